@@ -1,0 +1,30 @@
+// Every activity, built from its dependencies. Workflows see only the type (`import type`).
+import type { Db } from '../db/client';
+import type { Mailer } from '../mail/mailer';
+import { createMailActivities } from './mail-activities';
+import { createReportActivities } from './report-activities';
+import { createSeasonActivities } from './season-activities';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface ActivityDeps {
+  db: Db;
+  mailer: Mailer;
+  clock: Clock;
+  /** Where links in mails point (the web app). */
+  publicBaseUrl: string;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createSeasonActivities(deps),
+    ...createReportActivities(deps),
+    ...createMailActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

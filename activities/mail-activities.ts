@@ -1,0 +1,51 @@
+// Sending mail exactly once per idempotency key, as far as SMTP allows: the sent-mail log is
+// checked first and written after the server accepted the message. A crash between the two can
+// only re-send with the same Message-ID, which receivers (and our capture server) de-duplicate.
+import { createHash } from 'node:crypto';
+import type { MailRequest } from '../domain/messages';
+import type { Locale } from '../domain/vocabulary';
+import { renderMail } from '../mail/templates';
+import type { ActivityDeps } from './index';
+
+export function messageIdFor(idempotencyKey: string): string {
+  return `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32)}@shuzhi>`;
+}
+
+export function createMailActivities({ db, mailer, clock, publicBaseUrl }: ActivityDeps) {
+  return {
+    /** Renders the mail in the recipient's language and sends it once. Returns false if already sent. */
+    async sendMail(request: MailRequest): Promise<boolean> {
+      const logged = await db.sentMail.findUnique({ where: { idempotencyKey: request.idempotencyKey } });
+      if (logged?.status === 'sent') return false;
+
+      const person = await db.person.findUnique({ where: { email: request.toEmail.toLowerCase() } });
+      const locale = (person?.locale ?? 'zh-CN') as Locale;
+      const { linkPath, ...values } = request.values;
+      const rendered = renderMail(request.kind, locale, {
+        recipientName: person?.name ?? request.toEmail,
+        ...values,
+        ...(linkPath ? { link: new URL(linkPath, publicBaseUrl).toString() } : {}),
+      });
+      const messageId = messageIdFor(request.idempotencyKey);
+      const record = {
+        kind: request.kind,
+        toAddress: request.toEmail,
+        subject: rendered.subject,
+        seasonId: request.seasonId ?? null,
+        reportId: request.reportId ?? null,
+        messageId,
+      };
+      await db.sentMail.upsert({
+        where: { idempotencyKey: request.idempotencyKey },
+        create: { idempotencyKey: request.idempotencyKey, status: 'sending', ...record },
+        update: {},
+      });
+      await mailer.send({ to: request.toEmail, messageId, ...rendered });
+      await db.sentMail.update({
+        where: { idempotencyKey: request.idempotencyKey },
+        data: { status: 'sent', sentAt: clock.now() },
+      });
+      return true;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// Configuration is read from the environment once, validated with zod, and handed around as a
+// plain object. Every default runs the embedded stack on this machine.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+export const PROJECT_ROOT = resolve(__dirname, '..');
+
+const urlWithScheme = (schemes: string[]) =>
+  z.string().refine((value) => schemes.some((s) => value.startsWith(`${s}:`)), {
+    message: `must start with ${schemes.map((s) => `${s}:`).join(' or ')}`,
+  });
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+function schemaFor(root: string) {
+  const dataDir = resolve(root, 'data');
+  return z.object({
+    SHUZHI_DATA_DIR: z.string().min(1).default(dataDir),
+    DATABASE_URL: urlWithScheme(['file', 'postgres', 'postgresql']).default(`file:${dataDir}/shuzhi.db`),
+    TEMPORAL_ADDRESS: z
+      .string()
+      .regex(/^[^\s:]+:\d+$/, 'must be host:port, e.g. 127.0.0.1:7233')
+      .default('127.0.0.1:7233'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_UI_PORT: port.default(8233),
+    SMTP_URL: urlWithScheme(['smtp', 'smtps']).pipe(z.url()).default('smtp://127.0.0.1:2525'),
+    MAIL_FROM: z.string().min(3).default('述职评议 <shuzhi@localhost>'),
+    PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
+    SHUZHI_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  });
+}
+
+export type Config = z.infer<ReturnType<typeof schemaFor>>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      'Invalid environment configuration / 环境变量配置有误:\n' +
+        problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment. Empty strings count as unset. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = PROJECT_ROOT): Config {
+  const schema = schemaFor(root);
+  const input = Object.fromEntries(
+    Object.keys(schema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => ({ variable: String(issue.path[0]), message: issue.message })),
+    );
+  }
+  return result.data;
+}

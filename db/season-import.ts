@@ -1,0 +1,108 @@
+// Writes a parsed season file into the database: the organization subtree, the people, their
+// roles and the season itself, with its audit event, in one transaction. Upserts throughout, so
+// importing the same file twice changes nothing.
+import type { Channel } from '../domain/vocabulary';
+import type { SeasonFile } from '../domain/season-file';
+import { zonedEndOfDay } from '../domain/time';
+import type { Db, DbTransaction } from './client';
+import { appendAuditEvent } from './audit';
+
+export interface ImportResult {
+  seasonId: string;
+  branches: number;
+  people: number;
+  created: boolean;
+}
+
+export async function importSeason(
+  db: Db,
+  file: SeasonFile,
+  actor: { email: string; channel: Channel; at?: Date },
+): Promise<ImportResult> {
+  return db.$transaction(async (tx) => {
+    const existing = await tx.season.findUnique({ where: { id: file.id }, select: { id: true } });
+    await upsertPeople(tx, file);
+    await upsertOrganization(tx, file);
+    await upsertSeason(tx, file);
+    await upsertRoles(tx, file);
+    await appendAuditEvent(tx, {
+      key: `season/${file.id}/imported/${existing ? 'again' : 'first'}/${Date.now()}`,
+      occurredAt: (actor.at ?? new Date()).toISOString(),
+      actorEmail: actor.email,
+      action: existing ? 'season.updated' : 'season.created',
+      channel: actor.channel,
+      seasonId: file.id,
+      detail: { branches: file.organization.branches.length, people: file.people.length },
+    });
+    return {
+      seasonId: file.id,
+      branches: file.organization.branches.length,
+      people: file.people.length,
+      created: !existing,
+    };
+  });
+}
+
+async function upsertPeople(tx: DbTransaction, file: SeasonFile) {
+  for (const person of file.people) {
+    const email = person.email.toLowerCase();
+    await tx.person.upsert({
+      where: { email },
+      create: { email, name: person.name, locale: person.locale },
+      update: { name: person.name, locale: person.locale },
+    });
+  }
+}
+
+async function upsertOrganization(tx: DbTransaction, file: SeasonFile) {
+  const root = file.organization;
+  const rootPath = `/${root.id}/`;
+  await tx.organization.upsert({
+    where: { id: root.id },
+    create: { id: root.id, name: root.name, kind: 'party_group', path: rootPath },
+    update: { name: root.name },
+  });
+  for (const branch of root.branches) {
+    const data = { name: branch.name, kind: 'branch', parentId: root.id, path: `${rootPath}${branch.id}/` };
+    await tx.organization.upsert({ where: { id: branch.id }, create: { id: branch.id, ...data }, update: data });
+  }
+}
+
+async function upsertSeason(tx: DbTransaction, file: SeasonFile) {
+  const data = {
+    title: file.title,
+    year: file.year,
+    timeZone: file.timeZone,
+    dueAt: zonedEndOfDay(file.dueDate, file.timeZone),
+    scheduleJson: JSON.stringify(file.schedule),
+    templateJson: JSON.stringify(file.template),
+    rootOrganizationId: file.organization.id,
+  };
+  await tx.season.upsert({ where: { id: file.id }, create: { id: file.id, ...data }, update: data });
+}
+
+async function upsertRoles(tx: DbTransaction, file: SeasonFile) {
+  const personIds = new Map(
+    (await tx.person.findMany({ where: { email: { in: file.people.map((p) => p.email.toLowerCase()) } } })).map(
+      (p) => [p.email, p.id],
+    ),
+  );
+  const grant = async (email: string, role: string, organizationId: string) => {
+    const personId = personIds.get(email.toLowerCase());
+    if (!personId) throw new Error(`${email} is not listed under people`);
+    const key = `${file.id}:${organizationId}:${role}:${email.toLowerCase()}`;
+    await tx.roleAssignment.upsert({
+      where: { key },
+      create: { key, personId, role, organizationId, seasonId: file.id },
+      update: {},
+    });
+  };
+  for (const email of file.admins) await grant(email, 'admin', file.organization.id);
+  for (const email of file.leaders) await grant(email, 'leader', file.organization.id);
+  await grant(file.partyGroupSecretary, 'party_group_secretary', file.organization.id);
+  for (const branch of file.organization.branches) {
+    await grant(branch.secretary, 'secretary', branch.id);
+    if (branch.liaison) await grant(branch.liaison, 'liaison', branch.id);
+    if (branch.reviewer) await grant(branch.reviewer, 'reviewer', branch.id);
+  }
+}

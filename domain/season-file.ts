@@ -1,0 +1,59 @@
+// The season file (YAML): who reports, to whom, by when, and the schedule. Parsed on the client
+// side only (zod is not needed inside workflows).
+import { z } from 'zod';
+import { LOCALES } from './vocabulary';
+
+const email = z.email();
+const duration = z
+  .string()
+  .regex(/^\d+(d|h|m)$/, 'must be a duration such as 7d, 12h or 30m');
+
+const branchSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
+  name: z.string().min(1),
+  secretary: email,
+  liaison: email.optional(),
+  reviewer: email.optional(),
+});
+
+export const seasonFileSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
+  title: z.string().min(1),
+  year: z.number().int().min(2000).max(2100),
+  timeZone: z.string().default('Asia/Shanghai'),
+  /** The due date, YYYY-MM-DD, meaning the end of that day in the season's time zone. */
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+  schedule: z
+    .object({
+      remindersBeforeDue: z.array(duration).default(['7d', '3d', '1d']),
+      escalateToLiaisonAfter: duration.default('1d'),
+      escalateToPartyGroupSecretaryAfter: duration.default('3d'),
+      digestEvery: duration.default('7d'),
+      reviewSla: duration.default('5d'),
+    })
+    .prefault({}),
+  template: z
+    .object({
+      sections: z
+        .array(z.string().min(1))
+        .default(['一、主要工作', '二、存在的主要问题及原因', '三、下步工作思路和主要措施']),
+      maxCharacters: z.number().int().positive().default(20000),
+    })
+    .prefault({}),
+  people: z.array(
+    z.object({ email, name: z.string().min(1), locale: z.enum(LOCALES).default('zh-CN') }),
+  ),
+  admins: z.array(email).min(1),
+  leaders: z.array(email).min(1),
+  partyGroupSecretary: email,
+  organization: z.object({
+    id: z.string().min(1),
+    name: z.string().min(1),
+    branches: z.array(branchSchema).min(1),
+  }),
+});
+
+export type SeasonFile = z.infer<typeof seasonFileSchema>;
+export type SeasonFileBranch = z.infer<typeof branchSchema>;
+export type SeasonSchedule = SeasonFile['schedule'];
+export type SeasonTemplate = SeasonFile['template'];

@@ -1,0 +1,37 @@
+// The domain's words, once. Workflow-safe.
+
+export const ROLES = ['secretary', 'liaison', 'reviewer', 'leader', 'party_group_secretary', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const REPORT_STATES = [
+  'assigned',
+  'drafting',
+  'submitted',
+  'in_review',
+  'revision_requested',
+  'approved',
+  'exempted',
+  'withdrawn',
+  'closed',
+] as const;
+export type ReportState = (typeof REPORT_STATES)[number];
+
+export const RATINGS = ['好', '较好', '一般', '差'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+export const CHANNELS = ['cli', 'web', 'workflow', 'system'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const MAIL_KINDS = [
+  'assignment',
+  'reminder',
+  'escalation',
+  'revision_requested',
+  'approved',
+  'extension',
+  'reassignment',
+] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];

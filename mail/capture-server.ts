@@ -1,0 +1,56 @@
+// The embedded stack's SMTP server: accepts whatever nodemailer sends and keeps every message in
+// a Mailbox so a person (or a test) can read it. Not a relay: nothing leaves the machine.
+import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
+import { Mailbox } from './mailbox';
+
+export interface CaptureServer {
+  mailbox: Mailbox;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startCaptureServer(options: {
+  mailboxDir: string;
+  port: number;
+  host?: string;
+}): Promise<CaptureServer> {
+  const mailbox = new Mailbox(options.mailboxDir);
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('error', callback);
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        simpleParser(raw)
+          .then((parsed) => {
+            mailbox.store(raw, {
+              messageId: parsed.messageId ?? '',
+              from: parsed.from?.text ?? String(session.envelope.mailFrom || ''),
+              to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+              subject: parsed.subject ?? '',
+            });
+            callback();
+          })
+          .catch(callback);
+      });
+    },
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    mailbox,
+    port,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+

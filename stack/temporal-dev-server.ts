@@ -1,0 +1,54 @@
+// The Temporal dev server (`temporal server start-dev`), persisting to a file, with its Web UI
+// and the project's search attributes registered at start.
+import { Connection } from '@temporalio/client';
+import { ALL_SEARCH_ATTRIBUTES } from '../domain/constants';
+import { startOwnedProcess, type OwnedProcess } from './child-process';
+
+export interface DevServerOptions {
+  cli: string;
+  port: number;
+  uiPort: number;
+  dbFile: string;
+  namespace: string;
+  logFile?: string;
+}
+
+export function devServerArgs(options: DevServerOptions): string[] {
+  const typeNames = { KEYWORD: 'Keyword', TEXT: 'Text', INT: 'Int', DOUBLE: 'Double', BOOL: 'Bool', DATETIME: 'Datetime', KEYWORD_LIST: 'KeywordList' } as const;
+  return [
+    'server',
+    'start-dev',
+    '--ip', '127.0.0.1',
+    '--port', String(options.port),
+    '--ui-port', String(options.uiPort),
+    '--db-filename', options.dbFile,
+    '--namespace', options.namespace,
+    '--log-level', 'warn',
+    ...ALL_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${typeNames[key.type]}`]),
+  ];
+}
+
+export async function startTemporalDevServer(options: DevServerOptions): Promise<OwnedProcess> {
+  const server = startOwnedProcess('temporal', options.cli, devServerArgs(options), { logFile: options.logFile });
+  await waitForTemporal(`127.0.0.1:${options.port}`, server);
+  return server;
+}
+
+/** Waits until the frontend answers; fails early if the process dies. */
+export async function waitForTemporal(address: string, server?: OwnedProcess, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let died = false;
+  void server?.exited.then(() => (died = true));
+  for (;;) {
+    if (died) throw new Error(`the Temporal server exited during start-up (see its log)`);
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1000 });
+      await connection.workflowService.getSystemInfo({});
+      await connection.close();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`Temporal did not answer at ${address}: ${String(error)}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}

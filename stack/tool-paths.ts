@@ -1,0 +1,18 @@
+// Where the bootstrap put (or found) the external tools. See scripts/bootstrap.mjs.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../config/env';
+
+export interface ToolPaths {
+  temporalCli: string;
+  temporalTestServer?: string;
+  postgres?: { available: true; url: string } | { available: false; reason: string };
+}
+
+export function readToolPaths(kind: 'stack' | 'test' = 'stack'): ToolPaths {
+  const file = join(PROJECT_ROOT, '.tools', kind === 'test' ? 'paths.test.json' : 'paths.json');
+  if (!existsSync(file)) {
+    throw new Error(`${file} is missing: run \`npm run bootstrap\`${kind === 'test' ? ' -- --for-tests' : ''} first`);
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as ToolPaths;
+}

@@ -1,0 +1,23 @@
+// Builds a worker for the shuzhi task queue. Shared by worker/main.ts and the tests, which hand
+// it their own connection and activities.
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { TASK_QUEUE } from '../domain/constants';
+import type { Activities } from '../activities';
+
+export const WORKFLOWS_PATH = require.resolve('../workflows');
+
+export async function createWorker(options: {
+  connection: NativeConnection;
+  namespace: string;
+  activities: Activities;
+  taskQueue?: string;
+  workflowBundle?: WorkerOptions['workflowBundle'];
+}): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue ?? TASK_QUEUE,
+    activities: options.activities,
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+  });
+}

@@ -1,0 +1,32 @@
+// The worker process: connects to Temporal, the database and SMTP, and runs until stopped.
+import { NativeConnection } from '@temporalio/worker';
+import { loadConfig } from '../config/env';
+import { openDb } from '../db/client';
+import { createSmtpMailer } from '../mail/mailer';
+import { createActivities, systemClock } from '../activities';
+import { createWorker } from './create-worker';
+
+async function main() {
+  const config = loadConfig();
+  const db = await openDb(config.DATABASE_URL);
+  const mailer = createSmtpMailer(config.SMTP_URL, config.MAIL_FROM);
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const worker = await createWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    activities: createActivities({ db, mailer, clock: systemClock, publicBaseUrl: config.PUBLIC_BASE_URL }),
+  });
+  console.log(`worker: polling task queue "${worker.options.taskQueue}" on ${config.TEMPORAL_ADDRESS}`);
+  try {
+    await worker.run(); // returns after SIGINT/SIGTERM, once in-flight tasks are done
+  } finally {
+    mailer.close();
+    await connection.close();
+    await db.$disconnect();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,15 @@
+// Activity stubs, one group per kind of work, each with its own timeouts and retry policy.
+import { proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+
+/** Database writes: quick, retried fast, and idempotent by key. */
+export const recordActivities = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+/** Mail: SMTP can be down for a while; keep trying with backoff until it is back. */
+export const mailActivities = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
