@@ -7,8 +7,8 @@ import { migrateDatabase, redact } from '../db/migrate';
 import { Mailbox } from '../mail/mailbox';
 import type { SeasonStartSummary } from '../workflows/season';
 import { cliMessages } from './messages';
-import { SeasonFileError } from './season-file-loader';
-import { createSeasonFromFile, seasonProgress, startSeason, UnknownSeasonError } from './season-commands';
+import { loadSeasonFile, SeasonFileError } from './season-file-loader';
+import { createSeason, seasonProgress, startSeason, UnknownSeasonError } from './season-commands';
 import { connectTemporal } from './temporal';
 
 const program = new Command()
@@ -39,14 +39,15 @@ season
   .requiredOption('--file <path>', 'season file')
   .option('--as <email>', 'who is creating it (default: the first admin in the file)')
   .option('--json', 'print JSON')
-  .action(async (options: { file: string; as?: string; json?: boolean }) =>
-    withContext(async ({ config, db }) => {
-      const result = await createSeasonFromFile(db, options.file, { email: options.as, channel: 'cli' });
+  .action(async (options: { file: string; as?: string; json?: boolean }) => {
+    const file = loadSeasonFile(options.file); // a bad file is refused before anything is opened
+    await withContext(async ({ config, db }) => {
+      const result = await createSeason(db, file, { email: options.as, channel: 'cli' });
       const msg = cliMessages(config.SHUZHI_LOCALE);
       const say = result.created ? msg.seasonCreated : msg.seasonUpdated;
       print(options.json, result, say(result.seasonId, result.branches, result.people));
-    }),
-  );
+    });
+  });
 
 season
   .command('start <season>')
@@ -131,10 +132,10 @@ mailbox
 program
   .command('db:migrate')
   .description('apply the committed migrations to DATABASE_URL')
-  .action(() => {
+  .action(async () => {
     const config = loadConfig();
-    migrateDatabase(config.DATABASE_URL);
-    console.log(`migrated ${redact(config.DATABASE_URL)}`);
+    const applied = await migrateDatabase(config.DATABASE_URL);
+    console.log(`${redact(config.DATABASE_URL)}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}`);
   });
 
 function explain(error: unknown): string {

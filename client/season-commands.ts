@@ -1,19 +1,18 @@
 // What the CLI (and later the web app) does for a season, free of any argument parsing.
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { importSeason, type ImportResult } from '../db/season-import';
 import type { Db } from '../db/client';
 import { TASK_QUEUE, SEARCH_ATTRIBUTES } from '../domain/constants';
 import { seasonWorkflowId } from '../domain/ids';
 import type { Channel } from '../domain/vocabulary';
 import { seasonWorkflow } from '../workflows/season';
-import { loadSeasonFile } from './season-file-loader';
+import type { SeasonFile } from '../domain/season-file';
 
-export async function createSeasonFromFile(
+export async function createSeason(
   db: Db,
-  path: string,
+  file: SeasonFile,
   actor: { email?: string; channel: Channel },
 ): Promise<ImportResult> {
-  const file = loadSeasonFile(path);
   return importSeason(db, file, { email: actor.email ?? file.admins[0], channel: actor.channel });
 }
 
@@ -40,6 +39,8 @@ export async function startSeason(
       taskQueue: TASK_QUEUE,
       args: [{ seasonId, startedBy, channel: actor.channel }],
       typedSearchAttributes: [{ key: SEARCH_ATTRIBUTES.seasonId, value: seasonId }],
+      // A season is started once; its id stays taken after the workflow has finished.
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
     });
     return { seasonId, workflowId, alreadyStarted: false };
   } catch (error) {

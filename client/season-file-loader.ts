@@ -19,14 +19,14 @@ export class SeasonFileError extends Error {
 
 export function loadSeasonFile(path: string): SeasonFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter, prettyErrors: false });
+  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter, prettyErrors: true });
   if (doc.errors.length) {
     throw new SeasonFileError(
       doc.errors.map((error) => ({
         file: path,
         line: error.linePos?.[0]?.line ?? 1,
         field: '',
-        message: error.message,
+        message: error.message.split('\n')[0],
       })),
     );
   }

@@ -34,7 +34,7 @@ async function main() {
 
   try {
     console.log(`[stack] database: applying migrations to ${redact(config.DATABASE_URL)}`);
-    migrateDatabase(config.DATABASE_URL);
+    await migrateDatabase(config.DATABASE_URL);
 
     const smtpPort = Number(new URL(config.SMTP_URL).port || 25);
     const smtp = await startCaptureServer({ mailboxDir: join(dataDir, 'mailbox'), port: smtpPort });

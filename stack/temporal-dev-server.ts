@@ -47,7 +47,7 @@ export async function waitForTemporal(address: string, server?: OwnedProcess, ti
       await connection.close();
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`Temporal did not answer at ${address}: ${String(error)}`);
+      if (Date.now() > deadline) throw new Error(`Temporal did not answer at ${address}: ${String(error)}`, { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }

@@ -1,5 +1,5 @@
 // The worker process: connects to Temporal, the database and SMTP, and runs until stopped.
-import { NativeConnection } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { loadConfig } from '../config/env';
 import { openDb } from '../db/client';
 import { createSmtpMailer } from '../mail/mailer';
@@ -8,6 +8,7 @@ import { createWorker } from './create-worker';
 
 async function main() {
   const config = loadConfig();
+  Runtime.install({ logger: new DefaultLogger('WARN') }); // the bundler's INFO output is noise here
   const db = await openDb(config.DATABASE_URL);
   const mailer = createSmtpMailer(config.SMTP_URL, config.MAIL_FROM);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });

@@ -1,7 +1,7 @@
 // One workflow per branch per season: carries the branch's report from assignment onwards.
 import { workflowInfo } from '@temporalio/workflow';
 import { formatInZone } from '../domain/time';
-import { mailActivities, recordActivities } from './activities';
+import { mailActivities, recordActivities } from './activity-stubs';
 
 export interface BranchReportInput {
   seasonId: string;

@@ -1,10 +1,11 @@
 // One workflow per season: starts a report workflow for every participating branch.
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { ParentClosePolicy, startChild, workflowInfo } from '@temporalio/workflow';
 import { TASK_QUEUE } from '../domain/constants';
 import { reportWorkflowId } from '../domain/ids';
 import type { Channel } from '../domain/vocabulary';
-import { recordActivities } from './activities';
+import { recordActivities } from './activity-stubs';
 import { branchReportWorkflow } from './branch-report';
 
 export interface SeasonInput {
@@ -35,6 +36,8 @@ export async function seasonWorkflow({ seasonId, startedBy, channel }: SeasonInp
         workflowId: reportWorkflowId(seasonId, branch.id),
         taskQueue: TASK_QUEUE,
         parentClosePolicy: ParentClosePolicy.ABANDON,
+        // A branch's report workflow runs once per season, even after it has finished.
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
         args: [
           {
             seasonId,

@@ -1,0 +1,54 @@
+// Lint enforces the architecture, not memory: workflows (and the domain/ code they share) stay
+// deterministic and free of I/O, and no promise is left floating anywhere.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [
+  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises',
+  'http', 'http2', 'https', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'timers',
+  'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'generated/', '.tools/', 'data/', 'test-results/', 'bench/results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['workflows/**/*.ts', 'domain/**/*.ts'],
+    ignores: ['domain/season-file.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...nodeBuiltins.flatMap((name) => [
+              { name, message: 'Workflows are deterministic: no Node built-ins (do I/O in activities).' },
+              { name: `node:${name}`, message: 'Workflows are deterministic: no Node built-ins (do I/O in activities).' },
+            ]),
+            { name: 'nodemailer', message: 'Mail is sent by activities, never by workflows.' },
+            { name: 'zod', message: 'Validate at the edges (client, activities), not in workflows.' },
+          ],
+          patterns: [
+            { group: ['@prisma/*', '**/generated/**', '**/db/**', '**/mail/**', '**/config/**'], message: 'Workflows do no I/O: use an activity.' },
+            { group: ['../activities', '../activities/*'], allowTypeImports: true, message: 'Activities enter workflows as types only (import type), through proxyActivities.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'process', message: 'Workflows must not read the environment.' }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

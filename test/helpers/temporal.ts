@@ -1,0 +1,43 @@
+// Temporal servers for tests, started from the binaries the bootstrap provided: the Java
+// time-skipping test server for timers, the CLI dev server for everything real.
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Runtime, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { ALL_SEARCH_ATTRIBUTES } from '../../domain/constants';
+import { WORKFLOWS_PATH } from '../../worker/create-worker';
+import { testTools } from './tools';
+
+let runtimeInstalled = false;
+function quietRuntime() {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  // Tests assert behaviour; the servers' chatter (e.g. the Java test server's capability
+  // warnings) would only bury the failures.
+  Runtime.install({
+    logger: new DefaultLogger('ERROR'),
+    telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } },
+  });
+}
+
+export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
+  const path = testTools().temporalTestServer;
+  if (!path) throw new Error('the time-skipping test server is missing: run npm test (it bootstraps it)');
+  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+}
+
+export async function startDevServer(): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
+  return TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: testTools().temporalCli },
+      searchAttributes: ALL_SEARCH_ATTRIBUTES,
+    },
+  });
+}
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+/** The workflows bundle, built once per test file. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  return bundle;
+}

@@ -1,0 +1,66 @@
+// The record (台账) can be appended to, never changed: the code has no way to alter an event.
+import { appendAuditEvent } from '../../db/audit';
+import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
+
+describeEachDatabase('the audit log', (kind) => {
+  let scratch: ScratchDatabase;
+  beforeAll(async () => {
+    scratch = await kind.create();
+    await scratch.db.$transaction((tx) =>
+      appendAuditEvent(tx, {
+        key: 'probe/1',
+        occurredAt: '2026-11-25T08:00:00.000Z',
+        actorEmail: 'zuzhi@bureau.example',
+        action: 'season.created',
+        channel: 'cli',
+        seasonId: 'probe',
+      }),
+    );
+  });
+  afterAll(() => scratch?.drop());
+
+  const theEvent = () => scratch.db.auditEvent.findUniqueOrThrow({ where: { key: 'probe/1' } });
+
+  test('appending the same step twice records it once', async () => {
+    await scratch.db.$transaction((tx) =>
+      appendAuditEvent(tx, {
+        key: 'probe/1',
+        occurredAt: '2026-11-25T09:00:00.000Z',
+        actorEmail: 'someone.else@bureau.example',
+        action: 'season.created',
+        channel: 'cli',
+      }),
+    );
+    expect(await scratch.db.auditEvent.count({ where: { key: 'probe/1' } })).toBe(1);
+    expect((await theEvent()).actorEmail).toBe('zuzhi@bureau.example');
+  });
+
+  test.each([
+    ['update', () => scratch.db.auditEvent.update({ where: { key: 'probe/1' }, data: { actorEmail: 'x@y' } })],
+    ['updateMany', () => scratch.db.auditEvent.updateMany({ data: { action: 'rewritten' } })],
+    ['delete', () => scratch.db.auditEvent.delete({ where: { key: 'probe/1' } })],
+    ['deleteMany', () => scratch.db.auditEvent.deleteMany({})],
+    ['raw UPDATE', () => scratch.db.$executeRawUnsafe(`UPDATE "AuditEvent" SET "action" = 'rewritten'`)],
+    ['raw DELETE', () => scratch.db.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)],
+  ])('refuses %s and leaves the event as it was', async (_name, attempt) => {
+    const before = await theEvent();
+    await expect(attempt()).rejects.toThrow();
+    expect(await theEvent()).toEqual(before);
+  });
+
+  test('a change and its audit event commit together or not at all', async () => {
+    await expect(
+      scratch.db.$transaction(async (tx) => {
+        await appendAuditEvent(tx, {
+          key: 'probe/2',
+          occurredAt: '2026-11-25T08:00:00.000Z',
+          actorEmail: 'zuzhi@bureau.example',
+          action: 'season.started',
+          channel: 'cli',
+        });
+        throw new Error('the state change failed');
+      }),
+    ).rejects.toThrow('the state change failed');
+    expect(await scratch.db.auditEvent.count({ where: { key: 'probe/2' } })).toBe(0);
+  });
+});

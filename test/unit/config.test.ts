@@ -1,0 +1,53 @@
+import { ConfigError, loadConfig } from '../../config/env';
+
+describe('configuration', () => {
+  test('defaults run the embedded stack', () => {
+    const config = loadConfig({}, '/srv/shuzhi');
+    expect(config.DATABASE_URL).toBe('file:/srv/shuzhi/data/shuzhi.db');
+    expect(config.TEMPORAL_ADDRESS).toBe('127.0.0.1:7233');
+    expect(config.TEMPORAL_NAMESPACE).toBe('default');
+    expect(config.SMTP_URL).toBe('smtp://127.0.0.1:2525');
+    expect(config.SHUZHI_LOCALE).toBe('zh-CN');
+  });
+
+  test('accepts a PostgreSQL DATABASE_URL and a remote Temporal', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgresql://u:p@db.internal:5432/shuzhi',
+      TEMPORAL_ADDRESS: 'temporal.internal:7233',
+      TEMPORAL_NAMESPACE: 'party-building',
+    });
+    expect(config.DATABASE_URL).toBe('postgresql://u:p@db.internal:5432/shuzhi');
+    expect(config.TEMPORAL_NAMESPACE).toBe('party-building');
+  });
+
+  test('treats an empty variable as unset', () => {
+    expect(loadConfig({ TEMPORAL_ADDRESS: '' }).TEMPORAL_ADDRESS).toBe('127.0.0.1:7233');
+  });
+
+  test.each([
+    ['TEMPORAL_ADDRESS', 'localhost'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['SMTP_URL', 'http://mail'],
+    ['PUBLIC_BASE_URL', 'not a url'],
+    ['SHUZHI_LOCALE', 'fr'],
+    ['TEMPORAL_UI_PORT', '70000'],
+  ])('names the bad variable %s', (variable, value) => {
+    let caught: unknown;
+    try {
+      loadConfig({ [variable]: value });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).problems.map((p) => p.variable)).toEqual([variable]);
+    expect((caught as Error).message).toContain(`${variable}:`);
+  });
+
+  test('reports every bad variable at once', () => {
+    expect(() => loadConfig({ TEMPORAL_ADDRESS: 'x', SMTP_URL: 'y' })).toThrow(
+      expect.objectContaining({
+        problems: [expect.objectContaining({ variable: 'TEMPORAL_ADDRESS' }), expect.objectContaining({ variable: 'SMTP_URL' })],
+      }),
+    );
+  });
+});
