@@ -34,6 +34,7 @@ export function createMailActivities({ db, mailer, clock, publicBaseUrl }: Activ
         seasonId: request.seasonId ?? null,
         reportId: request.reportId ?? null,
         messageId,
+        requestedAt: request.requestedAt ? new Date(request.requestedAt) : null,
       };
       await db.sentMail.upsert({
         where: { idempotencyKey: request.idempotencyKey },

@@ -1,5 +1,7 @@
 // The `shuzhi` command line. Thin: parses arguments, calls client/ and db/ functions, prints.
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import type { Client } from '@temporalio/client';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../config/env';
 import { openDb, type Db } from '../db/client';
@@ -10,6 +12,20 @@ import { cliMessages } from './messages';
 import { loadSeasonFile, SeasonFileError } from './season-file-loader';
 import { createSeason, seasonProgress, startSeason, UnknownSeasonError } from './season-commands';
 import { connectTemporal } from './temporal';
+import {
+  exemptReport,
+  extendReport,
+  parseReportId,
+  reassignReport,
+  ReportRequestError,
+  reviewReport,
+  saveDraft,
+  showReport,
+  submitReport,
+} from './report-commands';
+import { parseDueDate } from '../domain/time';
+import type { Rating } from '../domain/vocabulary';
+import type { Actor, ReportSnapshot } from '../workflows/report-api';
 
 const program = new Command()
   .name('shuzhi')
@@ -103,6 +119,153 @@ program
     }),
   );
 
+const report = program.command('report').description('one branch report: show, write, review, extend, reassign / 述职报告');
+
+/** Runs one report command with config, database and Temporal client, and prints its result. */
+function reportAction<O extends { json?: boolean }>(
+  run: (ctx: { config: Config; db: Db; client: Client }, reportId: string, options: O) => Promise<{ value: unknown; text: string }>,
+) {
+  return async (reportId: string, options: O) =>
+    withContext(async ({ config, db }) => {
+      const client = await connectTemporal(config);
+      try {
+        const { value, text } = await run({ config, db, client }, reportId, options);
+        print(options.json, value, text);
+      } finally {
+        await client.connection.close();
+      }
+    });
+}
+
+const actorOf = (email: string): Actor => ({ email: email.toLowerCase(), channel: 'cli' });
+const describeSnapshot = (s: ReportSnapshot) =>
+  `${s.reportId}: ${s.state}` +
+  (s.rating ? ` (${s.rating})` : '') +
+  `; due ${s.revisionDueAt ?? s.dueAt}` +
+  (s.nextTimer ? `; next ${s.nextTimer.kind} at ${s.nextTimer.at}` : '');
+
+report
+  .command('show <report>')
+  .description('the report\'s state, versions and review comments (report id: season/branch)')
+  .option('--json', 'print JSON')
+  .action(
+    reportAction<{ json?: boolean }>(async ({ db, client }, reportId) => {
+      const shown = await showReport(client, db, reportId);
+      const text = [
+        describeSnapshot(shown),
+        `secretary ${shown.secretaryEmail}; reviewer ${shown.reviewerEmail ?? '-'}; revision round ${shown.revisionRound}`,
+        ...shown.versions.map((v) => `  v${v.number} ${v.kind} by ${v.authorEmail} at ${v.createdAt.toISOString()}`),
+        ...shown.comments.map((c) => `  comment on v${c.version} by ${c.by}: ${c.body}`),
+      ].join('\n');
+      return { value: shown, text };
+    }),
+  );
+
+report
+  .command('draft <report>')
+  .description('save a draft from a Markdown or text file')
+  .requiredOption('--file <path>', 'the report text')
+  .requiredOption('--as <email>', 'the branch secretary')
+  .option('--json', 'print JSON')
+  .action(
+    reportAction<{ file: string; as: string; json?: boolean }>(async ({ db, client }, reportId, options) => {
+      const saved = await saveDraft(client, db, reportId, readFileSync(options.file, 'utf8'), actorOf(options.as));
+      return { value: saved, text: `saved draft v${saved.versionNumber} of ${reportId}` };
+    }),
+  );
+
+report
+  .command('submit <report>')
+  .description('submit the report; it is checked first (sections, length, unfilled placeholders)')
+  .requiredOption('--file <path>', 'the report text')
+  .requiredOption('--as <email>', 'the branch secretary')
+  .option('--accept-warnings', 'submit even though the check found warnings')
+  .option('--json', 'print JSON')
+  .action(
+    reportAction<{ file: string; as: string; acceptWarnings?: boolean; json?: boolean }>(async ({ db, client }, reportId, options) => {
+      const body = readFileSync(options.file, 'utf8');
+      const saved = await submitReport(client, db, reportId, body, actorOf(options.as), !!options.acceptWarnings);
+      const warnings = saved.warnings.length ? ` (${saved.warnings.length} warnings accepted)` : '';
+      return { value: saved, text: `submitted ${reportId} as v${saved.versionNumber}${warnings}` };
+    }),
+  );
+
+report
+  .command('review <report>')
+  .description('reviewer: pass it on or send it back; leadership: approve with a rating')
+  .option('--approve', 'pass the review (reviewer) or approve (leadership, with --rating)')
+  .option('--request-revision', 'send it back to the secretary with --comment')
+  .option('--rating <rating>', '好 | 较好 | 一般 | 差')
+  .option('--comment <text>', 'review comment')
+  .option('--revision-due <date>', 'when the revision is due (default: the season\'s revision period)')
+  .requiredOption('--as <email>', 'the reviewer or leader')
+  .option('--json', 'print JSON')
+  .action(
+    reportAction<{ approve?: boolean; requestRevision?: boolean; rating?: string; comment?: string; revisionDue?: string; as: string; json?: boolean }>(
+      async ({ client, db }, reportId, options) => {
+        if (!!options.approve === !!options.requestRevision) throw new Error('give exactly one of --approve or --request-revision');
+        const revisionDueAt = options.revisionDue ? (await dueDateFor(db, reportId, options.revisionDue)).toISOString() : undefined;
+        const snapshot = await reviewReport(client, reportId, {
+          actor: actorOf(options.as),
+          decision: options.approve ? 'approve' : 'request_revision',
+          comment: options.comment,
+          rating: options.rating as Rating | undefined,
+          revisionDueAt,
+        });
+        return { value: snapshot, text: describeSnapshot(snapshot) };
+      },
+    ),
+  );
+
+report
+  .command('extend <report>')
+  .description('admin: move the due date (all pending reminders and escalations move with it)')
+  .requiredOption('--until <date>', 'YYYY-MM-DD (end of that day in the season\'s time zone) or an ISO date-time')
+  .requiredOption('--as <email>', 'a season admin')
+  .option('--json', 'print JSON')
+  .action(
+    reportAction<{ until: string; as: string; json?: boolean }>(async ({ client, db }, reportId, options) => {
+      const snapshot = await extendReport(client, reportId, actorOf(options.as), await dueDateFor(db, reportId, options.until));
+      return { value: snapshot, text: describeSnapshot(snapshot) };
+    }),
+  );
+
+report
+  .command('reassign <report>')
+  .description('admin: hand the branch to a new secretary (both are told by mail)')
+  .requiredOption('--to <email>', 'the new secretary')
+  .option('--name <name>', 'the new secretary\'s name, if not known yet')
+  .requiredOption('--as <email>', 'a season admin')
+  .option('--json', 'print JSON')
+  .action(
+    reportAction<{ to: string; name?: string; as: string; json?: boolean }>(async ({ client }, reportId, options) => {
+      const snapshot = await reassignReport(client, reportId, actorOf(options.as), options.to, options.name);
+      return { value: snapshot, text: describeSnapshot(snapshot) };
+    }),
+  );
+
+report
+  .command('exempt <report>')
+  .description('admin: exempt the branch from this season (or --withdraw it, e.g. merged)')
+  .requiredOption('--reason <text>', 'why')
+  .option('--withdraw', 'record it as withdrawn rather than exempted')
+  .requiredOption('--as <email>', 'a season admin')
+  .option('--json', 'print JSON')
+  .action(
+    reportAction<{ reason: string; withdraw?: boolean; as: string; json?: boolean }>(async ({ client }, reportId, options) => {
+      const snapshot = await exemptReport(client, reportId, actorOf(options.as), options.withdraw ? 'withdrawn' : 'exempted', options.reason);
+      return { value: snapshot, text: describeSnapshot(snapshot) };
+    }),
+  );
+
+/** A date as people type it, read in the season's time zone. */
+async function dueDateFor(db: Db, reportId: string, text: string): Promise<Date> {
+  const season = await db.season.findUniqueOrThrow({ where: { id: parseReportId(reportId).seasonId } });
+  const date = parseDueDate(text, season.timeZone);
+  if (Number.isNaN(date.getTime())) throw new Error(`not a date: ${text}`);
+  return date;
+}
+
 const mailbox = program.command('mailbox').description('mail captured by the embedded SMTP server');
 
 mailbox
@@ -143,6 +306,7 @@ function explain(error: unknown): string {
   if (error instanceof ConfigError) return error.message;
   if (error instanceof SeasonFileError) return `${msg.invalidSeasonFile}\n${error.message}`;
   if (error instanceof UnknownSeasonError) return `${msg.error} ${error.message}`;
+  if (error instanceof ReportRequestError) return `${msg.error} ${error.explain(process.env.SHUZHI_LOCALE === 'en' ? 'en' : 'zh-CN')}`;
   return `${msg.error} ${error instanceof Error ? error.message : String(error)}`;
 }
 

@@ -3,7 +3,7 @@
 // importing the same file twice changes nothing.
 import type { Channel } from '../domain/vocabulary';
 import type { SeasonFile } from '../domain/season-file';
-import { zonedEndOfDay } from '../domain/time';
+import { parseDueDate } from '../domain/time';
 import type { Db, DbTransaction } from './client';
 import { appendAuditEvent } from './audit';
 
@@ -73,7 +73,7 @@ async function upsertSeason(tx: DbTransaction, file: SeasonFile) {
     title: file.title,
     year: file.year,
     timeZone: file.timeZone,
-    dueAt: zonedEndOfDay(file.dueDate, file.timeZone),
+    dueAt: parseDueDate(file.dueDate, file.timeZone),
     scheduleJson: JSON.stringify(file.schedule),
     templateJson: JSON.stringify(file.template),
     rootOrganizationId: file.organization.id,

@@ -22,6 +22,8 @@ export interface MailRequest {
   toEmail: string;
   seasonId?: string;
   reportId?: string;
+  /** Workflow time at which the mail became due (a reminder's or an escalation's moment). */
+  requestedAt?: string;
   /** Values the template fills in (season title, branch name, due date, …); `linkPath` becomes
    *  a full link under the public base URL. */
   values: Record<string, string>;

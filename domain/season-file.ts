@@ -1,12 +1,11 @@
 // The season file (YAML): who reports, to whom, by when, and the schedule. Parsed on the client
 // side only (zod is not needed inside workflows).
 import { z } from 'zod';
+import { DURATION_PATTERN } from './duration';
 import { LOCALES } from './vocabulary';
 
 const email = z.email();
-const duration = z
-  .string()
-  .regex(/^\d+(d|h|m)$/, 'must be a duration such as 7d, 12h or 30m');
+const duration = z.string().regex(DURATION_PATTERN, 'must be a duration such as 7d, 12h, 30m or 45s');
 
 const branchSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
@@ -21,15 +20,22 @@ export const seasonFileSchema = z.object({
   title: z.string().min(1),
   year: z.number().int().min(2000).max(2100),
   timeZone: z.string().default('Asia/Shanghai'),
-  /** The due date, YYYY-MM-DD, meaning the end of that day in the season's time zone. */
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+  /** YYYY-MM-DD, meaning the end of that day in the season's time zone, or an ISO date-time. */
+  dueDate: z
+    .string()
+    .regex(
+      /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/,
+      'must be a date YYYY-MM-DD (or a date-time such as 2026-12-31T18:00+08:00)',
+    ),
   schedule: z
     .object({
       remindersBeforeDue: z.array(duration).default(['7d', '3d', '1d']),
       escalateToLiaisonAfter: duration.default('1d'),
       escalateToPartyGroupSecretaryAfter: duration.default('3d'),
       digestEvery: duration.default('7d'),
+      revisionPeriod: duration.default('7d'),
       reviewSla: duration.default('5d'),
+      reviewReminderBeforeSla: duration.default('1d'),
     })
     .prefault({}),
   template: z

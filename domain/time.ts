@@ -29,3 +29,8 @@ export function formatInZone(at: Date, timeZone: string): string {
   const local = new Date(at.getTime() + offsetMinutes(at, timeZone) * 60_000);
   return local.toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** A due date as season files and the CLI write it: a day (ends at midnight in the zone) or an instant. */
+export function parseDueDate(text: string, timeZone: string): Date {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? zonedEndOfDay(text, timeZone) : new Date(text);
+}

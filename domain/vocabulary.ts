@@ -9,6 +9,7 @@ export const REPORT_STATES = [
   'submitted',
   'in_review',
   'revision_requested',
+  'reviewed', // passed review, waiting for leadership's approval
   'approved',
   'exempted',
   'withdrawn',
@@ -33,5 +34,14 @@ export const MAIL_KINDS = [
   'approved',
   'extension',
   'reassignment',
+  'review_reminder',
+  'review_escalation',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
+
+/** States in which the secretary is writing and the due date's reminders run. */
+export const WRITING_STATES: readonly ReportState[] = ['assigned', 'drafting', 'revision_requested'];
+/** States in which a reviewer has the report and the review SLA runs. */
+export const REVIEW_STATES: readonly ReportState[] = ['submitted', 'in_review'];
+/** States after which nothing more is asked of anyone this season. */
+export const SETTLED_STATES: readonly ReportState[] = ['approved', 'exempted', 'withdrawn', 'closed'];

@@ -16,40 +16,186 @@ interface MailText {
 
 type Values = Record<string, string>;
 
-const TEXTS: Partial<Record<MailKind, Record<Locale, (v: Values) => MailText>>> = {
+/** "3天" / "3 days", or hours when under a day, from the reminder's offset. */
+function timeLeft(v: Values, locale: Locale): string {
+  const ms = Number(v.timeLeftMs ?? 0);
+  const days = Math.round(ms / 86_400_000);
+  const hours = Math.max(1, Math.round(ms / 3_600_000));
+  if (locale === 'zh-CN') return days >= 1 ? `${days}天` : `${hours}小时`;
+  return days >= 1 ? `${days} day${days > 1 ? 's' : ''}` : `${hours} hour${hours > 1 ? 's' : ''}`;
+}
+
+const zh = (subject: string, action: string, ...lines: string[]): MailText => ({ subject, action, lines });
+const en = zh;
+
+const TEXTS: Record<MailKind, Record<Locale, (v: Values) => MailText>> = {
   assignment: {
-    'zh-CN': (v) => ({
-      subject: `【述职任务】${v.seasonTitle}`,
-      lines: [
+    'zh-CN': (v) =>
+      zh(
+        `【述职任务】${v.seasonTitle}`,
+        '撰写述职报告',
         `${v.recipientName}同志：您好！`,
         `${v.branchName}的述职报告已分配给您，请于 ${v.dueDate}（${v.timeZone}）前完成撰写并提交。`,
         '报告应包括：一、主要工作；二、存在的主要问题及原因；三、下步工作思路和主要措施。',
-      ],
-      action: '撰写述职报告',
-    }),
-    en: (v) => ({
-      subject: `[Report assigned] ${v.seasonTitle}`,
-      lines: [
+      ),
+    en: (v) =>
+      en(
+        `[Report assigned] ${v.seasonTitle}`,
+        'Write the report',
         `Dear ${v.recipientName},`,
         `The annual report of ${v.branchName} is assigned to you. Please write and submit it by ${v.dueDate} (${v.timeZone}).`,
         'It should cover: 1. main work; 2. main problems and their causes; 3. plans and measures for next year.',
-      ],
-      action: 'Write the report',
-    }),
+      ),
+  },
+  reminder: {
+    'zh-CN': (v) =>
+      zh(
+        v.overdue === 'yes' ? `【述职逾期】${v.branchName}述职报告已逾期` : `【述职提醒】距截止还有${timeLeft(v, 'zh-CN')}`,
+        '撰写述职报告',
+        `${v.recipientName}同志：您好！`,
+        v.overdue === 'yes'
+          ? `${v.branchName}的述职报告已于 ${v.dueDate} 截止，至今尚未提交，请尽快提交。`
+          : `${v.branchName}的述职报告将于 ${v.dueDate}（${v.timeZone}）截止，距截止还有${timeLeft(v, 'zh-CN')}，请及时提交。`,
+      ),
+    en: (v) =>
+      en(
+        v.overdue === 'yes' ? `[Report overdue] ${v.branchName}` : `[Reminder] ${timeLeft(v, 'en')} left to submit`,
+        'Write the report',
+        `Dear ${v.recipientName},`,
+        v.overdue === 'yes'
+          ? `The report of ${v.branchName} was due on ${v.dueDate} and has not been submitted. Please submit it as soon as possible.`
+          : `The report of ${v.branchName} is due on ${v.dueDate} (${v.timeZone}), ${timeLeft(v, 'en')} from now.`,
+      ),
+  },
+  escalation: {
+    'zh-CN': (v) =>
+      zh(
+        `【述职督办】${v.branchName}述职报告逾期未交`,
+        '查看报告进度',
+        `${v.recipientName}同志：您好！`,
+        `${v.branchName}（书记：${v.secretaryName}）的述职报告已于 ${v.dueDate} 截止，逾期${v.daysOverdue}天仍未提交，请督促落实。`,
+      ),
+    en: (v) =>
+      en(
+        `[Escalation] ${v.branchName} has not submitted its report`,
+        'See the report',
+        `Dear ${v.recipientName},`,
+        `The report of ${v.branchName} (secretary: ${v.secretaryName}) was due on ${v.dueDate} and is ${v.daysOverdue} day(s) overdue. Please follow up.`,
+      ),
+  },
+  revision_requested: {
+    'zh-CN': (v) =>
+      zh(
+        `【退回修改】${v.branchName}述职报告`,
+        '修改述职报告',
+        `${v.recipientName}同志：您好！`,
+        `您提交的述职报告（第 ${v.version} 版）需要修改，请于 ${v.dueDate} 前修改后重新提交。`,
+        `审阅意见：${v.comment}`,
+      ),
+    en: (v) =>
+      en(
+        `[Revision requested] ${v.branchName}`,
+        'Revise the report',
+        `Dear ${v.recipientName},`,
+        `Your report (version ${v.version}) needs a revision. Please revise and resubmit it by ${v.dueDate}.`,
+        `Comments: ${v.comment}`,
+      ),
+  },
+  approved: {
+    'zh-CN': (v) =>
+      zh(
+        `【审批通过】${v.branchName}述职报告`,
+        '查看述职报告',
+        `${v.recipientName}同志：您好！`,
+        `您的述职报告已审批通过，评价等次：${v.rating}。`,
+        v.comment ? `意见：${v.comment}` : '',
+      ),
+    en: (v) =>
+      en(
+        `[Approved] ${v.branchName}`,
+        'See the report',
+        `Dear ${v.recipientName},`,
+        `Your report has been approved with the rating ${v.rating}.`,
+        v.comment ? `Comment: ${v.comment}` : '',
+      ),
+  },
+  extension: {
+    'zh-CN': (v) =>
+      zh(
+        `【延期通知】${v.branchName}述职报告截止时间调整`,
+        '撰写述职报告',
+        `${v.recipientName}同志：您好！`,
+        `${v.branchName}的述职报告截止时间已调整为 ${v.dueDate}（${v.timeZone}）。`,
+      ),
+    en: (v) =>
+      en(
+        `[Extended] New due date for ${v.branchName}`,
+        'Write the report',
+        `Dear ${v.recipientName},`,
+        `The report of ${v.branchName} is now due on ${v.dueDate} (${v.timeZone}).`,
+      ),
+  },
+  reassignment: {
+    'zh-CN': (v) =>
+      zh(
+        `【任务调整】${v.branchName}述职报告已转交`,
+        '',
+        `${v.recipientName}同志：您好！`,
+        `${v.branchName}的述职报告已改由 ${v.newSecretaryName} 负责，您无需再提交。感谢您此前的工作。`,
+      ),
+    en: (v) =>
+      en(
+        `[Reassigned] ${v.branchName}`,
+        '',
+        `Dear ${v.recipientName},`,
+        `The report of ${v.branchName} is now in the hands of ${v.newSecretaryName}; nothing more is needed from you.`,
+      ),
+  },
+  review_reminder: {
+    'zh-CN': (v) =>
+      zh(
+        `【审阅提醒】${v.branchName}述职报告待审阅`,
+        '审阅述职报告',
+        `${v.recipientName}同志：您好！`,
+        `${v.branchName}的述职报告已于 ${v.submittedAt} 提交，请于 ${v.reviewDue} 前完成审阅。`,
+      ),
+    en: (v) =>
+      en(
+        `[Review reminder] ${v.branchName}`,
+        'Review the report',
+        `Dear ${v.recipientName},`,
+        `The report of ${v.branchName} was submitted on ${v.submittedAt}; please review it by ${v.reviewDue}.`,
+      ),
+  },
+  review_escalation: {
+    'zh-CN': (v) =>
+      zh(
+        `【审阅超时】${v.branchName}述职报告审阅逾期`,
+        '查看报告',
+        `${v.recipientName}同志：您好！`,
+        `${v.branchName}的述职报告已于 ${v.submittedAt} 提交，审阅人 ${v.reviewerEmail} 至 ${v.reviewDue} 仍未审阅，请协调处理。`,
+      ),
+    en: (v) =>
+      en(
+        `[Review overdue] ${v.branchName}`,
+        'See the report',
+        `Dear ${v.recipientName},`,
+        `The report of ${v.branchName} was submitted on ${v.submittedAt}; its reviewer ${v.reviewerEmail} has not reviewed it by ${v.reviewDue}.`,
+      ),
   },
 };
 
 export function renderMail(kind: MailKind, locale: Locale, values: Values): RenderedMail {
-  const byLocale = TEXTS[kind];
-  if (!byLocale) throw new Error(`no mail template for kind "${kind}"`);
-  const text = byLocale[locale](values);
+  const text = TEXTS[kind][locale](values);
+  text.lines = text.lines.filter(Boolean);
   const link = values.link;
   const footer = locale === 'zh-CN' ? '此邮件由述职评议系统自动发送。' : 'Sent by the Shuzhi reporting system.';
-  const plain = [...text.lines, '', link ? `${text.action}: ${link}` : '', '', footer].join('\n');
+  const linkLine = link ? `${text.action || (locale === 'zh-CN' ? '链接' : 'Link')}${locale === 'zh-CN' ? '：' : ': '}${link}` : '';
+  const plain = [...text.lines, '', linkLine, '', footer].join('\n');
   const html = [
     '<!doctype html><html><body style="font-family:sans-serif">',
     ...text.lines.map((line) => `<p>${escapeHtml(line)}</p>`),
-    link ? `<p><a href="${escapeHtml(link)}">${escapeHtml(text.action)}</a></p>` : '',
+    link ? `<p><a href="${escapeHtml(link)}">${escapeHtml(text.action || link)}</a></p>` : '',
     `<p style="color:#888;font-size:12px">${escapeHtml(footer)}</p>`,
     '</body></html>',
   ].join('\n');

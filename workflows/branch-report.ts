@@ -1,7 +1,39 @@
-// One workflow per branch per season: carries the branch's report from assignment onwards.
-import { workflowInfo } from '@temporalio/workflow';
+// One workflow per branch per season: carries the branch's report from assignment to approval,
+// reminds and escalates on the season's schedule, and settles it when the season closes.
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  patched,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { MailKind, Rating, ReportState } from '../domain/vocabulary';
 import { formatInZone } from '../domain/time';
+import type { Assignment, ChangeStamp, ReportPatch } from '../activities/report-activities';
 import { mailActivities, recordActivities } from './activity-stubs';
+import {
+  closeSignal,
+  exemptUpdate,
+  extendUpdate,
+  reassignUpdate,
+  reportQuery,
+  reviewUpdate,
+  saveDraftUpdate,
+  startReviewUpdate,
+  submitUpdate,
+  type Actor,
+  type ReportSnapshot,
+} from './report-api';
+import {
+  assertFutureDate,
+  canAdminister,
+  canStartReview,
+  canWrite,
+  reviewOutcome,
+  type ReportPeople,
+} from './report-rules';
+import { currentDeadline, nextTimer, type ScheduleMs, type Timer } from './report-timers';
 
 export interface BranchReportInput {
   seasonId: string;
@@ -9,23 +41,58 @@ export interface BranchReportInput {
   seasonTitle: string;
   branchName: string;
   timeZone: string;
+  /** Set when the workflow continues as new: everything it had, so nothing is redone. */
+  carried?: CarriedState;
+  /** Continue as new past this many history events (default 2,000; tests set it low). */
+  maxHistoryEvents?: number;
 }
 
-export async function branchReportWorkflow(input: BranchReportInput): Promise<{ reportId: string }> {
-  const { seasonId, branchId } = input;
-  const startedAt = new Date(workflowInfo().startTime).toISOString();
-  const assignment = await recordActivities.recordAssignment({
-    seasonId,
-    branchId,
-    occurredAt: startedAt,
-    auditKey: `${workflowInfo().workflowId}/assigned`,
+/** The workflow's whole state: ids, people, dates and counters; never report text. */
+export interface CarriedState {
+  reportId: string;
+  people: ReportPeople;
+  schedule: ScheduleMs;
+  status: ReportState;
+  dueAt: string;
+  revisionDueAt?: string;
+  reviewDueAt?: string;
+  submittedAt?: string;
+  latestVersion: number;
+  submittedVersion?: number;
+  revisionRound: number;
+  rating?: Rating;
+  plannedAt: number;
+  firedTimers: string[];
+  /** Numbers each recorded step, for idempotency keys that survive continue-as-new. */
+  step: number;
+}
+
+/** The v1 workflow ended after the assignment mail; executions from then replay without this. */
+export const LIFECYCLE_PATCH = 'report-lifecycle';
+/** Continue as new well before Temporal's 10,240-event warning. */
+const DEFAULT_MAX_HISTORY_EVENTS = 2_000;
+
+export async function branchReportWorkflow(input: BranchReportInput): Promise<{ reportId: string; state?: ReportState }> {
+  const state = input.carried ?? (await assign(input));
+  if (!input.carried && !patched(LIFECYCLE_PATCH)) return { reportId: state.reportId };
+  return new ReportLifecycle(input, state).run();
+}
+
+async function assign(input: BranchReportInput): Promise<CarriedState> {
+  const { workflowId, startTime } = workflowInfo();
+  const assignment: Assignment = await recordActivities.recordAssignment({
+    seasonId: input.seasonId,
+    branchId: input.branchId,
+    occurredAt: new Date(startTime).toISOString(),
+    auditKey: `${workflowId}/assigned`,
   });
   await mailActivities.sendMail({
-    idempotencyKey: `${workflowInfo().workflowId}/assignment-mail/${assignment.secretaryEmail}`,
+    idempotencyKey: `${workflowId}/assignment-mail/${assignment.secretaryEmail}`,
     kind: 'assignment',
     toEmail: assignment.secretaryEmail,
-    seasonId,
+    seasonId: input.seasonId,
     reportId: assignment.reportId,
+    requestedAt: new Date(startTime).toISOString(),
     values: {
       seasonTitle: input.seasonTitle,
       branchName: input.branchName,
@@ -34,5 +101,388 @@ export async function branchReportWorkflow(input: BranchReportInput): Promise<{ 
       linkPath: `/reports/${encodeURIComponent(assignment.reportId)}`,
     },
   });
-  return { reportId: assignment.reportId };
+  return {
+    reportId: assignment.reportId,
+    // Histories recorded before people and schedule were returned carry only the secretary.
+    people: assignment.people ?? { secretary: assignment.secretaryEmail, leaders: [], admins: [] },
+    schedule: assignment.schedule,
+    status: 'assigned',
+    dueAt: assignment.dueAt,
+    latestVersion: 0,
+    revisionRound: 0,
+    plannedAt: Date.now(),
+    firedTimers: [],
+    step: 0,
+  };
+}
+
+const SYSTEM: ChangeStamp['actor'] = { email: 'system', channel: 'workflow' };
+const DAY = 86_400_000;
+
+class ReportLifecycle {
+  private closed = false;
+  /** Bumped on every change, so the timer wait wakes up and re-plans. */
+  private epoch = 0;
+  /** One change at a time: a handler that awaits an activity holds it. */
+  private busy = false;
+
+  constructor(
+    private readonly input: BranchReportInput,
+    private readonly s: CarriedState,
+  ) {}
+
+  async run(): Promise<{ reportId: string; state: ReportState }> {
+    this.registerHandlers();
+    while (!this.closed) {
+      if (this.historyIsLong()) {
+        await condition(allHandlersFinished);
+        await continueAsNew<typeof branchReportWorkflow>({ ...this.input, carried: this.s });
+      }
+      const timer = nextTimer(this.timerState(), this.s.schedule);
+      const epoch = this.epoch;
+      const woken = () => this.epoch !== epoch || this.closed;
+      const changed = timer ? await condition(woken, Math.max(timer.at - Date.now(), 1)) : (await condition(woken), true);
+      if (!changed && timer) await this.exclusive(() => this.fire(timer));
+    }
+    await condition(allHandlersFinished);
+    return { reportId: this.s.reportId, state: this.s.status };
+  }
+
+  // ---- handlers -------------------------------------------------------------------------
+
+  private registerHandlers(): void {
+    setHandler(reportQuery, () => this.snapshot());
+
+    setHandler(
+      saveDraftUpdate,
+      (request) => this.exclusive(() => this.saveVersion(request.actor, request.contentHash, 'draft', false)),
+      { validator: (request) => canWrite(this.s.status, this.s.people, request.actor) },
+    );
+
+    setHandler(
+      submitUpdate,
+      (request) =>
+        this.exclusive(() => this.saveVersion(request.actor, request.contentHash, 'submission', request.acceptWarnings)),
+      { validator: (request) => canWrite(this.s.status, this.s.people, request.actor) },
+    );
+
+    setHandler(
+      startReviewUpdate,
+      ({ actor }) =>
+        this.exclusive(async () => {
+          canStartReview(this.s.status, this.s.people, actor);
+          await this.change(actor, 'report.review_started', { state: 'in_review' });
+          return this.snapshot();
+        }),
+      { validator: ({ actor }) => canStartReview(this.s.status, this.s.people, actor) },
+    );
+
+    setHandler(
+      reviewUpdate,
+      (request) =>
+        this.exclusive(async () => {
+          const outcome = reviewOutcome(this.s.status, this.s.people, request);
+          if (outcome === 'request_revision') await this.requestRevision(request.actor, request.comment ?? '', request.revisionDueAt);
+          else if (outcome === 'pass') await this.passReview(request.actor, request.comment);
+          else await this.approve(request.actor, request.rating as Rating, request.comment);
+          return this.snapshot();
+        }),
+      { validator: (request) => void reviewOutcome(this.s.status, this.s.people, request) },
+    );
+
+    setHandler(
+      extendUpdate,
+      (request) => this.exclusive(() => this.extend(request.actor, request.until)),
+      {
+        validator: (request) => {
+          canAdminister(this.s.status, this.s.people, request.actor, ['延期', 'extended']);
+          assertFutureDate(request.until, Date.now());
+        },
+      },
+    );
+
+    setHandler(
+      reassignUpdate,
+      (request) => this.exclusive(() => this.reassign(request.actor, request.toEmail, request.toName)),
+      { validator: (request) => canAdminister(this.s.status, this.s.people, request.actor, ['转交', 'reassigned']) },
+    );
+
+    setHandler(
+      exemptUpdate,
+      (request) =>
+        this.exclusive(async () => {
+          canAdminister(this.s.status, this.s.people, request.actor, ['免于述职', 'exempted']);
+          await this.change(request.actor, `report.${request.kind}`, { state: request.kind, reviewDueAt: null }, { reason: request.reason });
+          return this.snapshot();
+        }),
+      { validator: (request) => canAdminister(this.s.status, this.s.people, request.actor, ['免于述职', 'exempted']) },
+    );
+
+    setHandler(closeSignal, ({ actor }) => {
+      void this.exclusive(() => this.close(actor));
+    });
+  }
+
+  /** Runs one change at a time, so a slow activity never interleaves with another change. */
+  private async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    await condition(() => !this.busy);
+    this.busy = true;
+    try {
+      return await work();
+    } finally {
+      this.busy = false;
+      this.epoch += 1;
+    }
+  }
+
+  // ---- transitions ----------------------------------------------------------------------
+
+  private async saveVersion(actor: Actor, contentHash: string, kind: 'draft' | 'submission', acceptWarnings: boolean) {
+    canWrite(this.s.status, this.s.people, actor); // the state may have moved while waiting for the lock
+    const now = this.nowIso();
+    const submitting = kind === 'submission';
+    const reviewDueAt = submitting ? new Date(Date.now() + this.s.schedule.reviewSla).toISOString() : undefined;
+    const nextState: ReportState = submitting ? 'submitted' : this.s.status === 'revision_requested' ? 'revision_requested' : 'drafting';
+    const saved = await recordActivities.saveReportVersion({
+      reportId: this.s.reportId,
+      contentHash,
+      kind,
+      acceptWarnings,
+      stamp: this.stamp(actor, submitting ? (this.s.revisionRound ? 'report.resubmitted' : 'report.submitted') : 'report.draft_saved'),
+      patch: submitting
+        ? { state: nextState, submittedAt: now, reviewDueAt, escalatedTo: null, escalatedAt: null }
+        : { state: nextState },
+    });
+    this.s.latestVersion = saved.versionNumber;
+    this.s.status = nextState;
+    if (submitting) {
+      this.s.submittedVersion = saved.versionNumber;
+      this.s.submittedAt = now;
+      this.s.reviewDueAt = reviewDueAt;
+      this.replan();
+    }
+    return saved;
+  }
+
+  private async requestRevision(actor: Actor, comment: string, revisionDueAt?: string) {
+    const dueAt = revisionDueAt ?? new Date(Date.now() + this.s.schedule.revisionPeriod).toISOString();
+    const round = this.s.revisionRound + 1;
+    await this.change(
+      actor,
+      'report.revision_requested',
+      { state: 'revision_requested', revisionDueAt: dueAt, reviewDueAt: null, revisionRounds: round },
+      { comment, revisionDueAt: dueAt },
+      { decision: { decision: 'revision_requested', comment } },
+    );
+    this.s.revisionRound = round;
+    this.s.revisionDueAt = dueAt;
+    this.s.reviewDueAt = undefined;
+    this.replan();
+    await this.mail('revision_requested', this.s.people.secretary, `revision/${round}`, {
+      version: String(this.s.submittedVersion ?? this.s.latestVersion),
+      dueDate: this.formatDate(dueAt),
+      comment,
+    });
+  }
+
+  private async passReview(actor: Actor, comment?: string) {
+    await this.change(actor, 'report.review_passed', { state: 'reviewed', reviewDueAt: null }, { comment }, {
+      decision: { decision: 'passed', comment },
+    });
+    this.s.reviewDueAt = undefined;
+  }
+
+  private async approve(actor: Actor, rating: Rating, comment?: string) {
+    const now = this.nowIso();
+    await this.change(actor, 'report.approved', { state: 'approved', approvedAt: now, rating, reviewDueAt: null }, { rating, comment }, {
+      decision: { decision: 'approved', comment },
+      rating,
+    });
+    this.s.rating = rating;
+    this.s.reviewDueAt = undefined;
+    await this.mail('approved', this.s.people.secretary, 'approved', { rating, comment: comment ?? '' });
+  }
+
+  private async extend(actor: Actor, until: string) {
+    canAdminister(this.s.status, this.s.people, actor, ['延期', 'extended']);
+    const inRevision = this.s.revisionRound > 0 && this.s.status === 'revision_requested';
+    const patch: ReportPatch = inRevision ? { revisionDueAt: until } : { dueAt: until };
+    await this.change(actor, 'report.extended', { ...patch, escalatedTo: null, escalatedAt: null }, { until, previous: currentDeadline(this.timerState()) });
+    if (inRevision) this.s.revisionDueAt = until;
+    else this.s.dueAt = until;
+    this.replan();
+    await this.mail('extension', this.s.people.secretary, `extension/${this.s.step}`, { dueDate: this.formatDate(until) });
+    return this.snapshot();
+  }
+
+  private async reassign(actor: Actor, toEmail: string, toName?: string) {
+    canAdminister(this.s.status, this.s.people, actor, ['转交', 'reassigned']);
+    const previous = this.s.people.secretary;
+    const stamp = this.stamp(actor, 'report.reassigned', { from: previous, to: toEmail });
+    await recordActivities.reassignSecretary({ reportId: this.s.reportId, toEmail, toName, stamp });
+    this.s.people = { ...this.s.people, secretary: toEmail.toLowerCase() };
+    const step = `reassign/${this.s.step}`;
+    await this.mail('assignment', this.s.people.secretary, step, { dueDate: this.formatDate(currentDeadline(this.timerState())) });
+    await this.mail('reassignment', previous, step, { newSecretaryName: toName ?? toEmail });
+    return this.snapshot();
+  }
+
+  private async close(actor: Actor) {
+    if (this.closed) return;
+    const settled: ReportState[] = ['approved', 'exempted', 'withdrawn'];
+    if (!settled.includes(this.s.status)) {
+      await this.change(actor, 'report.closed', { state: 'closed', reviewDueAt: null }, {
+        stateAtClose: this.s.status,
+        neverSubmitted: this.s.submittedVersion === undefined,
+      });
+    }
+    this.closed = true;
+  }
+
+  // ---- reminders and escalations --------------------------------------------------------
+
+  private async fire(timer: Timer) {
+    if (this.s.firedTimers.includes(timer.key)) return;
+    const deadline = currentDeadline(this.timerState());
+    const daysOverdue = String(Math.max(1, Math.round((Date.now() - Date.parse(deadline)) / DAY)));
+    const people = this.s.people;
+    switch (timer.kind) {
+      case 'reminder':
+        await this.notice('report.reminded', timer, 'reminder', [people.secretary], { timeLeftMs: String(timer.offset ?? 0) });
+        break;
+      case 'overdue_weekly':
+        await this.notice('report.overdue_reminded', timer, 'reminder', [people.secretary], { overdue: 'yes' });
+        break;
+      case 'escalate_liaison':
+        await this.notice('report.escalated', timer, 'escalation', [people.liaison ?? ''], { daysOverdue }, 'liaison');
+        break;
+      case 'escalate_party_group_secretary':
+        await this.notice('report.escalated', timer, 'escalation', [people.partyGroupSecretary ?? ''], { daysOverdue }, 'party_group_secretary');
+        break;
+      case 'review_reminder':
+        await this.notice('report.review_reminded', timer, 'review_reminder', [people.reviewer ?? ''], {});
+        break;
+      case 'review_escalation':
+        await this.notice('report.review_escalated', timer, 'review_escalation', people.admins, {}, 'admins');
+        break;
+    }
+    this.s.firedTimers.push(timer.key);
+  }
+
+  private async notice(action: string, timer: Timer, kind: MailKind, recipients: string[], values: Record<string, string>, escalatedTo?: string) {
+    const to = recipients.filter(Boolean);
+    const at = new Date(timer.at).toISOString();
+    await this.change(SYSTEM, action, escalatedTo ? { escalatedTo, escalatedAt: at } : {}, { timer: timer.key, to }, {}, at);
+    for (const recipient of to) {
+      await this.mail(kind, recipient, `timer/${timer.key}`, values, at);
+    }
+  }
+
+  // ---- helpers --------------------------------------------------------------------------
+
+  private async change(
+    actor: ChangeStamp['actor'],
+    action: string,
+    patch: ReportPatch,
+    detail: Record<string, unknown> = {},
+    extra: { decision?: { decision: 'revision_requested' | 'passed' | 'approved'; comment?: string }; rating?: Rating } = {},
+    occurredAt?: string,
+  ) {
+    await recordActivities.recordReportChange({
+      reportId: this.s.reportId,
+      stamp: this.stamp(actor, action, detail, occurredAt),
+      patch,
+      versionNumber: this.s.submittedVersion ?? (this.s.latestVersion || undefined),
+      ...extra,
+    });
+    if (patch.state) this.s.status = patch.state;
+  }
+
+  private stamp(actor: ChangeStamp['actor'], action: string, detail: Record<string, unknown> = {}, occurredAt?: string): ChangeStamp {
+    this.s.step += 1;
+    return {
+      auditKey: `${workflowInfo().workflowId}/step/${this.s.step}`,
+      occurredAt: occurredAt ?? this.nowIso(),
+      actor,
+      action,
+      detail,
+    };
+  }
+
+  private async mail(kind: MailKind, to: string, key: string, values: Record<string, string>, requestedAt?: string) {
+    await mailActivities.sendMail({
+      idempotencyKey: `${workflowInfo().workflowId}/${key}/${kind}/${to}`,
+      kind,
+      toEmail: to,
+      seasonId: this.input.seasonId,
+      reportId: this.s.reportId,
+      requestedAt: requestedAt ?? this.nowIso(),
+      values: {
+        seasonTitle: this.input.seasonTitle,
+        branchName: this.input.branchName,
+        timeZone: this.input.timeZone,
+        secretaryName: this.s.people.secretary,
+        reviewerEmail: this.s.people.reviewer ?? '',
+        dueDate: this.formatDate(currentDeadline(this.timerState())),
+        submittedAt: this.s.submittedAt ? this.formatDate(this.s.submittedAt) : '',
+        reviewDue: this.s.reviewDueAt ? this.formatDate(this.s.reviewDueAt) : '',
+        linkPath: `/reports/${encodeURIComponent(this.s.reportId)}`,
+        ...values,
+      },
+    });
+  }
+
+  /** A new deadline: reminders already past are skipped, and old timer keys are forgotten. */
+  private replan() {
+    this.s.plannedAt = Date.now();
+    const live = new Set([currentDeadline(this.timerState()), this.s.reviewDueAt ?? ''].filter(Boolean));
+    this.s.firedTimers = this.s.firedTimers.filter((key) => [...live].some((deadline) => key.includes(deadline)));
+  }
+
+  private timerState() {
+    return {
+      status: this.s.status,
+      dueAt: this.s.dueAt,
+      revisionDueAt: this.s.revisionDueAt,
+      revisionRound: this.s.revisionRound,
+      reviewDueAt: this.s.reviewDueAt,
+      plannedAt: this.s.plannedAt,
+      firedTimers: this.s.firedTimers,
+      hasLiaison: !!this.s.people.liaison,
+      hasPartyGroupSecretary: !!this.s.people.partyGroupSecretary,
+    };
+  }
+
+  private snapshot(): ReportSnapshot {
+    const timer = this.closed ? undefined : nextTimer(this.timerState(), this.s.schedule);
+    return {
+      reportId: this.s.reportId,
+      seasonId: this.input.seasonId,
+      branchId: this.input.branchId,
+      state: this.s.status,
+      secretaryEmail: this.s.people.secretary,
+      reviewerEmail: this.s.people.reviewer,
+      dueAt: this.s.dueAt,
+      revisionDueAt: this.s.revisionDueAt,
+      reviewDueAt: this.s.reviewDueAt,
+      latestVersion: this.s.latestVersion,
+      submittedVersion: this.s.submittedVersion,
+      revisionRound: this.s.revisionRound,
+      rating: this.s.rating,
+      nextTimer: timer ? { kind: timer.kind, at: new Date(timer.at).toISOString() } : undefined,
+    };
+  }
+
+  private historyIsLong(): boolean {
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || info.historyLength > (this.input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS);
+  }
+
+  private formatDate(iso: string): string {
+    return formatInZone(new Date(iso), this.input.timeZone);
+  }
+
+  private nowIso(): string {
+    return new Date(Date.now()).toISOString();
+  }
 }

@@ -1,0 +1,153 @@
+// What a person can do to one branch report, through the workflow's updates. Shared by the CLI
+// and (later) the web app; argument parsing and printing live elsewhere.
+import { createHash } from 'node:crypto';
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Db } from '../db/client';
+import { reportWorkflowId } from '../domain/ids';
+import { checkReport, type Finding, type ReportTemplate } from '../domain/submission-check';
+import type { Locale, Rating } from '../domain/vocabulary';
+import {
+  CHECK_FAILED,
+  REJECTION,
+  WARNINGS_NOT_ACCEPTED,
+  exemptUpdate,
+  extendUpdate,
+  reassignUpdate,
+  reportQuery,
+  reviewUpdate,
+  saveDraftUpdate,
+  startReviewUpdate,
+  submitUpdate,
+  type Actor,
+  type RejectionDetail,
+  type ReportSnapshot,
+  type VersionSaved,
+} from '../workflows/report-api';
+
+/** A request the workflow (or the check before it) refused, with the reason in both languages. */
+export class ReportRequestError extends Error {
+  constructor(
+    readonly code: string,
+    readonly reason: { 'zh-CN': string; en: string },
+    readonly findings: Finding[] = [],
+  ) {
+    super(reason.en);
+    this.name = 'ReportRequestError';
+  }
+
+  explain(locale: Locale): string {
+    const lines = this.findings.map((f) => `  - ${f.severity === 'error' ? '✗' : '!'} ${f.message[locale]}`);
+    return [this.reason[locale], ...lines].join('\n');
+  }
+}
+
+export function parseReportId(id: string): { seasonId: string; branchId: string } {
+  const [seasonId, branchId, ...rest] = id.split('/');
+  if (!seasonId || !branchId || rest.length) {
+    throw new ReportRequestError('bad_report_id', { 'zh-CN': `报告编号应为“季度/支部”：${id}`, en: `A report id is season/branch: ${id}` });
+  }
+  return { seasonId, branchId };
+}
+
+const handleOf = (client: Client, reportId: string) => {
+  const { seasonId, branchId } = parseReportId(reportId);
+  return client.workflow.getHandle(reportWorkflowId(seasonId, branchId));
+};
+
+/** Turns a refused update into a ReportRequestError; anything else is rethrown. */
+async function asked<T>(request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (error) {
+    const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+    if (cause instanceof ApplicationFailure) {
+      if (cause.type === REJECTION) {
+        const detail = cause.details?.[0] as RejectionDetail;
+        throw new ReportRequestError(detail.code, detail);
+      }
+      if (cause.type === CHECK_FAILED || cause.type === WARNINGS_NOT_ACCEPTED) throw checkRefusal(cause.type, (cause.details?.[0] as Finding[]) ?? []);
+    }
+    throw error;
+  }
+}
+
+function checkRefusal(type: string, findings: Finding[]): ReportRequestError {
+  return type === CHECK_FAILED
+    ? new ReportRequestError('check_failed', { 'zh-CN': '报告未通过提交检查：', en: 'The report did not pass the submission check:' }, findings)
+    : new ReportRequestError(
+        'warnings_not_accepted',
+        { 'zh-CN': '报告有以下提醒，确认无误后请加 --accept-warnings 再提交：', en: 'The report has warnings; resubmit with --accept-warnings to submit anyway:' },
+        findings,
+      );
+}
+
+/** Stores the text once by its hash, so workflow history carries only the hash. */
+export async function storeReportContent(db: Db, body: string): Promise<string> {
+  const hash = createHash('sha256').update(body).digest('hex');
+  await db.reportContent.upsert({ where: { hash }, create: { hash, body }, update: {} });
+  return hash;
+}
+
+async function templateOf(db: Db, reportId: string): Promise<ReportTemplate> {
+  const { seasonId } = parseReportId(reportId);
+  const season = await db.season.findUniqueOrThrow({ where: { id: seasonId } });
+  return JSON.parse(season.templateJson) as ReportTemplate;
+}
+
+export async function saveDraft(client: Client, db: Db, reportId: string, body: string, actor: Actor): Promise<VersionSaved> {
+  const contentHash = await storeReportContent(db, body);
+  return asked(handleOf(client, reportId).executeUpdate(saveDraftUpdate, { args: [{ actor, contentHash }] }));
+}
+
+/** Checks first (same rules as the activity), so a refusal never reaches the workflow. */
+export async function submitReport(
+  client: Client,
+  db: Db,
+  reportId: string,
+  body: string,
+  actor: Actor,
+  acceptWarnings: boolean,
+): Promise<VersionSaved> {
+  const check = checkReport(body, await templateOf(db, reportId));
+  if (check.errors.length) throw checkRefusal(CHECK_FAILED, check.errors);
+  if (check.warnings.length && !acceptWarnings) throw checkRefusal(WARNINGS_NOT_ACCEPTED, check.warnings);
+  const contentHash = await storeReportContent(db, body);
+  return asked(handleOf(client, reportId).executeUpdate(submitUpdate, { args: [{ actor, contentHash, acceptWarnings }] }));
+}
+
+export const startReview = (client: Client, reportId: string, actor: Actor) =>
+  asked(handleOf(client, reportId).executeUpdate(startReviewUpdate, { args: [{ actor }] }));
+
+export function reviewReport(
+  client: Client,
+  reportId: string,
+  request: { actor: Actor; decision: 'approve' | 'request_revision'; comment?: string; rating?: Rating; revisionDueAt?: string },
+): Promise<ReportSnapshot> {
+  return asked(handleOf(client, reportId).executeUpdate(reviewUpdate, { args: [request] }));
+}
+
+export const extendReport = (client: Client, reportId: string, actor: Actor, until: Date) =>
+  asked(handleOf(client, reportId).executeUpdate(extendUpdate, { args: [{ actor, until: until.toISOString() }] }));
+
+export const reassignReport = (client: Client, reportId: string, actor: Actor, toEmail: string, toName?: string) =>
+  asked(handleOf(client, reportId).executeUpdate(reassignUpdate, { args: [{ actor, toEmail, toName }] }));
+
+export const exemptReport = (client: Client, reportId: string, actor: Actor, kind: 'exempted' | 'withdrawn', reason: string) =>
+  asked(handleOf(client, reportId).executeUpdate(exemptUpdate, { args: [{ actor, kind, reason }] }));
+
+/** The workflow's live view plus the record's versions and comments. */
+export async function showReport(client: Client, db: Db, reportId: string) {
+  const live = await handleOf(client, reportId).query(reportQuery);
+  const versions = await db.reportVersion.findMany({
+    where: { reportId },
+    orderBy: { number: 'asc' },
+    select: { number: true, kind: true, authorEmail: true, createdAt: true, figuresJson: true },
+  });
+  const comments = await db.reviewComment.findMany({ where: { reportId }, orderBy: { createdAt: 'asc' } });
+  return {
+    ...live,
+    versions: versions.map((v) => ({ ...v, figures: v.figuresJson ? JSON.parse(v.figuresJson) : {}, figuresJson: undefined })),
+    comments: comments.map((c) => ({ version: c.versionNumber, by: c.authorEmail, at: c.createdAt, body: c.body })),
+  };
+}

@@ -1,0 +1,148 @@
+// A small season on the time-skipping server, one branch report workflow at a time, driven
+// through the same client functions the CLI uses.
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { importSeason } from '../../db/season-import';
+import { TASK_QUEUE } from '../../domain/constants';
+import { reportWorkflowId } from '../../domain/ids';
+import type { SeasonFile } from '../../domain/season-file';
+import type { Actor } from '../../workflows/report-api';
+import { branchReportWorkflow } from '../../workflows';
+import { createWorker } from '../../worker/create-worker';
+import { databaseKinds, type ScratchDatabase } from './databases';
+import { RecordingMailer } from './fakes';
+import { startTimeSkippingServer, workflowBundle } from './temporal';
+
+export const DAY = 86_400_000;
+
+export const PEOPLE = {
+  admin: 'admin@bureau.example',
+  leader: 'leader@bureau.example',
+  partyGroupSecretary: 'pgs@bureau.example',
+  liaison: 'liaison@bureau.example',
+  reviewer: 'reviewer@bureau.example',
+  secretary: 'secretary@school.example',
+  newSecretary: 'new.secretary@school.example',
+};
+
+export const as = (email: string): Actor => ({ email, channel: 'cli' });
+
+export const GOOD_REPORT = `# 述职报告
+现述职如下。
+## 一、主要工作
+全年发展预备党员 2 名，收缴党费 3000 元。
+## 二、存在的主要问题及原因
+学习不够深入。
+## 三、下步工作思路和主要措施
+加强学习。
+`;
+
+export class ReportHarness {
+  env!: TestWorkflowEnvironment;
+  scratch!: ScratchDatabase;
+  readonly mailer = new RecordingMailer();
+  private worker!: Worker;
+  private running!: Promise<void>;
+  private seasons = 0;
+
+  async start(): Promise<void> {
+    this.env = await startTimeSkippingServer();
+    this.scratch = await databaseKinds()[0].create();
+    this.worker = await createWorker({
+      connection: this.env.nativeConnection,
+      namespace: this.env.namespace ?? 'default',
+      activities: createActivities({
+        db: this.scratch.db,
+        mailer: this.mailer,
+        clock: { now: () => new Date() },
+        publicBaseUrl: 'https://shuzhi.example',
+      }),
+      workflowBundle: await workflowBundle(),
+    });
+    this.running = this.worker.run();
+  }
+
+  async stop(): Promise<void> {
+    this.worker?.shutdown();
+    await this.running;
+    await this.scratch?.drop();
+    await this.env?.teardown();
+  }
+
+  get client() {
+    return this.env.client;
+  }
+
+  get db() {
+    return this.scratch.db;
+  }
+
+  async now(): Promise<number> {
+    return this.env.currentTimeMs();
+  }
+
+  /** A one-branch season due `dueInDays` from now (server time), and its report workflow started. */
+  async startReport(options: { dueInDays?: number; schedule?: Partial<SeasonFile['schedule']>; maxHistoryEvents?: number } = {}) {
+    this.seasons += 1;
+    const seasonId = `s${this.seasons}`;
+    const dueAt = new Date((await this.now()) + (options.dueInDays ?? 10) * DAY);
+    const file: SeasonFile = {
+      id: seasonId,
+      title: '2026年度述职评议（测试）',
+      year: 2026,
+      timeZone: 'Asia/Shanghai',
+      dueDate: dueAt.toISOString(),
+      schedule: {
+        remindersBeforeDue: ['7d', '3d', '1d'],
+        escalateToLiaisonAfter: '1d',
+        escalateToPartyGroupSecretaryAfter: '3d',
+        digestEvery: '7d',
+        revisionPeriod: '7d',
+        reviewSla: '5d',
+        reviewReminderBeforeSla: '1d',
+        ...options.schedule,
+      },
+      template: { sections: ['一、主要工作', '二、存在的主要问题及原因', '三、下步工作思路和主要措施'], maxCharacters: 20000 },
+      people: Object.values(PEOPLE).map((email) => ({ email, name: email.split('@')[0], locale: 'zh-CN' as const })),
+      admins: [PEOPLE.admin],
+      leaders: [PEOPLE.leader],
+      partyGroupSecretary: PEOPLE.partyGroupSecretary,
+      organization: {
+        id: `bureau-${seasonId}`,
+        name: '教体局党组',
+        branches: [{ id: 'school', name: '实验小学党支部', secretary: PEOPLE.secretary, liaison: PEOPLE.liaison, reviewer: PEOPLE.reviewer }],
+      },
+    };
+    await importSeason(this.db, file, { email: PEOPLE.admin, channel: 'cli' });
+    const handle = await this.client.workflow.start(branchReportWorkflow, {
+      workflowId: reportWorkflowId(seasonId, 'school'),
+      taskQueue: TASK_QUEUE,
+      args: [{ seasonId, branchId: 'school', seasonTitle: file.title, branchName: '实验小学党支部', timeZone: file.timeZone, maxHistoryEvents: options.maxHistoryEvents }],
+    });
+    const reportId = `${seasonId}/school`;
+    await this.waitFor(async () => (await this.db.report.count({ where: { id: reportId } })) === 1);
+    await this.waitFor(async () => (await this.mails(reportId)).length >= 1);
+    return { seasonId, reportId, handle, dueAt: dueAt.getTime() };
+  }
+
+  /** Sent mail of one report, oldest first: kind, recipient and the workflow time it was due. */
+  async mails(reportId: string) {
+    const rows = await this.db.sentMail.findMany({ where: { reportId, status: 'sent' }, orderBy: [{ requestedAt: 'asc' }, { createdAt: 'asc' }] });
+    return rows.map((m) => ({ kind: m.kind, to: m.toAddress, at: m.requestedAt?.getTime() }));
+  }
+
+  /** The record of one report, oldest first: action and actor. */
+  async audit(reportId: string) {
+    const rows = await this.db.auditEvent.findMany({ where: { reportId }, orderBy: { id: 'asc' } });
+    return rows.map((e) => [e.action, e.actorEmail]);
+  }
+
+  async waitFor(done: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await done())) {
+      if (Date.now() > deadline) throw new Error('timed out waiting for the workflow');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}

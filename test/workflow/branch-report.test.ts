@@ -1,0 +1,260 @@
+// The branch report's life on the time-skipping server: each path of the cycle, its mail and
+// its record. Time is skipped, so "seven days before the due date" takes milliseconds.
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  extendReport,
+  exemptReport,
+  reassignReport,
+  ReportRequestError,
+  reviewReport,
+  saveDraft,
+  storeReportContent,
+  submitReport,
+} from '../../client/report-commands';
+import { closeSignal, reportQuery, submitUpdate } from '../../workflows/report-api';
+import { as, DAY, GOOD_REPORT, PEOPLE, ReportHarness } from '../helpers/report-harness';
+
+const h = new ReportHarness();
+beforeAll(() => h.start());
+afterAll(() => h.stop());
+
+async function rejection(request: Promise<unknown>): Promise<string> {
+  try {
+    await request;
+  } catch (error) {
+    if (error instanceof ReportRequestError) return error.code;
+    throw error;
+  }
+  throw new Error('expected the request to be refused');
+}
+
+test('a report submitted on time is reviewed, approved and settled when the season closes', async () => {
+  const { reportId, handle } = await h.startReport();
+  await saveDraft(h.client, h.db, reportId, '## 一、主要工作\n草稿', as(PEOPLE.secretary));
+  const submitted = await submitReport(h.client, h.db, reportId, GOOD_REPORT, as(PEOPLE.secretary), false);
+  expect(submitted).toMatchObject({ versionNumber: 2, figures: { probationaryMembersRecruited: 2, duesCollectedYuan: 3000 } });
+  await reviewReport(h.client, reportId, { actor: as(PEOPLE.reviewer), decision: 'approve', comment: '同意' });
+  const approved = await reviewReport(h.client, reportId, { actor: as(PEOPLE.leader), decision: 'approve', rating: '好' });
+  expect(approved).toMatchObject({ state: 'approved', rating: '好' });
+
+  await handle.signal(closeSignal, { actor: as(PEOPLE.admin) });
+  expect(await handle.result()).toEqual({ reportId, state: 'approved' });
+
+  expect(await h.audit(reportId)).toEqual([
+    ['report.assigned', 'system'],
+    ['report.draft_saved', PEOPLE.secretary],
+    ['report.submitted', PEOPLE.secretary],
+    ['report.review_passed', PEOPLE.reviewer],
+    ['report.approved', PEOPLE.leader],
+  ]);
+  expect((await h.mails(reportId)).map((m) => [m.kind, m.to])).toEqual([
+    ['assignment', PEOPLE.secretary],
+    ['approved', PEOPLE.secretary],
+  ]);
+  const row = await h.db.report.findUniqueOrThrow({ where: { id: reportId } });
+  expect(row).toMatchObject({ state: 'approved', rating: '好', currentVersion: 2, revisionRounds: 0 });
+  expect(await h.db.rating.count({ where: { reportId } })).toBe(1);
+});
+
+test('without a submission: reminders 7, 3 and 1 days before, then the liaison, then the Party group secretary', async () => {
+  const { reportId, dueAt } = await h.startReport({ dueInDays: 10 });
+  await h.env.sleep(10 * DAY + 3 * DAY + 60_000);
+  await h.waitFor(async () => (await h.mails(reportId)).length >= 6);
+
+  expect((await h.mails(reportId)).map((m) => [m.kind, m.to, m.at])).toEqual([
+    ['assignment', PEOPLE.secretary, expect.any(Number)],
+    ['reminder', PEOPLE.secretary, dueAt - 7 * DAY],
+    ['reminder', PEOPLE.secretary, dueAt - 3 * DAY],
+    ['reminder', PEOPLE.secretary, dueAt - 1 * DAY],
+    ['escalation', PEOPLE.liaison, dueAt + 1 * DAY],
+    ['escalation', PEOPLE.partyGroupSecretary, dueAt + 3 * DAY],
+  ]);
+  expect(await h.audit(reportId)).toEqual([
+    ['report.assigned', 'system'],
+    ['report.reminded', 'system'],
+    ['report.reminded', 'system'],
+    ['report.reminded', 'system'],
+    ['report.escalated', 'system'],
+    ['report.escalated', 'system'],
+  ]);
+  expect(await h.db.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({ escalatedTo: 'party_group_secretary' });
+});
+
+test('extending the due date moves every pending reminder and escalation', async () => {
+  const { reportId, dueAt } = await h.startReport({ dueInDays: 10 });
+  await h.env.sleep(4 * DAY); // the 7-day reminder has gone out
+  await h.waitFor(async () => (await h.mails(reportId)).length >= 2);
+
+  const newDue = dueAt + 10 * DAY;
+  await extendReport(h.client, reportId, as(PEOPLE.admin), new Date(newDue));
+  await h.env.sleep(19 * DAY + 60_000); // past the new due date's last escalation
+  await h.waitFor(async () => (await h.mails(reportId)).length >= 8);
+
+  expect((await h.mails(reportId)).map((m) => [m.kind, m.to, m.at])).toEqual([
+    ['assignment', PEOPLE.secretary, expect.any(Number)],
+    ['reminder', PEOPLE.secretary, dueAt - 7 * DAY],
+    ['extension', PEOPLE.secretary, expect.any(Number)],
+    ['reminder', PEOPLE.secretary, newDue - 7 * DAY],
+    ['reminder', PEOPLE.secretary, newDue - 3 * DAY],
+    ['reminder', PEOPLE.secretary, newDue - 1 * DAY],
+    ['escalation', PEOPLE.liaison, newDue + 1 * DAY],
+    ['escalation', PEOPLE.partyGroupSecretary, newDue + 3 * DAY],
+  ]);
+  expect((await h.audit(reportId)).filter(([action]) => action === 'report.extended')).toEqual([['report.extended', PEOPLE.admin]]);
+});
+
+test('two revision rounds, then approval; reminders follow each revision’s own due date', async () => {
+  const { reportId } = await h.startReport({ dueInDays: 10 });
+  const secretary = as(PEOPLE.secretary);
+  const reviewer = as(PEOPLE.reviewer);
+
+  await submitReport(h.client, h.db, reportId, GOOD_REPORT, secretary, false);
+  const askedAt = await h.now();
+  const first = await reviewReport(h.client, reportId, { actor: reviewer, decision: 'request_revision', comment: '请补充具体数据' });
+  expect(first).toMatchObject({ state: 'revision_requested', revisionRound: 1 });
+  const revisionDue = Date.parse(first.revisionDueAt ?? '');
+  expect(revisionDue - askedAt).toBeGreaterThanOrEqual(7 * DAY); // the season's revision period
+  expect(revisionDue - askedAt).toBeLessThan(7 * DAY + 60_000);
+
+  await h.env.sleep(6 * DAY + 60_000); // the revision's 3- and 1-day reminders go out
+  await h.waitFor(async () => (await h.mails(reportId)).filter((m) => m.kind === 'reminder').length >= 2);
+  await submitReport(h.client, h.db, reportId, GOOD_REPORT + '\n补充：全年开展主题党日12次。\n', secretary, false);
+  await reviewReport(h.client, reportId, { actor: reviewer, decision: 'request_revision', comment: '问题部分再具体些' });
+  await submitReport(h.client, h.db, reportId, GOOD_REPORT + '\n补充：全年开展主题党日12次。问题已细化。\n', secretary, false);
+  await reviewReport(h.client, reportId, { actor: reviewer, decision: 'approve' });
+  await reviewReport(h.client, reportId, { actor: as(PEOPLE.leader), decision: 'approve', rating: '较好' });
+
+  const mails = await h.mails(reportId);
+  expect(mails.map((m) => [m.kind, m.to])).toEqual([
+    ['assignment', PEOPLE.secretary],
+    ['revision_requested', PEOPLE.secretary],
+    ['reminder', PEOPLE.secretary],
+    ['reminder', PEOPLE.secretary],
+    ['revision_requested', PEOPLE.secretary],
+    ['approved', PEOPLE.secretary],
+  ]);
+  expect(mails[2].at).toBe(revisionDue - 3 * DAY);
+  expect(mails[3].at).toBe(revisionDue - 1 * DAY);
+  expect(await h.audit(reportId)).toEqual([
+    ['report.assigned', 'system'],
+    ['report.submitted', PEOPLE.secretary],
+    ['report.revision_requested', PEOPLE.reviewer],
+    ['report.reminded', 'system'],
+    ['report.reminded', 'system'],
+    ['report.resubmitted', PEOPLE.secretary],
+    ['report.revision_requested', PEOPLE.reviewer],
+    ['report.resubmitted', PEOPLE.secretary],
+    ['report.review_passed', PEOPLE.reviewer],
+    ['report.approved', PEOPLE.leader],
+  ]);
+  expect(await h.db.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({ state: 'approved', revisionRounds: 2, currentVersion: 3 });
+  expect(await h.db.reviewComment.findMany({ where: { reportId }, select: { versionNumber: true, body: true } })).toEqual([
+    { versionNumber: 1, body: '请补充具体数据' },
+    { versionNumber: 2, body: '问题部分再具体些' },
+  ]);
+});
+
+test('reassigning mid-draft hands the report, its reminders and its rights to the new secretary', async () => {
+  const { reportId, dueAt } = await h.startReport({ dueInDays: 10 });
+  await saveDraft(h.client, h.db, reportId, '## 一、主要工作\n旧书记的草稿', as(PEOPLE.secretary));
+  await reassignReport(h.client, reportId, as(PEOPLE.admin), PEOPLE.newSecretary, '新书记');
+
+  expect(await rejection(saveDraft(h.client, h.db, reportId, '还想改', as(PEOPLE.secretary)))).toBe('not_secretary');
+  await saveDraft(h.client, h.db, reportId, '## 一、主要工作\n新书记接手', as(PEOPLE.newSecretary));
+  await h.env.sleep(7 * DAY + 60_000);
+  await h.waitFor(async () => (await h.mails(reportId)).length >= 5);
+
+  expect((await h.mails(reportId)).map((m) => [m.kind, m.to])).toEqual([
+    ['assignment', PEOPLE.secretary],
+    ['assignment', PEOPLE.newSecretary],
+    ['reassignment', PEOPLE.secretary],
+    ['reminder', PEOPLE.newSecretary],
+    ['reminder', PEOPLE.newSecretary],
+  ]);
+  expect((await h.mails(reportId)).slice(3).map((m) => m.at)).toEqual([dueAt - 7 * DAY, dueAt - 3 * DAY]);
+  expect(await h.audit(reportId)).toEqual([
+    ['report.assigned', 'system'],
+    ['report.draft_saved', PEOPLE.secretary],
+    ['report.reassigned', PEOPLE.admin],
+    ['report.draft_saved', PEOPLE.newSecretary],
+    ['report.reminded', 'system'],
+    ['report.reminded', 'system'],
+  ]);
+  const roles = await h.db.roleAssignment.findMany({ where: { organizationId: 'school', role: 'secretary', seasonId: reportId.split('/')[0] }, include: { person: true }, orderBy: { validFrom: 'asc' } });
+  expect(roles.map((r) => [r.person.email, r.validUntil === null])).toEqual([
+    [PEOPLE.secretary, false],
+    [PEOPLE.newSecretary, true],
+  ]);
+});
+
+test('an exempted branch is reminded of nothing and stays exempted when the season closes', async () => {
+  const { reportId, handle } = await h.startReport({ dueInDays: 10 });
+  await exemptReport(h.client, reportId, as(PEOPLE.admin), 'exempted', '支部撤并');
+  await h.env.sleep(20 * DAY);
+  await handle.signal(closeSignal, { actor: as(PEOPLE.admin) });
+  expect(await handle.result()).toEqual({ reportId, state: 'exempted' });
+  expect((await h.mails(reportId)).map((m) => m.kind)).toEqual(['assignment']);
+  expect(await h.audit(reportId)).toEqual([
+    ['report.assigned', 'system'],
+    ['report.exempted', PEOPLE.admin],
+  ]);
+});
+
+test('a review that sits past its SLA reminds the reviewer, then escalates to the admins', async () => {
+  const { reportId } = await h.startReport({ dueInDays: 10 });
+  await submitReport(h.client, h.db, reportId, GOOD_REPORT, as(PEOPLE.secretary), false);
+  const submittedAt = (await h.db.report.findUniqueOrThrow({ where: { id: reportId } })).submittedAt?.getTime() ?? 0;
+  await h.env.sleep(5 * DAY + 60_000);
+  await h.waitFor(async () => (await h.mails(reportId)).length >= 3);
+
+  expect((await h.mails(reportId)).map((m) => [m.kind, m.to, m.at])).toEqual([
+    ['assignment', PEOPLE.secretary, expect.any(Number)],
+    ['review_reminder', PEOPLE.reviewer, submittedAt + 4 * DAY],
+    ['review_escalation', PEOPLE.admin, submittedAt + 5 * DAY],
+  ]);
+  expect((await h.audit(reportId)).slice(2)).toEqual([
+    ['report.review_reminded', 'system'],
+    ['report.review_escalated', 'system'],
+  ]);
+  // Nothing about the writing deadline is sent once the report is in: the due date passes quietly.
+  await h.env.sleep(10 * DAY);
+  expect((await h.mails(reportId)).length).toBe(3);
+});
+
+test('a refused request — wrong person, wrong state, failing check — changes nothing', async () => {
+  const { reportId, handle } = await h.startReport({ dueInDays: 10 });
+  const before = { audit: await h.audit(reportId), report: await h.db.report.findUniqueOrThrow({ where: { id: reportId } }) };
+
+  expect(await rejection(submitReport(h.client, h.db, reportId, GOOD_REPORT, as(PEOPLE.liaison), false))).toBe('not_secretary');
+  expect(await rejection(reviewReport(h.client, reportId, { actor: as(PEOPLE.reviewer), decision: 'approve' }))).toBe('wrong_state');
+  expect(await rejection(extendReport(h.client, reportId, as(PEOPLE.secretary), new Date((await h.now()) + 30 * DAY)))).toBe('not_admin');
+  expect(await rejection(submitReport(h.client, h.db, reportId, '## 一、主要工作\n只有一部分', as(PEOPLE.secretary), false))).toBe('check_failed');
+  expect(await rejection(submitReport(h.client, h.db, reportId, GOOD_REPORT.replace('2 名', 'X名'), as(PEOPLE.secretary), false))).toBe('warnings_not_accepted');
+
+  // Straight to the workflow, past the client's own check: the activity refuses it too.
+  const badHash = await storeReportContent(h.db, '## 一、主要工作\n没有其他部分');
+  await expect(
+    handle.executeUpdate(submitUpdate, { args: [{ actor: as(PEOPLE.secretary), contentHash: badHash, acceptWarnings: true }] }),
+  ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+
+  expect(await handle.query(reportQuery)).toMatchObject({ state: 'assigned', latestVersion: 0 });
+  expect(await h.audit(reportId)).toEqual(before.audit);
+  expect(await h.db.report.findUniqueOrThrow({ where: { id: reportId } })).toEqual(before.report);
+  expect(await h.db.reportVersion.count({ where: { reportId } })).toBe(0);
+
+  // Validator refusals never reach history: only the one update that passed validation is there.
+  const history = await handle.fetchHistory();
+  const accepted = history.events?.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes) ?? [];
+  expect(accepted).toHaveLength(1);
+});
+
+test('a long-lived report continues as new and keeps its state', async () => {
+  const { reportId, handle } = await h.startReport({ dueInDays: 10, maxHistoryEvents: 40 });
+  const firstRun = (await handle.describe()).runId;
+  for (let i = 1; i <= 8; i++) await saveDraft(h.client, h.db, reportId, `## 一、主要工作\n第${i}稿`, as(PEOPLE.secretary));
+  await h.waitFor(async () => (await handle.describe()).runId !== firstRun);
+  const submitted = await submitReport(h.client, h.db, reportId, GOOD_REPORT, as(PEOPLE.secretary), false);
+  expect(submitted.versionNumber).toBe(9);
+  expect(await handle.query(reportQuery)).toMatchObject({ state: 'submitted', latestVersion: 9 });
+  expect((await h.mails(reportId)).map((m) => m.kind)).toEqual(['assignment']);
+});

@@ -1,0 +1,101 @@
+// The branch report workflow's updates, signals and queries: defined once, imported by the
+// workflow, the CLI and the web app. Workflow-safe.
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { Finding, ReportFigures } from '../domain/submission-check';
+import type { Channel, Rating, ReportState } from '../domain/vocabulary';
+
+/** Who is asking, and through what. `onBehalfOf` is set when acting for a delegating person. */
+export interface Actor {
+  email: string;
+  channel: Channel;
+  onBehalfOf?: string;
+}
+
+export interface SaveDraftRequest {
+  actor: Actor;
+  /** sha256 of the text, already stored in ReportContent by the caller. */
+  contentHash: string;
+}
+
+export interface SubmitRequest extends SaveDraftRequest {
+  /** The secretary has seen the check's warnings (e.g. placeholders) and submits anyway. */
+  acceptWarnings: boolean;
+}
+
+export interface VersionSaved {
+  versionNumber: number;
+  warnings: Finding[];
+  figures: ReportFigures;
+}
+
+export interface ReviewRequest {
+  actor: Actor;
+  decision: 'approve' | 'request_revision';
+  comment?: string;
+  /** Required when a leader approves. */
+  rating?: Rating;
+  /** When the revision is due (ISO); defaults to now + the season's revision period. */
+  revisionDueAt?: string;
+}
+
+export interface ExtendRequest {
+  actor: Actor;
+  /** The new due date (ISO instant). */
+  until: string;
+}
+
+export interface ReassignRequest {
+  actor: Actor;
+  toEmail: string;
+  toName?: string;
+}
+
+export interface ExemptRequest {
+  actor: Actor;
+  kind: 'exempted' | 'withdrawn';
+  reason: string;
+}
+
+export interface CloseRequest {
+  actor: Actor;
+}
+
+export interface ReportSnapshot {
+  reportId: string;
+  seasonId: string;
+  branchId: string;
+  state: ReportState;
+  secretaryEmail: string;
+  reviewerEmail?: string;
+  dueAt: string;
+  revisionDueAt?: string;
+  reviewDueAt?: string;
+  latestVersion: number;
+  submittedVersion?: number;
+  revisionRound: number;
+  rating?: Rating;
+  /** The next reminder or escalation and when it is due, if any. */
+  nextTimer?: { kind: string; at: string };
+}
+
+export const saveDraftUpdate = defineUpdate<VersionSaved, [SaveDraftRequest]>('saveDraft');
+export const submitUpdate = defineUpdate<VersionSaved, [SubmitRequest]>('submit');
+export const startReviewUpdate = defineUpdate<ReportSnapshot, [{ actor: Actor }]>('startReview');
+export const reviewUpdate = defineUpdate<ReportSnapshot, [ReviewRequest]>('review');
+export const extendUpdate = defineUpdate<ReportSnapshot, [ExtendRequest]>('extendDueDate');
+export const reassignUpdate = defineUpdate<ReportSnapshot, [ReassignRequest]>('reassign');
+export const exemptUpdate = defineUpdate<ReportSnapshot, [ExemptRequest]>('exempt');
+/** The season is over: settle the report. No reply needed, so a signal. */
+export const closeSignal = defineSignal<[CloseRequest]>('close');
+export const reportQuery = defineQuery<ReportSnapshot>('report');
+
+/** Failure types a caller may see, with bilingual messages in `details[0]`. */
+export const REJECTION = 'ReportRequestRejected';
+export const CHECK_FAILED = 'SubmissionCheckFailed';
+export const WARNINGS_NOT_ACCEPTED = 'SubmissionWarningsNotAccepted';
+
+export interface RejectionDetail {
+  code: string;
+  'zh-CN': string;
+  en: string;
+}

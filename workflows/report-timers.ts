@@ -1,0 +1,89 @@
+// Which reminder or escalation is due next, from the report's state alone. Pure, so extending a
+// due date or requesting a revision simply re-plans: the keys of timers already fired are kept,
+// and a new deadline gives new keys.
+import { REVIEW_STATES, WRITING_STATES, type ReportState } from '../domain/vocabulary';
+
+export interface ScheduleMs {
+  remindersBeforeDue: number[];
+  escalateToLiaisonAfter: number;
+  escalateToPartyGroupSecretaryAfter: number;
+  digestEvery: number;
+  revisionPeriod: number;
+  reviewSla: number;
+  reviewReminderBeforeSla: number;
+}
+
+export type TimerKind =
+  | 'reminder'
+  | 'escalate_liaison'
+  | 'escalate_party_group_secretary'
+  | 'overdue_weekly'
+  | 'review_reminder'
+  | 'review_escalation';
+
+export interface Timer {
+  key: string;
+  kind: TimerKind;
+  at: number;
+  /** For reminders: how long before the deadline (ms). For weekly notices: which week. */
+  offset?: number;
+}
+
+export interface TimerState {
+  status: ReportState;
+  dueAt: string;
+  revisionDueAt?: string;
+  revisionRound: number;
+  reviewDueAt?: string;
+  /** When the current deadline was set: reminders whose moment had already passed are skipped. */
+  plannedAt: number;
+  firedTimers: string[];
+  hasLiaison: boolean;
+  hasPartyGroupSecretary: boolean;
+}
+
+export function currentDeadline(state: TimerState): string {
+  return state.revisionRound > 0 && state.revisionDueAt ? state.revisionDueAt : state.dueAt;
+}
+
+export function plannedTimers(state: TimerState, schedule: ScheduleMs): Timer[] {
+  if (WRITING_STATES.includes(state.status)) return writingTimers(state, schedule);
+  if (REVIEW_STATES.includes(state.status) && state.reviewDueAt) return reviewTimers(state.reviewDueAt, schedule);
+  return [];
+}
+
+function writingTimers(state: TimerState, schedule: ScheduleMs): Timer[] {
+  const deadlineIso = currentDeadline(state);
+  const deadline = Date.parse(deadlineIso);
+  const base = `round-${state.revisionRound}/${deadlineIso}`;
+  const timers: Timer[] = schedule.remindersBeforeDue
+    .map((offset) => ({ key: `${base}/reminder/${offset}`, kind: 'reminder' as const, at: deadline - offset, offset }))
+    .filter((timer) => timer.at > state.plannedAt);
+  if (state.hasLiaison) {
+    timers.push({ key: `${base}/escalate-liaison`, kind: 'escalate_liaison', at: deadline + schedule.escalateToLiaisonAfter });
+  }
+  const pgsAt = deadline + schedule.escalateToPartyGroupSecretaryAfter;
+  if (state.hasPartyGroupSecretary) {
+    timers.push({ key: `${base}/escalate-pgs`, kind: 'escalate_party_group_secretary', at: pgsAt });
+  }
+  // After the last escalation, a weekly notice until the report comes in; only the next one is planned.
+  const weeksSent = state.firedTimers.filter((key) => key.startsWith(`${base}/weekly/`)).length;
+  const week = weeksSent + 1;
+  timers.push({ key: `${base}/weekly/${week}`, kind: 'overdue_weekly', at: pgsAt + week * schedule.digestEvery, offset: week });
+  return timers;
+}
+
+function reviewTimers(reviewDueIso: string, schedule: ScheduleMs): Timer[] {
+  const due = Date.parse(reviewDueIso);
+  return [
+    { key: `review/${reviewDueIso}/reminder`, kind: 'review_reminder', at: due - Math.min(schedule.reviewReminderBeforeSla, schedule.reviewSla / 2) },
+    { key: `review/${reviewDueIso}/escalation`, kind: 'review_escalation', at: due },
+  ];
+}
+
+/** The earliest timer not fired yet. */
+export function nextTimer(state: TimerState, schedule: ScheduleMs): Timer | undefined {
+  return plannedTimers(state, schedule)
+    .filter((timer) => !state.firedTimers.includes(timer.key))
+    .sort((a, b) => a.at - b.at)[0];
+}
