@@ -13,6 +13,7 @@ import { createWorker } from '../../worker/create-worker';
 import { databaseKinds, type ScratchDatabase } from './databases';
 import { RecordingMailer } from './fakes';
 import { startTimeSkippingServer, workflowBundle } from './temporal';
+import { waitUntil } from './wait';
 
 export const DAY = 86_400_000;
 
@@ -138,11 +139,7 @@ export class ReportHarness {
     return rows.map((e) => [e.action, e.actorEmail]);
   }
 
-  async waitFor(done: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await done())) {
-      if (Date.now() > deadline) throw new Error('timed out waiting for the workflow');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+  waitFor(done: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+    return waitUntil(done, timeoutMs, 'the workflow');
   }
 }

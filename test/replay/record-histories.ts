@@ -1,44 +1,81 @@
-// Records workflow histories for the replay tests: runs the demo season on a throwaway dev
-// server with the workflow code of this checkout and writes each execution's history as JSON.
+// Records workflow histories for the replay test (test/workflow/replay.test.ts): runs a short
+// season through every path on a throwaway dev server with this checkout's workflow code, and
+// writes each execution's history as the Temporal CLI prints it.
 // Usage: node bin/run-ts.js test/replay/record-histories.ts <label>
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { testTools } from '../helpers/tools';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createActivities } from '../../activities';
+import { exemptReport, extendReport, reassignReport, reviewReport, saveDraft, submitReport } from '../../client/report-commands';
 import { importSeason } from '../../db/season-import';
 import { TASK_QUEUE } from '../../domain/constants';
 import { reportWorkflowId, seasonWorkflowId } from '../../domain/ids';
 import { createWorker } from '../../worker/create-worker';
 import { seasonWorkflow } from '../../workflows';
+import { closeSignal, type Actor } from '../../workflows/report-api';
 import { databaseKinds } from '../helpers/databases';
-import { fixedClock, RecordingMailer } from '../helpers/fakes';
+import { RecordingMailer } from '../helpers/fakes';
+import { GOOD_REPORT } from '../helpers/report-harness';
 import { demoSeason } from '../helpers/seasons';
 import { startDevServer, workflowBundle } from '../helpers/temporal';
+import { testTools } from '../helpers/tools';
+
+const as = (email: string): Actor => ({ email, channel: 'cli' });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main() {
   const label = process.argv[2];
   if (!label) throw new Error('usage: record-histories.ts <label>');
   const env = await startDevServer();
   const scratch = await databaseKinds()[0].create();
-  const season = demoSeason({ dueDate: '2026-12-31' });
+  const season = demoSeason({
+    dueDate: new Date(Date.now() + 8_000).toISOString(),
+    schedule: {
+      remindersBeforeDue: ['5s', '2s'],
+      escalateToLiaisonAfter: '1s',
+      escalateToPartyGroupSecretaryAfter: '2s',
+      digestEvery: '1h',
+      revisionPeriod: '1h',
+      reviewSla: '1h',
+      reviewReminderBeforeSla: '10m',
+    },
+  });
   await importSeason(scratch.db, season, { email: season.admins[0], channel: 'cli' });
   const worker = await createWorker({
     connection: env.nativeConnection,
     namespace: 'default',
-    activities: createActivities({ db: scratch.db, mailer: new RecordingMailer(), clock: fixedClock('2026-11-25T00:00:00Z'), publicBaseUrl: 'http://127.0.0.1:3000' }),
+    activities: createActivities({ db: scratch.db, mailer: new RecordingMailer(), clock: { now: () => new Date() }, publicBaseUrl: 'http://127.0.0.1:3000' }),
     workflowBundle: await workflowBundle(),
   });
+  const [office, middle, primary] = ['bureau-office', 'no1-middle-school', 'experimental-primary'].map((b) => `${season.id}/${b}`);
+  const admin = as('zuzhi@bureau.example');
   const outDir = join(__dirname, 'histories', label);
   mkdirSync(outDir, { recursive: true });
   await worker.runUntil(async () => {
     await env.client.workflow.execute(seasonWorkflow, {
       workflowId: seasonWorkflowId(season.id),
       taskQueue: TASK_QUEUE,
-      args: [{ seasonId: season.id, startedBy: season.admins[0], channel: 'cli' }],
+      args: [{ seasonId: season.id, startedBy: admin.email, channel: 'cli' }],
     });
-    for (const branch of season.organization.branches) {
-      await env.client.workflow.getHandle(reportWorkflowId(season.id, branch.id)).result();
+    await sleep(1_000);
+    // bureau office: draft, reassigned, extended a little, never submitted: reminders and escalations.
+    await saveDraft(env.client, scratch.db, office, '## 一、主要工作\n草稿', as('shuji.jiguan@bureau.example'));
+    await reassignReport(env.client, office, admin, 'new.shuji@bureau.example', '新书记');
+    await extendReport(env.client, office, admin, new Date(Date.now() + 9_000));
+    // middle school: submitted, sent back, resubmitted, passed, approved.
+    const secretary = as('shuji.yizhong@school.example');
+    await submitReport(env.client, scratch.db, middle, GOOD_REPORT, secretary, false);
+    await reviewReport(env.client, middle, { actor: admin, decision: 'request_revision', comment: '请补充数据' });
+    await submitReport(env.client, scratch.db, middle, GOOD_REPORT + '\n补充。\n', secretary, false);
+    await reviewReport(env.client, middle, { actor: admin, decision: 'approve' });
+    await reviewReport(env.client, middle, { actor: as('dangzu.shuji@bureau.example'), decision: 'approve', rating: '好' });
+    // primary school: exempted.
+    await exemptReport(env.client, primary, admin, 'exempted', '演示');
+    await sleep(15_000); // the office's reminders and escalations fire
+    for (const reportId of [office, middle, primary]) {
+      const handle = env.client.workflow.getHandle(reportWorkflowId(season.id, reportId.split('/')[1]));
+      await handle.signal(closeSignal, { actor: admin });
+      await handle.result();
     }
     const ids = [seasonWorkflowId(season.id), ...season.organization.branches.map((b) => reportWorkflowId(season.id, b.id))];
     for (const id of ids) {
