@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createActivities, systemClock } from '../../activities';
+import { messageIdFor } from '../../activities/mail-activities';
 import { startCaptureServer, type CaptureServer } from '../../mail/capture-server';
 import { createSmtpMailer, type Mailer } from '../../mail/mailer';
 import { importSeason } from '../../db/season-import';
@@ -71,6 +72,26 @@ describe('mail through the SMTP capture server', () => {
     expect(mail.text).toContain('http://127.0.0.1:3000/reports/demo-2026%2Fno1-middle-school');
     const logged = await scratch.db.sentMail.findUniqueOrThrow({ where: { idempotencyKey: request.idempotencyKey } });
     expect(logged).toMatchObject({ status: 'sent', toAddress: request.toEmail, messageId: received[0].messageId });
+  });
+
+  test('while SMTP is down the activity fails (Temporal retries it); once SMTP is back it is delivered once', async () => {
+    const port = smtp.port;
+    const { sendMail } = createActivities({ db: scratch.db, mailer, clock: systemClock, publicBaseUrl: 'http://127.0.0.1:3000' });
+    const request = {
+      idempotencyKey: 'report/demo-2026/bureau-office/assignment-mail',
+      kind: 'assignment' as const,
+      toEmail: 'shuji.jiguan@bureau.example',
+      values: { seasonTitle: '述职', branchName: '局机关党支部', dueDate: '2026-12-31 23:59', timeZone: 'Asia/Shanghai' },
+    };
+    const mailboxDir = smtp.mailbox.dir;
+    await smtp.close();
+    await expect(sendMail(request)).rejects.toThrow();
+    expect(await scratch.db.sentMail.findUniqueOrThrow({ where: { idempotencyKey: request.idempotencyKey } })).toMatchObject({ status: 'sending' });
+
+    smtp = await startCaptureServer({ mailboxDir, port });
+    expect(await sendMail(request)).toBe(true);
+    expect(await sendMail(request)).toBe(false);
+    expect(smtp.mailbox.list().filter((m) => m.messageId === messageIdFor(request.idempotencyKey))).toHaveLength(1);
   });
 
   test('a message delivered twice with the same Message-ID is kept once', async () => {

@@ -258,3 +258,14 @@ test('a long-lived report continues as new and keeps its state', async () => {
   expect(await handle.query(reportQuery)).toMatchObject({ state: 'submitted', latestVersion: 9 });
   expect((await h.mails(reportId)).map((m) => m.kind)).toEqual(['assignment']);
 });
+
+test('mail that SMTP refuses is retried with backoff and delivered once when SMTP is back', async () => {
+  const attemptsBefore = h.mailer.attempts;
+  h.mailer.failNext(3);
+  const { reportId } = await h.startReport({ awaitAssignmentMail: false });
+  await h.env.sleep(60_000); // retries after 5 s, 10 s and 20 s
+  await h.waitFor(async () => (await h.mails(reportId)).length === 1);
+  expect(h.mailer.attempts - attemptsBefore).toBe(4);
+  expect(h.mailer.sent.filter((m) => m.text.includes(reportId.replace('/', '%2F')))).toHaveLength(1);
+  expect(await h.db.sentMail.count({ where: { reportId, status: 'sent' } })).toBe(1);
+});

@@ -1,0 +1,157 @@
+// A short season on the real stack: dev server, SMTP capture server, the worker as its own
+// process, and the CLI. Each recipient's mail is read back from SMTP in order, and the worker is
+// killed and restarted mid-season without losing or repeating anything.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { stringify } from 'yaml';
+import { PROJECT_ROOT } from '../../config/env';
+import { startCaptureServer, type CaptureServer } from '../../mail/capture-server';
+import { startOwnedProcess, type OwnedProcess } from '../../stack/child-process';
+import { runCli } from '../helpers/cli';
+import { databaseKinds, type ScratchDatabase } from '../helpers/databases';
+import { GOOD_REPORT } from '../helpers/report-harness';
+import { demoSeason } from '../helpers/seasons';
+import { startDevServer } from '../helpers/temporal';
+import { waitUntil } from '../helpers/wait';
+
+const SECOND = 1000;
+const OFFICE = 'demo-2026/bureau-office';
+const MIDDLE = 'demo-2026/no1-middle-school';
+const PRIMARY = 'demo-2026/experimental-primary';
+
+describe('a season on the dev server, with the worker killed and restarted', () => {
+  let env: TestWorkflowEnvironment;
+  let smtp: CaptureServer;
+  let scratch: ScratchDatabase;
+  let worker: OwnedProcess | undefined;
+  let cliEnv: NodeJS.ProcessEnv;
+  let dir: string;
+  let dueAt: number;
+
+  const startWorker = () =>
+    startOwnedProcess('worker', process.execPath, [join(PROJECT_ROOT, 'bin/run-ts.js'), 'worker/main.ts'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...cliEnv },
+      logFile: join(dir, 'worker.log'),
+    });
+
+  /** Each captured mail with the kind the sent-mail log gives its Message-ID. */
+  async function mailByRecipient() {
+    const kinds = new Map((await scratch.db.sentMail.findMany()).map((m) => [m.messageId, m.kind]));
+    const result: Record<string, string[]> = {};
+    for (const mail of smtp.mailbox.list()) {
+      for (const to of mail.to) (result[to] ??= []).push(kinds.get(mail.messageId) ?? `unknown:${mail.subject}`);
+    }
+    return result;
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'shuzhi-cycle-'));
+    [env, smtp, scratch] = await Promise.all([
+      startDevServer(),
+      startCaptureServer({ mailboxDir: join(dir, 'mailbox'), port: 0 }),
+      databaseKinds()[0].create(),
+    ]);
+    cliEnv = {
+      DATABASE_URL: scratch.url,
+      TEMPORAL_ADDRESS: env.address,
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      SHUZHI_DATA_DIR: dir,
+      SHUZHI_LOCALE: 'en',
+    };
+    worker = startWorker();
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await smtp?.close();
+    await scratch?.drop();
+    await env?.teardown();
+  });
+
+  test('every recipient gets exactly their mail, in order, across a worker crash', async () => {
+    dueAt = Date.now() + 50 * SECOND;
+    const season = demoSeason({
+      dueDate: new Date(dueAt).toISOString(),
+      schedule: {
+        remindersBeforeDue: ['30s', '12s'],
+        escalateToLiaisonAfter: '3s',
+        escalateToPartyGroupSecretaryAfter: '6s',
+        digestEvery: '1h',
+        revisionPeriod: '1h',
+        reviewSla: '1h',
+        reviewReminderBeforeSla: '10m',
+      },
+    });
+    const seasonFile = join(dir, 'season.yaml');
+    writeFileSync(seasonFile, stringify(season));
+    expect((await runCli(['season', 'create', '--file', seasonFile], cliEnv)).code).toBe(0);
+    expect((await runCli(['season', 'start', season.id, '--wait'], cliEnv)).code).toBe(0);
+    await waitUntil(() => smtp.mailbox.list().length >= 3, 60 * SECOND, 'the assignment mails');
+
+    const cli = async (...args: string[]) => {
+      const result = await runCli(args, cliEnv);
+      expect({ args, stderr: result.stderr, code: result.code }).toEqual({ args, stderr: '', code: 0 });
+      return result.stdout;
+    };
+    // The primary school is exempted before its first reminder is due.
+    await cli('report', 'exempt', PRIMARY, '--reason', '撤并', '--as', 'zuzhi@bureau.example');
+
+    // The middle school writes, is sent back once, and is approved; all through the CLI.
+    const report = join(dir, 'report.md');
+    writeFileSync(report, GOOD_REPORT);
+    await cli('report', 'submit', MIDDLE, '--file', report, '--as', 'shuji.yizhong@school.example');
+    await cli('report', 'review', MIDDLE, '--request-revision', '--comment', '请补充数据', '--as', 'zuzhi@bureau.example');
+    writeFileSync(report, GOOD_REPORT + '\n补充：全年开展主题党日12次。\n');
+    await cli('report', 'submit', MIDDLE, '--file', report, '--as', 'shuji.yizhong@school.example');
+    await cli('report', 'review', MIDDLE, '--approve', '--as', 'zuzhi@bureau.example');
+    expect(await cli('report', 'review', MIDDLE, '--approve', '--rating', '好', '--as', 'dangzu.shuji@bureau.example')).toContain('approved (好)');
+
+    // The office never submits. Kill the worker after its first reminder; its work waits for the restart.
+    await waitUntil(async () => (await mailByRecipient())['shuji.jiguan@bureau.example']?.length === 2, 60 * SECOND, 'the first reminder');
+    worker?.child.kill('SIGKILL');
+    await worker?.exited;
+    await new Promise((resolve) => setTimeout(resolve, 3 * SECOND));
+    worker = startWorker();
+
+    await waitUntil(async () => (await mailByRecipient())['dangzu.shuji@bureau.example']?.length === 1, 90 * SECOND, 'the escalation to the Party group secretary');
+    await new Promise((resolve) => setTimeout(resolve, 2 * SECOND)); // anything extra would show up now
+
+    expect(await mailByRecipient()).toEqual({
+      'shuji.jiguan@bureau.example': ['assignment', 'reminder', 'reminder'],
+      'weiyuan.zhao@bureau.example': ['escalation'],
+      'dangzu.shuji@bureau.example': ['escalation'],
+      'shuji.yizhong@school.example': ['assignment', 'revision_requested', 'approved'],
+      'shuji.shixiao@school.example': ['assignment'],
+    });
+    const sent = await scratch.db.sentMail.findMany({ where: { status: 'sent' } });
+    expect(sent).toHaveLength(9);
+    expect(new Set(smtp.mailbox.list().map((m) => m.messageId))).toEqual(new Set(sent.map((m) => m.messageId)));
+
+    const actions = async (reportId: string) =>
+      (await scratch.db.auditEvent.findMany({ where: { reportId }, orderBy: { id: 'asc' } })).map((e) => [e.action, e.actorEmail, e.channel]);
+    expect(await actions(OFFICE)).toEqual([
+      ['report.assigned', 'system', 'workflow'],
+      ['report.reminded', 'system', 'workflow'],
+      ['report.reminded', 'system', 'workflow'],
+      ['report.escalated', 'system', 'workflow'],
+      ['report.escalated', 'system', 'workflow'],
+    ]);
+    expect(await actions(MIDDLE)).toEqual([
+      ['report.assigned', 'system', 'workflow'],
+      ['report.submitted', 'shuji.yizhong@school.example', 'cli'],
+      ['report.revision_requested', 'zuzhi@bureau.example', 'cli'],
+      ['report.resubmitted', 'shuji.yizhong@school.example', 'cli'],
+      ['report.review_passed', 'zuzhi@bureau.example', 'cli'],
+      ['report.approved', 'dangzu.shuji@bureau.example', 'cli'],
+    ]);
+    expect(await actions(PRIMARY)).toEqual([
+      ['report.assigned', 'system', 'workflow'],
+      ['report.exempted', 'zuzhi@bureau.example', 'cli'],
+    ]);
+
+    const shown = JSON.parse(await cli('report', 'show', MIDDLE, '--json'));
+    expect(shown).toMatchObject({ state: 'approved', rating: '好', revisionRound: 1, comments: [{ version: 1, body: '请补充数据' }] });
+  });
+});
