@@ -119,7 +119,7 @@ function findPlaceholders(lines: string[]): Finding[] {
   const findings: Finding[] = [];
   lines.forEach((line, index) => {
     for (const match of line.matchAll(PLACEHOLDER)) {
-      const snippet = line.slice(match.index ?? 0, (match.index ?? 0) + 4);
+      const snippet = line.slice(match.index ?? 0, (match.index ?? 0) + match[0].length + 1);
       findings.push({
         severity: 'warning',
         code: 'placeholder',
