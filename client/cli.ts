@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../config/env';
 import { openDb, type Db } from '../db/client';
 import { migrateDatabase, redact } from '../db/migrate';
+import { verifyAuditChain } from '../db/audit-verify';
+import { auditCsv } from './csv';
 import { Mailbox } from '../mail/mailbox';
 import type { SeasonStartSummary } from '../workflows/season';
 import { cliMessages } from './messages';
@@ -106,14 +108,33 @@ season
   );
 
 program
-  .command('audit <season>')
-  .description('list the record (台账) of a season, oldest first')
+  .command('audit <season-or-verify> [season]')
+  .description('the record (台账): `audit <season>` lists it, `audit verify <season>` proves it unaltered')
+  .option('--branch <id>', 'only this branch')
   .option('--json', 'print JSON')
-  .action(async (seasonId: string, options: { json?: boolean }) =>
+  .option('--csv', 'print CSV')
+  .action(async (first: string, second: string | undefined, options: { branch?: string; json?: boolean; csv?: boolean }) =>
     withContext(async ({ db }) => {
-      const events = await db.auditEvent.findMany({ where: { seasonId }, orderBy: { id: 'asc' } });
+      if (first === 'verify') {
+        if (!second) throw new Error('usage: shuzhi audit verify <season>');
+        const result = await verifyAuditChain(db, second);
+        const text = result.ok
+          ? `✓ ${result.events} events in ${result.chains} chains are intact. head ${result.headHash}`
+          : [`✗ the record of ${second} was altered:`, ...result.problems.map((p) => `  ${p.message}`)].join('\n');
+        print(options.json, result, text);
+        if (!result.ok) process.exitCode = 1;
+        return;
+      }
+      const events = await db.auditEvent.findMany({
+        where: { seasonId: first, ...(options.branch ? { reportId: `${first}/${options.branch}` } : {}) },
+        orderBy: { id: 'asc' },
+      });
+      if (options.csv) {
+        process.stdout.write(auditCsv(events));
+        return;
+      }
       const text = events
-        .map((e) => `${e.occurredAt.toISOString()}  ${e.actorEmail}  ${e.action}  ${e.reportId ?? ''}  [${e.channel}]`)
+        .map((e) => `${e.occurredAt.toISOString()}  ${e.actorEmail}${e.onBehalfOf ? ` (for ${e.onBehalfOf})` : ''}  ${e.action}  ${e.reportId ?? ''}${e.versionNumber ? ` v${e.versionNumber}` : ''}  [${e.channel}]`)
         .join('\n');
       print(options.json, events, text);
     }),

@@ -1,23 +1,73 @@
 // The only writer of the record. Always called inside the transaction that makes the change it
-// records, so the two commit together or not at all.
+// records, so the two commit together or not at all. Events form hash chains, one per report
+// (and one per season for season-wide events): each carries the hash of the one before it, so an
+// edited, deleted or reordered row shows. Per-report chains keep concurrent workflows from
+// contending for one chain head.
+import { createHash } from 'node:crypto';
 import type { AuditEventInput } from '../domain/messages';
 import type { DbTransaction } from './client';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The fields the hash covers, in a fixed order. */
+export interface ChainedContent {
+  chainSeq: number;
+  key: string;
+  occurredAt: Date;
+  actorEmail: string;
+  onBehalfOf: string | null;
+  action: string;
+  channel: string;
+  seasonId: string | null;
+  reportId: string | null;
+  versionNumber: number | null;
+  detailJson: string;
+}
+
+export function eventHash(prevHash: string, event: ChainedContent): string {
+  const content = [
+    event.chainSeq,
+    event.key,
+    event.occurredAt.toISOString(),
+    event.actorEmail,
+    event.onBehalfOf,
+    event.action,
+    event.channel,
+    event.seasonId,
+    event.reportId,
+    event.versionNumber,
+    event.detailJson,
+  ];
+  return createHash('sha256').update(prevHash).update(JSON.stringify(content)).digest('hex');
+}
+
+export const chainOf = (event: { reportId?: string | null; seasonId?: string | null }) =>
+  event.reportId ? `report:${event.reportId}` : event.seasonId ? `season:${event.seasonId}` : 'global';
 
 export async function appendAuditEvent(tx: DbTransaction, event: AuditEventInput): Promise<void> {
   const existing = await tx.auditEvent.findUnique({ where: { key: event.key }, select: { id: true } });
   if (existing) return; // the same step, retried: already recorded
-  await tx.auditEvent.create({
-    data: {
-      key: event.key,
-      occurredAt: new Date(event.occurredAt),
-      actorEmail: event.actorEmail,
-      onBehalfOf: event.onBehalfOf ?? null,
-      action: event.action,
-      channel: event.channel,
-      seasonId: event.seasonId ?? null,
-      reportId: event.reportId ?? null,
-      versionNumber: event.versionNumber ?? null,
-      detailJson: JSON.stringify(event.detail ?? {}),
-    },
+  const chain = chainOf(event);
+  const last = await tx.auditEvent.findFirst({
+    where: { chain },
+    orderBy: { chainSeq: 'desc' },
+    select: { chainSeq: true, hash: true },
   });
+  const content: ChainedContent = {
+    chainSeq: (last?.chainSeq ?? 0) + 1,
+    key: event.key,
+    occurredAt: new Date(event.occurredAt),
+    actorEmail: event.actorEmail,
+    onBehalfOf: event.onBehalfOf ?? null,
+    action: event.action,
+    channel: event.channel,
+    seasonId: event.seasonId ?? null,
+    reportId: event.reportId ?? null,
+    versionNumber: event.versionNumber ?? null,
+    detailJson: JSON.stringify(event.detail ?? {}),
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  // A concurrent writer that took the same chainSeq makes this insert fail on the unique key;
+  // the transaction rolls back and its caller (an activity) is retried.
+  await tx.auditEvent.create({ data: { ...content, chain, prevHash, hash: eventHash(prevHash, content) } });
 }

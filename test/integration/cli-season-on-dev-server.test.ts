@@ -98,5 +98,10 @@ describeEachDatabase('a season started from the CLI on the dev server', (kind) =
     expect(status).toMatchObject({ status: 'running', branches: 3, reportsByState: { assigned: 3 }, mailsSent: 3 });
     const audit = JSON.parse((await runCli(['audit', 'demo-2026', '--json'], cliEnv)).stdout) as { action: string }[];
     expect(audit).toHaveLength(5);
+    const verified = await runCli(['audit', 'verify', 'demo-2026', '--json'], cliEnv);
+    expect(verified.code).toBe(0);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, events: 5, chains: 4 });
+    const csv = (await runCli(['audit', 'demo-2026', '--branch', 'bureau-office', '--csv'], cliEnv)).stdout;
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(2); // header and the assignment
   });
 });
