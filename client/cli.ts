@@ -11,7 +11,7 @@ import { auditCsv } from './csv';
 import { Mailbox } from '../mail/mailbox';
 import type { SeasonStartSummary } from '../workflows/season';
 import { cliMessages } from './messages';
-import { loadSeasonFile, SeasonFileError } from './season-file-loader';
+import { formatProblem, loadSeasonFile, SeasonFileError, validateSeasonFile } from './season-file-loader';
 import { createSeason, seasonProgress, startSeason, UnknownSeasonError } from './season-commands';
 import { connectTemporal } from './temporal';
 import {
@@ -50,6 +50,20 @@ function print(json: boolean | undefined, value: unknown, text: string) {
 }
 
 const season = program.command('season').description('create, start and watch a season / 述职季度');
+
+season
+  .command('validate')
+  .description('check a season file and report every problem with file, line and field; creates nothing')
+  .requiredOption('--file <path>', 'season file')
+  .option('--json', 'print JSON')
+  .action((options: { file: string; json?: boolean }) => {
+    const { file, problems } = validateSeasonFile(options.file);
+    const text = file
+      ? `✓ ${options.file}: ${file.organization.branches.length} branches, ${file.people.length} people`
+      : [`✗ ${problems.length} problem(s):`, ...problems.map(formatProblem)].join('\n');
+    print(options.json, { valid: !!file, problems }, text);
+    if (!file) process.exitCode = 1;
+  });
 
 season
   .command('create')

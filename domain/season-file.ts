@@ -7,7 +7,7 @@ import { LOCALES } from './vocabulary';
 const email = z.email();
 const duration = z.string().regex(DURATION_PATTERN, 'must be a duration such as 7d, 12h, 30m or 45s');
 
-const branchSchema = z.object({
+export const branchSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
   name: z.string().min(1),
   secretary: email,
@@ -15,10 +15,13 @@ const branchSchema = z.object({
   reviewer: email.optional(),
 });
 
-export const seasonFileSchema = z.object({
+export const personSchema = z.strictObject({ email, name: z.string().min(1), locale: z.enum(LOCALES).default('zh-CN') });
+
+/** The file as written: people and branches inline, or in CSV files beside it. */
+export const seasonFileSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
   title: z.string().min(1),
-  year: z.number().int().min(2000).max(2100),
+  year: z.number('must be a year such as 2026').int().min(2000, 'must be a year such as 2026').max(2100, 'must be a year such as 2026'),
   timeZone: z.string().default('Asia/Shanghai'),
   /** YYYY-MM-DD, meaning the end of that day in the season's time zone, or an ISO date-time. */
   dueDate: z
@@ -28,7 +31,7 @@ export const seasonFileSchema = z.object({
       'must be a date YYYY-MM-DD (or a date-time such as 2026-12-31T18:00+08:00)',
     ),
   schedule: z
-    .object({
+    .strictObject({
       remindersBeforeDue: z.array(duration).default(['7d', '3d', '1d']),
       escalateToLiaisonAfter: duration.default('1d'),
       escalateToPartyGroupSecretaryAfter: duration.default('3d'),
@@ -39,23 +42,25 @@ export const seasonFileSchema = z.object({
     })
     .prefault({}),
   template: z
-    .object({
+    .strictObject({
       sections: z
         .array(z.string().min(1))
         .default(['一、主要工作', '二、存在的主要问题及原因', '三、下步工作思路和主要措施']),
       maxCharacters: z.number().int().positive().default(20000),
     })
     .prefault({}),
-  people: z.array(
-    z.object({ email, name: z.string().min(1), locale: z.enum(LOCALES).default('zh-CN') }),
-  ),
-  admins: z.array(email).min(1),
-  leaders: z.array(email).min(1),
+  people: z.array(personSchema).default([]),
+  /** A CSV (email,name,locale) of more people, relative to the season file. */
+  peopleCsv: z.string().min(1).optional(),
+  admins: z.array(email).min(1, 'at least one admin'),
+  leaders: z.array(email).min(1, 'at least one leader'),
   partyGroupSecretary: email,
-  organization: z.object({
-    id: z.string().min(1),
+  organization: z.strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
     name: z.string().min(1),
-    branches: z.array(branchSchema).min(1),
+    branches: z.array(branchSchema).default([]),
+    /** A CSV (id,name,secretary,liaison,reviewer) of more branches, relative to the season file. */
+    branchesCsv: z.string().min(1).optional(),
   }),
 });
 

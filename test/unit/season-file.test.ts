@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadSeasonFile, SeasonFileError } from '../../client/season-file-loader';
+import { basename, join } from 'node:path';
+import { formatProblem, loadSeasonFile, SeasonFileError, validateSeasonFile } from '../../client/season-file-loader';
 import { DEMO_SEASON_FILE } from '../helpers/seasons';
 
 function writeSeason(text: string): string {
@@ -22,7 +22,7 @@ function problemsOf(path: string) {
 
 describe('season file', () => {
   test('the committed demo season is valid and gets the default schedule and template', () => {
-    const season = loadSeasonFile(DEMO_SEASON_FILE);
+    const season = loadSeasonFile(DEMO_SEASON_FILE, { allowPastDueDate: true });
     expect(season.organization.branches).toHaveLength(3);
     expect(season.schedule.remindersBeforeDue).toEqual(['7d', '3d', '1d']);
     expect(season.template.sections).toEqual(['一、主要工作', '二、存在的主要问题及原因', '三、下步工作思路和主要措施']);
@@ -51,5 +51,37 @@ describe('season file', () => {
   test('broken YAML is reported with its line', () => {
     const problems = problemsOf(writeSeason('id: x\ntitle: [unclosed\n'));
     expect(problems[0].line).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('season file validation corpus', () => {
+  const FIXTURES = join(__dirname, '..', 'fixtures', 'seasons');
+  const BAD = join(FIXTURES, 'bad');
+  const expected = JSON.parse(readFileSync(join(BAD, 'expected.json'), 'utf8')) as Record<string, string[]>;
+  const now = new Date('2026-11-25T00:00:00Z');
+
+  test('has at least 20 bad files, each with its expected messages', () => {
+    const files = readdirSync(BAD).filter((f) => f.endsWith('.yaml')).sort();
+    expect(files.length).toBeGreaterThanOrEqual(20);
+    expect(Object.keys(expected).sort()).toEqual(files);
+  });
+
+  test.each(Object.entries(expected))('%s is refused with exactly its messages', (name, messages) => {
+    const { file, problems } = validateSeasonFile(join(BAD, name), { now });
+    expect(file).toBeUndefined();
+    expect(problems.map((p) => formatProblem({ ...p, file: basename(p.file) }))).toEqual(messages);
+  });
+
+  test('the base the bad files were made from is valid', () => {
+    expect(validateSeasonFile(join(FIXTURES, 'base.yaml'), { now }).problems).toEqual([]);
+  });
+
+  test('people and branches can come from CSV files beside the season file', () => {
+    const season = loadSeasonFile(join(FIXTURES, 'csv', 'season.yaml'), { now });
+    expect(season.organization.branches.map((b) => [b.id, b.secretary, b.reviewer])).toEqual([
+      ['school-a', 'sec.a@school.example', 'admin@bureau.example'],
+      ['school-b', 'sec.b@school.example', undefined],
+    ]);
+    expect(season.people.find((p) => p.email === 'sec.b@school.example')).toEqual({ email: 'sec.b@school.example', name: '乙校书记, 兼任', locale: 'en' });
   });
 });
