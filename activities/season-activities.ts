@@ -1,5 +1,8 @@
+import { heartbeat, sleep } from '@temporalio/activity';
 import { appendAuditEvent } from '../db/audit';
 import type { AuditEventInput } from '../domain/messages';
+import type { ReportFigures } from '../domain/submission-check';
+import { RATINGS, SETTLED_STATES } from '../domain/vocabulary';
 import type { ActivityDeps } from './index';
 
 export interface SeasonPlan {
@@ -8,7 +11,24 @@ export interface SeasonPlan {
   branches: { id: string; name: string }[];
 }
 
-export function createSeasonActivities({ db }: ActivityDeps) {
+export interface BranchPage {
+  title: string;
+  timeZone: string;
+  branches: { id: string; name: string }[];
+}
+
+export interface SeasonSummary {
+  branches: number;
+  byState: Record<string, number>;
+  submitted: { onTime: number; late: number; never: number };
+  revisionRounds: { total: number; max: number; reportsRevised: number };
+  ratings: Record<string, number>;
+  figures: Required<ReportFigures>;
+}
+
+export function createSeasonActivities({ db, clock }: ActivityDeps) {
+  const secretaryRoles = (seasonId: string) => ({ seasonId, role: 'secretary', validUntil: null });
+
   return {
     /** Marks the season running and records who started it. */
     async markSeasonStarted(event: AuditEventInput & { seasonId: string }): Promise<void> {
@@ -21,21 +41,107 @@ export function createSeasonActivities({ db }: ActivityDeps) {
       });
     },
 
-    /** The season's wording and its participating branches: every one with a secretary. */
+    /** The whole plan at once: used by season workflows started before batched fan-out. */
     async loadSeasonPlan(seasonId: string): Promise<SeasonPlan> {
       const season = await db.season.findUniqueOrThrow({ where: { id: seasonId } });
       const roles = await db.roleAssignment.findMany({
-        where: { seasonId, role: 'secretary', validUntil: null },
+        where: secretaryRoles(seasonId),
         include: { organization: true },
         orderBy: { organizationId: 'asc' },
       });
       return {
         title: season.title,
         timeZone: season.timeZone,
-        branches: roles.flatMap((role) =>
-          role.organization ? [{ id: role.organization.id, name: role.organization.name }] : [],
-        ),
+        branches: roles.flatMap((role) => (role.organization ? [{ id: role.organization.id, name: role.organization.name }] : [])),
       };
     },
+
+    /** One page of the participating branches (those with a current secretary), by id. */
+    async loadBranchPage(input: { seasonId: string; afterBranchId?: string; limit: number }): Promise<BranchPage> {
+      const season = await db.season.findUniqueOrThrow({ where: { id: input.seasonId } });
+      const roles = await db.roleAssignment.findMany({
+        where: { ...secretaryRoles(input.seasonId), ...(input.afterBranchId ? { organizationId: { gt: input.afterBranchId } } : {}) },
+        include: { organization: true },
+        orderBy: { organizationId: 'asc' },
+        take: input.limit,
+      });
+      return {
+        title: season.title,
+        timeZone: season.timeZone,
+        branches: roles.flatMap((role) => (role.organization ? [{ id: role.organization.id, name: role.organization.name }] : [])),
+      };
+    },
+
+    /**
+     * Waits until every report of the season has settled (its workflow has taken the close), then
+     * writes the summary and closes the season, with its audit event.
+     */
+    async closeSeasonRecord(input: { seasonId: string; event: AuditEventInput }): Promise<SeasonSummary> {
+      for (;;) {
+        const open = await db.report.count({ where: { seasonId: input.seasonId, state: { notIn: [...SETTLED_STATES] } } });
+        if (open === 0) break;
+        heartbeat({ open });
+        await sleep(1000);
+      }
+      const summary = await summarize(input.seasonId);
+      await db.$transaction(async (tx) => {
+        await tx.season.update({
+          where: { id: input.seasonId },
+          data: { status: 'closed', closedAt: clock.now(), summaryJson: JSON.stringify(summary) },
+        });
+        await appendAuditEvent(tx, { ...input.event, detail: { ...input.event.detail, summary } });
+      });
+      return summary;
+    },
   };
+
+  async function summarize(seasonId: string): Promise<SeasonSummary> {
+    const reports = await db.report.findMany({
+      where: { seasonId },
+      select: { id: true, state: true, dueAt: true, revisionRounds: true, rating: true },
+    });
+    const submissions = await db.reportVersion.findMany({
+      where: { report: { seasonId }, kind: 'submission' },
+      select: { reportId: true, createdAt: true, number: true, figuresJson: true },
+      orderBy: { number: 'asc' },
+    });
+    const first = new Map<string, Date>();
+    const latestFigures = new Map<string, ReportFigures>();
+    for (const version of submissions) {
+      if (!first.has(version.reportId)) first.set(version.reportId, version.createdAt);
+      latestFigures.set(version.reportId, version.figuresJson ? (JSON.parse(version.figuresJson) as ReportFigures) : {});
+    }
+    const summary: SeasonSummary = {
+      branches: reports.length,
+      byState: {},
+      submitted: { onTime: 0, late: 0, never: 0 },
+      revisionRounds: { total: 0, max: 0, reportsRevised: 0 },
+      ratings: Object.fromEntries(RATINGS.map((rating) => [rating, 0])),
+      figures: {
+        probationaryMembersRecruited: 0,
+        membersConfirmed: 0,
+        activistsTrained: 0,
+        developmentTargets: 0,
+        inServiceMembers: 0,
+        retiredMembers: 0,
+        duesCollectedYuan: 0,
+      },
+    };
+    for (const report of reports) {
+      summary.byState[report.state] = (summary.byState[report.state] ?? 0) + 1;
+      const submittedAt = first.get(report.id);
+      if (!submittedAt) {
+        if (report.state !== 'exempted' && report.state !== 'withdrawn') summary.submitted.never += 1;
+      } else if (submittedAt <= report.dueAt) summary.submitted.onTime += 1;
+      else summary.submitted.late += 1;
+      summary.revisionRounds.total += report.revisionRounds;
+      summary.revisionRounds.max = Math.max(summary.revisionRounds.max, report.revisionRounds);
+      if (report.revisionRounds > 0) summary.revisionRounds.reportsRevised += 1;
+      if (report.rating) summary.ratings[report.rating] = (summary.ratings[report.rating] ?? 0) + 1;
+      for (const [field, value] of Object.entries(latestFigures.get(report.id) ?? {})) {
+        summary.figures[field as keyof ReportFigures] += value as number;
+      }
+    }
+    return summary;
+  }
 }

@@ -9,10 +9,13 @@ import { migrateDatabase, redact } from '../db/migrate';
 import { verifyAuditChain } from '../db/audit-verify';
 import { auditCsv } from './csv';
 import { Mailbox } from '../mail/mailbox';
-import type { SeasonStartSummary } from '../workflows/season';
 import { cliMessages } from './messages';
 import { formatProblem, loadSeasonFile, SeasonFileError, validateSeasonFile } from './season-file-loader';
-import { createSeason, seasonProgress, startSeason, UnknownSeasonError } from './season-commands';
+import { closeSeason, createSeason, seasonStatus, startSeason, UnknownSeasonError, waitForClose, waitForFanOut } from './season-commands';
+import { bulkApprove } from './bulk-approve';
+import { progressBar } from './progress';
+import type { SeasonSummary } from '../activities/season-activities';
+import type { SeasonProgress } from '../workflows/season-api';
 import { connectTemporal } from './temporal';
 import {
   exemptReport,
@@ -25,8 +28,8 @@ import {
   showReport,
   submitReport,
 } from './report-commands';
-import { parseDueDate } from '../domain/time';
-import type { Rating } from '../domain/vocabulary';
+import { formatInZone, parseDueDate } from '../domain/time';
+import { RATINGS, type Rating } from '../domain/vocabulary';
 import type { Actor, ReportSnapshot } from '../workflows/report-api';
 
 const program = new Command()
@@ -85,7 +88,7 @@ season
   .command('start <season>')
   .description('start the season workflow: one report workflow per branch, assignment mails')
   .option('--as <email>', 'who is starting it (default: the season’s first admin)')
-  .option('--wait', 'wait until every branch workflow has been started')
+  .option('--wait', 'wait, with a progress bar, until every branch has its report workflow')
   .option('--json', 'print JSON')
   .action(async (seasonId: string, options: { as?: string; wait?: boolean; json?: boolean }) =>
     withContext(async ({ config, db }) => {
@@ -94,10 +97,35 @@ season
         const result = await startSeason(client, db, seasonId, { email: options.as, channel: 'cli' });
         const msg = cliMessages(config.SHUZHI_LOCALE);
         const say = result.alreadyStarted ? msg.seasonAlreadyStarted : msg.seasonStarted;
-        let summary: SeasonStartSummary | undefined;
-        if (options.wait) summary = await client.workflow.getHandle(result.workflowId).result();
+        let summary: SeasonProgress | undefined;
+        if (options.wait) {
+          const bar = progressBar(config.SHUZHI_LOCALE === 'en' ? 'assigning' : '分配中');
+          summary = await waitForFanOut(client, db, seasonId, bar.update);
+          bar.finish();
+        }
         const text = say(seasonId, result.workflowId) + (summary ? '\n' + msg.seasonFinishedFanOut(summary.started, summary.alreadyRunning) : '');
         print(options.json, { ...result, summary }, text);
+      } finally {
+        await client.connection.close();
+      }
+    }),
+  );
+
+season
+  .command('close <season>')
+  .description('close the season: stop every reminder, settle every report, write the summary')
+  .requiredOption('--as <email>', 'a season admin')
+  .option('--wait', 'wait for the summary and print it')
+  .option('--json', 'print JSON')
+  .action(async (seasonId: string, options: { as: string; wait?: boolean; json?: boolean }) =>
+    withContext(async ({ config, db }) => {
+      const client = await connectTemporal(config);
+      try {
+        await assertSeasonAdmin(db, seasonId, options.as);
+        await closeSeason(client, db, seasonId, { email: options.as.toLowerCase(), channel: 'cli' });
+        if (!options.wait) return print(options.json, { seasonId, closing: true }, `closing ${seasonId}…`);
+        const summary = await waitForClose(client, seasonId);
+        print(options.json, summary, describeSummary(seasonId, summary));
       } finally {
         await client.connection.close();
       }
@@ -110,16 +138,79 @@ season
   .option('--json', 'print JSON')
   .action(async (seasonId: string, options: { json?: boolean }) =>
     withContext(async ({ db }) => {
-      const progress = await seasonProgress(db, seasonId);
-      const states = Object.entries(progress.reportsByState).map(([state, n]) => `  ${state}: ${n}`);
+      const status = await seasonStatus(db, seasonId);
       const text = [
-        `${progress.title} (${progress.seasonId}) — ${progress.status}`,
-        `due ${progress.dueAt}; ${progress.branches} branches; ${progress.mailsSent} mails sent`,
-        ...states,
+        `${status.title} (${status.seasonId}) — ${status.status}`,
+        `due ${formatInZone(new Date(status.dueAt), status.timeZone)} (${status.timeZone}); ${status.branches} branches; ${status.mailsSent} mails sent`,
+        'by state:',
+        ...Object.entries(status.reportsByState).map(([state, n]) => `  ${state}: ${n}`),
+        `overdue: ${status.overdue.length}`,
+        ...status.overdue.map(
+          (o) => `  ${o.branchId} ${o.branchName}: ${o.daysOverdue} day(s) overdue; told: ${o.told ? `${o.told.who} at ${o.told.at}` : 'nobody yet'}`,
+        ),
+        `reviews past their SLA: ${status.reviewsPastSla.length}`,
+        ...status.reviewsPastSla.map((r) => `  ${r.branchId} ${r.branchName}: reviewer ${r.reviewerEmail}, ${r.daysLate} day(s) late`),
+        `ratings: ${Object.entries(status.ratings).map(([rating, n]) => `${rating} ${n}`).join(', ') || '-'}`,
+        ...(status.summary ? [describeSummary(seasonId, status.summary)] : []),
       ].join('\n');
-      print(options.json, progress, text);
+      print(options.json, status, text);
     }),
   );
+
+program
+  .command('approve <season>')
+  .description('leadership: approve many reviewed reports at once, each its own audited act')
+  .requiredOption('--as <email>', 'the approving leader')
+  .option('--branch <ids...>', 'only these branches')
+  .option('--all-reviewed', 'every report that has passed review (the default without --branch)')
+  .option('--rating <rating>', '好 | 较好 | 一般 | 差', '好')
+  .option('--comment <text>', 'a comment recorded with each approval')
+  .option('--concurrency <n>', 'approvals in flight at once', '8')
+  .option('--json', 'print JSON')
+  .action(async (seasonId: string, options: { as: string; branch?: string[]; allReviewed?: boolean; rating: string; comment?: string; concurrency: string; json?: boolean }) =>
+    withContext(async ({ config, db }) => {
+      if (!RATINGS.includes(options.rating as Rating)) throw new Error(`--rating must be one of ${RATINGS.join(' ')}`);
+      const client = await connectTemporal(config);
+      try {
+        const bar = progressBar(config.SHUZHI_LOCALE === 'en' ? 'approving' : '审批中');
+        const results = await bulkApprove(client, db, {
+          seasonId,
+          actor: { email: options.as.toLowerCase(), channel: 'cli' },
+          rating: options.rating as Rating,
+          comment: options.comment,
+          branchIds: options.branch,
+          concurrency: Number(options.concurrency),
+          onProgress: bar.update,
+        });
+        bar.finish();
+        const locale = config.SHUZHI_LOCALE;
+        const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
+        const text = [
+          ...results.map((r) => `  ${r.reportId}: ${r.outcome}${r.reason ? ` — ${r.reason[locale]}` : ''}`),
+          `approved ${count('approved')}, skipped ${count('skipped')}, not permitted ${count('not_permitted')}, failed ${count('failed')}`,
+        ].join('\n');
+        print(options.json, results, text);
+        if (count('failed')) process.exitCode = 1;
+      } finally {
+        await client.connection.close();
+      }
+    }),
+  );
+
+function describeSummary(seasonId: string, summary: SeasonSummary): string {
+  return [
+    `summary of ${seasonId}: ${summary.branches} branches`,
+    `  submitted on time ${summary.submitted.onTime}, late ${summary.submitted.late}, never ${summary.submitted.never}`,
+    `  revision rounds ${summary.revisionRounds.total} (most ${summary.revisionRounds.max}; ${summary.revisionRounds.reportsRevised} reports revised)`,
+    `  ratings ${Object.entries(summary.ratings).map(([rating, n]) => `${rating} ${n}`).join(', ')}`,
+    `  figures ${Object.entries(summary.figures).map(([field, n]) => `${field} ${n}`).join(', ')}`,
+  ].join('\n');
+}
+
+async function assertSeasonAdmin(db: Db, seasonId: string, email: string): Promise<void> {
+  const admin = await db.roleAssignment.findFirst({ where: { seasonId, role: 'admin', validUntil: null, person: { email: email.toLowerCase() } } });
+  if (!admin) throw new Error(`${email} is not an admin of season ${seasonId}`);
+}
 
 program
   .command('audit <season-or-verify> [season]')

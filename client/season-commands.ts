@@ -4,9 +4,12 @@ import { importSeason, type ImportResult } from '../db/season-import';
 import type { Db } from '../db/client';
 import { TASK_QUEUE, SEARCH_ATTRIBUTES } from '../domain/constants';
 import { seasonWorkflowId } from '../domain/ids';
-import type { Channel } from '../domain/vocabulary';
+import { REVIEW_STATES, WRITING_STATES, type Channel } from '../domain/vocabulary';
 import { seasonWorkflow } from '../workflows/season';
 import type { SeasonFile } from '../domain/season-file';
+import type { SeasonSummary } from '../activities/season-activities';
+import type { Actor } from '../workflows/report-api';
+import { closeSeasonSignal, seasonProgressQuery, type SeasonProgress } from '../workflows/season-api';
 
 export async function createSeason(
   db: Db,
@@ -49,20 +52,95 @@ export async function startSeason(
   }
 }
 
-export async function seasonProgress(db: Db, seasonId: string) {
+/** Waits until the season workflow has started every branch's report workflow. */
+export async function waitForFanOut(
+  client: Client,
+  db: Db,
+  seasonId: string,
+  onProgress: (done: number, total: number) => void = () => undefined,
+): Promise<SeasonProgress> {
+  const total = await db.roleAssignment.count({ where: { seasonId, role: 'secretary', validUntil: null } });
+  const handle = client.workflow.getHandle(seasonWorkflowId(seasonId));
+  for (;;) {
+    const progress = await queryProgress(handle);
+    // The read model fills as each report workflow records its assignment.
+    const assigned = await db.report.count({ where: { seasonId } });
+    onProgress(assigned, total);
+    if (progress.fanOutDone && assigned >= total) return progress;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+async function queryProgress(handle: ReturnType<Client['workflow']['getHandle']>): Promise<SeasonProgress> {
+  const description = await handle.describe();
+  if (description.status.name !== 'RUNNING') {
+    // Seasons started before batched fan-out completed once every branch was started.
+    const result = (await handle.result()) as { started: number; alreadyRunning: number };
+    return { started: result.started ?? 0, alreadyRunning: result.alreadyRunning ?? 0, fanOutDone: true };
+  }
+  return handle.query(seasonProgressQuery);
+}
+
+/** Tells the season to close: every report settles, then the summary is written. */
+export async function closeSeason(client: Client, db: Db, seasonId: string, actor: Actor): Promise<void> {
+  const season = await db.season.findUnique({ where: { id: seasonId } });
+  if (!season) throw new UnknownSeasonError(seasonId);
+  await client.workflow.getHandle(seasonWorkflowId(seasonId)).signal(closeSeasonSignal, { actor });
+}
+
+export async function waitForClose(client: Client, seasonId: string): Promise<SeasonSummary> {
+  return (await client.workflow.getHandle(seasonWorkflowId(seasonId)).result()) as SeasonSummary;
+}
+
+/** The season at a glance, from the read model (one query per concern, not one per branch). */
+export async function seasonStatus(db: Db, seasonId: string, now = new Date()) {
   const season = await db.season.findUnique({ where: { id: seasonId } });
   if (!season) throw new UnknownSeasonError(seasonId);
   const branches = await db.roleAssignment.count({ where: { seasonId, role: 'secretary', validUntil: null } });
   const byState = await db.report.groupBy({ by: ['state'], where: { seasonId }, _count: { _all: true } });
-  const mails = await db.sentMail.count({ where: { seasonId, status: 'sent' } });
+  const ratings = await db.report.groupBy({ by: ['rating'], where: { seasonId, rating: { not: null } }, _count: { _all: true } });
+  const writing = await db.report.findMany({
+    where: { seasonId, state: { in: [...WRITING_STATES] } },
+    select: { branchId: true, state: true, dueAt: true, revisionDueAt: true, secretaryEmail: true, escalatedTo: true, escalatedAt: true, branch: { select: { name: true } } },
+    orderBy: { branchId: 'asc' },
+  });
+  const inReview = await db.report.findMany({
+    where: { seasonId, state: { in: [...REVIEW_STATES] }, reviewDueAt: { lt: now } },
+    select: { branchId: true, reviewerEmail: true, reviewDueAt: true, branch: { select: { name: true } } },
+    orderBy: { branchId: 'asc' },
+  });
+  const days = (from: Date) => Math.floor((now.getTime() - from.getTime()) / 86_400_000);
+  const overdue = writing
+    .map((r) => ({ ...r, due: r.state === 'revision_requested' && r.revisionDueAt ? r.revisionDueAt : r.dueAt }))
+    .filter((r) => r.due < now)
+    .map((r) => ({
+      branchId: r.branchId,
+      branchName: r.branch.name,
+      state: r.state,
+      dueAt: r.due.toISOString(),
+      daysOverdue: days(r.due),
+      secretaryEmail: r.secretaryEmail,
+      told: r.escalatedTo ? { who: r.escalatedTo, at: r.escalatedAt?.toISOString() } : null,
+    }));
   return {
     seasonId,
     title: season.title,
     status: season.status,
     dueAt: season.dueAt.toISOString(),
+    timeZone: season.timeZone,
     branches,
     reportsByState: Object.fromEntries(byState.map((row) => [row.state, row._count._all])),
-    mailsSent: mails,
+    overdue,
+    reviewsPastSla: inReview.map((r) => ({
+      branchId: r.branchId,
+      branchName: r.branch.name,
+      reviewerEmail: r.reviewerEmail,
+      reviewDueAt: r.reviewDueAt?.toISOString(),
+      daysLate: r.reviewDueAt ? days(r.reviewDueAt) : 0,
+    })),
+    ratings: Object.fromEntries(ratings.map((row) => [row.rating, row._count._all])),
+    mailsSent: await db.sentMail.count({ where: { seasonId, status: 'sent' } }),
+    summary: season.summaryJson ? (JSON.parse(season.summaryJson) as SeasonSummary) : undefined,
   };
 }
 

@@ -8,7 +8,7 @@ import { migrateDatabase, redact } from '../db/migrate';
 import { importSeason } from '../db/season-import';
 import { startCaptureServer } from '../mail/capture-server';
 import { loadSeasonFile } from '../client/season-file-loader';
-import { startSeason } from '../client/season-commands';
+import { startSeason, waitForFanOut } from '../client/season-commands';
 import { connectTemporal } from '../client/temporal';
 import { startOwnedProcess, type OwnedProcess } from '../stack/child-process';
 import { startTemporalDevServer } from '../stack/temporal-dev-server';
@@ -82,8 +82,8 @@ async function startDemoSeason(config: ReturnType<typeof loadConfig>, listMail: 
   const client = await connectTemporal(config);
   try {
     await importSeason(db, file, { email: file.admins[0], channel: 'system' });
-    const started = await startSeason(client, db, file.id, { email: file.admins[0], channel: 'system' });
-    await client.workflow.getHandle(started.workflowId).result();
+    await startSeason(client, db, file.id, { email: file.admins[0], channel: 'system' });
+    await waitForFanOut(client, db, file.id);
     const secretaries = file.organization.branches.map((branch) => branch.secretary.toLowerCase());
     const deadline = Date.now() + 60_000;
     while (!secretaries.every((email) => listMail().some((mail) => mail.to.includes(email)))) {

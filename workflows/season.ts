@@ -1,17 +1,43 @@
-// One workflow per season: starts a report workflow for every participating branch.
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { WorkflowIdReusePolicy } from '@temporalio/common';
-import { ParentClosePolicy, startChild, workflowInfo } from '@temporalio/workflow';
+// One workflow per season: starts a report workflow for every participating branch, in pages
+// (continuing as new so its history stays small at 10,000 branches), then waits for the close,
+// passes it on to every report and writes the season's summary.
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  ParentClosePolicy,
+  patched,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { TASK_QUEUE } from '../domain/constants';
 import { reportWorkflowId } from '../domain/ids';
 import type { Channel } from '../domain/vocabulary';
-import { recordActivities } from './activity-stubs';
+import type { SeasonSummary } from '../activities/season-activities';
+import { recordActivities, summaryActivities } from './activity-stubs';
 import { branchReportWorkflow } from './branch-report';
+import { closeSignal, type Actor } from './report-api';
+import { closeSeasonSignal, seasonProgressQuery, type SeasonProgress } from './season-api';
 
 export interface SeasonInput {
   seasonId: string;
   startedBy: string;
   channel: Channel;
+  /** Carried across continue-as-new. */
+  carried?: SeasonCarried;
+  /** Branches per page (default 200); tests set it low. */
+  pageSize?: number;
+  /** Continue as new past this many history events (default 5,000). */
+  maxHistoryEvents?: number;
+}
+
+interface SeasonCarried extends SeasonProgress {
+  /** The last branch id handled by the fan-out (or the close), for the next page. */
+  cursor?: string;
+  closedBy?: Actor;
 }
 
 export interface SeasonStartSummary {
@@ -19,35 +45,115 @@ export interface SeasonStartSummary {
   alreadyRunning: number;
 }
 
-export async function seasonWorkflow({ seasonId, startedBy, channel }: SeasonInput): Promise<SeasonStartSummary> {
-  await recordActivities.markSeasonStarted({
-    key: `${workflowInfo().workflowId}/started`,
-    occurredAt: new Date(workflowInfo().startTime).toISOString(),
-    actorEmail: startedBy,
-    action: 'season.started',
-    channel,
-    seasonId,
+/** Season workflows before this patch started every branch at once and then completed. */
+export const BATCHED_FAN_OUT_PATCH = 'season-batched-fan-out';
+
+export async function seasonWorkflow(input: SeasonInput): Promise<SeasonStartSummary | SeasonSummary> {
+  // Handlers first, so a query or the close arriving during the first activity is answered.
+  const state: SeasonCarried = input.carried ?? { started: 0, alreadyRunning: 0, fanOutDone: false };
+  setHandler(seasonProgressQuery, () => ({
+    started: state.started,
+    alreadyRunning: state.alreadyRunning,
+    fanOutDone: state.fanOutDone,
+    closing: state.closing,
+  }));
+  setHandler(closeSeasonSignal, ({ actor }) => {
+    state.closedBy ??= actor;
   });
+  if (!input.carried) {
+    await recordActivities.markSeasonStarted({
+      key: `${workflowInfo().workflowId}/started`,
+      occurredAt: new Date(workflowInfo().startTime).toISOString(),
+      actorEmail: input.startedBy,
+      action: 'season.started',
+      channel: input.channel,
+      seasonId: input.seasonId,
+    });
+    if (!patched(BATCHED_FAN_OUT_PATCH)) return startAllAtOnce(input.seasonId);
+  }
+  const pageSize = input.pageSize ?? 200;
+  const continueIfLong = async () => {
+    const info = workflowInfo();
+    if (info.continueAsNewSuggested || info.historyLength > (input.maxHistoryEvents ?? 5_000)) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof seasonWorkflow>({ ...input, carried: state });
+    }
+  };
+
+  while (!state.fanOutDone) {
+    const page = await recordActivities.loadBranchPage({ seasonId: input.seasonId, afterBranchId: state.cursor, limit: pageSize });
+    const results = await Promise.all(
+      page.branches.map((branch) =>
+        startReport(input.seasonId, branch, page.title, page.timeZone).then(
+          () => 'started' as const,
+          (error: unknown) => {
+            if (error instanceof WorkflowExecutionAlreadyStartedError) return 'already' as const;
+            throw error;
+          },
+        ),
+      ),
+    );
+    state.started += results.filter((r) => r === 'started').length;
+    state.alreadyRunning += results.filter((r) => r === 'already').length;
+    state.cursor = page.branches.at(-1)?.id ?? state.cursor;
+    if (page.branches.length < pageSize) {
+      state.fanOutDone = true;
+      state.cursor = undefined;
+    }
+    await continueIfLong();
+  }
+
+  await condition(() => state.closedBy !== undefined);
+  const closedBy = state.closedBy as Actor;
+  state.closing ??= { told: 0, done: false };
+  while (!state.closing.done) {
+    const page = await recordActivities.loadBranchPage({ seasonId: input.seasonId, afterBranchId: state.cursor, limit: pageSize });
+    await Promise.all(page.branches.map((branch) => tellReportToClose(input.seasonId, branch.id, closedBy)));
+    state.closing.told += page.branches.length;
+    state.cursor = page.branches.at(-1)?.id ?? state.cursor;
+    if (page.branches.length < pageSize) state.closing.done = true;
+    await continueIfLong();
+  }
+  return summaryActivities.closeSeasonRecord({
+    seasonId: input.seasonId,
+    event: {
+      key: `${workflowInfo().workflowId}/closed`,
+      occurredAt: new Date(Date.now()).toISOString(),
+      actorEmail: closedBy.email,
+      action: 'season.closed',
+      channel: closedBy.channel,
+      seasonId: input.seasonId,
+    },
+  });
+}
+
+function startReport(seasonId: string, branch: { id: string; name: string }, seasonTitle: string, timeZone: string) {
+  return startChild(branchReportWorkflow, {
+    workflowId: reportWorkflowId(seasonId, branch.id),
+    taskQueue: TASK_QUEUE,
+    // Report workflows outlive this one's runs (continue-as-new) and its close.
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+    // A branch's report workflow runs once per season, even after it has finished.
+    workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    args: [{ seasonId, branchId: branch.id, seasonTitle, branchName: branch.name, timeZone }],
+  });
+}
+
+async function tellReportToClose(seasonId: string, branchId: string, actor: Actor): Promise<void> {
+  try {
+    await getExternalWorkflowHandle(reportWorkflowId(seasonId, branchId)).signal(closeSignal, { actor });
+  } catch {
+    // Already finished (or never started): there is nothing left to close.
+  }
+}
+
+/** The first version's fan-out, kept so executions started by it replay unchanged. */
+async function startAllAtOnce(seasonId: string): Promise<SeasonStartSummary> {
   const plan = await recordActivities.loadSeasonPlan(seasonId);
   const summary: SeasonStartSummary = { started: 0, alreadyRunning: 0 };
   for (const branch of plan.branches) {
     try {
-      await startChild(branchReportWorkflow, {
-        workflowId: reportWorkflowId(seasonId, branch.id),
-        taskQueue: TASK_QUEUE,
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        // A branch's report workflow runs once per season, even after it has finished.
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        args: [
-          {
-            seasonId,
-            branchId: branch.id,
-            seasonTitle: plan.title,
-            branchName: branch.name,
-            timeZone: plan.timeZone,
-          },
-        ],
-      });
+      await startReport(seasonId, branch, plan.title, plan.timeZone);
       summary.started += 1;
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;

@@ -70,7 +70,8 @@ describeEachDatabase('audit verify', (kind) => {
     // Move event 2 of school-b to the end of the table, content untouched.
     const row = await scratch.db.auditEvent.findUniqueOrThrow({ where: { key: `probe/${season}/school-b/2` } });
     await tamper(`DELETE FROM "AuditEvent" WHERE "id" = ${row.id}`);
-    const { id: _id, ...content } = row;
+    const { id, ...content } = row;
+    void id;
     await scratch.db.auditEvent.create({ data: content });
     const result = await verifyAuditChain(scratch.db, season);
     expect(result.ok).toBe(false);
