@@ -1,6 +1,6 @@
 // The real path, end to end: the CLI creates and starts a season, the worker runs the workflows
 // on the Temporal dev server, activities write the database and the mail reaches SMTP.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -14,6 +14,7 @@ import { createWorker } from '../../worker/create-worker';
 import { runCli } from '../helpers/cli';
 import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
 import { DEMO_SEASON_FILE } from '../helpers/seasons';
+import { GOOD_REPORT } from '../helpers/report-harness';
 import { waitUntil } from '../helpers/wait';
 import { startDevServer, workflowBundle } from '../helpers/temporal';
 
@@ -95,7 +96,7 @@ describeEachDatabase('a season started from the CLI on the dev server', (kind) =
 
   test('season status and audit read the record back', async () => {
     const status = JSON.parse((await runCli(['season', 'status', 'demo-2026', '--json'], cliEnv)).stdout);
-    expect(status).toMatchObject({ status: 'running', branches: 3, reportsByState: { assigned: 3 }, mailsSent: 3 });
+    expect(status).toMatchObject({ status: 'running', branches: 3, reportsByState: { assigned: 3 }, mailsSent: 3, overdue: [], reviewsPastSla: [] });
     const audit = JSON.parse((await runCli(['audit', 'demo-2026', '--json'], cliEnv)).stdout) as { action: string }[];
     expect(audit).toHaveLength(5);
     const verified = await runCli(['audit', 'verify', 'demo-2026', '--json'], cliEnv);
@@ -103,5 +104,51 @@ describeEachDatabase('a season started from the CLI on the dev server', (kind) =
     expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, events: 5, chains: 4 });
     const csv = (await runCli(['audit', 'demo-2026', '--branch', 'bureau-office', '--csv'], cliEnv)).stdout;
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(2); // header and the assignment
+  });
+
+  test('bulk approval approves what it may and says why it skipped the rest; a re-run is safe', async () => {
+    const report = join(smtp.mailbox.dir, '..', 'report.md');
+    writeFileSync(report, GOOD_REPORT);
+    const ok = async (...args: string[]) => {
+      const result = await runCli(args, cliEnv);
+      expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 0, stderr: expect.any(String) });
+      return result.stdout;
+    };
+    await ok('report', 'submit', 'demo-2026/bureau-office', '--file', report, '--as', 'shuji.jiguan@bureau.example');
+    await ok('report', 'review', 'demo-2026/bureau-office', '--approve', '--as', 'zuzhi@bureau.example');
+    await ok('report', 'submit', 'demo-2026/no1-middle-school', '--file', report, '--as', 'shuji.yizhong@school.example');
+    await ok('report', 'review', 'demo-2026/no1-middle-school', '--approve', '--as', 'zuzhi@bureau.example');
+
+    const notLeader = JSON.parse(await ok('approve', 'demo-2026', '--as', 'weiyuan.zhao@bureau.example', '--json'));
+    expect(notLeader.map((r: { outcome: string }) => r.outcome)).toEqual(['not_permitted', 'not_permitted']);
+
+    const branches = ['bureau-office', 'experimental-primary', 'no1-middle-school'];
+    const first = JSON.parse(await ok('approve', 'demo-2026', '--as', 'dangzu.shuji@bureau.example', '--branch', ...branches, '--rating', '较好', '--json'));
+    expect(first.map((r: { reportId: string; outcome: string }) => [r.reportId, r.outcome])).toEqual([
+      ['demo-2026/bureau-office', 'approved'],
+      ['demo-2026/experimental-primary', 'skipped'],
+      ['demo-2026/no1-middle-school', 'approved'],
+    ]);
+    const again = JSON.parse(await ok('approve', 'demo-2026', '--as', 'dangzu.shuji@bureau.example', '--branch', ...branches, '--json'));
+    expect(again.map((r: { outcome: string }) => r.outcome)).toEqual(['skipped', 'skipped', 'skipped']);
+    const approvals = await scratch.db.auditEvent.findMany({ where: { seasonId: 'demo-2026', action: 'report.approved' } });
+    expect(approvals.map((e) => [e.reportId, e.actorEmail, e.channel])).toEqual([
+      ['demo-2026/bureau-office', 'dangzu.shuji@bureau.example', 'cli'],
+      ['demo-2026/no1-middle-school', 'dangzu.shuji@bureau.example', 'cli'],
+    ]);
+  });
+
+  test('season close settles every report and writes the summary that status shows', async () => {
+    const closed = await runCli(['season', 'close', 'demo-2026', '--as', 'zuzhi@bureau.example', '--wait', '--json'], cliEnv);
+    expect(closed.code).toBe(0);
+    expect(JSON.parse(closed.stdout)).toMatchObject({
+      branches: 3,
+      byState: { approved: 2, closed: 1 },
+      submitted: { onTime: 2, late: 0, never: 1 },
+      ratings: { 较好: 2 },
+      figures: { probationaryMembersRecruited: 4, duesCollectedYuan: 6000 },
+    });
+    const status = JSON.parse((await runCli(['season', 'status', 'demo-2026', '--json'], cliEnv)).stdout);
+    expect(status).toMatchObject({ status: 'closed', reportsByState: { approved: 2, closed: 1 }, summary: { branches: 3 } });
   });
 });
