@@ -1,5 +1,9 @@
 // The `shuzhi` command line. Thin: parses arguments, calls client/ and db/ functions, prints.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { seasonCsv } from '../exports/csv-export';
+import { seasonDocx } from '../exports/docx-export';
+import { seasonMarkdown } from '../exports/markdown-export';
+import { loadSeasonExportData } from '../exports/season-data';
 import { Command } from 'commander';
 import type { Client } from '@temporalio/client';
 import { join } from 'node:path';
@@ -154,6 +158,22 @@ season
         ...(status.summary ? [describeSummary(seasonId, status.summary)] : []),
       ].join('\n');
       print(options.json, status, text);
+    }),
+  );
+
+season
+  .command('export <season>')
+  .description('export the season: csv (every branch), md or docx (the approved reports compiled)')
+  .requiredOption('--format <format>', 'csv | md | docx')
+  .requiredOption('--out <path>', 'where to write it')
+  .action(async (seasonId: string, options: { format: string; out: string }) =>
+    withContext(async ({ db }) => {
+      if (!['csv', 'md', 'docx'].includes(options.format)) throw new Error('--format must be csv, md or docx');
+      const data = await loadSeasonExportData(db, seasonId);
+      const content =
+        options.format === 'csv' ? seasonCsv(data) : options.format === 'md' ? seasonMarkdown(data) : await seasonDocx(data);
+      writeFileSync(options.out, content);
+      console.log(`wrote ${options.out}: ${options.format === 'csv' ? `${data.rows.length} branches` : `${data.approved.length} approved reports`}`);
     }),
   );
 

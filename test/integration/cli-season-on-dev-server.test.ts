@@ -1,6 +1,9 @@
 // The real path, end to end: the CLI creates and starts a season, the worker runs the workflows
 // on the Temporal dev server, activities write the database and the mail reaches SMTP.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -131,7 +134,7 @@ describeEachDatabase('a season started from the CLI on the dev server', (kind) =
     ]);
     const again = JSON.parse(await ok('approve', 'demo-2026', '--as', 'dangzu.shuji@bureau.example', '--branch', ...branches, '--json'));
     expect(again.map((r: { outcome: string }) => r.outcome)).toEqual(['skipped', 'skipped', 'skipped']);
-    const approvals = await scratch.db.auditEvent.findMany({ where: { seasonId: 'demo-2026', action: 'report.approved' } });
+    const approvals = await scratch.db.auditEvent.findMany({ where: { seasonId: 'demo-2026', action: 'report.approved' }, orderBy: { reportId: 'asc' } });
     expect(approvals.map((e) => [e.reportId, e.actorEmail, e.channel])).toEqual([
       ['demo-2026/bureau-office', 'dangzu.shuji@bureau.example', 'cli'],
       ['demo-2026/no1-middle-school', 'dangzu.shuji@bureau.example', 'cli'],
@@ -150,5 +153,34 @@ describeEachDatabase('a season started from the CLI on the dev server', (kind) =
     });
     const status = JSON.parse((await runCli(['season', 'status', 'demo-2026', '--json'], cliEnv)).stdout);
     expect(status).toMatchObject({ status: 'closed', reportsByState: { approved: 2, closed: 1 }, summary: { branches: 3 } });
+  });
+
+  test('the season exports as CSV, Markdown and an official-style Word document', async () => {
+    const dir = join(smtp.mailbox.dir, '..');
+    for (const format of ['csv', 'md', 'docx']) {
+      const result = await runCli(['season', 'export', 'demo-2026', '--format', format, '--out', join(dir, `season.${format}`)], cliEnv);
+      expect(result.code).toBe(0);
+    }
+    const rows = parseCsv(readFileSync(join(dir, 'season.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.branch_id, r.state, r.rating, r.on_time])).toEqual([
+      ['bureau-office', 'approved', '较好', 'yes'],
+      ['experimental-primary', 'closed', '', ''],
+      ['no1-middle-school', 'approved', '较好', 'yes'],
+    ]);
+
+    const markdown = readFileSync(join(dir, 'season.md'), 'utf8');
+    expect(markdown.match(/^## .*$/gm)).toEqual(['## 目录', '## 局机关党支部', '## 第一中学党支部']);
+    expect(markdown).toContain('### 一、主要工作');
+
+    const docx = readFileSync(join(dir, 'season.docx'));
+    const html = (await mammoth.convertToHtml({ buffer: docx })).value;
+    const headings = (level: number) =>
+      [...html.matchAll(new RegExp(`<h${level}>(?:<a id="[^"]*"></a>)?([^<]*)</h${level}>`, 'g'))].map((m) => m[1]);
+    expect(headings(1)).toEqual(['局机关党支部', '第一中学党支部']);
+    expect(headings(2)).toEqual(Array(2).fill(['一、主要工作', '二、存在的主要问题及原因', '三、下步工作思路和主要措施']).flat());
+    expect(html).toContain('述职报告汇编');
+    const documentXml = await (await JSZip.loadAsync(docx)).file('word/document.xml')?.async('string');
+    expect(documentXml).toContain('Table of Contents'); // the table of contents, linked to each report
+    expect(documentXml).toContain('PAGEREF _Toc2');
   });
 });

@@ -1,0 +1,26 @@
+import { formatInZone } from '../domain/time';
+import { outline } from './report-outline';
+import type { SeasonExportData } from './season-data';
+
+/** All approved reports in one Markdown document, a section per branch. */
+export function seasonMarkdown(data: SeasonExportData, generatedAt = new Date()): string {
+  const lines = [
+    `# ${data.title}`,
+    '',
+    `述职报告汇编 · 共 ${data.approved.length} 篇 · ${formatInZone(generatedAt, data.timeZone)}`,
+    '',
+    '## 目录',
+    '',
+    ...data.approved.map((r, i) => `${i + 1}. ${r.branchName}`),
+    '',
+  ];
+  for (const report of data.approved) {
+    lines.push(`## ${report.branchName}`, '', `> 书记：${report.secretaryEmail} · 评价等次：${report.rating ?? '—'}${report.approvedAt ? ` · 审批：${formatInZone(report.approvedAt, data.timeZone)}` : ''}`, '');
+    for (const block of outline(report.body)) {
+      // Each report's own title is already the section heading; its parts nest below it.
+      if (block.kind === 'heading' && block.level === 1) continue;
+      lines.push(block.kind === 'heading' ? `${'#'.repeat(block.level + 1)} ${block.text}` : block.text, '');
+    }
+  }
+  return lines.join('\n');
+}

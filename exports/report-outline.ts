@@ -1,0 +1,21 @@
+// A report's text as an outline: headings (Markdown #, or the skeleton's 一、/（一） numbering)
+// and paragraphs, so the Markdown and Word compilations lay it out the same way.
+
+export type Block = { kind: 'heading'; level: 1 | 2 | 3; text: string } | { kind: 'paragraph'; text: string };
+
+export function outline(body: string): Block[] {
+  const blocks: Block[] = [];
+  for (const raw of body.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line) continue;
+    const markdown = /^(#{1,6})\s+(.*)$/.exec(line);
+    if (markdown) {
+      blocks.push({ kind: 'heading', level: Math.min(3, markdown[1].length) as 1 | 2 | 3, text: markdown[2].trim() });
+    } else if (/^[一二三四五六七八九十]+、/.test(line) && line.length <= 40) {
+      blocks.push({ kind: 'heading', level: 2, text: line });
+    } else {
+      blocks.push({ kind: 'paragraph', text: line });
+    }
+  }
+  return blocks;
+}
