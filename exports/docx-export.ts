@@ -38,7 +38,7 @@ function reportSection(report: SeasonExportData['approved'][number], timeZone: s
       alignment: AlignmentType.CENTER,
       children: [
         new TextRun({
-          text: `书记：${report.secretaryEmail}　评价等次：${report.rating ?? '—'}${report.approvedAt ? `　审批：${formatInZone(report.approvedAt, timeZone)}` : ''}`,
+          text: `书记：${report.secretaryEmail}\u3000评价等次：${report.rating ?? '—'}${report.approvedAt ? `\u3000审批：${formatInZone(report.approvedAt, timeZone)}` : ''}`,
           font: BODY_FONT,
           size: 24,
         }),
