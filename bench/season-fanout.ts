@@ -1,0 +1,140 @@
+// How fast does a season fan out? Starts an N-branch season on a fresh embedded stack (file-backed
+// dev server, SQLite, SMTP capture server, one worker) and times `season start` until every
+// assignment mail has been accepted by SMTP; in the same run, times starting N empty workflows on
+// the same server as the baseline.
+//   node bin/run-ts.js bench/season-fanout.ts [--branches 10000] [--page-size 200]
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import { createActivities, systemClock } from '../activities';
+import { startSeason, waitForFanOut } from '../client/season-commands';
+import { openDb } from '../db/client';
+import { migrateDatabase } from '../db/migrate';
+import { importSeason } from '../db/season-import';
+import { ALL_SEARCH_ATTRIBUTES, TASK_QUEUE } from '../domain/constants';
+import type { SeasonFile } from '../domain/season-file';
+import { startCaptureServer } from '../mail/capture-server';
+import { createSmtpMailer } from '../mail/mailer';
+import { readToolPaths } from '../stack/tool-paths';
+import { createWorker } from '../worker/create-worker';
+import { progressBar } from '../client/progress';
+
+const arg = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+
+function generatedSeason(branches: number): SeasonFile {
+  const people = [
+    { email: 'admin@bureau.example', name: '组织办', locale: 'zh-CN' as const },
+    { email: 'pgs@bureau.example', name: '党组书记', locale: 'zh-CN' as const },
+    ...Array.from({ length: branches }, (_, i) => ({ email: `sec${i}@school.example`, name: `书记${i}`, locale: 'zh-CN' as const })),
+  ];
+  return {
+    id: 'bench',
+    title: '基准测试季度',
+    year: 2026,
+    timeZone: 'Asia/Shanghai',
+    dueDate: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+    schedule: { remindersBeforeDue: ['7d', '3d', '1d'], escalateToLiaisonAfter: '1d', escalateToPartyGroupSecretaryAfter: '3d', digestEvery: '7d', revisionPeriod: '7d', reviewSla: '5d', reviewReminderBeforeSla: '1d' },
+    template: { sections: ['一、主要工作'], maxCharacters: 20000 },
+    people,
+    admins: ['admin@bureau.example'],
+    leaders: ['pgs@bureau.example'],
+    partyGroupSecretary: 'pgs@bureau.example',
+    organization: {
+      id: 'bureau',
+      name: '教体局党组',
+      branches: Array.from({ length: branches }, (_, i) => ({ id: `b${String(i).padStart(6, '0')}`, name: `第${i}支部`, secretary: `sec${i}@school.example` })),
+    },
+  };
+}
+
+async function main() {
+  const branches = arg('branches', 1000);
+  const pageSize = arg('page-size', 200);
+  Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } } });
+  const dir = mkdtempSync(join(tmpdir(), 'shuzhi-bench-'));
+  const databaseUrl = `file:${join(dir, 'shuzhi.db')}`;
+  await migrateDatabase(databaseUrl);
+  const db = await openDb(databaseUrl);
+  const smtp = await startCaptureServer({ mailboxDir: join(dir, 'mailbox'), port: 0 });
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: readToolPaths('stack').temporalCli },
+      dbFilename: join(dir, 'temporal.db'),
+      searchAttributes: ALL_SEARCH_ATTRIBUTES,
+    },
+  });
+  const mailer = createSmtpMailer(`smtp://127.0.0.1:${smtp.port}`, 'bench <bench@localhost>');
+  const worker = await createWorker({
+    connection: env.nativeConnection,
+    namespace: 'default',
+    activities: createActivities({ db, mailer, clock: systemClock, publicBaseUrl: 'http://127.0.0.1:3000' }),
+    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: new DefaultLogger('WARN') }),
+  });
+  const running = worker.run();
+  try {
+    console.log(`bench: ${branches} branches, page size ${pageSize}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`);
+
+    // Baseline: N empty workflows started and finished on the same server and worker.
+    const baselineStart = Date.now();
+    const bar = progressBar('empty workflows');
+    let done = 0;
+    const queue = Array.from({ length: branches }, (_, i) => i);
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
+          await env.client.workflow.execute('emptyWorkflow', { workflowId: `empty-${i}`, taskQueue: TASK_QUEUE, args: [] });
+          bar.update(++done, branches);
+        }
+      }),
+    );
+    bar.finish();
+    const baselineMs = Date.now() - baselineStart;
+
+    const season = generatedSeason(branches);
+    const importStart = Date.now();
+    await importSeason(db, season, { email: 'admin@bureau.example', channel: 'system' });
+    const importMs = Date.now() - importStart;
+
+    const fanOutStart = Date.now();
+    await startSeason(env.client, db, season.id, { email: 'admin@bureau.example', channel: 'system' });
+    const fanBar = progressBar('season fan-out');
+    await waitForFanOut(env.client, db, season.id, fanBar.update);
+    while (smtp.mailbox.list().length < branches) await new Promise((resolve) => setTimeout(resolve, 500));
+    fanBar.finish();
+    const fanOutMs = Date.now() - fanOutStart;
+
+    const history = await env.client.workflow.getHandle('season/bench').fetchHistory();
+    const result = {
+      date: new Date().toISOString(),
+      machine: { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+      branches,
+      pageSize,
+      seasonImportMs: importMs,
+      fanOut: { wallMs: fanOutMs, branchesPerSecond: +(branches / (fanOutMs / 1000)).toFixed(1) },
+      baselineEmptyWorkflows: { wallMs: baselineMs, workflowsPerSecond: +(branches / (baselineMs / 1000)).toFixed(1) },
+      ratio: +(baselineMs / fanOutMs).toFixed(3),
+      seasonWorkflowLastRunHistoryEvents: history.events?.length ?? 0,
+      mailsCaptured: smtp.mailbox.list().length,
+    };
+    console.log(JSON.stringify(result, null, 2));
+    mkdirSync(join(__dirname, 'results'), { recursive: true });
+    writeFileSync(join(__dirname, 'results', `fanout-${branches}-${result.date.replace(/[:.]/g, '-')}.json`), JSON.stringify(result, null, 2) + '\n');
+  } finally {
+    worker.shutdown();
+    await running;
+    mailer.close();
+    await env.teardown();
+    await smtp.close();
+    await db.$disconnect();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
