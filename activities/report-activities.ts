@@ -276,33 +276,38 @@ export function createReportActivities({ db }: ActivityDeps) {
     },
 
     /** Hands the branch to a new secretary: the old role ends, the new one begins, both recorded. */
-    async reassignSecretary(input: {
-      reportId: string;
-      toEmail: string;
-      toName?: string;
-      stamp: ChangeStamp;
-    }): Promise<void> {
-      await db.$transaction(async (tx) => {
-        if (await alreadyRecorded(tx, input.stamp)) return;
-        const report = await tx.report.findUniqueOrThrow({ where: { id: input.reportId } });
-        const email = input.toEmail.toLowerCase();
-        const person = await tx.person.upsert({
-          where: { email },
-          create: { email, name: input.toName ?? email },
-          update: input.toName ? { name: input.toName } : {},
-        });
-        const at = new Date(input.stamp.occurredAt);
-        await tx.roleAssignment.updateMany({
-          where: { seasonId: report.seasonId, organizationId: report.branchId, role: 'secretary', validUntil: null },
-          data: { validUntil: at },
-        });
-        const key = `${report.seasonId}:${report.branchId}:secretary:${email}:${input.stamp.auditKey}`;
-        await tx.roleAssignment.create({
-          data: { key, personId: person.id, role: 'secretary', organizationId: report.branchId, seasonId: report.seasonId, validFrom: at },
-        });
-        await tx.report.update({ where: { id: report.id }, data: { secretaryEmail: email } });
-        await appendAuditEvent(tx, auditOf(report.id, report.seasonId, input.stamp));
-      });
+    async reassignSecretary(input: { reportId: string; toEmail: string; toName?: string; stamp: ChangeStamp }): Promise<void> {
+      await replaceRole({ ...input, role: 'secretary' });
+    },
+
+    /** A new liaison or reviewer for the branch, recorded the same way. */
+    async changeReportRole(input: { reportId: string; role: 'liaison' | 'reviewer'; toEmail: string; toName?: string; stamp: ChangeStamp }): Promise<void> {
+      await replaceRole(input);
     },
   };
+
+  async function replaceRole(input: { reportId: string; role: 'secretary' | 'liaison' | 'reviewer'; toEmail: string; toName?: string; stamp: ChangeStamp }) {
+    await db.$transaction(async (tx) => {
+      if (await alreadyRecorded(tx, input.stamp)) return;
+      const report = await tx.report.findUniqueOrThrow({ where: { id: input.reportId } });
+      const email = input.toEmail.toLowerCase();
+      const person = await tx.person.upsert({
+        where: { email },
+        create: { email, name: input.toName ?? email },
+        update: input.toName ? { name: input.toName } : {},
+      });
+      const at = new Date(input.stamp.occurredAt);
+      await tx.roleAssignment.updateMany({
+        where: { seasonId: report.seasonId, organizationId: report.branchId, role: input.role, validUntil: null },
+        data: { validUntil: at },
+      });
+      const key = `${report.seasonId}:${report.branchId}:${input.role}:${email}:${input.stamp.auditKey}`;
+      await tx.roleAssignment.create({
+        data: { key, personId: person.id, role: input.role, organizationId: report.branchId, seasonId: report.seasonId, validFrom: at },
+      });
+      const column = { secretary: 'secretaryEmail', liaison: 'liaisonEmail', reviewer: 'reviewerEmail' } as const;
+      await tx.report.update({ where: { id: report.id }, data: { [column[input.role]]: email } });
+      await appendAuditEvent(tx, auditOf(report.id, report.seasonId, input.stamp));
+    });
+  }
 }

@@ -4,14 +4,13 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../db/client';
 import type { Rating } from '../domain/vocabulary';
 import type { Actor } from '../workflows/report-api';
-import { reviewReport, ReportRequestError } from './report-commands';
+import { runBulk, type BulkResult } from './bulk';
+import { reviewReport } from './report-commands';
 
 export type ApprovalOutcome = 'approved' | 'skipped' | 'not_permitted' | 'failed';
 
-export interface ApprovalResult {
-  reportId: string;
+export interface ApprovalResult extends Omit<BulkResult, 'outcome'> {
   outcome: ApprovalOutcome;
-  reason?: { 'zh-CN': string; en: string };
 }
 
 export interface BulkApproval {
@@ -25,8 +24,6 @@ export interface BulkApproval {
   onProgress?: (done: number, total: number) => void;
 }
 
-const NOT_PERMITTED = new Set(['not_reviewer', 'not_admin', 'not_secretary', 'rating_required']);
-
 export async function bulkApprove(client: Client, db: Db, request: BulkApproval): Promise<ApprovalResult[]> {
   const reports = await db.report.findMany({
     where: {
@@ -36,30 +33,16 @@ export async function bulkApprove(client: Client, db: Db, request: BulkApproval)
     select: { id: true, state: true },
     orderBy: { branchId: 'asc' },
   });
-  const results: ApprovalResult[] = [];
-  let next = 0;
-  const approveOne = async (report: { id: string; state: string }): Promise<ApprovalResult> => {
-    if (report.state === 'approved') {
-      return { reportId: report.id, outcome: 'skipped', reason: { 'zh-CN': '此前已审批', en: 'already approved' } };
-    }
-    try {
-      await reviewReport(client, report.id, { actor: request.actor, decision: 'approve', rating: request.rating, comment: request.comment });
-      return { reportId: report.id, outcome: 'approved' };
-    } catch (error) {
-      if (error instanceof ReportRequestError) {
-        return { reportId: report.id, outcome: NOT_PERMITTED.has(error.code) ? 'not_permitted' : 'skipped', reason: error.reason };
+  const approvedAlready = new Set(reports.filter((r) => r.state === 'approved').map((r) => r.id));
+  const results = await runBulk(
+    reports.map((r) => r.id),
+    async (reportId) => {
+      if (approvedAlready.has(reportId)) {
+        return { reportId, outcome: 'skipped', reason: { 'zh-CN': '此前已审批', en: 'already approved' } };
       }
-      const message = error instanceof Error ? error.message : String(error);
-      return { reportId: report.id, outcome: 'failed', reason: { 'zh-CN': message, en: message } };
-    }
-  };
-  const worker = async () => {
-    while (next < reports.length) {
-      const report = reports[next++];
-      results.push(await approveOne(report));
-      request.onProgress?.(results.length, reports.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(request.concurrency ?? 8, reports.length) }, worker));
-  return results.sort((a, b) => a.reportId.localeCompare(b.reportId));
+      await reviewReport(client, reportId, { actor: request.actor, decision: 'approve', rating: request.rating, comment: request.comment });
+    },
+    request,
+  );
+  return results.map((r) => ({ ...r, outcome: r.outcome === 'done' ? 'approved' : r.outcome }));
 }

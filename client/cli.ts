@@ -17,11 +17,15 @@ import { cliMessages } from './messages';
 import { formatProblem, loadSeasonFile, SeasonFileError, validateSeasonFile } from './season-file-loader';
 import { closeSeason, createSeason, seasonStatus, startSeason, UnknownSeasonError, waitForClose, waitForFanOut } from './season-commands';
 import { bulkApprove } from './bulk-approve';
+import type { BulkResult } from './bulk';
+import { addBranch, delegateQueue, extendSeason } from './season-changes';
+import { branchSchema } from '../domain/season-file';
 import { progressBar } from './progress';
 import type { SeasonSummary } from '../activities/season-activities';
 import type { SeasonProgress } from '../workflows/season-api';
 import { connectTemporal } from './temporal';
 import {
+  changeRole,
   exemptReport,
   extendReport,
   parseReportId,
@@ -217,6 +221,86 @@ program
     }),
   );
 
+/** Prints per-report results of a season-wide action and sets the exit code on failures. */
+function printBulk(json: boolean | undefined, results: BulkResult[], locale: 'zh-CN' | 'en', done: string) {
+  const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
+  const text = [
+    ...results.map((r) => `  ${r.reportId}: ${r.outcome === 'done' ? done : r.outcome}${r.reason ? ` — ${r.reason[locale]}` : ''}`),
+    `${done} ${count('done')}, skipped ${count('skipped')}, not permitted ${count('not_permitted')}, failed ${count('failed')}`,
+  ].join('\n');
+  print(json, results, text);
+  if (count('failed')) process.exitCode = 1;
+}
+
+season
+  .command('extend <season>')
+  .description('admin: move the due date of every report still being written, or of --branch …')
+  .requiredOption('--until <date>', 'YYYY-MM-DD (end of that day in the season\'s time zone) or an ISO date-time')
+  .option('--branch <ids...>', 'only these branches')
+  .requiredOption('--as <email>', 'a season admin')
+  .option('--json', 'print JSON')
+  .action(async (seasonId: string, options: { until: string; branch?: string[]; as: string; json?: boolean }) =>
+    withContext(async ({ config, db }) => {
+      const season = await db.season.findUnique({ where: { id: seasonId } });
+      if (!season) throw new UnknownSeasonError(seasonId);
+      const client = await connectTemporal(config);
+      try {
+        const bar = progressBar(config.SHUZHI_LOCALE === 'en' ? 'extending' : '延期中');
+        const results = await extendSeason(client, db, { seasonId, until: parseDueDate(options.until, season.timeZone), actor: actorOf(options.as), branchIds: options.branch, onProgress: bar.update });
+        bar.finish();
+        printBulk(options.json, results, config.SHUZHI_LOCALE, 'extended');
+      } finally {
+        await client.connection.close();
+      }
+    }),
+  );
+
+season
+  .command('delegate <season>')
+  .description('admin: let someone act for a reviewer or leader until a date (recorded as "on behalf of")')
+  .requiredOption('--from <email>', 'the reviewer or leader who is away')
+  .requiredOption('--to <email>', 'who acts for them')
+  .requiredOption('--until <date>', 'YYYY-MM-DD or an ISO date-time')
+  .requiredOption('--as <email>', 'a season admin')
+  .option('--json', 'print JSON')
+  .action(async (seasonId: string, options: { from: string; to: string; until: string; as: string; json?: boolean }) =>
+    withContext(async ({ config, db }) => {
+      const season = await db.season.findUnique({ where: { id: seasonId } });
+      if (!season) throw new UnknownSeasonError(seasonId);
+      const client = await connectTemporal(config);
+      try {
+        const results = await delegateQueue(client, db, { seasonId, from: options.from, to: options.to, until: parseDueDate(options.until, season.timeZone), actor: actorOf(options.as) });
+        printBulk(options.json, results, config.SHUZHI_LOCALE, 'delegated');
+      } finally {
+        await client.connection.close();
+      }
+    }),
+  );
+
+season
+  .command('add-branch <season>')
+  .description('admin: add a branch to a running season and send its secretary the assignment')
+  .requiredOption('--id <id>', 'branch id (lower-case letters, digits, dashes)')
+  .requiredOption('--name <name>', 'branch name')
+  .requiredOption('--secretary <email>', 'its secretary')
+  .option('--secretary-name <name>', 'the secretary\'s name')
+  .option('--liaison <email>', 'its liaison')
+  .option('--reviewer <email>', 'its reviewer')
+  .requiredOption('--as <email>', 'a season admin')
+  .action(async (seasonId: string, options: { id: string; name: string; secretary: string; secretaryName?: string; liaison?: string; reviewer?: string; as: string }) =>
+    withContext(async ({ config, db }) => {
+      await assertSeasonAdmin(db, seasonId, options.as);
+      const branch = branchSchema.parse({ id: options.id, name: options.name, secretary: options.secretary, liaison: options.liaison, reviewer: options.reviewer });
+      const client = await connectTemporal(config);
+      try {
+        const workflowId = await addBranch(client, db, seasonId, { ...branch, secretaryName: options.secretaryName }, actorOf(options.as));
+        console.log(`added ${branch.id} to ${seasonId} (workflow ${workflowId})`);
+      } finally {
+        await client.connection.close();
+      }
+    }),
+  );
+
 function describeSummary(seasonId: string, summary: SeasonSummary): string {
   return [
     `summary of ${seasonId}: ${summary.branches} branches`,
@@ -401,6 +485,22 @@ report
     reportAction<{ reason: string; withdraw?: boolean; as: string; json?: boolean }>(async ({ client }, reportId, options) => {
       const snapshot = await exemptReport(client, reportId, actorOf(options.as), options.withdraw ? 'withdrawn' : 'exempted', options.reason);
       return { value: snapshot, text: describeSnapshot(snapshot) };
+    }),
+  );
+
+report
+  .command('set-role <report>')
+  .description('admin: give the branch a new liaison or reviewer (recorded; the old one ends)')
+  .requiredOption('--role <role>', 'liaison | reviewer')
+  .requiredOption('--to <email>', 'the new liaison or reviewer')
+  .option('--name <name>', 'their name, if not known yet')
+  .requiredOption('--as <email>', 'a season admin')
+  .option('--json', 'print JSON')
+  .action(
+    reportAction<{ role: string; to: string; name?: string; as: string; json?: boolean }>(async ({ client }, reportId, options) => {
+      if (options.role !== 'liaison' && options.role !== 'reviewer') throw new Error('--role must be liaison or reviewer');
+      const snapshot = await changeRole(client, reportId, actorOf(options.as), options.role, options.to, options.name);
+      return { value: snapshot, text: `${reportId}: ${options.role} is now ${options.to}` };
     }),
   );
 

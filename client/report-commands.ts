@@ -11,6 +11,8 @@ import {
   CHECK_FAILED,
   REJECTION,
   WARNINGS_NOT_ACCEPTED,
+  changeRoleUpdate,
+  delegateUpdate,
   exemptUpdate,
   extendUpdate,
   reassignUpdate,
@@ -151,3 +153,9 @@ export async function showReport(client: Client, db: Db, reportId: string) {
     comments: comments.map((c) => ({ version: c.versionNumber, by: c.authorEmail, at: c.createdAt, body: c.body })),
   };
 }
+
+export const changeRole = (client: Client, reportId: string, actor: Actor, role: 'liaison' | 'reviewer', toEmail: string, toName?: string) =>
+  asked(handleOf(client, reportId).executeUpdate(changeRoleUpdate, { args: [{ actor, role, toEmail, toName }] }));
+
+export const delegateReport = (client: Client, reportId: string, actor: Actor, from: string, to: string, until: Date) =>
+  asked(handleOf(client, reportId).executeUpdate(delegateUpdate, { args: [{ actor, from, to, until: until.toISOString() }] }));

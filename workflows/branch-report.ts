@@ -22,14 +22,19 @@ import {
   saveDraftUpdate,
   startReviewUpdate,
   submitUpdate,
+  changeRoleUpdate,
+  delegateUpdate,
   type Actor,
+  type Delegation,
   type ReportSnapshot,
 } from './report-api';
 import {
+  assertAdmin,
   assertFutureDate,
   canAdminister,
   canStartReview,
   canWrite,
+  effectiveActor,
   reviewOutcome,
   type ReportPeople,
 } from './report-rules';
@@ -65,6 +70,8 @@ export interface CarriedState {
   firedTimers: string[];
   /** Numbers each recorded step, for idempotency keys that survive continue-as-new. */
   step: number;
+  /** Who acts for a reviewer or leader, until when. */
+  delegations?: Delegation[];
 }
 
 /** The v1 workflow ended after the assignment mail; executions from then replay without this. */
@@ -170,24 +177,56 @@ class ReportLifecycle {
       startReviewUpdate,
       ({ actor }) =>
         this.exclusive(async () => {
-          canStartReview(this.s.status, this.s.people, actor);
-          await this.change(actor, 'report.review_started', { state: 'in_review' });
+          canStartReview(this.s.status, this.s.people, this.as(actor));
+          await this.change(this.as(actor), 'report.review_started', { state: 'in_review' });
           return this.snapshot();
         }),
-      { validator: ({ actor }) => canStartReview(this.s.status, this.s.people, actor) },
+      { validator: ({ actor }) => canStartReview(this.s.status, this.s.people, this.as(actor)) },
     );
 
     setHandler(
       reviewUpdate,
       (request) =>
         this.exclusive(async () => {
-          const outcome = reviewOutcome(this.s.status, this.s.people, request);
-          if (outcome === 'request_revision') await this.requestRevision(request.actor, request.comment ?? '', request.revisionDueAt);
-          else if (outcome === 'pass') await this.passReview(request.actor, request.comment);
-          else await this.approve(request.actor, request.rating as Rating, request.comment);
+          const actor = this.as(request.actor);
+          const outcome = reviewOutcome(this.s.status, this.s.people, { ...request, actor });
+          if (outcome === 'request_revision') await this.requestRevision(actor, request.comment ?? '', request.revisionDueAt);
+          else if (outcome === 'pass') await this.passReview(actor, request.comment);
+          else await this.approve(actor, request.rating as Rating, request.comment);
           return this.snapshot();
         }),
-      { validator: (request) => void reviewOutcome(this.s.status, this.s.people, request) },
+      { validator: (request) => void reviewOutcome(this.s.status, this.s.people, { ...request, actor: this.as(request.actor) }) },
+    );
+
+    setHandler(
+      changeRoleUpdate,
+      (request) =>
+        this.exclusive(async () => {
+          canAdminister(this.s.status, this.s.people, request.actor, ['更换联系人', 'changed']);
+          const stamp = this.stamp(request.actor, `report.${request.role}_changed`, { from: this.s.people[request.role] ?? null, to: request.toEmail });
+          await recordActivities.changeReportRole({ reportId: this.s.reportId, role: request.role, toEmail: request.toEmail, toName: request.toName, stamp });
+          this.s.people = { ...this.s.people, [request.role]: request.toEmail.toLowerCase() };
+          return this.snapshot();
+        }),
+      { validator: (request) => canAdminister(this.s.status, this.s.people, request.actor, ['更换联系人', 'changed']) },
+    );
+
+    setHandler(
+      delegateUpdate,
+      (request) =>
+        this.exclusive(async () => {
+          assertAdmin(this.s.people, request.actor);
+          const delegation: Delegation = { from: request.from.toLowerCase(), to: request.to.toLowerCase(), until: request.until };
+          await this.change(request.actor, 'report.delegated', {}, { ...delegation });
+          this.s.delegations = [...(this.s.delegations ?? []).filter((d) => Date.parse(d.until) > Date.now()), delegation];
+          return this.snapshot();
+        }),
+      {
+        validator: (request) => {
+          assertAdmin(this.s.people, request.actor);
+          assertFutureDate(request.until, Date.now());
+        },
+      },
     );
 
     setHandler(
@@ -221,6 +260,11 @@ class ReportLifecycle {
     setHandler(closeSignal, ({ actor }) => {
       void this.exclusive(() => this.close(actor));
     });
+  }
+
+  /** The actor as the rules see them, standing in for whoever delegated to them. */
+  private as(actor: Actor): Actor {
+    return effectiveActor(actor, this.s.delegations ?? [], Date.now());
   }
 
   /** Runs one change at a time, so a slow activity never interleaves with another change. */

@@ -56,6 +56,25 @@ export interface ExemptRequest {
   reason: string;
 }
 
+export interface ChangeRoleRequest {
+  actor: Actor;
+  role: 'liaison' | 'reviewer';
+  toEmail: string;
+  toName?: string;
+}
+
+/** Someone acts for a reviewer or leader until a date (a reviewer away, a queue handed over). */
+export interface Delegation {
+  from: string;
+  to: string;
+  /** ISO instant; the delegation ends then. */
+  until: string;
+}
+
+export interface DelegateRequest extends Delegation {
+  actor: Actor;
+}
+
 export interface CloseRequest {
   actor: Actor;
 }
@@ -85,6 +104,8 @@ export const reviewUpdate = defineUpdate<ReportSnapshot, [ReviewRequest]>('revie
 export const extendUpdate = defineUpdate<ReportSnapshot, [ExtendRequest]>('extendDueDate');
 export const reassignUpdate = defineUpdate<ReportSnapshot, [ReassignRequest]>('reassign');
 export const exemptUpdate = defineUpdate<ReportSnapshot, [ExemptRequest]>('exempt');
+export const changeRoleUpdate = defineUpdate<ReportSnapshot, [ChangeRoleRequest]>('changeRole');
+export const delegateUpdate = defineUpdate<ReportSnapshot, [DelegateRequest]>('delegate');
 /** The season is over: settle the report. No reply needed, so a signal. */
 export const closeSignal = defineSignal<[CloseRequest]>('close');
 export const reportQuery = defineQuery<ReportSnapshot>('report');

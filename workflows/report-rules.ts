@@ -2,7 +2,7 @@
 // answered at once and writes nothing to history.
 import { ApplicationFailure } from '@temporalio/workflow';
 import { RATINGS, SETTLED_STATES, WRITING_STATES, REVIEW_STATES, type ReportState } from '../domain/vocabulary';
-import { REJECTION, type Actor, type RejectionDetail, type ReviewRequest } from './report-api';
+import { REJECTION, type Actor, type Delegation, type RejectionDetail, type ReviewRequest } from './report-api';
 
 export interface ReportPeople {
   secretary: string;
@@ -54,13 +54,25 @@ export function assertAdmin(people: ReportPeople, actor: Actor): void {
 export const isLeader = (people: ReportPeople, email: string) => people.leaders.some((leader) => same(leader, email));
 export const isReviewer = (people: ReportPeople, email: string) => same(people.reviewer, email);
 
+/**
+ * The actor as the rules see them: someone acting under a live delegation stands in for the
+ * person who delegated, and is recorded as acting on their behalf.
+ */
+export function effectiveActor(actor: Actor, delegations: readonly Delegation[], now: number): Actor {
+  const delegation = delegations.find((d) => same(d.to, actor.email) && Date.parse(d.until) > now);
+  return delegation ? { ...actor, onBehalfOf: delegation.from } : actor;
+}
+
+/** Rules check the person whose role it is: the delegator when acting on someone's behalf. */
+const roleHolder = (actor: Actor) => actor.onBehalfOf ?? actor.email;
+
 export function canWrite(state: ReportState, people: ReportPeople, actor: Actor): void {
   assertSecretary(people, actor);
   requireState(state, WRITING_STATES, ['修改或提交', 'saved or submitted']);
 }
 
 export function canStartReview(state: ReportState, people: ReportPeople, actor: Actor): void {
-  if (!isReviewer(people, actor.email) && !isLeader(people, actor.email)) {
+  if (!isReviewer(people, roleHolder(actor)) && !isLeader(people, roleHolder(actor))) {
     reject('not_reviewer', '只有指定的审阅人可以审阅此报告。', 'Only the assigned reviewer may review this report.');
   }
   requireState(state, REVIEW_STATES, ['开始审阅', 'taken into review']);
@@ -69,8 +81,8 @@ export function canStartReview(state: ReportState, people: ReportPeople, actor: 
 /** What a review request will do, or why it may not. */
 export function reviewOutcome(state: ReportState, people: ReportPeople, request: ReviewRequest): 'pass' | 'approve' | 'request_revision' {
   const { actor, decision } = request;
-  const leader = isLeader(people, actor.email);
-  const reviewer = isReviewer(people, actor.email);
+  const leader = isLeader(people, roleHolder(actor));
+  const reviewer = isReviewer(people, roleHolder(actor));
   if (!leader && !reviewer) {
     reject('not_reviewer', '只有指定的审阅人或党组领导可以审阅此报告。', 'Only the assigned reviewer or leadership may review this report.');
   }

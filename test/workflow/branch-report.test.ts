@@ -1,7 +1,10 @@
 // The branch report's life on the time-skipping server: each path of the cycle, its mail and
 // its record. Time is skipped, so "seven days before the due date" takes milliseconds.
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { addBranch, extendSeason } from '../../client/season-changes';
 import {
+  changeRole,
+  delegateReport,
   extendReport,
   exemptReport,
   reassignReport,
@@ -268,4 +271,52 @@ test('mail that SMTP refuses is retried with backoff and delivered once when SMT
   expect(h.mailer.attempts - attemptsBefore).toBe(4);
   expect(h.mailer.sent.filter((m) => m.text.includes(reportId.replace('/', '%2F')))).toHaveLength(1);
   expect(await h.db.sentMail.count({ where: { reportId, status: 'sent' } })).toBe(1);
+});
+
+test('a delegate reviews on the reviewer’s behalf until the delegation ends', async () => {
+  const { reportId } = await h.startReport({ dueInDays: 10 });
+  const secretary = as(PEOPLE.secretary);
+  await submitReport(h.client, h.db, reportId, GOOD_REPORT, secretary, false);
+  expect(await rejection(reviewReport(h.client, reportId, { actor: as(PEOPLE.liaison), decision: 'request_revision', comment: '补充' }))).toBe('not_reviewer');
+
+  await delegateReport(h.client, reportId, as(PEOPLE.admin), PEOPLE.reviewer, PEOPLE.liaison, new Date((await h.now()) + 2 * DAY));
+  await reviewReport(h.client, reportId, { actor: as(PEOPLE.liaison), decision: 'request_revision', comment: '请补充数据' });
+  await submitReport(h.client, h.db, reportId, GOOD_REPORT + '\n补充。\n', secretary, false);
+  await h.env.sleep(3 * DAY); // the delegation has ended
+  expect(await rejection(reviewReport(h.client, reportId, { actor: as(PEOPLE.liaison), decision: 'approve' }))).toBe('not_reviewer');
+  await reviewReport(h.client, reportId, { actor: as(PEOPLE.reviewer), decision: 'approve' });
+
+  const events = await h.db.auditEvent.findMany({ where: { reportId, action: { in: ['report.delegated', 'report.revision_requested', 'report.review_passed'] } }, orderBy: { id: 'asc' } });
+  expect(events.map((e) => [e.action, e.actorEmail, e.onBehalfOf])).toEqual([
+    ['report.delegated', PEOPLE.admin, null],
+    ['report.revision_requested', PEOPLE.liaison, PEOPLE.reviewer],
+    ['report.review_passed', PEOPLE.reviewer, null],
+  ]);
+});
+
+test('a new liaison is the one the overdue report is escalated to', async () => {
+  const { reportId } = await h.startReport({ dueInDays: 2, schedule: { remindersBeforeDue: [] } });
+  await changeRole(h.client, reportId, as(PEOPLE.admin), 'liaison', 'new.liaison@bureau.example', '新联系人');
+  await h.env.sleep(3 * DAY + 60_000);
+  await h.waitFor(async () => (await h.mails(reportId)).some((m) => m.kind === 'escalation'));
+  expect((await h.mails(reportId)).filter((m) => m.kind === 'escalation').map((m) => m.to)).toEqual(['new.liaison@bureau.example']);
+  expect(await h.db.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({ liaisonEmail: 'new.liaison@bureau.example' });
+  expect((await h.audit(reportId)).map(([action]) => action)).toContain('report.liaison_changed');
+});
+
+test('a branch added mid-season gets its report workflow and assignment; extending the season moves its due date', async () => {
+  const { seasonId } = await h.startReport({ dueInDays: 10 });
+  await addBranch(h.client, h.db, seasonId, { id: 'new-school', name: '新建学校党支部', secretary: 'new.school@school.example', secretaryName: '新校书记' }, as(PEOPLE.admin));
+  const added = `${seasonId}/new-school`;
+  await h.waitFor(async () => (await h.mails(added)).length === 1);
+  expect((await h.mails(added))[0]).toMatchObject({ kind: 'assignment', to: 'new.school@school.example' });
+
+  const until = new Date((await h.now()) + 20 * DAY);
+  const results = await extendSeason(h.client, h.db, { seasonId, until, actor: as(PEOPLE.admin) });
+  expect(results.map((r) => [r.reportId, r.outcome])).toEqual([
+    [`${seasonId}/new-school`, 'done'],
+    [`${seasonId}/school`, 'done'],
+  ]);
+  expect((await h.db.report.findUniqueOrThrow({ where: { id: added } })).dueAt.getTime()).toBe(until.getTime());
+  expect(await h.db.auditEvent.count({ where: { seasonId, action: 'season.branch_added' } })).toBe(1);
 });

@@ -1,0 +1,41 @@
+// One request per report, a few in flight at once, each with its own outcome: the shape of every
+// season-wide action (approve, extend, delegate).
+import { ReportRequestError } from './report-commands';
+
+export type BulkOutcome = 'done' | 'skipped' | 'not_permitted' | 'failed';
+
+export interface BulkResult {
+  reportId: string;
+  outcome: BulkOutcome;
+  reason?: { 'zh-CN': string; en: string };
+}
+
+const NOT_PERMITTED = new Set(['not_reviewer', 'not_admin', 'not_secretary', 'rating_required']);
+
+export async function runBulk(
+  reportIds: string[],
+  act: (reportId: string) => Promise<BulkResult | void>,
+  options: { concurrency?: number; onProgress?: (done: number, total: number) => void } = {},
+): Promise<BulkResult[]> {
+  const results: BulkResult[] = [];
+  let next = 0;
+  const one = async (reportId: string): Promise<BulkResult> => {
+    try {
+      return (await act(reportId)) ?? { reportId, outcome: 'done' };
+    } catch (error) {
+      if (error instanceof ReportRequestError) {
+        return { reportId, outcome: NOT_PERMITTED.has(error.code) ? 'not_permitted' : 'skipped', reason: error.reason };
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      return { reportId, outcome: 'failed', reason: { 'zh-CN': message, en: message } };
+    }
+  };
+  const worker = async () => {
+    while (next < reportIds.length) {
+      results.push(await one(reportIds[next++]));
+      options.onProgress?.(results.length, reportIds.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, reportIds.length) }, worker));
+  return results.sort((a, b) => a.reportId.localeCompare(b.reportId));
+}

@@ -1,0 +1,97 @@
+// Changes in the middle of a season: a branch added, due dates moved for many branches, a
+// reviewer's or leader's queue handed to someone for a while. Each is recorded.
+import { WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import { appendAuditEvent } from '../db/audit';
+import type { Db } from '../db/client';
+import { TASK_QUEUE } from '../domain/constants';
+import { reportWorkflowId } from '../domain/ids';
+import type { SeasonFileBranch } from '../domain/season-file';
+import { WRITING_STATES } from '../domain/vocabulary';
+import { branchReportWorkflow } from '../workflows';
+import type { Actor } from '../workflows/report-api';
+import { runBulk, type BulkResult } from './bulk';
+import { delegateReport, extendReport } from './report-commands';
+import { UnknownSeasonError } from './season-commands';
+
+/** Adds a branch (and its people) to a running season and starts its report workflow. */
+export async function addBranch(
+  client: Client,
+  db: Db,
+  seasonId: string,
+  branch: SeasonFileBranch & { secretaryName?: string },
+  actor: Actor,
+): Promise<string> {
+  const season = await db.season.findUnique({ where: { id: seasonId } });
+  if (!season) throw new UnknownSeasonError(seasonId);
+  await db.$transaction(async (tx) => {
+    const path = `/${season.rootOrganizationId}/${branch.id}/`;
+    const org = { name: branch.name, kind: 'branch', parentId: season.rootOrganizationId, path };
+    await tx.organization.upsert({ where: { id: branch.id }, create: { id: branch.id, ...org }, update: org });
+    const roles: [string, string | undefined, string | undefined][] = [
+      ['secretary', branch.secretary, branch.secretaryName],
+      ['liaison', branch.liaison, undefined],
+      ['reviewer', branch.reviewer, undefined],
+    ];
+    for (const [role, email, name] of roles) {
+      if (!email) continue;
+      const address = email.toLowerCase();
+      const person = await tx.person.upsert({ where: { email: address }, create: { email: address, name: name ?? address }, update: {} });
+      const key = `${seasonId}:${branch.id}:${role}:${address}`;
+      await tx.roleAssignment.upsert({ where: { key }, create: { key, personId: person.id, role, organizationId: branch.id, seasonId }, update: {} });
+    }
+    await appendAuditEvent(tx, {
+      key: `season/${seasonId}/branch-added/${branch.id}`,
+      occurredAt: new Date().toISOString(),
+      actorEmail: actor.email,
+      action: 'season.branch_added',
+      channel: actor.channel,
+      seasonId,
+      detail: { ...branch },
+    });
+  });
+  const workflowId = reportWorkflowId(seasonId, branch.id);
+  await client.workflow.start(branchReportWorkflow, {
+    workflowId,
+    taskQueue: TASK_QUEUE,
+    workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    args: [{ seasonId, branchId: branch.id, seasonTitle: season.title, branchName: branch.name, timeZone: season.timeZone }],
+  });
+  return workflowId;
+}
+
+/** Moves the due date of every report still being written (or only of the given branches). */
+export async function extendSeason(
+  client: Client,
+  db: Db,
+  request: { seasonId: string; until: Date; actor: Actor; branchIds?: string[]; onProgress?: (done: number, total: number) => void },
+): Promise<BulkResult[]> {
+  const reports = await db.report.findMany({
+    where: { seasonId: request.seasonId, ...(request.branchIds?.length ? { branchId: { in: request.branchIds } } : { state: { in: [...WRITING_STATES] } }) },
+    select: { id: true },
+    orderBy: { branchId: 'asc' },
+  });
+  return runBulk(reports.map((r) => r.id), (reportId) => extendReport(client, reportId, request.actor, request.until).then(() => undefined), request);
+}
+
+/**
+ * Hands someone's reviewing (or, for a leader, approving) to another person until a date: every
+ * report that person reviews, or every report of the season for a leader, is told.
+ */
+export async function delegateQueue(
+  client: Client,
+  db: Db,
+  request: { seasonId: string; from: string; to: string; until: Date; actor: Actor; onProgress?: (done: number, total: number) => void },
+): Promise<BulkResult[]> {
+  const from = request.from.toLowerCase();
+  const leader = await db.roleAssignment.findFirst({ where: { seasonId: request.seasonId, role: 'leader', validUntil: null, person: { email: from } } });
+  const reports = await db.report.findMany({
+    where: { seasonId: request.seasonId, ...(leader ? {} : { reviewerEmail: from }) },
+    select: { id: true },
+    orderBy: { branchId: 'asc' },
+  });
+  return runBulk(
+    reports.map((r) => r.id),
+    (reportId) => delegateReport(client, reportId, request.actor, from, request.to.toLowerCase(), request.until).then(() => undefined),
+    request,
+  );
+}
