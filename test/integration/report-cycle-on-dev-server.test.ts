@@ -1,19 +1,14 @@
 // A short season on the real stack: dev server, SMTP capture server, the worker as its own
 // process, and the CLI. Each recipient's mail is read back from SMTP in order, and the worker is
 // killed and restarted mid-season without losing or repeating anything.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { stringify } from 'yaml';
-import { PROJECT_ROOT } from '../../config/env';
-import { startCaptureServer, type CaptureServer } from '../../mail/capture-server';
-import { startOwnedProcess, type OwnedProcess } from '../../stack/child-process';
+import type { OwnedProcess } from '../../stack/child-process';
 import { runCli } from '../helpers/cli';
-import { databaseKinds, type ScratchDatabase } from '../helpers/databases';
 import { GOOD_REPORT } from '../helpers/report-harness';
 import { demoSeason } from '../helpers/seasons';
-import { startDevServer } from '../helpers/temporal';
+import { startRealStack, type RealStack } from '../helpers/real-stack';
 import { waitUntil } from '../helpers/wait';
 
 const SECOND = 1000;
@@ -22,53 +17,25 @@ const MIDDLE = 'demo-2026/no1-middle-school';
 const PRIMARY = 'demo-2026/experimental-primary';
 
 describe('a season on the dev server, with the worker killed and restarted', () => {
-  let env: TestWorkflowEnvironment;
-  let smtp: CaptureServer;
-  let scratch: ScratchDatabase;
-  let worker: OwnedProcess | undefined;
-  let cliEnv: NodeJS.ProcessEnv;
-  let dir: string;
+  let stack: RealStack;
+  let worker: OwnedProcess;
   let dueAt: number;
-
-  const startWorker = () =>
-    startOwnedProcess('worker', process.execPath, [join(PROJECT_ROOT, 'bin/run-ts.js'), 'worker/main.ts'], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, ...cliEnv },
-      logFile: join(dir, 'worker.log'),
-    });
 
   /** Each captured mail with the kind the sent-mail log gives its Message-ID. */
   async function mailByRecipient() {
-    const kinds = new Map((await scratch.db.sentMail.findMany()).map((m) => [m.messageId, m.kind]));
+    const kinds = new Map((await stack.scratch.db.sentMail.findMany()).map((m) => [m.messageId, m.kind]));
     const result: Record<string, string[]> = {};
-    for (const mail of smtp.mailbox.list()) {
+    for (const mail of stack.smtp.mailbox.list()) {
       for (const to of mail.to) (result[to] ??= []).push(kinds.get(mail.messageId) ?? `unknown:${mail.subject}`);
     }
     return result;
   }
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'shuzhi-cycle-'));
-    [env, smtp, scratch] = await Promise.all([
-      startDevServer(),
-      startCaptureServer({ mailboxDir: join(dir, 'mailbox'), port: 0 }),
-      databaseKinds()[0].create(),
-    ]);
-    cliEnv = {
-      DATABASE_URL: scratch.url,
-      TEMPORAL_ADDRESS: env.address,
-      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-      SHUZHI_DATA_DIR: dir,
-      SHUZHI_LOCALE: 'en',
-    };
-    worker = startWorker();
+    stack = await startRealStack('cycle');
+    worker = stack.startWorker();
   });
-  afterAll(async () => {
-    await worker?.stop();
-    await smtp?.close();
-    await scratch?.drop();
-    await env?.teardown();
-  });
+  afterAll(() => stack?.stop());
 
   test('every recipient gets exactly their mail, in order, across a worker crash', async () => {
     dueAt = Date.now() + 50 * SECOND;
@@ -84,6 +51,7 @@ describe('a season on the dev server, with the worker killed and restarted', () 
         reviewReminderBeforeSla: '10m',
       },
     });
+    const { dir, cliEnv, smtp, scratch } = stack;
     const seasonFile = join(dir, 'season.yaml');
     writeFileSync(seasonFile, stringify(season));
     expect((await runCli(['season', 'create', '--file', seasonFile], cliEnv)).code).toBe(0);
@@ -110,10 +78,10 @@ describe('a season on the dev server, with the worker killed and restarted', () 
 
     // The office never submits. Kill the worker after its first reminder; its work waits for the restart.
     await waitUntil(async () => (await mailByRecipient())['shuji.jiguan@bureau.example']?.length === 2, 60 * SECOND, 'the first reminder');
-    worker?.child.kill('SIGKILL');
-    await worker?.exited;
+    worker.child.kill('SIGKILL');
+    await worker.exited;
     await new Promise((resolve) => setTimeout(resolve, 3 * SECOND));
-    worker = startWorker();
+    worker = stack.startWorker();
 
     await waitUntil(async () => (await mailByRecipient())['dangzu.shuji@bureau.example']?.length === 1, 90 * SECOND, 'the escalation to the Party group secretary');
     await new Promise((resolve) => setTimeout(resolve, 2 * SECOND)); // anything extra would show up now
