@@ -1,5 +1,6 @@
 import { heartbeat, sleep } from '@temporalio/activity';
 import { appendAuditEvent } from '../db/audit';
+import { seasonSubmissions } from '../db/submissions';
 import type { AuditEventInput } from '../domain/messages';
 import type { ReportFigures } from '../domain/submission-check';
 import { RATINGS, SETTLED_STATES } from '../domain/vocabulary';
@@ -100,17 +101,7 @@ export function createSeasonActivities({ db, clock }: ActivityDeps) {
       where: { seasonId },
       select: { id: true, state: true, dueAt: true, revisionRounds: true, rating: true },
     });
-    const submissions = await db.reportVersion.findMany({
-      where: { report: { seasonId }, kind: 'submission' },
-      select: { reportId: true, createdAt: true, number: true, figuresJson: true },
-      orderBy: { number: 'asc' },
-    });
-    const first = new Map<string, Date>();
-    const latestFigures = new Map<string, ReportFigures>();
-    for (const version of submissions) {
-      if (!first.has(version.reportId)) first.set(version.reportId, version.createdAt);
-      latestFigures.set(version.reportId, version.figuresJson ? (JSON.parse(version.figuresJson) as ReportFigures) : {});
-    }
+    const submissions = await seasonSubmissions(db, seasonId);
     const summary: SeasonSummary = {
       branches: reports.length,
       byState: {},
@@ -129,7 +120,8 @@ export function createSeasonActivities({ db, clock }: ActivityDeps) {
     };
     for (const report of reports) {
       summary.byState[report.state] = (summary.byState[report.state] ?? 0) + 1;
-      const submittedAt = first.get(report.id);
+      const submission = submissions.get(report.id);
+      const submittedAt = submission?.firstAt;
       if (!submittedAt) {
         if (report.state !== 'exempted' && report.state !== 'withdrawn') summary.submitted.never += 1;
       } else if (submittedAt <= report.dueAt) summary.submitted.onTime += 1;
@@ -138,7 +130,8 @@ export function createSeasonActivities({ db, clock }: ActivityDeps) {
       summary.revisionRounds.max = Math.max(summary.revisionRounds.max, report.revisionRounds);
       if (report.revisionRounds > 0) summary.revisionRounds.reportsRevised += 1;
       if (report.rating) summary.ratings[report.rating] = (summary.ratings[report.rating] ?? 0) + 1;
-      for (const [field, value] of Object.entries(latestFigures.get(report.id) ?? {})) {
+      const figures = submission?.latestFiguresJson ? (JSON.parse(submission.latestFiguresJson) as ReportFigures) : {};
+      for (const [field, value] of Object.entries(figures)) {
         summary.figures[field as keyof ReportFigures] += value as number;
       }
     }

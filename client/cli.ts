@@ -15,7 +15,7 @@ import { auditCsv } from './csv';
 import { Mailbox } from '../mail/mailbox';
 import { cliMessages } from './messages';
 import { formatProblem, loadSeasonFile, SeasonFileError, validateSeasonFile } from './season-file-loader';
-import { closeSeason, createSeason, seasonStatus, startSeason, UnknownSeasonError, waitForClose, waitForFanOut } from './season-commands';
+import { closeSeason, createSeason, findSeason, seasonStatus, startSeason, UnknownSeasonError, waitForClose, waitForFanOut } from './season-commands';
 import { bulkApprove } from './bulk-approve';
 import type { BulkResult } from './bulk';
 import { addBranch, delegateQueue, extendSeason } from './season-changes';
@@ -54,6 +54,18 @@ async function withContext<T>(run: (ctx: { config: Config; db: Db }) => Promise<
   } finally {
     await db.$disconnect();
   }
+}
+
+/** As withContext, with a Temporal client too. */
+function withTemporal<T>(run: (ctx: { config: Config; db: Db; client: Client }) => Promise<T>): Promise<T> {
+  return withContext(async ({ config, db }) => {
+    const client = await connectTemporal(config);
+    try {
+      return await run({ config, db, client });
+    } finally {
+      await client.connection.close();
+    }
+  });
 }
 
 function print(json: boolean | undefined, value: unknown, text: string) {
@@ -99,23 +111,18 @@ season
   .option('--wait', 'wait, with a progress bar, until every branch has its report workflow')
   .option('--json', 'print JSON')
   .action(async (seasonId: string, options: { as?: string; wait?: boolean; json?: boolean }) =>
-    withContext(async ({ config, db }) => {
-      const client = await connectTemporal(config);
-      try {
-        const result = await startSeason(client, db, seasonId, { email: options.as, channel: 'cli' });
-        const msg = cliMessages(config.SHUZHI_LOCALE);
-        const say = result.alreadyStarted ? msg.seasonAlreadyStarted : msg.seasonStarted;
-        let summary: SeasonProgress | undefined;
-        if (options.wait) {
-          const bar = progressBar(config.SHUZHI_LOCALE === 'en' ? 'assigning' : '分配中');
-          summary = await waitForFanOut(client, db, seasonId, bar.update);
-          bar.finish();
-        }
-        const text = say(seasonId, result.workflowId) + (summary ? '\n' + msg.seasonFinishedFanOut(summary.started, summary.alreadyRunning) : '');
-        print(options.json, { ...result, summary }, text);
-      } finally {
-        await client.connection.close();
+    withTemporal(async ({ config, db, client }) => {
+      const result = await startSeason(client, db, seasonId, { email: options.as, channel: 'cli' });
+      const msg = cliMessages(config.SHUZHI_LOCALE);
+      const say = result.alreadyStarted ? msg.seasonAlreadyStarted : msg.seasonStarted;
+      let summary: SeasonProgress | undefined;
+      if (options.wait) {
+        const bar = progressBar(config.SHUZHI_LOCALE === 'en' ? 'assigning' : '分配中');
+        summary = await waitForFanOut(client, db, seasonId, bar.update);
+        bar.finish();
       }
+      const text = say(seasonId, result.workflowId) + (summary ? '\n' + msg.seasonFinishedFanOut(summary.started, summary.alreadyRunning) : '');
+      print(options.json, { ...result, summary }, text);
     }),
   );
 
@@ -126,17 +133,12 @@ season
   .option('--wait', 'wait for the summary and print it')
   .option('--json', 'print JSON')
   .action(async (seasonId: string, options: { as: string; wait?: boolean; json?: boolean }) =>
-    withContext(async ({ config, db }) => {
-      const client = await connectTemporal(config);
-      try {
-        await assertSeasonAdmin(db, seasonId, options.as);
-        await closeSeason(client, db, seasonId, { email: options.as.toLowerCase(), channel: 'cli' });
-        if (!options.wait) return print(options.json, { seasonId, closing: true }, `closing ${seasonId}…`);
-        const summary = await waitForClose(client, seasonId);
-        print(options.json, summary, describeSummary(seasonId, summary));
-      } finally {
-        await client.connection.close();
-      }
+    withTemporal(async ({ db, client }) => {
+      await assertSeasonAdmin(db, seasonId, options.as);
+      await closeSeason(client, db, seasonId, { email: options.as.toLowerCase(), channel: 'cli' });
+      if (!options.wait) return print(options.json, { seasonId, closing: true }, `closing ${seasonId}…`);
+      const summary = await waitForClose(client, seasonId);
+      print(options.json, summary, describeSummary(seasonId, summary));
     }),
   );
 
@@ -192,32 +194,27 @@ program
   .option('--concurrency <n>', 'approvals in flight at once', '8')
   .option('--json', 'print JSON')
   .action(async (seasonId: string, options: { as: string; branch?: string[]; allReviewed?: boolean; rating: string; comment?: string; concurrency: string; json?: boolean }) =>
-    withContext(async ({ config, db }) => {
+    withTemporal(async ({ config, db, client }) => {
       if (!RATINGS.includes(options.rating as Rating)) throw new Error(`--rating must be one of ${RATINGS.join(' ')}`);
-      const client = await connectTemporal(config);
-      try {
-        const bar = progressBar(config.SHUZHI_LOCALE === 'en' ? 'approving' : '审批中');
-        const results = await bulkApprove(client, db, {
-          seasonId,
-          actor: { email: options.as.toLowerCase(), channel: 'cli' },
-          rating: options.rating as Rating,
-          comment: options.comment,
-          branchIds: options.branch,
-          concurrency: Number(options.concurrency),
-          onProgress: bar.update,
-        });
-        bar.finish();
-        const locale = config.SHUZHI_LOCALE;
-        const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
-        const text = [
-          ...results.map((r) => `  ${r.reportId}: ${r.outcome}${r.reason ? ` — ${r.reason[locale]}` : ''}`),
-          `approved ${count('approved')}, skipped ${count('skipped')}, not permitted ${count('not_permitted')}, failed ${count('failed')}`,
-        ].join('\n');
-        print(options.json, results, text);
-        if (count('failed')) process.exitCode = 1;
-      } finally {
-        await client.connection.close();
-      }
+      const bar = progressBar(config.SHUZHI_LOCALE === 'en' ? 'approving' : '审批中');
+      const results = await bulkApprove(client, db, {
+        seasonId,
+        actor: { email: options.as.toLowerCase(), channel: 'cli' },
+        rating: options.rating as Rating,
+        comment: options.comment,
+        branchIds: options.branch,
+        concurrency: Number(options.concurrency),
+        onProgress: bar.update,
+      });
+      bar.finish();
+      const locale = config.SHUZHI_LOCALE;
+      const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
+      const text = [
+        ...results.map((r) => `  ${r.reportId}: ${r.outcome}${r.reason ? ` — ${r.reason[locale]}` : ''}`),
+        `approved ${count('approved')}, skipped ${count('skipped')}, not permitted ${count('not_permitted')}, failed ${count('failed')}`,
+      ].join('\n');
+      print(options.json, results, text);
+      if (count('failed')) process.exitCode = 1;
     }),
   );
 
@@ -240,18 +237,12 @@ season
   .requiredOption('--as <email>', 'a season admin')
   .option('--json', 'print JSON')
   .action(async (seasonId: string, options: { until: string; branch?: string[]; as: string; json?: boolean }) =>
-    withContext(async ({ config, db }) => {
-      const season = await db.season.findUnique({ where: { id: seasonId } });
-      if (!season) throw new UnknownSeasonError(seasonId);
-      const client = await connectTemporal(config);
-      try {
-        const bar = progressBar(config.SHUZHI_LOCALE === 'en' ? 'extending' : '延期中');
-        const results = await extendSeason(client, db, { seasonId, until: parseDueDate(options.until, season.timeZone), actor: actorOf(options.as), branchIds: options.branch, onProgress: bar.update });
-        bar.finish();
-        printBulk(options.json, results, config.SHUZHI_LOCALE, 'extended');
-      } finally {
-        await client.connection.close();
-      }
+    withTemporal(async ({ config, db, client }) => {
+      const season = await findSeason(db, seasonId);
+      const bar = progressBar(config.SHUZHI_LOCALE === 'en' ? 'extending' : '延期中');
+      const results = await extendSeason(client, db, { seasonId, until: parseDueDate(options.until, season.timeZone), actor: actorOf(options.as), branchIds: options.branch, onProgress: bar.update });
+      bar.finish();
+      printBulk(options.json, results, config.SHUZHI_LOCALE, 'extended');
     }),
   );
 
@@ -264,16 +255,10 @@ season
   .requiredOption('--as <email>', 'a season admin')
   .option('--json', 'print JSON')
   .action(async (seasonId: string, options: { from: string; to: string; until: string; as: string; json?: boolean }) =>
-    withContext(async ({ config, db }) => {
-      const season = await db.season.findUnique({ where: { id: seasonId } });
-      if (!season) throw new UnknownSeasonError(seasonId);
-      const client = await connectTemporal(config);
-      try {
-        const results = await delegateQueue(client, db, { seasonId, from: options.from, to: options.to, until: parseDueDate(options.until, season.timeZone), actor: actorOf(options.as) });
-        printBulk(options.json, results, config.SHUZHI_LOCALE, 'delegated');
-      } finally {
-        await client.connection.close();
-      }
+    withTemporal(async ({ config, db, client }) => {
+      const season = await findSeason(db, seasonId);
+      const results = await delegateQueue(client, db, { seasonId, from: options.from, to: options.to, until: parseDueDate(options.until, season.timeZone), actor: actorOf(options.as) });
+      printBulk(options.json, results, config.SHUZHI_LOCALE, 'delegated');
     }),
   );
 
@@ -288,16 +273,11 @@ season
   .option('--reviewer <email>', 'its reviewer')
   .requiredOption('--as <email>', 'a season admin')
   .action(async (seasonId: string, options: { id: string; name: string; secretary: string; secretaryName?: string; liaison?: string; reviewer?: string; as: string }) =>
-    withContext(async ({ config, db }) => {
+    withTemporal(async ({ db, client }) => {
       await assertSeasonAdmin(db, seasonId, options.as);
       const branch = branchSchema.parse({ id: options.id, name: options.name, secretary: options.secretary, liaison: options.liaison, reviewer: options.reviewer });
-      const client = await connectTemporal(config);
-      try {
-        const workflowId = await addBranch(client, db, seasonId, { ...branch, secretaryName: options.secretaryName }, actorOf(options.as));
-        console.log(`added ${branch.id} to ${seasonId} (workflow ${workflowId})`);
-      } finally {
-        await client.connection.close();
-      }
+      const workflowId = await addBranch(client, db, seasonId, { ...branch, secretaryName: options.secretaryName }, actorOf(options.as));
+      console.log(`added ${branch.id} to ${seasonId} (workflow ${workflowId})`);
     }),
   );
 
@@ -356,14 +336,9 @@ function reportAction<O extends { json?: boolean }>(
   run: (ctx: { config: Config; db: Db; client: Client }, reportId: string, options: O) => Promise<{ value: unknown; text: string }>,
 ) {
   return async (reportId: string, options: O) =>
-    withContext(async ({ config, db }) => {
-      const client = await connectTemporal(config);
-      try {
-        const { value, text } = await run({ config, db, client }, reportId, options);
-        print(options.json, value, text);
-      } finally {
-        await client.connection.close();
-      }
+    withTemporal(async ({ config, db, client }) => {
+      const { value, text } = await run({ config, db, client }, reportId, options);
+      print(options.json, value, text);
     });
 }
 

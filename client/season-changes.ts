@@ -2,6 +2,7 @@
 // reviewer's or leader's queue handed to someone for a while. Each is recorded.
 import { WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { appendAuditEvent } from '../db/audit';
+import { grantSeasonRole, upsertBranchOrganization } from '../db/season-import';
 import type { Db } from '../db/client';
 import { TASK_QUEUE } from '../domain/constants';
 import { reportWorkflowId } from '../domain/ids';
@@ -11,7 +12,7 @@ import { branchReportWorkflow } from '../workflows';
 import type { Actor } from '../workflows/report-api';
 import { runBulk, type BulkResult } from './bulk';
 import { delegateReport, extendReport } from './report-commands';
-import { UnknownSeasonError } from './season-commands';
+import { findSeason } from './season-commands';
 
 /** Adds a branch (and its people) to a running season and starts its report workflow. */
 export async function addBranch(
@@ -21,12 +22,9 @@ export async function addBranch(
   branch: SeasonFileBranch & { secretaryName?: string },
   actor: Actor,
 ): Promise<string> {
-  const season = await db.season.findUnique({ where: { id: seasonId } });
-  if (!season) throw new UnknownSeasonError(seasonId);
+  const season = await findSeason(db, seasonId);
   await db.$transaction(async (tx) => {
-    const path = `/${season.rootOrganizationId}/${branch.id}/`;
-    const org = { name: branch.name, kind: 'branch', parentId: season.rootOrganizationId, path };
-    await tx.organization.upsert({ where: { id: branch.id }, create: { id: branch.id, ...org }, update: org });
+    await upsertBranchOrganization(tx, season.rootOrganizationId, branch);
     const roles: [string, string | undefined, string | undefined][] = [
       ['secretary', branch.secretary, branch.secretaryName],
       ['liaison', branch.liaison, undefined],
@@ -36,8 +34,7 @@ export async function addBranch(
       if (!email) continue;
       const address = email.toLowerCase();
       const person = await tx.person.upsert({ where: { email: address }, create: { email: address, name: name ?? address }, update: {} });
-      const key = `${seasonId}:${branch.id}:${role}:${address}`;
-      await tx.roleAssignment.upsert({ where: { key }, create: { key, personId: person.id, role, organizationId: branch.id, seasonId }, update: {} });
+      await grantSeasonRole(tx, { seasonId, organizationId: branch.id, role, personId: person.id, email: address });
     }
     await appendAuditEvent(tx, {
       key: `season/${seasonId}/branch-added/${branch.id}`,

@@ -32,8 +32,7 @@ export async function startSeason(
   seasonId: string,
   actor: { email?: string; channel: Channel },
 ): Promise<StartSeasonResult> {
-  const season = await db.season.findUnique({ where: { id: seasonId } });
-  if (!season) throw new UnknownSeasonError(seasonId);
+  await findSeason(db, seasonId);
   const startedBy = actor.email ?? (await firstAdmin(db, seasonId));
   const workflowId = seasonWorkflowId(seasonId);
   try {
@@ -83,8 +82,7 @@ async function queryProgress(handle: ReturnType<Client['workflow']['getHandle']>
 
 /** Tells the season to close: every report settles, then the summary is written. */
 export async function closeSeason(client: Client, db: Db, seasonId: string, actor: Actor): Promise<void> {
-  const season = await db.season.findUnique({ where: { id: seasonId } });
-  if (!season) throw new UnknownSeasonError(seasonId);
+  await findSeason(db, seasonId);
   await client.workflow.getHandle(seasonWorkflowId(seasonId)).signal(closeSeasonSignal, { actor });
 }
 
@@ -94,8 +92,7 @@ export async function waitForClose(client: Client, seasonId: string): Promise<Se
 
 /** The season at a glance, from the read model (one query per concern, not one per branch). */
 export async function seasonStatus(db: Db, seasonId: string, now = new Date()) {
-  const season = await db.season.findUnique({ where: { id: seasonId } });
-  if (!season) throw new UnknownSeasonError(seasonId);
+  const season = await findSeason(db, seasonId);
   const branches = await db.roleAssignment.count({ where: { seasonId, role: 'secretary', validUntil: null } });
   const byState = await db.report.groupBy({ by: ['state'], where: { seasonId }, _count: { _all: true } });
   const ratings = await db.report.groupBy({ by: ['rating'], where: { seasonId, rating: { not: null } }, _count: { _all: true } });
@@ -151,6 +148,13 @@ async function firstAdmin(db: Db, seasonId: string): Promise<string> {
     orderBy: { validFrom: 'asc' },
   });
   return admin?.person.email ?? 'system';
+}
+
+/** The season row, or a clear error naming the season. */
+export async function findSeason(db: Db, seasonId: string) {
+  const season = await db.season.findUnique({ where: { id: seasonId } });
+  if (!season) throw new UnknownSeasonError(seasonId);
+  return season;
 }
 
 export class UnknownSeasonError extends Error {

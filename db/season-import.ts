@@ -62,10 +62,26 @@ async function upsertOrganization(tx: DbTransaction, file: SeasonFile) {
     create: { id: root.id, name: root.name, kind: 'party_group', path: rootPath },
     update: { name: root.name },
   });
-  for (const branch of root.branches) {
-    const data = { name: branch.name, kind: 'branch', parentId: root.id, path: `${rootPath}${branch.id}/` };
-    await tx.organization.upsert({ where: { id: branch.id }, create: { id: branch.id, ...data }, update: data });
-  }
+  for (const branch of root.branches) await upsertBranchOrganization(tx, root.id, branch);
+}
+
+/** A branch under the season's root organization. */
+export async function upsertBranchOrganization(tx: DbTransaction, rootId: string, branch: { id: string; name: string }) {
+  const data = { name: branch.name, kind: 'branch', parentId: rootId, path: `/${rootId}/${branch.id}/` };
+  await tx.organization.upsert({ where: { id: branch.id }, create: { id: branch.id, ...data }, update: data });
+}
+
+/** A season role; its key (season:organization:role:email) makes granting it twice harmless. */
+export async function grantSeasonRole(
+  tx: DbTransaction,
+  grant: { seasonId: string; organizationId: string; role: string; personId: string; email: string },
+) {
+  const key = `${grant.seasonId}:${grant.organizationId}:${grant.role}:${grant.email.toLowerCase()}`;
+  await tx.roleAssignment.upsert({
+    where: { key },
+    create: { key, personId: grant.personId, role: grant.role, organizationId: grant.organizationId, seasonId: grant.seasonId },
+    update: {},
+  });
 }
 
 async function upsertSeason(tx: DbTransaction, file: SeasonFile) {
@@ -90,12 +106,7 @@ async function upsertRoles(tx: DbTransaction, file: SeasonFile) {
   const grant = async (email: string, role: string, organizationId: string) => {
     const personId = personIds.get(email.toLowerCase());
     if (!personId) throw new Error(`${email} is not listed under people`);
-    const key = `${file.id}:${organizationId}:${role}:${email.toLowerCase()}`;
-    await tx.roleAssignment.upsert({
-      where: { key },
-      create: { key, personId, role, organizationId, seasonId: file.id },
-      update: {},
-    });
+    await grantSeasonRole(tx, { seasonId: file.id, organizationId, role, personId, email });
   };
   for (const email of file.admins) await grant(email, 'admin', file.organization.id);
   for (const email of file.leaders) await grant(email, 'leader', file.organization.id);

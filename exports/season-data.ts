@@ -1,6 +1,7 @@
 // What every export needs from the read model: one row per branch, and the approved reports'
 // final text. Read once, in branch order.
 import type { Db } from '../db/client';
+import { seasonSubmissions } from '../db/submissions';
 
 export interface BranchRow {
   branchId: string;
@@ -40,17 +41,16 @@ export async function loadSeasonExportData(db: Db, seasonId: string): Promise<Se
     include: { branch: { select: { name: true } } },
     orderBy: { branchId: 'asc' },
   });
-  const submissions = await db.reportVersion.findMany({
-    where: { report: { seasonId }, kind: 'submission' },
-    select: { reportId: true, number: true, createdAt: true, body: true },
-    orderBy: { number: 'asc' },
+  const submissions = await seasonSubmissions(db, seasonId);
+  const approved = reports.filter((r) => r.state === 'approved');
+  // Text only for what is compiled: each approved report's latest submission.
+  const versions = await db.reportVersion.findMany({
+    where: { reportId: { in: approved.map((r) => r.id) }, kind: 'submission' },
+    select: { reportId: true, number: true, body: true },
   });
-  const firstAt = new Map<string, Date>();
-  const latestBody = new Map<string, string>();
-  for (const version of submissions) {
-    if (!firstAt.has(version.reportId)) firstAt.set(version.reportId, version.createdAt);
-    latestBody.set(version.reportId, version.body);
-  }
+  const bodyOf = new Map(
+    versions.filter((v) => v.number === submissions.get(v.reportId)?.latestNumber).map((v) => [v.reportId, v.body]),
+  );
   return {
     seasonId,
     title: season.title,
@@ -62,21 +62,19 @@ export async function loadSeasonExportData(db: Db, seasonId: string): Promise<Se
       secretaryEmail: r.secretaryEmail,
       state: r.state,
       dueAt: r.dueAt,
-      firstSubmittedAt: firstAt.get(r.id) ?? null,
+      firstSubmittedAt: submissions.get(r.id)?.firstAt ?? null,
       approvedAt: r.approvedAt,
       revisionRounds: r.revisionRounds,
       rating: r.rating,
       escalatedTo: r.escalatedTo,
     })),
-    approved: reports
-      .filter((r) => r.state === 'approved')
-      .map((r) => ({
-        branchId: r.branchId,
-        branchName: r.branch.name,
-        secretaryEmail: r.secretaryEmail,
-        rating: r.rating,
-        approvedAt: r.approvedAt,
-        body: latestBody.get(r.id) ?? '',
-      })),
+    approved: approved.map((r) => ({
+      branchId: r.branchId,
+      branchName: r.branch.name,
+      secretaryEmail: r.secretaryEmail,
+      rating: r.rating,
+      approvedAt: r.approvedAt,
+      body: bodyOf.get(r.id) ?? '',
+    })),
   };
 }
