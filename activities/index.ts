@@ -1,6 +1,7 @@
 // Every activity, built from its dependencies. Workflows see only the type (`import type`).
 import type { Db } from '../db/client';
 import type { Mailer } from '../mail/mailer';
+import { createFanOutActivities } from './fan-out-activities';
 import { createMailActivities } from './mail-activities';
 import { createReportActivities } from './report-activities';
 import { createSeasonActivities } from './season-activities';
@@ -22,6 +23,7 @@ export const systemClock: Clock = { now: () => new Date() };
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createSeasonActivities(deps),
+    ...createFanOutActivities(deps),
     ...createReportActivities(deps),
     ...createMailActivities(deps),
   };

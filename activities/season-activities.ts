@@ -4,6 +4,7 @@ import { seasonSubmissions } from '../db/submissions';
 import type { AuditEventInput } from '../domain/messages';
 import type { ReportFigures } from '../domain/submission-check';
 import { RATINGS, SETTLED_STATES } from '../domain/vocabulary';
+import type { Db } from '../db/client';
 import type { ActivityDeps } from './index';
 
 export interface SeasonPlan {
@@ -25,6 +26,27 @@ export interface SeasonSummary {
   revisionRounds: { total: number; max: number; reportsRevised: number };
   ratings: Record<string, number>;
   figures: Required<ReportFigures>;
+}
+
+/** One page of the participating branches (those with a current secretary), by id. */
+export async function loadBranchPage(db: Db, input: { seasonId: string; afterBranchId?: string; limit: number }): Promise<BranchPage> {
+  const season = await db.season.findUniqueOrThrow({ where: { id: input.seasonId } });
+  const roles = await db.roleAssignment.findMany({
+    where: {
+      seasonId: input.seasonId,
+      role: 'secretary',
+      validUntil: null,
+      ...(input.afterBranchId ? { organizationId: { gt: input.afterBranchId } } : {}),
+    },
+    include: { organization: true },
+    orderBy: { organizationId: 'asc' },
+    take: input.limit,
+  });
+  return {
+    title: season.title,
+    timeZone: season.timeZone,
+    branches: roles.flatMap((role) => (role.organization ? [{ id: role.organization.id, name: role.organization.name }] : [])),
+  };
 }
 
 export function createSeasonActivities({ db, clock }: ActivityDeps) {
@@ -58,20 +80,7 @@ export function createSeasonActivities({ db, clock }: ActivityDeps) {
     },
 
     /** One page of the participating branches (those with a current secretary), by id. */
-    async loadBranchPage(input: { seasonId: string; afterBranchId?: string; limit: number }): Promise<BranchPage> {
-      const season = await db.season.findUniqueOrThrow({ where: { id: input.seasonId } });
-      const roles = await db.roleAssignment.findMany({
-        where: { ...secretaryRoles(input.seasonId), ...(input.afterBranchId ? { organizationId: { gt: input.afterBranchId } } : {}) },
-        include: { organization: true },
-        orderBy: { organizationId: 'asc' },
-        take: input.limit,
-      });
-      return {
-        title: season.title,
-        timeZone: season.timeZone,
-        branches: roles.flatMap((role) => (role.organization ? [{ id: role.organization.id, name: role.organization.name }] : [])),
-      };
-    },
+    loadBranchPage: (input: { seasonId: string; afterBranchId?: string; limit: number }) => loadBranchPage(db, input),
 
     /**
      * Waits until every report of the season has settled (its workflow has taken the close), then

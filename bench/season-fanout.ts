@@ -2,15 +2,18 @@
 // dev server, SQLite, SMTP capture server, one worker) and times `season start` until every
 // assignment mail has been accepted by SMTP; in the same run, times starting N empty workflows on
 // the same server as the baseline.
-//   node bin/run-ts.js bench/season-fanout.ts [--branches 10000] [--page-size 200]
+// With --close it then reads the season's status, closes the season and times that too, and reports
+// the longest history of any workflow in the run (the season workflow's runs included).
+//   node bin/run-ts.js bench/season-fanout.ts [--branches 10000] [--page-size 200] [--close]
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import { createActivities, systemClock } from '../activities';
-import { startSeason, waitForFanOut } from '../client/season-commands';
-import { openDb } from '../db/client';
+import { closeSeason, seasonStatus, startSeason, waitForClose, waitForFanOut } from '../client/season-commands';
+import { openDb, type Db } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { importSeason } from '../db/season-import';
 import { ALL_SEARCH_ATTRIBUTES, TASK_QUEUE } from '../domain/constants';
@@ -20,6 +23,7 @@ import { createSmtpMailer } from '../mail/mailer';
 import { readToolPaths } from '../stack/tool-paths';
 import { createWorker } from '../worker/create-worker';
 import { progressBar } from '../client/progress';
+import type { Actor } from '../workflows/report-api';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -109,6 +113,9 @@ async function main() {
     const fanOutMs = Date.now() - fanOutStart;
 
     const history = await env.client.workflow.getHandle('season/bench').fetchHistory();
+    const admin = { email: 'admin@bureau.example', channel: 'system' as const };
+    const close = process.argv.includes('--close') ? await timeStatusAndClose(env.client, db, season.id, admin) : undefined;
+    const histories = await longestHistories(env.client);
     const result = {
       date: new Date().toISOString(),
       machine: { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
@@ -120,6 +127,8 @@ async function main() {
       ratio: +(baselineMs / fanOutMs).toFixed(3),
       seasonWorkflowLastRunHistoryEvents: history.events?.length ?? 0,
       mailsCaptured: smtp.mailbox.list().length,
+      ...(close ?? {}),
+      longestHistory: histories,
     };
     console.log(JSON.stringify(result, null, 2));
     mkdirSync(join(__dirname, 'results'), { recursive: true });
@@ -132,6 +141,31 @@ async function main() {
     await smtp.close();
     await db.$disconnect();
   }
+}
+
+/** `season status` on the running season, then the close until the summary is written. */
+async function timeStatusAndClose(client: Client, db: Db, seasonId: string, admin: Actor) {
+  const statusStart = Date.now();
+  const status = await seasonStatus(db, seasonId);
+  const statusMs = Date.now() - statusStart;
+  const closeStart = Date.now();
+  await closeSeason(client, db, seasonId, admin);
+  const summary = await waitForClose(client, seasonId);
+  return {
+    seasonStatus: { wallMs: statusMs, reportsByState: status.reportsByState },
+    close: { wallMs: Date.now() - closeStart, summaryBranches: summary.branches, neverSubmitted: summary.submitted.never },
+  };
+}
+
+/** The most events any one run has, per workflow type, over every execution on the server. */
+async function longestHistories(client: Client): Promise<Record<string, { runs: number; maxEvents: number }>> {
+  const byType: Record<string, { runs: number; maxEvents: number }> = {};
+  for await (const execution of client.workflow.list()) {
+    const entry = (byType[execution.type] ??= { runs: 0, maxEvents: 0 });
+    entry.runs += 1;
+    entry.maxEvents = Math.max(entry.maxEvents, execution.historyLength);
+  }
+  return byType;
 }
 
 main().catch((error) => {

@@ -61,11 +61,14 @@ export async function waitForFanOut(
   const total = await db.roleAssignment.count({ where: { seasonId, role: 'secretary', validUntil: null } });
   const handle = client.workflow.getHandle(seasonWorkflowId(seasonId));
   for (;;) {
-    const progress = await queryProgress(handle);
-    // The read model fills as each report workflow records its assignment.
+    // The read model fills as each report workflow records its assignment; the season workflow is
+    // asked only once it looks complete, so progress polling adds no load to a busy server.
     const assigned = await db.report.count({ where: { seasonId } });
     onProgress(assigned, total);
-    if (progress.fanOutDone && assigned >= total) return progress;
+    if (assigned >= total) {
+      const progress = await queryProgress(handle);
+      if (progress.fanOutDone) return progress;
+    }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }

@@ -11,7 +11,7 @@ import {
 import type { MailKind, Rating, ReportState } from '../domain/vocabulary';
 import { formatInZone } from '../domain/time';
 import type { Assignment, ChangeStamp, ReportPatch } from '../activities/report-activities';
-import { mailActivities, recordActivities } from './activity-stubs';
+import { assignmentActivities, mailActivities, recordActivities } from './activity-stubs';
 import {
   closeSignal,
   exemptUpdate,
@@ -76,6 +76,8 @@ export interface CarriedState {
 
 /** The v1 workflow ended after the assignment mail; executions from then replay without this. */
 export const LIFECYCLE_PATCH = 'report-lifecycle';
+/** Report workflows from before this patch recorded the assignment and its mail as normal activities. */
+export const LOCAL_ASSIGNMENT_PATCH = 'assignment-as-local-activities';
 /** Continue as new well before Temporal's 10,240-event warning. */
 const DEFAULT_MAX_HISTORY_EVENTS = 2_000;
 
@@ -87,13 +89,14 @@ export async function branchReportWorkflow(input: BranchReportInput): Promise<{ 
 
 async function assign(input: BranchReportInput): Promise<CarriedState> {
   const { workflowId, startTime } = workflowInfo();
-  const assignment: Assignment = await recordActivities.recordAssignment({
+  const local = patched(LOCAL_ASSIGNMENT_PATCH);
+  const assignment: Assignment = await (local ? assignmentActivities : recordActivities).recordAssignment({
     seasonId: input.seasonId,
     branchId: input.branchId,
     occurredAt: new Date(startTime).toISOString(),
     auditKey: `${workflowId}/assigned`,
   });
-  await mailActivities.sendMail({
+  await (local ? assignmentActivities : mailActivities).sendMail({
     idempotencyKey: `${workflowId}/assignment-mail/${assignment.secretaryEmail}`,
     kind: 'assignment',
     toEmail: assignment.secretaryEmail,

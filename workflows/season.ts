@@ -17,7 +17,7 @@ import { TASK_QUEUE } from '../domain/constants';
 import { reportWorkflowId } from '../domain/ids';
 import type { Channel } from '../domain/vocabulary';
 import type { SeasonSummary } from '../activities/season-activities';
-import { recordActivities, summaryActivities } from './activity-stubs';
+import { fanOutActivities, recordActivities, summaryActivities } from './activity-stubs';
 import { branchReportWorkflow } from './branch-report';
 import { closeSignal, type Actor } from './report-api';
 import { closeSeasonSignal, seasonProgressQuery, type SeasonProgress } from './season-api';
@@ -47,6 +47,9 @@ export interface SeasonStartSummary {
 
 /** Season workflows before this patch started every branch at once and then completed. */
 export const BATCHED_FAN_OUT_PATCH = 'season-batched-fan-out';
+
+/** Season workflows before this patch started report workflows as children and signalled them one by one. */
+export const FAN_OUT_BY_ACTIVITY_PATCH = 'season-fan-out-by-activity';
 
 export async function seasonWorkflow(input: SeasonInput): Promise<SeasonStartSummary | SeasonSummary> {
   // Handlers first, so a query or the close arriving during the first activity is answered.
@@ -81,24 +84,13 @@ export async function seasonWorkflow(input: SeasonInput): Promise<SeasonStartSum
   };
 
   while (!state.fanOutDone) {
-    const page = await recordActivities.loadBranchPage({ seasonId: input.seasonId, afterBranchId: state.cursor, limit: pageSize });
-    const results = await Promise.all(
-      page.branches.map((branch) =>
-        startReport(input.seasonId, branch, page.title, page.timeZone).then(
-          () => 'started' as const,
-          (error: unknown) => {
-            if (error instanceof WorkflowExecutionAlreadyStartedError) return 'already' as const;
-            throw error;
-          },
-        ),
-      ),
-    );
-    state.started += results.filter((r) => r === 'started').length;
-    state.alreadyRunning += results.filter((r) => r === 'already').length;
-    state.cursor = page.branches.at(-1)?.id ?? state.cursor;
-    if (page.branches.length < pageSize) {
-      state.fanOutDone = true;
-      state.cursor = undefined;
+    if (patched(FAN_OUT_BY_ACTIVITY_PATCH)) {
+      const page = await fanOutActivities.startReportPage({ seasonId: input.seasonId, afterBranchId: state.cursor, limit: pageSize });
+      state.started += page.started;
+      state.alreadyRunning += page.alreadyRunning;
+      advance(state, page.lastBranchId, page.count < pageSize, 'fanOut');
+    } else {
+      await startPageAsChildren(input.seasonId, state, pageSize);
     }
     await continueIfLong();
   }
@@ -107,11 +99,13 @@ export async function seasonWorkflow(input: SeasonInput): Promise<SeasonStartSum
   const closedBy = state.closedBy as Actor;
   state.closing ??= { told: 0, done: false };
   while (!state.closing.done) {
-    const page = await recordActivities.loadBranchPage({ seasonId: input.seasonId, afterBranchId: state.cursor, limit: pageSize });
-    await Promise.all(page.branches.map((branch) => tellReportToClose(input.seasonId, branch.id, closedBy)));
-    state.closing.told += page.branches.length;
-    state.cursor = page.branches.at(-1)?.id ?? state.cursor;
-    if (page.branches.length < pageSize) state.closing.done = true;
+    if (patched(FAN_OUT_BY_ACTIVITY_PATCH)) {
+      const page = await fanOutActivities.closeReportPage({ seasonId: input.seasonId, afterBranchId: state.cursor, limit: pageSize, actor: closedBy });
+      state.closing.told += page.count;
+      advance(state, page.lastBranchId, page.count < pageSize, 'closing');
+    } else {
+      await closePageOneByOne(input.seasonId, state, pageSize, closedBy);
+    }
     await continueIfLong();
   }
   return summaryActivities.closeSeasonRecord({
@@ -125,6 +119,43 @@ export async function seasonWorkflow(input: SeasonInput): Promise<SeasonStartSum
       seasonId: input.seasonId,
     },
   });
+}
+
+/** Moves the page cursor on; after the last page, marks that stage done and resets the cursor. */
+function advance(state: SeasonCarried, lastBranchId: string | undefined, wasLastPage: boolean, stage: 'fanOut' | 'closing'): void {
+  state.cursor = lastBranchId ?? state.cursor;
+  if (!wasLastPage) return;
+  if (stage === 'fanOut') {
+    state.fanOutDone = true;
+    state.cursor = undefined;
+  } else if (state.closing) state.closing.done = true;
+}
+
+/** The fan-out before FAN_OUT_BY_ACTIVITY_PATCH: one child workflow per branch. */
+async function startPageAsChildren(seasonId: string, state: SeasonCarried, pageSize: number): Promise<void> {
+  const page = await recordActivities.loadBranchPage({ seasonId, afterBranchId: state.cursor, limit: pageSize });
+  const results = await Promise.all(
+    page.branches.map((branch) =>
+      startReport(seasonId, branch, page.title, page.timeZone).then(
+        () => 'started' as const,
+        (error: unknown) => {
+          if (error instanceof WorkflowExecutionAlreadyStartedError) return 'already' as const;
+          throw error;
+        },
+      ),
+    ),
+  );
+  state.started += results.filter((r) => r === 'started').length;
+  state.alreadyRunning += results.filter((r) => r === 'already').length;
+  advance(state, page.branches.at(-1)?.id, page.branches.length < pageSize, 'fanOut');
+}
+
+/** The close before FAN_OUT_BY_ACTIVITY_PATCH: one external signal per branch. */
+async function closePageOneByOne(seasonId: string, state: SeasonCarried, pageSize: number, closedBy: Actor): Promise<void> {
+  const page = await recordActivities.loadBranchPage({ seasonId, afterBranchId: state.cursor, limit: pageSize });
+  await Promise.all(page.branches.map((branch) => tellReportToClose(seasonId, branch.id, closedBy)));
+  if (state.closing) state.closing.told += page.branches.length;
+  advance(state, page.branches.at(-1)?.id, page.branches.length < pageSize, 'closing');
 }
 
 function startReport(seasonId: string, branch: { id: string; name: string }, seasonTitle: string, timeZone: string) {

@@ -12,7 +12,8 @@ import { TASK_QUEUE } from '../../domain/constants';
 import { reportWorkflowId, seasonWorkflowId } from '../../domain/ids';
 import { createWorker } from '../../worker/create-worker';
 import { seasonWorkflow } from '../../workflows';
-import { closeSignal, type Actor } from '../../workflows/report-api';
+import { type Actor } from '../../workflows/report-api';
+import { closeSeasonSignal } from '../../workflows/season-api';
 import { databaseKinds } from '../helpers/databases';
 import { RecordingMailer } from '../helpers/fakes';
 import { GOOD_REPORT } from '../helpers/report-harness';
@@ -52,11 +53,12 @@ async function main() {
   const outDir = join(__dirname, 'histories', label);
   mkdirSync(outDir, { recursive: true });
   await worker.runUntil(async () => {
-    await env.client.workflow.execute(seasonWorkflow, {
+    const seasonHandle = await env.client.workflow.start(seasonWorkflow, {
       workflowId: seasonWorkflowId(season.id),
       taskQueue: TASK_QUEUE,
       args: [{ seasonId: season.id, startedBy: admin.email, channel: 'cli' }],
     });
+    while ((await scratch.db.report.count()) < season.organization.branches.length) await sleep(200);
     await sleep(1_000);
     // bureau office: draft, reassigned, extended a little, never submitted: reminders and escalations.
     await saveDraft(env.client, scratch.db, office, '## 一、主要工作\n草稿', as('shuji.jiguan@bureau.example'));
@@ -72,11 +74,9 @@ async function main() {
     // primary school: exempted.
     await exemptReport(env.client, primary, admin, 'exempted', '演示');
     await sleep(15_000); // the office's reminders and escalations fire
-    for (const reportId of [office, middle, primary]) {
-      const handle = env.client.workflow.getHandle(reportWorkflowId(season.id, reportId.split('/')[1]));
-      await handle.signal(closeSignal, { actor: admin });
-      await handle.result();
-    }
+    // The season's close tells every report to settle, then writes the summary.
+    await seasonHandle.signal(closeSeasonSignal, { actor: admin });
+    await seasonHandle.result();
     const ids = [seasonWorkflowId(season.id), ...season.organization.branches.map((b) => reportWorkflowId(season.id, b.id))];
     for (const id of ids) {
       // The CLI's JSON is the format historyFromJSON (and so the replay test) reads.
