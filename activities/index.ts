@@ -1,5 +1,6 @@
 // Every activity, built from its dependencies. Workflows see only the type (`import type`).
 import type { Db } from '../db/client';
+import type { SignInLinks } from '../db/sign-in-links';
 import type { Mailer } from '../mail/mailer';
 import { createFanOutActivities } from './fan-out-activities';
 import { createMailActivities } from './mail-activities';
@@ -16,6 +17,8 @@ export interface ActivityDeps {
   clock: Clock;
   /** Where links in mails point (the web app). */
   publicBaseUrl: string;
+  /** Makes each mailed link sign its recipient in; without it links lead to the sign-in page. */
+  signInLinks?: SignInLinks;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -11,7 +11,14 @@ export function messageIdFor(idempotencyKey: string): string {
   return `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32)}@shuzhi>`;
 }
 
-export function createMailActivities({ db, mailer, clock, publicBaseUrl }: ActivityDeps) {
+export function createMailActivities({ db, mailer, clock, publicBaseUrl, signInLinks }: ActivityDeps) {
+  /** The page's address, through a personal sign-in link when links can be signed. */
+  const linkTo = async (path: string, email: string) => {
+    if (!signInLinks) return new URL(path, publicBaseUrl).toString();
+    const token = await signInLinks.issue(email);
+    return new URL(`/signin/${token}?next=${encodeURIComponent(path)}`, publicBaseUrl).toString();
+  };
+
   return {
     /** Renders the mail in the recipient's language and sends it once. Returns false if already sent. */
     async sendMail(request: MailRequest): Promise<boolean> {
@@ -24,7 +31,7 @@ export function createMailActivities({ db, mailer, clock, publicBaseUrl }: Activ
       const rendered = renderMail(request.kind, locale, {
         recipientName: person?.name ?? request.toEmail,
         ...values,
-        ...(linkPath ? { link: new URL(linkPath, publicBaseUrl).toString() } : {}),
+        ...(linkPath ? { link: await linkTo(linkPath, request.toEmail) } : {}),
       });
       const messageId = messageIdFor(request.idempotencyKey);
       const record = {

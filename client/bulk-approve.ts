@@ -16,7 +16,10 @@ export interface ApprovalResult extends Omit<BulkResult, 'outcome'> {
 export interface BulkApproval {
   seasonId: string;
   actor: Actor;
-  rating: Rating;
+  /** The rating for every report, unless `ratings` gives that report its own. */
+  rating?: Rating;
+  /** Per-report ratings, by report id. */
+  ratings?: Record<string, Rating>;
   comment?: string;
   /** Only these branches; otherwise every report in `reviewed`. */
   branchIds?: string[];
@@ -40,7 +43,7 @@ export async function bulkApprove(client: Client, db: Db, request: BulkApproval)
       if (approvedAlready.has(reportId)) {
         return { reportId, outcome: 'skipped', reason: { 'zh-CN': '此前已审批', en: 'already approved' } };
       }
-      await reviewReport(client, reportId, { actor: request.actor, decision: 'approve', rating: request.rating, comment: request.comment });
+      await reviewReport(client, reportId, { actor: request.actor, decision: 'approve', rating: request.ratings?.[reportId] ?? request.rating, comment: request.comment });
     },
     request,
   );

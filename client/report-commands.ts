@@ -16,6 +16,7 @@ import {
   exemptUpdate,
   extendUpdate,
   reassignUpdate,
+  remindNowUpdate,
   reportQuery,
   reviewUpdate,
   saveDraftUpdate,
@@ -137,6 +138,9 @@ export const reassignReport = (client: Client, reportId: string, actor: Actor, t
 
 export const exemptReport = (client: Client, reportId: string, actor: Actor, kind: 'exempted' | 'withdrawn', reason: string) =>
   asked(handleOf(client, reportId).executeUpdate(exemptUpdate, { args: [{ actor, kind, reason }] }));
+
+export const remindNow = (client: Client, reportId: string, actor: Actor) =>
+  asked(handleOf(client, reportId).executeUpdate(remindNowUpdate, { args: [{ actor }] }));
 
 /** The workflow's live view plus the record's versions and comments. */
 export async function showReport(client: Client, db: Db, reportId: string) {

@@ -2,6 +2,7 @@
 // plain object. Every default runs the embedded stack on this machine.
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DURATION_PATTERN } from '../domain/duration';
 
 export const PROJECT_ROOT = resolve(__dirname, '..');
 
@@ -27,6 +28,13 @@ function schemaFor(root: string) {
     MAIL_FROM: z.string().min(3).default('述职评议 <shuzhi@localhost>'),
     PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
     SHUZHI_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
+    WEB_PORT: port.default(3000),
+    /** 1: the web app shows the capture server's mailbox (the embedded stack's demo). */
+    SHUZHI_DEMO_MAILBOX: z.enum(['0', '1']).default('0'),
+    /** Signs sign-in links; unset, a random key is kept in the data folder (config/secret.ts). */
+    SHUZHI_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** How long a mailed sign-in link stays valid, e.g. 7d or 12h. */
+    SIGN_IN_LINK_TTL: z.string().regex(DURATION_PATTERN, 'must be a number and d, h, m or s, e.g. 7d').default('7d'),
   });
 }
 

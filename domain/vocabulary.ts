@@ -36,6 +36,7 @@ export const MAIL_KINDS = [
   'reassignment',
   'review_reminder',
   'review_escalation',
+  'sign_in',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

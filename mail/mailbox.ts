@@ -51,9 +51,13 @@ export class Mailbox {
     return this.list().some((mail) => mail.messageId === messageId);
   }
 
+  /** Message-IDs in the index, read once by the writer: a season's wave of mail must not re-read it per message. */
+  private known?: Set<string>;
+
   /** Stores a raw message unless one with the same Message-ID is already here. */
   store(raw: Buffer, meta: { messageId: string; from: string; to: string[]; subject: string }): boolean {
-    if (meta.messageId && this.has(meta.messageId)) return false;
+    this.known ??= new Set(this.list().map((mail) => mail.messageId));
+    if (meta.messageId && this.known.has(meta.messageId)) return false;
     const id = `${Date.now()}-${createHash('sha1').update(meta.messageId || raw).digest('hex').slice(0, 12)}`;
     const file = join('messages', `${id}.eml`);
     writeFileSync(join(this.dir, file), raw);
@@ -67,6 +71,7 @@ export class Mailbox {
       file,
     };
     appendFileSync(this.indexFile, JSON.stringify(summary) + '\n');
+    this.known.add(meta.messageId);
     return true;
   }
 }

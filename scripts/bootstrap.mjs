@@ -211,6 +211,26 @@ function ensurePostgres() {
   return { available: true, url: `postgresql://shuzhi:shuzhi@127.0.0.1:${cluster.port}/postgres` };
 }
 
+/** Debian's Chromium for the browser tests, and a font with Chinese glyphs for their screenshots. */
+function ensureChromium() {
+  const wanted = process.env.CHROMIUM_PATH ?? which('chromium') ?? which('chromium-browser');
+  const hasCjkFont = () => /wqy|noto.*cjk|droid.*fallback/i.test(spawnSync('fc-list', [], { encoding: 'utf8' }).stdout ?? '');
+  const missing = [...(wanted ? [] : ['chromium']), ...(hasCjkFont() ? [] : ['fonts-wqy-microhei'])];
+  if (missing.length && process.getuid?.() === 0 && which('apt-get')) {
+    const done = step(`installing ${missing.join(' and ')} from Debian (apt-get)`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update'], { stdio: 'pipe', env });
+    const install = spawnSync('apt-get', ['install', '-y', ...missing], { stdio: 'pipe', env });
+    done(install.status === 0 ? 'done' : 'failed');
+  }
+  const chromium = process.env.CHROMIUM_PATH ?? which('chromium') ?? which('chromium-browser');
+  if (!chromium) {
+    fail('The browser tests need Chromium. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH, and run again.');
+  }
+  if (!hasCjkFont()) console.log('[bootstrap] no font with Chinese glyphs: screenshots will show boxes (apt-get install fonts-wqy-microhei)');
+  return chromium;
+}
+
 async function main() {
   ensureNodeVersion();
   ensurePackages();
@@ -219,6 +239,7 @@ async function main() {
   if (forTests) {
     paths.temporalTestServer = ensureTestServer();
     paths.postgres = ensurePostgres();
+    paths.chromium = ensureChromium();
     if (!paths.postgres.available) console.log(`[bootstrap] PostgreSQL tests will NOT run: ${paths.postgres.reason}`);
   }
   mkdirSync(tools, { recursive: true });

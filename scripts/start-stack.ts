@@ -65,7 +65,20 @@ async function main() {
       if (code !== 0 && code !== null) console.error(`[stack] the worker exited with code ${code}`);
     });
 
+    const web = startOwnedProcess('web', process.execPath, [join(PROJECT_ROOT, 'bin/run-ts.js'), 'web/main.ts'], {
+      cwd: PROJECT_ROOT,
+      echo: true,
+      logFile: join(dataDir, 'logs', 'web.log'),
+      // The embedded stack's web app shows the captured mail, so a demo user can click its links.
+      env: { ...process.env, SHUZHI_DEMO_MAILBOX: '1' },
+    });
+    owned.push(web);
+    void web.exited.then((code) => {
+      if (code !== 0 && code !== null) console.error(`[stack] the web app exited with code ${code}`);
+    });
+
     await startDemoSeason(config, smtp.mailbox.list.bind(smtp.mailbox));
+    await waitForWebApp(config.PUBLIC_BASE_URL);
     printWhereToLook(config);
   } catch (error) {
     console.error(`[stack] ${error instanceof Error ? error.message : String(error)}`);
@@ -100,8 +113,18 @@ async function startDemoSeason(config: ReturnType<typeof loadConfig>, listMail: 
   }
 }
 
+async function waitForWebApp(baseUrl: string) {
+  const deadline = Date.now() + 60_000;
+  while (!(await fetch(new URL('/login', baseUrl)).then((r) => r.ok, () => false))) {
+    if (Date.now() > deadline) throw new Error(`the web app did not answer at ${baseUrl} within 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
 function printWhereToLook(config: ReturnType<typeof loadConfig>) {
   const lines = [
+    '',
+    `Web app: ${config.PUBLIC_BASE_URL}   (open ${new URL('/mailbox', config.PUBLIC_BASE_URL).toString()} and click a sign-in link in a mail)`,
     '',
     'Where to look:',
     `  Temporal Web UI   http://127.0.0.1:${config.TEMPORAL_UI_PORT}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`,

@@ -7,6 +7,8 @@ export interface ToolPaths {
   temporalCli: string;
   temporalTestServer?: string;
   postgres?: { available: true; url: string } | { available: false; reason: string };
+  /** Chromium for the browser tests. */
+  chromium?: string;
 }
 
 export function readToolPaths(kind: 'stack' | 'test' = 'stack'): ToolPaths {

@@ -1,7 +1,10 @@
 // The worker process: connects to Temporal, the database and SMTP, and runs until stopped.
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { loadConfig } from '../config/env';
+import { loadSecret } from '../config/secret';
 import { openDb } from '../db/client';
+import { createSignInLinks } from '../db/sign-in-links';
+import { durationMs } from '../domain/duration';
 import { createSmtpMailer } from '../mail/mailer';
 import { createActivities, systemClock } from '../activities';
 import { createWorker } from './create-worker';
@@ -15,7 +18,13 @@ async function main() {
   const worker = await createWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
-    activities: createActivities({ db, mailer, clock: systemClock, publicBaseUrl: config.PUBLIC_BASE_URL }),
+    activities: createActivities({
+      db,
+      mailer,
+      clock: systemClock,
+      publicBaseUrl: config.PUBLIC_BASE_URL,
+      signInLinks: createSignInLinks(db, loadSecret(config), durationMs(config.SIGN_IN_LINK_TTL)),
+    }),
   });
   console.log(`worker: polling task queue "${worker.options.taskQueue}" on ${config.TEMPORAL_ADDRESS}`);
   try {

@@ -8,7 +8,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { MailKind, Rating, ReportState } from '../domain/vocabulary';
+import { REVIEW_STATES, type MailKind, type Rating, type ReportState } from '../domain/vocabulary';
 import { formatInZone } from '../domain/time';
 import type { Assignment, ChangeStamp, ReportPatch } from '../activities/report-activities';
 import { assignmentActivities, mailActivities, recordActivities } from './activity-stubs';
@@ -24,6 +24,7 @@ import {
   submitUpdate,
   changeRoleUpdate,
   delegateUpdate,
+  remindNowUpdate,
   type Actor,
   type Delegation,
   type ReportSnapshot,
@@ -260,6 +261,12 @@ class ReportLifecycle {
       { validator: (request) => canAdminister(this.s.status, this.s.people, request.actor, ['免于述职', 'exempted']) },
     );
 
+    setHandler(
+      remindNowUpdate,
+      ({ actor }) => this.exclusive(() => this.remindNow(actor)),
+      { validator: ({ actor }) => canAdminister(this.s.status, this.s.people, actor, ['提醒', 'reminded']) },
+    );
+
     setHandler(closeSignal, ({ actor }) => {
       void this.exclusive(() => this.close(actor));
     });
@@ -371,6 +378,21 @@ class ReportLifecycle {
     const step = `reassign/${this.s.step}`;
     await this.mail('assignment', this.s.people.secretary, step, { dueDate: this.formatDate(currentDeadline(this.timerState())) });
     await this.mail('reassignment', previous, step, { newSecretaryName: toName ?? toEmail });
+    return this.snapshot();
+  }
+
+  private async remindNow(actor: Actor) {
+    canAdminister(this.s.status, this.s.people, actor, ['提醒', 'reminded']);
+    const reviewing = REVIEW_STATES.includes(this.s.status);
+    const to = (reviewing ? this.s.people.reviewer : this.s.people.secretary) ?? this.s.people.secretary;
+    const left = Date.parse(currentDeadline(this.timerState())) - Date.now();
+    await this.change(actor, 'report.reminded_now', {}, { to: [to] });
+    await this.mail(
+      reviewing ? 'review_reminder' : 'reminder',
+      to,
+      `remind-now/${this.s.step}`,
+      reviewing ? {} : { timeLeftMs: String(Math.max(left, 0)), overdue: left < 0 ? 'yes' : 'no' },
+    );
     return this.snapshot();
   }
 

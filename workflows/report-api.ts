@@ -107,6 +107,9 @@ export const exemptUpdate = defineUpdate<ReportSnapshot, [ExemptRequest]>('exemp
 export const changeRoleUpdate = defineUpdate<ReportSnapshot, [ChangeRoleRequest]>('changeRole');
 export const delegateUpdate = defineUpdate<ReportSnapshot, [DelegateRequest]>('delegate');
 /** The season is over: settle the report. No reply needed, so a signal. */
+/** An admin asks for a reminder now: to the secretary while writing, to the reviewer while in review. */
+export const remindNowUpdate = defineUpdate<ReportSnapshot, [{ actor: Actor }]>('remindNow');
+
 export const closeSignal = defineSignal<[CloseRequest]>('close');
 export const reportQuery = defineQuery<ReportSnapshot>('report');
 

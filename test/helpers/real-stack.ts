@@ -2,6 +2,7 @@
 // database, the environment the CLI needs to reach them, and the worker as its own process so a
 // test can kill it.
 import { mkdtempSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -10,6 +11,18 @@ import { startCaptureServer, type CaptureServer } from '../../mail/capture-serve
 import { startOwnedProcess, type OwnedProcess } from '../../stack/child-process';
 import { databaseKinds, type ScratchDatabase } from './databases';
 import { startDevServer } from './temporal';
+import { waitUntil } from './wait';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 export interface RealStack {
   env: TestWorkflowEnvironment;
@@ -20,6 +33,10 @@ export interface RealStack {
   dir: string;
   /** Starts `worker/main.ts` as a child process against this stack. */
   startWorker(): OwnedProcess;
+  /** Starts the web app (`web/main.ts`) as a child process; resolves once it answers. */
+  startWeb(): Promise<OwnedProcess>;
+  /** Where the web app listens (and where mailed links point). */
+  webUrl: string;
   stop(): Promise<void>;
 }
 
@@ -30,7 +47,12 @@ export async function startRealStack(name: string): Promise<RealStack> {
     startCaptureServer({ mailboxDir: join(dir, 'mailbox'), port: 0 }),
     databaseKinds()[0].create(),
   ]);
+  const webPort = await freePort();
+  const webUrl = `http://127.0.0.1:${webPort}`;
   const cliEnv = {
+    PUBLIC_BASE_URL: webUrl,
+    WEB_PORT: String(webPort),
+    SHUZHI_DEMO_MAILBOX: '1',
     DATABASE_URL: scratch.url,
     TEMPORAL_ADDRESS: env.address,
     SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
@@ -38,20 +60,29 @@ export async function startRealStack(name: string): Promise<RealStack> {
     SHUZHI_LOCALE: 'en',
   };
   const workers: OwnedProcess[] = [];
+  const start = (name: string, entry: string) => {
+    const child = startOwnedProcess(name, process.execPath, [join(PROJECT_ROOT, 'bin/run-ts.js'), entry], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...cliEnv },
+      logFile: join(dir, `${name}.log`),
+    });
+    workers.push(child);
+    return child;
+  };
   return {
     env,
     smtp,
     scratch,
     cliEnv,
     dir,
+    webUrl,
+    async startWeb() {
+      const web = start('web', 'web/main.ts');
+      await waitUntil(() => fetch(`${webUrl}/login`).then((r) => r.ok, () => false), 60_000, 'the web app to answer', 300);
+      return web;
+    },
     startWorker() {
-      const worker = startOwnedProcess('worker', process.execPath, [join(PROJECT_ROOT, 'bin/run-ts.js'), 'worker/main.ts'], {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, ...cliEnv },
-        logFile: join(dir, 'worker.log'),
-      });
-      workers.push(worker);
-      return worker;
+      return start('worker', 'worker/main.ts');
     },
     async stop() {
       for (const worker of workers) await worker.stop();

@@ -1,0 +1,48 @@
+// Personal sign-in links: a signed, expiring, single-use token per mail. The signature is checked
+// before the database is read, so a forged token costs nothing; the row makes a second use fail.
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Db } from './client';
+
+export type SignInRefusal = 'forged' | 'expired' | 'used';
+
+export class SignInRefused extends Error {
+  constructor(readonly reason: SignInRefusal) {
+    super(`sign-in link refused: ${reason}`);
+    this.name = 'SignInRefused';
+  }
+}
+
+export interface SignInLinks {
+  /** A new token for this person, valid for the configured time. */
+  issue(email: string): Promise<string>;
+  /** The person the token was issued to; throws SignInRefused when it is forged, expired or used. */
+  redeem(token: string): Promise<string>;
+}
+
+export function createSignInLinks(db: Db, secret: string, ttlMs: number, now: () => Date = () => new Date()): SignInLinks {
+  const sign = (payload: string) => createHmac('sha256', secret).update(payload).digest('base64url');
+
+  return {
+    async issue(email) {
+      const id = randomBytes(18).toString('base64url');
+      const expiresAt = new Date(now().getTime() + ttlMs);
+      await db.signInLink.create({ data: { id, email: email.toLowerCase(), expiresAt } });
+      const payload = `${id}.${expiresAt.getTime()}`;
+      return `${payload}.${sign(payload)}`;
+    },
+
+    async redeem(token) {
+      const [id, expires, signature, ...rest] = token.split('.');
+      if (!id || !expires || !signature || rest.length) throw new SignInRefused('forged');
+      const expected = Buffer.from(sign(`${id}.${expires}`));
+      const given = Buffer.from(signature);
+      if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new SignInRefused('forged');
+      if (Number(expires) <= now().getTime()) throw new SignInRefused('expired');
+      // One statement decides who uses it first: only a row still unused is marked.
+      const marked = await db.signInLink.updateMany({ where: { id, usedAt: null }, data: { usedAt: now() } });
+      if (marked.count !== 1) throw new SignInRefused('used');
+      const link = await db.signInLink.findUniqueOrThrow({ where: { id } });
+      return link.email;
+    },
+  };
+}

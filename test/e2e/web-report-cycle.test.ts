@@ -1,0 +1,186 @@
+// The web app in real headless Chromium, on the real stack (dev server, SMTP capture server,
+// worker and web app as processes): a secretary writes and submits from the assignment mail's
+// link, a reviewer sends it back, the secretary revises, a leader approves three reports at once,
+// and the admin's dashboard shows them approved. Screenshots: test-results/screenshots/.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { runCli } from '../helpers/cli';
+import { launchChromium, screenshot } from '../helpers/browser';
+import { GOOD_REPORT } from '../helpers/report-harness';
+import { DEMO_SEASON_FILE } from '../helpers/seasons';
+import { startRealStack, type RealStack } from '../helpers/real-stack';
+import { waitUntil } from '../helpers/wait';
+
+const MIDDLE = 'demo-2026/no1-middle-school';
+const SECRETARY = 'shuji.yizhong@school.example';
+const REVIEWER = 'zuzhi@bureau.example'; // also the season's admin
+const LEADER = 'dangzu.shuji@bureau.example';
+
+describe('the report cycle in the browser', () => {
+  let stack: RealStack;
+  let browser: Browser;
+  let secretary: Page;
+  let reviewer: Page;
+  const contexts: BrowserContext[] = [];
+
+  /** The newest captured mail to this person whose text has a sign-in link, and that link. */
+  async function signInLinkFor(email: string, since = 0): Promise<string> {
+    let link = '';
+    await waitUntil(
+      async () => {
+        const mails = stack.smtp.mailbox.list({ to: email }).slice(since);
+        for (const mail of mails.reverse()) {
+          const match = /https?:\/\/\S+\/signin\/\S+/.exec((await stack.smtp.mailbox.read(mail.id)).text);
+          if (match) {
+            link = match[0];
+            return true;
+          }
+        }
+        return false;
+      },
+      30_000,
+      `a mail with a sign-in link to ${email}`,
+      300,
+    );
+    return link;
+  }
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1200, height: 900 } });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  /** Asks for a fresh link on the sign-in page, then opens it from the mailbox. */
+  async function signInByFreshLink(email: string, next: string): Promise<Page> {
+    const page = await newPage();
+    const before = stack.smtp.mailbox.list({ to: email }).length;
+    await page.goto(`${stack.webUrl}${next}`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await page.fill('input[name="email"]', email);
+    await page.click('form[action="/login"] button');
+    await page.getByTestId('link-sent').waitFor();
+    await page.goto(await signInLinkFor(email, before));
+    return page;
+  }
+
+  const stateOf = async (reportId: string) => (await stack.scratch.db.report.findUniqueOrThrow({ where: { id: reportId } })).state;
+
+  beforeAll(async () => {
+    stack = await startRealStack('web');
+    stack.startWorker();
+    await stack.startWeb();
+    for (const args of [['season', 'create', '--file', DEMO_SEASON_FILE], ['season', 'start', 'demo-2026', '--wait']]) {
+      const result = await runCli(args, stack.cliEnv);
+      if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
+    }
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  test('a secretary opens the assignment mail, writes, sees a placeholder warning, fixes it and submits', async () => {
+    secretary = await newPage();
+    await secretary.goto(await signInLinkFor(SECRETARY));
+    expect(decodeURIComponent(new URL(secretary.url()).pathname)).toBe(`/reports/${MIDDLE}`);
+    await screenshot(secretary, '01-editor');
+
+    await secretary.fill('[data-testid="preamble"]', '第一中学党支部书记述职报告');
+    await secretary.fill('[data-testid="section-0"]', '全年发展预备党员X名，收缴党费3000元。');
+    await secretary.fill('[data-testid="section-1"]', '学习不够深入。');
+    await secretary.fill('[data-testid="section-2"]', '加强学习。');
+    // Autosave: a version is saved without pressing anything.
+    await secretary.locator('[data-testid="autosave"][data-version]').waitFor({ timeout: 20_000 });
+    expect(await stack.scratch.db.reportVersion.count({ where: { reportId: MIDDLE, kind: 'draft' } })).toBeGreaterThanOrEqual(1);
+
+    await secretary.click('[data-testid="submit"]');
+    await expect(secretary.locator('[data-testid="findings"] li[data-code="placeholder"]').textContent()).resolves.toContain('X名');
+    await screenshot(secretary, '02-editor-placeholder-warning');
+    expect(await stateOf(MIDDLE)).toBe('drafting');
+
+    await secretary.fill('[data-testid="section-0"]', '全年发展预备党员2名，收缴党费3000元。');
+    await secretary.click('[data-testid="submit"]');
+    await secretary.locator('.facts [data-state="submitted"]').waitFor();
+    await screenshot(secretary, '03-submitted');
+    expect(await stateOf(MIDDLE)).toBe('submitted');
+    const submitted = await stack.scratch.db.auditEvent.findFirstOrThrow({ where: { reportId: MIDDLE, action: 'report.submitted' } });
+    expect({ channel: submitted.channel, actor: submitted.actorEmail }).toEqual({ channel: 'web', actor: SECRETARY });
+  });
+
+  test('the reviewer, signed in by a fresh link from the sign-in page, requests a revision', async () => {
+    reviewer = await signInByFreshLink(REVIEWER, `/reports/${encodeURIComponent(MIDDLE)}`);
+    await reviewer.locator('[data-testid="report-text"]').waitFor();
+    await expect(reviewer.locator('[data-testid="report-text"]').textContent()).resolves.toContain('发展预备党员2名');
+    await reviewer.fill('[data-testid="revision-comment"]', '请补充党费使用情况');
+    await reviewer.click('[data-testid="request-revision"]');
+    await reviewer.locator('.facts [data-state="revision_requested"]').waitFor();
+    await screenshot(reviewer, '04-revision-requested');
+    expect(await stateOf(MIDDLE)).toBe('revision_requested');
+  });
+
+  test('the secretary sees the comment beside the version it was made on, compares versions and revises', async () => {
+    await secretary.reload();
+    const submittedVersion = (await stack.scratch.db.reportVersion.findFirstOrThrow({ where: { reportId: MIDDLE, kind: 'submission' } })).number;
+    await expect(secretary.getByTestId(`comments-v${submittedVersion}`).textContent()).resolves.toContain('请补充党费使用情况');
+    await secretary.fill('[data-testid="section-0"]', '全年发展预备党员2名，收缴党费3000元，用于党员教育。');
+    await secretary.click('[data-testid="submit"]');
+    await secretary.locator('.facts [data-state="submitted"]').waitFor();
+    const versions = await stack.scratch.db.reportVersion.findMany({ where: { reportId: MIDDLE, kind: 'submission' }, orderBy: { number: 'asc' } });
+    expect(versions).toHaveLength(2);
+    await secretary.goto(`${stack.webUrl}/reports/${encodeURIComponent(MIDDLE)}/diff?from=${versions[0]?.number}&to=${versions[1]?.number}`);
+    await expect(secretary.locator('[data-testid="diff"] .added').first().textContent()).resolves.toContain('用于党员教育');
+    await screenshot(secretary, '05-diff');
+  });
+
+  test('a leader approves three reviewed reports at once, each with its own rating', async () => {
+    await reviewer.reload();
+    await reviewer.click('[data-testid="approve"]'); // the reviewer passes the review; leadership approves
+    await reviewer.locator('.facts [data-state="reviewed"]').waitFor();
+    const file = join(stack.dir, 'report.md');
+    writeFileSync(file, GOOD_REPORT);
+    for (const [branch, email] of [['bureau-office', 'shuji.jiguan@bureau.example'], ['experimental-primary', 'shuji.shixiao@school.example']]) {
+      for (const args of [
+        ['report', 'submit', `demo-2026/${branch}`, '--file', file, '--as', email],
+        ['report', 'review', `demo-2026/${branch}`, '--approve', '--as', REVIEWER],
+      ]) {
+        const result = await runCli(args, stack.cliEnv);
+        expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 0, stderr: expect.any(String) });
+      }
+    }
+
+    const leader = await signInByFreshLink(LEADER, '/queue?state=reviewed');
+    await leader.getByTestId('select-all').check();
+    await leader.getByTestId('mode-each').check();
+    await leader.getByTestId('rating-bureau-office').selectOption('好');
+    await leader.getByTestId('rating-no1-middle-school').selectOption('较好');
+    await leader.getByTestId('rating-experimental-primary').selectOption('一般');
+    await screenshot(leader, '06-review-queue');
+    await leader.getByTestId('bulk-approve').click();
+    await leader.getByTestId('confirm').click();
+    await leader.getByTestId('results').waitFor();
+    await screenshot(leader, '07-bulk-approval-results');
+    await expect(leader.locator('[data-testid="results"] tr[data-outcome="approved"]').count()).resolves.toBe(3);
+    const ratings = await stack.scratch.db.report.findMany({ where: { seasonId: 'demo-2026' }, select: { branchId: true, state: true, rating: true }, orderBy: { branchId: 'asc' } });
+    expect(ratings).toEqual([
+      { branchId: 'bureau-office', state: 'approved', rating: '好' },
+      { branchId: 'experimental-primary', state: 'approved', rating: '一般' },
+      { branchId: 'no1-middle-school', state: 'approved', rating: '较好' },
+    ]);
+    const approvals = await stack.scratch.db.auditEvent.findMany({ where: { seasonId: 'demo-2026', action: 'report.approved' } });
+    expect(approvals.map((e) => [e.actorEmail, e.channel])).toEqual(Array(3).fill([LEADER, 'web']));
+  });
+
+  test('the admin dashboard shows them approved, with the ratings, in either language', async () => {
+    await reviewer.goto(`${stack.webUrl}/seasons/demo-2026`);
+    await expect(reviewer.locator('[data-testid="counts"] tr[data-state="approved"] td.num').textContent()).resolves.toBe('3');
+    await expect(reviewer.locator('[data-testid="ratings-chart"] [data-bar="好"]').textContent()).resolves.toBe('1');
+    await screenshot(reviewer, '08-dashboard');
+    await reviewer.getByTestId('language').click();
+    await expect(reviewer.locator('h2').first().textContent()).resolves.toBe('Reports by state');
+    await screenshot(reviewer, '09-dashboard-en');
+  });
+});

@@ -1,0 +1,142 @@
+// What the web app refuses: expired, reused and forged sign-in links; a secretary reaching for
+// another branch's report by editing the URL; a cross-site POST; and markup in a report, which
+// renders as text. Real stack, real Chromium.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { loadSecret } from '../../config/secret';
+import { createSignInLinks, type SignInLinks } from '../../db/sign-in-links';
+import { runCli } from '../helpers/cli';
+import { launchChromium, screenshot } from '../helpers/browser';
+import { DEMO_SEASON_FILE } from '../helpers/seasons';
+import { startRealStack, type RealStack } from '../helpers/real-stack';
+
+const OFFICE = 'demo-2026/bureau-office';
+const MIDDLE = 'demo-2026/no1-middle-school';
+const SECRETARY = 'shuji.yizhong@school.example';
+const REVIEWER = 'zuzhi@bureau.example';
+const HOUR = 3_600_000;
+
+describe('the web app refuses what it must', () => {
+  let stack: RealStack;
+  let browser: Browser;
+  let links: SignInLinks;
+
+  const reportUrl = (id: string) => `${stack.webUrl}/reports/${encodeURIComponent(id)}`;
+
+  /** A browser page signed in as this person through a freshly issued link. */
+  async function signedIn(email: string): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${stack.webUrl}/signin/${await links.issue(email)}?next=/`);
+    return page;
+  }
+
+  beforeAll(async () => {
+    stack = await startRealStack('web-security');
+    stack.startWorker();
+    await stack.startWeb();
+    for (const args of [['season', 'create', '--file', DEMO_SEASON_FILE], ['season', 'start', 'demo-2026', '--wait']]) {
+      const result = await runCli(args, stack.cliEnv);
+      if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
+    }
+    // The same key the worker and web app use (kept in the stack's data folder).
+    links = createSignInLinks(stack.scratch.db, loadSecret({ SHUZHI_DATA_DIR: stack.dir, SHUZHI_SECRET: undefined }), HOUR);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  const open = (path: string) => fetch(`${stack.webUrl}${path}`, { redirect: 'manual' });
+
+  test('a good link signs in once; used again it is refused', async () => {
+    const token = await links.issue(SECRETARY);
+    const first = await open(`/signin/${token}?next=/`);
+    expect(first.status).toBe(302);
+    expect(first.headers.get('set-cookie')).toMatch(/shuzhi_session=.*HttpOnly.*SameSite=Lax/i);
+    const again = await open(`/signin/${token}?next=/`);
+    expect(again.status).toBe(403);
+    expect(await again.text()).toContain('This sign-in link has already been used.');
+  });
+
+  test('an expired link is refused', async () => {
+    const expired = createSignInLinks(stack.scratch.db, loadSecret({ SHUZHI_DATA_DIR: stack.dir, SHUZHI_SECRET: undefined }), -1);
+    const response = await open(`/signin/${await expired.issue(SECRETARY)}`);
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain('This sign-in link has expired.');
+  });
+
+  test('a forged link is refused: a changed signature, a later expiry, or another key', async () => {
+    const [id, expires, signature] = (await links.issue(SECRETARY)).split('.');
+    const otherKey = createSignInLinks(stack.scratch.db, 'x'.repeat(40), HOUR);
+    for (const token of [
+      `${id}.${expires}.${signature?.slice(0, -2)}AA`,
+      `${id}.${Number(expires) + HOUR}.${signature}`,
+      await otherKey.issue(SECRETARY),
+      'not-a-token',
+    ]) {
+      const response = await open(`/signin/${token}`);
+      expect({ token, status: response.status }).toEqual({ token, status: 403 });
+      expect(await response.text()).toContain('This sign-in link is not valid.');
+    }
+  });
+
+  test("a secretary cannot open another branch's report by changing the URL", async () => {
+    const page = await signedIn(SECRETARY);
+    expect((await page.goto(reportUrl(MIDDLE)))?.status()).toBe(200);
+    const other = await page.goto(reportUrl(OFFICE));
+    expect(other?.status()).toBe(403);
+    await screenshot(page, '10-forbidden');
+    const queue = await page.goto(`${stack.webUrl}/seasons/demo-2026`);
+    expect(queue?.status()).toBe(403);
+  });
+
+  test('a cross-site POST is refused and changes nothing; so is a same-site POST without the form token', async () => {
+    const page = await signedIn(SECRETARY);
+    const versionsBefore = await stack.scratch.db.reportVersion.count({ where: { reportId: MIDDLE } });
+    // A page on another origin that posts a form to the app, as an attacker's site would.
+    const attacker: Server = createServer((_request, response) => {
+      response.setHeader('content-type', 'text/html');
+      response.end(`<form id="f" method="post" action="${reportUrl(MIDDLE)}/submit">
+        <input name="section-0" value="forged"><input name="acceptWarnings" value="yes"></form>
+        <script>document.getElementById('f').submit()</script>`);
+    });
+    await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
+    try {
+      const responded = page.waitForResponse((r) => r.url().endsWith('/submit'));
+      await page.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);
+      expect((await responded).status()).toBe(403);
+    } finally {
+      attacker.close();
+    }
+    const cookies = await page.context().cookies();
+    const session = cookies.find((c) => c.name === 'shuzhi_session')?.value;
+    const withoutToken = await fetch(`${reportUrl(MIDDLE)}/draft`, {
+      method: 'POST',
+      headers: { cookie: `shuzhi_session=${session}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'section-0=forged',
+    });
+    expect(withoutToken.status).toBe(403);
+    expect(await stack.scratch.db.reportVersion.count({ where: { reportId: MIDDLE } })).toBe(versionsBefore);
+    expect(await stack.scratch.db.report.findUniqueOrThrow({ where: { id: MIDDLE } })).toMatchObject({ state: 'assigned' });
+  });
+
+  test('a report containing <script> renders as text, for its writer and its reader', async () => {
+    const writer = await signedIn('shuji.jiguan@bureau.example');
+    await writer.goto(reportUrl(OFFICE));
+    await writer.fill('[data-testid="section-0"]', '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">');
+    await writer.click('[data-testid="save"]');
+    await writer.locator('[data-testid="autosave"][data-version]').waitFor();
+    await writer.reload();
+    await expect(writer.inputValue('[data-testid="section-0"]')).resolves.toContain('<script>window.__pwned = 1</script>');
+    await expect(writer.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
+
+    const reader = await signedIn(REVIEWER);
+    await reader.goto(reportUrl(OFFICE));
+    await expect(reader.locator('[data-testid="report-text"]').textContent()).resolves.toContain('<script>window.__pwned = 1</script>');
+    await expect(reader.locator('[data-testid="report-text"] script, [data-testid="report-text"] img').count()).resolves.toBe(0);
+    await expect(reader.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
+    await screenshot(reader, '11-script-as-text');
+  });
+});

@@ -1,0 +1,55 @@
+// Who may see what, from roles and the organization tree: a secretary their branch's report, a
+// liaison and a reviewer the reports they are named on, leaders their subtree, admins their
+// seasons. (What a person may *do* is decided by the workflow's validators, as for the CLI.)
+import type { Db, Prisma } from '../db/client';
+
+/** Roles that see a part of the tree: everything under the organization they hold it on. */
+const SUBTREE_ROLES = ['leader', 'party_group_secretary', 'admin'];
+
+export interface Reach {
+  email: string;
+  /** Seasons this person administers. */
+  adminSeasons: string[];
+  /** Subtrees (organization paths) per season this person leads or administers. */
+  subtrees: { seasonId: string; path: string }[];
+}
+
+export async function reachOf(db: Db, email: string): Promise<Reach> {
+  const roles = await db.roleAssignment.findMany({
+    where: { person: { email }, validUntil: null, role: { in: SUBTREE_ROLES } },
+    include: { organization: true },
+  });
+  return {
+    email,
+    adminSeasons: [...new Set(roles.filter((r) => r.role === 'admin' && r.seasonId).map((r) => r.seasonId as string))],
+    subtrees: roles.flatMap((r) => (r.seasonId && r.organization ? [{ seasonId: r.seasonId, path: r.organization.path }] : [])),
+  };
+}
+
+/** Every report this person may read, as a where-clause for the read model. */
+export function visibleReports(reach: Reach): Prisma.ReportWhereInput {
+  return {
+    OR: [
+      { secretaryEmail: reach.email },
+      { liaisonEmail: reach.email },
+      { reviewerEmail: reach.email },
+      { seasonId: { in: reach.adminSeasons } },
+      ...reach.subtrees.map((s) => ({ seasonId: s.seasonId, branch: { path: { startsWith: s.path } } })),
+    ],
+  };
+}
+
+/** Reports someone reviews or leads, not merely writes: the review queue. */
+export function reviewableReports(reach: Reach): Prisma.ReportWhereInput {
+  return {
+    OR: [
+      { reviewerEmail: reach.email },
+      { seasonId: { in: reach.adminSeasons } },
+      ...reach.subtrees.map((s) => ({ seasonId: s.seasonId, branch: { path: { startsWith: s.path } } })),
+    ],
+  };
+}
+
+export async function canSeeReport(db: Db, reach: Reach, reportId: string): Promise<boolean> {
+  return (await db.report.count({ where: { AND: [{ id: reportId }, visibleReports(reach)] } })) === 1;
+}

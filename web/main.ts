@@ -1,0 +1,43 @@
+// The web app's process: connects to the database and Temporal, and serves the pages.
+import { join } from 'node:path';
+import { loadConfig } from '../config/env';
+import { loadSecret } from '../config/secret';
+import { connectTemporal } from '../client/temporal';
+import { openDb } from '../db/client';
+import { createSignInLinks } from '../db/sign-in-links';
+import { durationMs } from '../domain/duration';
+import { createSmtpMailer } from '../mail/mailer';
+import { buildWebApp } from './server';
+
+async function main() {
+  const config = loadConfig();
+  const db = await openDb(config.DATABASE_URL);
+  const temporal = await connectTemporal(config);
+  const mailer = createSmtpMailer(config.SMTP_URL, config.MAIL_FROM);
+  const app = await buildWebApp({
+    db,
+    temporal,
+    mailer,
+    signInLinks: createSignInLinks(db, loadSecret(config), durationMs(config.SIGN_IN_LINK_TTL)),
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    defaultLocale: config.SHUZHI_LOCALE,
+    mailboxDir: config.SHUZHI_DEMO_MAILBOX === '1' ? join(config.SHUZHI_DATA_DIR, 'mailbox') : undefined,
+  });
+  const stop = async () => {
+    await app.close();
+    mailer.close();
+    await temporal.connection.close();
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  const host = new URL(config.PUBLIC_BASE_URL).hostname;
+  await app.listen({ port: config.WEB_PORT, host: host === 'localhost' ? '127.0.0.1' : host === '127.0.0.1' ? host : '0.0.0.0' });
+  console.log(`web: ${config.PUBLIC_BASE_URL}`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

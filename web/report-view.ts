@@ -1,0 +1,24 @@
+// Everything the report page shows, read from the record in a handful of queries.
+import type { Db } from '../db/client';
+import { parseReportId } from '../client/report-commands';
+import type { ReportTemplate } from '../domain/submission-check';
+
+export async function loadReportView(db: Db, reportId: string) {
+  const report = await db.report.findUnique({ where: { id: reportId }, include: { branch: true, season: true } });
+  if (!report) return null;
+  const versions = await db.reportVersion.findMany({
+    where: { reportId },
+    orderBy: { number: 'asc' },
+    select: { number: true, kind: true, authorEmail: true, createdAt: true, figuresJson: true, body: true },
+  });
+  const comments = await db.reviewComment.findMany({ where: { reportId }, orderBy: { createdAt: 'asc' } });
+  const timeline = await db.auditEvent.findMany({
+    where: { reportId },
+    orderBy: { id: 'asc' },
+    select: { occurredAt: true, action: true, actorEmail: true, onBehalfOf: true, channel: true },
+  });
+  const template = JSON.parse(report.season.templateJson) as ReportTemplate;
+  return { report, versions, comments, timeline, template, ...parseReportId(reportId) };
+}
+
+export type ReportView = NonNullable<Awaited<ReturnType<typeof loadReportView>>>;

@@ -1,0 +1,144 @@
+// The admin's season dashboard, from the read model only (a 10,000-branch season renders from a
+// few grouped queries): counts, progress and ratings charts, the overdue list with who was told,
+// every branch (paged) with a link to its timeline, and the season-wide buttons.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { closeSeason, seasonStatus } from '../../client/season-commands';
+import { extendSeason } from '../../client/season-changes';
+import { loadSeasonExportData } from '../../exports/season-data';
+import { seasonCsv } from '../../exports/csv-export';
+import { seasonMarkdown } from '../../exports/markdown-export';
+import { seasonDocx } from '../../exports/docx-export';
+import { zonedEndOfDay } from '../../domain/time';
+import { RATINGS, REPORT_STATES } from '../../domain/vocabulary';
+import { barChart, cumulativeChart } from '../charts';
+import { dateIn, reportHref, stateBadge } from '../format';
+import { html } from '../html';
+import { stateName } from '../i18n';
+import { csrfField } from '../layout';
+import { contextOf, errorPage, requireViewer, sendPage, webActor, type Viewer, type WebDeps } from '../server';
+
+const PAGE = 100;
+const OVERDUE_SHOWN = 200;
+
+type SeasonRequest = FastifyRequest<{ Params: { id: string } }>;
+
+export function registerDashboard(app: FastifyInstance, deps: WebDeps) {
+  async function admin(request: SeasonRequest, reply: FastifyReply): Promise<Viewer | undefined> {
+    const viewer = requireViewer(request, reply);
+    if (!viewer) return undefined;
+    if (!viewer.reach.adminSeasons.includes(request.params.id)) {
+      await reply.code(403).type('text/html').send(errorPage(request, deps, 'forbidden'));
+      return undefined;
+    }
+    return viewer;
+  }
+
+  app.get<{ Params: { id: string }; Querystring: { page?: string; done?: string } }>('/seasons/:id', async (request, reply) => {
+    if (!(await admin(request, reply))) return reply;
+    const ctx = contextOf(request, deps);
+    const { t, locale } = ctx;
+    const seasonId = request.params.id;
+    const status = await seasonStatus(deps.db, seasonId);
+    const page = Math.max(0, Number(request.query.page ?? 0) || 0);
+    const branches = await deps.db.report.findMany({
+      where: { seasonId },
+      select: { id: true, branchId: true, state: true, dueAt: true, secretaryEmail: true, rating: true, branch: { select: { name: true } } },
+      orderBy: { branchId: 'asc' },
+      skip: page * PAGE,
+      take: PAGE,
+    });
+    const dated = await deps.db.report.findMany({ where: { seasonId }, select: { submittedAt: true, approvedAt: true } });
+    const perDay = (dates: (Date | null)[]) => {
+      const days = new Map<string, number>();
+      for (const d of dates) if (d) days.set(d.toISOString().slice(0, 10), (days.get(d.toISOString().slice(0, 10)) ?? 0) + 1);
+      return days;
+    };
+    const total = status.branches;
+    const counts = REPORT_STATES.filter((s) => status.reportsByState[s]).map((s) => ({ label: stateName(s, locale), value: status.reportsByState[s] ?? 0 }));
+    return sendPage(
+      reply,
+      ctx,
+      status.title,
+      html`
+      ${request.query.done ? html`<p class="notice" data-testid="message">${t('done')}</p>` : ''}
+      <p class="facts"><span>${status.status}</span><span>${t('dueDate')}: ${dateIn(new Date(status.dueAt), status.timeZone)}</span><span>${total} ${t('branch')}</span></p>
+      <div class="grid">
+        <section><h2>${t('countsByState')}</h2>
+          <table data-testid="counts">${REPORT_STATES.filter((s) => status.reportsByState[s]).map(
+            (s) => html`<tr data-state="${s}"><td>${stateName(s, locale)}</td><td class="num">${status.reportsByState[s]}</td></tr>`,
+          )}</table>
+          ${barChart(counts, 'state-chart')}
+        </section>
+        <section><h2>${t('progressOverTime')}</h2>
+          ${cumulativeChart(
+            [
+              { label: t('submit'), className: 'submitted', days: perDay(dated.map((d) => d.submittedAt)) },
+              { label: t('approve'), className: 'approved', days: perDay(dated.map((d) => d.approvedAt)) },
+            ],
+            total,
+          )}
+        </section>
+        <section><h2>${t('ratings')}</h2>${barChart(RATINGS.map((r) => ({ label: r, value: status.ratings[r] ?? 0 })), 'ratings-chart')}</section>
+      </div>
+      <section class="admin">
+        <form method="post" action="/seasons/${seasonId}/extend" class="inline">${csrfField(ctx)}
+          <input type="date" name="until" required> <button data-testid="season-extend">${t('extend')}</button></form>
+        <form method="post" action="/seasons/${seasonId}/close" class="inline">${csrfField(ctx)}
+          <button data-testid="season-close" data-confirm="${t('closeSeason')}?">${t('closeSeason')}</button></form>
+        ${t('export')}: <a href="/seasons/${seasonId}/export?format=csv">CSV</a> · <a href="/seasons/${seasonId}/export?format=md">Markdown</a> ·
+        <a href="/seasons/${seasonId}/export?format=docx">Word</a>
+      </section>
+      <section><h2>${t('overdueList')} (${status.overdue.length})</h2>
+        <table data-testid="overdue"><thead><tr><th>${t('branch')}</th><th>${t('overdueBy')}</th><th>${t('secretary')}</th><th>${t('told')}</th><th></th></tr></thead><tbody>
+        ${status.overdue.slice(0, OVERDUE_SHOWN).map(
+          (o) => html`<tr><td><a href="${reportHref(`${seasonId}/${o.branchId}`)}">${o.branchName}</a></td><td class="num">${o.daysOverdue}</td>
+            <td>${o.secretaryEmail}</td><td>${o.told ? html`${o.told.who} · ${o.told.at ? dateIn(new Date(o.told.at), status.timeZone) : ''}` : '—'}</td>
+            <td><form method="post" action="${reportHref(`${seasonId}/${o.branchId}`)}/admin" class="inline">${csrfField(ctx)}
+              <input type="hidden" name="action" value="remind"><button>${t('remindNow')}</button></form></td></tr>`,
+        )}</tbody></table>
+      </section>
+      <section><h2>${t('branch')}</h2>
+        <table data-testid="branches"><thead><tr><th>${t('branch')}</th><th>${t('state')}</th><th>${t('dueDate')}</th><th>${t('secretary')}</th><th>${t('rating')}</th></tr></thead><tbody>
+        ${branches.map(
+          (r) => html`<tr data-branch="${r.branchId}"><td><a href="${reportHref(r.id)}">${r.branch.name}</a></td><td>${stateBadge(r.state, locale)}</td>
+            <td>${dateIn(r.dueAt, status.timeZone)}</td><td>${r.secretaryEmail}</td><td>${r.rating ?? ''}</td></tr>`,
+        )}</tbody></table>
+        <p>${page > 0 ? html`<a href="?page=${page - 1}">←</a> ` : ''}${(page + 1) * PAGE < total ? html`<a href="?page=${page + 1}">→</a>` : ''}</p>
+      </section>`,
+    );
+  });
+
+  app.post<{ Params: { id: string }; Body: Record<string, string> }>('/seasons/:id/extend', async (request, reply) => {
+    const viewer = await admin(request, reply);
+    if (!viewer) return reply;
+    const season = await deps.db.season.findUniqueOrThrow({ where: { id: request.params.id } });
+    await extendSeason(deps.temporal, deps.db, { seasonId: season.id, until: zonedEndOfDay(request.body?.until ?? '', season.timeZone), actor: webActor(viewer) });
+    return reply.redirect(`/seasons/${encodeURIComponent(season.id)}?done=1`);
+  });
+
+  app.post<{ Params: { id: string } }>('/seasons/:id/close', async (request, reply) => {
+    const viewer = await admin(request, reply);
+    if (!viewer) return reply;
+    await closeSeason(deps.temporal, deps.db, request.params.id, webActor(viewer));
+    return reply.redirect(`/seasons/${encodeURIComponent(request.params.id)}?done=1`);
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { format?: string } }>('/seasons/:id/export', async (request, reply) => {
+    if (!(await admin(request, reply))) return reply;
+    const data = await loadSeasonExportData(deps.db, request.params.id);
+    const name = `${request.params.id}`;
+    switch (request.query.format) {
+      case 'csv':
+        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(seasonCsv(data));
+      case 'md':
+        return reply.type('text/markdown; charset=utf-8').header('content-disposition', `attachment; filename="${name}.md"`).send(seasonMarkdown(data));
+      case 'docx':
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header('content-disposition', `attachment; filename="${name}.docx"`)
+          .send(await seasonDocx(data));
+      default:
+        return reply.code(400).send('format must be csv, md or docx');
+    }
+  });
+}
