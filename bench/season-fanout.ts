@@ -17,7 +17,7 @@ import { openDb, type Db } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { importSeason } from '../db/season-import';
 import { ALL_SEARCH_ATTRIBUTES, TASK_QUEUE } from '../domain/constants';
-import type { SeasonFile } from '../domain/season-file';
+import { generatedSeason } from './generated-season';
 import { startCaptureServer } from '../mail/capture-server';
 import { createSmtpMailer } from '../mail/mailer';
 import { readToolPaths } from '../stack/tool-paths';
@@ -29,32 +29,6 @@ const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
 };
-
-function generatedSeason(branches: number): SeasonFile {
-  const people = [
-    { email: 'admin@bureau.example', name: '组织办', locale: 'zh-CN' as const },
-    { email: 'pgs@bureau.example', name: '党组书记', locale: 'zh-CN' as const },
-    ...Array.from({ length: branches }, (_, i) => ({ email: `sec${i}@school.example`, name: `书记${i}`, locale: 'zh-CN' as const })),
-  ];
-  return {
-    id: 'bench',
-    title: '基准测试季度',
-    year: 2026,
-    timeZone: 'Asia/Shanghai',
-    dueDate: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
-    schedule: { remindersBeforeDue: ['7d', '3d', '1d'], escalateToLiaisonAfter: '1d', escalateToPartyGroupSecretaryAfter: '3d', digestEvery: '7d', revisionPeriod: '7d', reviewSla: '5d', reviewReminderBeforeSla: '1d' },
-    template: { sections: ['一、主要工作'], maxCharacters: 20000 },
-    people,
-    admins: ['admin@bureau.example'],
-    leaders: ['pgs@bureau.example'],
-    partyGroupSecretary: 'pgs@bureau.example',
-    organization: {
-      id: 'bureau',
-      name: '教体局党组',
-      branches: Array.from({ length: branches }, (_, i) => ({ id: `b${String(i).padStart(6, '0')}`, name: `第${i}支部`, secretary: `sec${i}@school.example` })),
-    },
-  };
-}
 
 async function main() {
   const branches = arg('branches', 1000);

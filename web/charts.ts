@@ -13,9 +13,10 @@ export function cumulativeChart(series: { label: string; className: string; days
     let running = 0;
     const points = allDays.map((day, i) => {
       running += s.days.get(day) ?? 0;
-      return `${x(i).toFixed(1)},${y(running).toFixed(1)}`;
+      return [x(i).toFixed(1), y(running).toFixed(1)] as const;
     });
-    return html`<polyline class="${s.className}" fill="none" stroke-width="2" points="${points.join(' ')}"><title>${s.label}: ${running}</title></polyline>`;
+    return html`<polyline class="${s.className}" fill="none" stroke-width="2" points="${points.map((p) => p.join(',')).join(' ')}"><title>${s.label}: ${running}</title></polyline>
+      ${points.map(([px, py]) => html`<circle class="${s.className}" cx="${px}" cy="${py}" r="3"></circle>`)}`;
   });
   return html`<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" data-testid="progress-chart">
     <line x1="30" y1="${height - 20}" x2="${width - 10}" y2="${height - 20}" stroke="#999"/>

@@ -39,6 +39,10 @@ const TEXTS = {
   saveDraft: { 'zh-CN': '保存草稿', en: 'Save draft' },
   check: { 'zh-CN': '提交前检查', en: 'Check' },
   submit: { 'zh-CN': '提交', en: 'Submit' },
+  warningsNotAccepted: {
+    'zh-CN': '报告有以下提醒：请修改后再提交，或核对无误后勾选“仍要提交”。',
+    en: 'The report has warnings: fix them, or tick "submit anyway" once you have checked them.',
+  },
   acceptWarnings: { 'zh-CN': '已核对以上提醒，仍要提交', en: 'I have read the warnings; submit anyway' },
   uploadDocx: { 'zh-CN': '上传 Word 草稿（.docx）', en: 'Upload a Word draft (.docx)' },
   preamble: { 'zh-CN': '标题与开头', en: 'Title and opening' },

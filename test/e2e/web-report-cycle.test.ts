@@ -4,6 +4,7 @@
 // and the admin's dashboard shows them approved. Screenshots: test-results/screenshots/.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { runCli } from '../helpers/cli';
 import { launchChromium, screenshot } from '../helpers/browser';
@@ -109,6 +110,33 @@ describe('the report cycle in the browser', () => {
     expect(await stateOf(MIDDLE)).toBe('submitted');
     const submitted = await stack.scratch.db.auditEvent.findFirstOrThrow({ where: { reportId: MIDDLE, action: 'report.submitted' } });
     expect({ channel: submitted.channel, actor: submitted.actorEmail }).toEqual({ channel: 'web', actor: SECRETARY });
+  });
+
+  test('a secretary uploads a Word draft: its headings split it into the sections, and autosave keeps it', async () => {
+    const office = await newPage();
+    await office.goto(await signInLinkFor('shuji.jiguan@bureau.example'));
+    const paragraphs = [
+      ['局机关党支部书记述职报告', false],
+      ['一、主要工作', true],
+      ['全年发展预备党员3名。', false],
+      ['二、存在的主要问题及原因', true],
+      ['学习不够系统。', false],
+      ['三、下步工作思路和主要措施', true],
+      ['建立学习制度。', false],
+    ] as const;
+    const word = await Packer.toBuffer(
+      new Document({
+        sections: [{ children: paragraphs.map(([text, heading]) => new Paragraph({ text, ...(heading ? { heading: HeadingLevel.HEADING_2 } : {}) })) }],
+      }),
+    );
+    await office.setInputFiles('[data-testid="upload"]', { name: 'draft.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: word });
+    await office.waitForFunction(`document.querySelector('[data-testid="section-1"]').value === '学习不够系统。'`);
+    expect(await office.inputValue('[data-testid="section-0"]')).toBe('全年发展预备党员3名。');
+    expect(await office.inputValue('[data-testid="preamble"]')).toBe('局机关党支部书记述职报告');
+    await office.locator('[data-testid="autosave"][data-version]').waitFor({ timeout: 20_000 });
+    const saved = await stack.scratch.db.reportVersion.findFirstOrThrow({ where: { reportId: 'demo-2026/bureau-office' }, orderBy: { number: 'desc' } });
+    expect(saved.body).toContain('## 三、下步工作思路和主要措施\n建立学习制度。');
+    await screenshot(office, '03b-editor-docx-upload');
   });
 
   test('the reviewer, signed in by a fresh link from the sign-in page, requests a revision', async () => {

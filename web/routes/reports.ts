@@ -117,7 +117,8 @@ export function registerReports(app: FastifyInstance, deps: WebDeps) {
     } catch (error) {
       if (!(error instanceof ReportRequestError)) throw error;
       // Shown beside the text as typed, so nothing is lost.
-      return render(request, reply, viewer, { draft, findings: error.findings, message: { kind: 'error', text: error.reason[request.locale].replace(/--accept-warnings/, '') } }, 409);
+      const text = error.code === 'warnings_not_accepted' ? contextOf(request, deps).t('warningsNotAccepted') : error.reason[request.locale];
+      return render(request, reply, viewer, { draft, findings: error.findings, message: { kind: 'error', text } }, 409);
     }
   });
 

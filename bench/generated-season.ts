@@ -1,0 +1,28 @@
+// A season of N branches for the benchmarks: one bureau, N branches, one secretary each.
+import type { SeasonFile } from '../domain/season-file';
+
+export function generatedSeason(branches: number): SeasonFile {
+  const people = [
+    { email: 'admin@bureau.example', name: '组织办', locale: 'zh-CN' as const },
+    { email: 'pgs@bureau.example', name: '党组书记', locale: 'zh-CN' as const },
+    ...Array.from({ length: branches }, (_, i) => ({ email: `sec${i}@school.example`, name: `书记${i}`, locale: 'zh-CN' as const })),
+  ];
+  return {
+    id: 'bench',
+    title: '基准测试季度',
+    year: 2026,
+    timeZone: 'Asia/Shanghai',
+    dueDate: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+    schedule: { remindersBeforeDue: ['7d', '3d', '1d'], escalateToLiaisonAfter: '1d', escalateToPartyGroupSecretaryAfter: '3d', digestEvery: '7d', revisionPeriod: '7d', reviewSla: '5d', reviewReminderBeforeSla: '1d' },
+    template: { sections: ['一、主要工作'], maxCharacters: 20000 },
+    people,
+    admins: ['admin@bureau.example'],
+    leaders: ['pgs@bureau.example'],
+    partyGroupSecretary: 'pgs@bureau.example',
+    organization: {
+      id: 'bureau',
+      name: '教体局党组',
+      branches: Array.from({ length: branches }, (_, i) => ({ id: `b${String(i).padStart(6, '0')}`, name: `第${i}支部`, secretary: `sec${i}@school.example` })),
+    },
+  };
+}
