@@ -150,6 +150,19 @@ describe('the report cycle in the browser', () => {
     expect(await stateOf(MIDDLE)).toBe('revision_requested');
   });
 
+  test('the admin reminds a secretary now, from the report page', async () => {
+    const office = 'demo-2026/bureau-office';
+    const before = stack.smtp.mailbox.list({ to: 'shuji.jiguan@bureau.example' }).length;
+    await reviewer.goto(`${stack.webUrl}/reports/${encodeURIComponent(office)}`);
+    await reviewer.getByTestId('admin-remind').click();
+    await reviewer.getByTestId('message').waitFor();
+    await waitUntil(() => stack.smtp.mailbox.list({ to: 'shuji.jiguan@bureau.example' }).length > before, 30_000, 'the reminder mail', 300);
+    const reminder = await stack.scratch.db.sentMail.findFirstOrThrow({ where: { reportId: office, kind: 'reminder' } });
+    expect(reminder.toAddress).toBe('shuji.jiguan@bureau.example');
+    const event = await stack.scratch.db.auditEvent.findFirstOrThrow({ where: { reportId: office, action: 'report.reminded_now' } });
+    expect([event.actorEmail, event.channel]).toEqual([REVIEWER, 'web']);
+  });
+
   test('the secretary sees the comment beside the version it was made on, compares versions and revises', async () => {
     await secretary.reload();
     const submittedVersion = (await stack.scratch.db.reportVersion.findFirstOrThrow({ where: { reportId: MIDDLE, kind: 'submission' } })).number;
@@ -165,7 +178,7 @@ describe('the report cycle in the browser', () => {
   });
 
   test('a leader approves three reviewed reports at once, each with its own rating', async () => {
-    await reviewer.reload();
+    await reviewer.goto(`${stack.webUrl}/reports/${encodeURIComponent(MIDDLE)}`);
     await reviewer.click('[data-testid="approve"]'); // the reviewer passes the review; leadership approves
     await reviewer.locator('.facts [data-state="reviewed"]').waitFor();
     const file = join(stack.dir, 'report.md');
