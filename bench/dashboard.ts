@@ -74,9 +74,12 @@ async function main() {
     defaultLocale: 'zh-CN',
   });
   const session = await openSession(db, 'admin@bureau.example');
+  // Over real HTTP, as a browser would ask.
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const page = async () => {
-    const response = await app.inject({ method: 'GET', url: '/seasons/bench', cookies: { [SESSION_COOKIE]: session.id } });
-    if (response.statusCode !== 200) throw new Error(`dashboard answered ${response.statusCode}`);
+    const response = await fetch(`${address}/seasons/bench`, { headers: { cookie: `${SESSION_COOKIE}=${session.id}` } });
+        await response.text();
+    if (response.status !== 200) throw new Error(`dashboard answered ${response.status}`);
   };
   const result = {
     date: new Date().toISOString(),

@@ -1,7 +1,6 @@
 // The web app: pages for secretaries, reviewers, leaders and admins, served by Fastify from the
 // read model, with every change sent through the same Temporal updates as the CLI (channel "web").
 import formbody from '@fastify/formbody';
-import cookie from '@fastify/cookie';
 import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Db } from '../db/client';
@@ -10,6 +9,7 @@ import { LOCALES, type Locale } from '../domain/vocabulary';
 import type { Mailer } from '../mail/mailer';
 import type { Actor } from '../workflows/report-api';
 import { reachOf, type Reach } from './access';
+import { readCookie } from './cookies';
 import { translator } from './i18n';
 import { page, type PageContext } from './layout';
 import { html, type Html } from './html';
@@ -50,7 +50,6 @@ export const LANG_COOKIE = 'shuzhi_lang';
 
 export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024 });
-  await app.register(cookie);
   await app.register(formbody);
   // A .docx upload arrives as raw bytes from the editor's script.
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
@@ -58,13 +57,13 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   app.decorateRequest('locale', 'zh-CN');
 
   app.addHook('onRequest', async (request) => {
-    const session = await findSession(deps.db, request.cookies[SESSION_COOKIE]);
+    const session = await findSession(deps.db, readCookie(request, SESSION_COOKIE));
     if (session) {
       const person = await deps.db.person.findUnique({ where: { email: session.email } });
       request.viewer = { ...session, name: person?.name ?? session.email, reach: await reachOf(deps.db, session.email) };
       request.locale = (person?.locale as Locale | undefined) ?? deps.defaultLocale;
     } else request.locale = deps.defaultLocale;
-    const chosen = request.cookies[LANG_COOKIE];
+    const chosen = readCookie(request, LANG_COOKIE);
     if (chosen && (LOCALES as readonly string[]).includes(chosen)) request.locale = chosen as Locale;
   });
 

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { SignInRefused } from '../../db/sign-in-links';
 import { LOCALES } from '../../domain/vocabulary';
 import { renderMail } from '../../mail/templates';
+import { setCookie } from '../cookies';
 import { html } from '../html';
 import type { PageContext } from '../layout';
 import { closeSession, openSession, SESSION_COOKIE, sessionMaxAgeSeconds } from '../sessions';
@@ -13,13 +14,12 @@ const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?!\/)/.tes
 
 export function registerSignIn(app: FastifyInstance, deps: WebDeps) {
   const secure = new URL(deps.publicBaseUrl).protocol === 'https:';
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure };
 
   app.get<{ Params: { token: string }; Querystring: { next?: string } }>('/signin/:token', async (request, reply) => {
     try {
       const email = await deps.signInLinks.redeem(request.params.token);
       const session = await openSession(deps.db, email);
-      void reply.setCookie(SESSION_COOKIE, session.id, { ...cookieOptions, maxAge: sessionMaxAgeSeconds });
+      setCookie(reply, SESSION_COOKIE, session.id, { secure, maxAge: sessionMaxAgeSeconds });
       return reply.redirect(safeNext(request.query.next));
     } catch (error) {
       if (!(error instanceof SignInRefused)) throw error;
@@ -50,13 +50,13 @@ export function registerSignIn(app: FastifyInstance, deps: WebDeps) {
 
   app.post('/logout', async (request, reply) => {
     if (request.viewer) await closeSession(deps.db, request.viewer.id);
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    setCookie(reply, SESSION_COOKIE, '', { secure, maxAge: 0 });
     return reply.redirect('/login');
   });
 
   app.get<{ Params: { locale: string }; Querystring: { back?: string } }>('/lang/:locale', async (request, reply) => {
     if ((LOCALES as readonly string[]).includes(request.params.locale)) {
-      void reply.setCookie(LANG_COOKIE, request.params.locale, { ...cookieOptions, maxAge: 365 * 86_400 });
+      setCookie(reply, LANG_COOKIE, request.params.locale, { secure, maxAge: 365 * 86_400 });
     }
     return reply.redirect(safeNext(request.query.back));
   });

@@ -1,0 +1,117 @@
+// `npm run bench [-- --quick]`: every scenario on a fresh embedded stack per database and size,
+// one table on stdout and one JSON file under bench/results/ with every figure, the machine and
+// the versions. Options: --quick (N = 200 and 1,000 instead of 1,000 and 10,000),
+// --sizes 50,500, --databases sqlite,postgresql, --out <dir>.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../config/env';
+import type { DatabaseProvider } from '../db/provider';
+import { readToolPaths } from '../stack/tool-paths';
+import { dashboard, seasonFanOut, type ScenarioResult } from './scenarios';
+import { postgresAdminUrl, startBenchStack } from './stack';
+
+export interface BenchOptions {
+  sizes: number[];
+  databases: DatabaseProvider[];
+  outDir: string;
+  log?: (line: string) => void;
+}
+
+export interface BenchReport {
+  date: string;
+  machine: { cores: number; cpu: string; memoryGiB: number; node: string };
+  versions: Record<string, string>;
+  sizes: number[];
+  results: (ScenarioResult & { database: DatabaseProvider })[];
+  notRun: { database: DatabaseProvider; reason: string }[];
+  file: string;
+}
+
+function versions(): Record<string, string> {
+  const lock = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
+  const of = (name: string) => lock.packages[`node_modules/${name}`]?.version ?? 'unknown';
+  let temporalCli = 'unknown';
+  try {
+    temporalCli = execFileSync(readToolPaths('stack').temporalCli, ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    // reported as unknown
+  }
+  return { node: process.version, '@temporalio/worker': of('@temporalio/worker'), prisma: of('prisma'), temporalCli };
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const report: BenchReport = {
+    date: new Date().toISOString(),
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    versions: versions(),
+    sizes: options.sizes,
+    results: [],
+    notRun: [],
+    file: '',
+  };
+  for (const database of options.databases) {
+    const admin = database === 'postgresql' ? postgresAdminUrl() : undefined;
+    if (typeof admin === 'object') {
+      report.notRun.push({ database, reason: admin.unavailable });
+      log(`bench: ${database} NOT RUN: ${admin.unavailable}`);
+      continue;
+    }
+    for (const n of options.sizes) {
+      log(`bench: ${database}, N=${n} …`);
+      const stack = await startBenchStack(database);
+      try {
+        const results = [await seasonFanOut(stack, n), ...(await dashboard(stack, n))];
+        report.results.push(...results.map((r) => ({ ...r, database })));
+      } finally {
+        await stack.stop();
+      }
+    }
+  }
+  mkdirSync(options.outDir, { recursive: true });
+  report.file = join(options.outDir, `bench-${report.date.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(report.file, JSON.stringify(report, null, 2) + '\n');
+  return report;
+}
+
+export function formatTable(report: BenchReport): string {
+  const rows = report.results.map((r) =>
+    `| ${r.database} | ${r.scenario} | ${r.n.toLocaleString('en')} | ${(r.timeMs / 1000).toFixed(3)} s | ${(r.baselineMs / 1000).toFixed(3)} s | ${r.ratio.toFixed(2)} |`,
+  );
+  const explained = [...new Map(report.results.map((r) => [r.scenario, r])).values()].map(
+    (r) => `- ${r.scenario}: time = ${r.timed}; baseline = ${r.baseline}`,
+  );
+  return [
+    '| database | scenario | N | time | baseline | ratio |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    'ratio = baseline time ÷ scenario time, both measured on the same server in the same run (1.0 = as fast as raw Temporal; higher is better).',
+    ...explained,
+    ...report.notRun.map((n) => `- ${n.database}: NOT RUN (${n.reason})`),
+  ].join('\n');
+}
+
+async function main() {
+  const value = (name: string) => {
+    const index = process.argv.indexOf(`--${name}`);
+    return index > 0 ? process.argv[index + 1] : undefined;
+  };
+  const quick = process.argv.includes('--quick');
+  const report = await runBench({
+    sizes: value('sizes')?.split(',').map(Number) ?? (quick ? [200, 1000] : [1000, 10_000]),
+    databases: (value('databases')?.split(',') as DatabaseProvider[] | undefined) ?? ['sqlite', 'postgresql'],
+    outDir: value('out') ?? join(__dirname, 'results'),
+  });
+  console.log(`\n${formatTable(report)}\n\nwrote ${report.file}`);
+}
+
+// Run by `npm run bench` (bin/run-ts.js puts this file in argv[1]); imported by the test, it only exports.
+if (process.argv[1] === __filename) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
