@@ -78,7 +78,7 @@ async function main() {
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const page = async () => {
     const response = await fetch(`${address}/seasons/bench`, { headers: { cookie: `${SESSION_COOKIE}=${session.id}` } });
-        await response.text();
+    await response.text();
     if (response.status !== 200) throw new Error(`dashboard answered ${response.status}`);
   };
   const result = {

@@ -40,8 +40,12 @@ export async function importSeason(
       people: file.people.length,
       created: !existing,
     };
-  });
+    // All or nothing even for 10,000 branches: well past Prisma's 5-second default, which on
+    // PostgreSQL cut a 1,000-branch import off half-way.
+  }, IMPORT_TRANSACTION);
 }
+
+const IMPORT_TRANSACTION = { maxWait: 30_000, timeout: 15 * 60_000 };
 
 async function upsertPeople(tx: DbTransaction, file: SeasonFile) {
   for (const person of file.people) {
