@@ -1,10 +1,11 @@
-// A season of N branches for the benchmarks: one bureau, N branches, one secretary each.
+// A season of N branches for the benchmarks: one bureau, N branches, one secretary each, one reviewer for all.
 import type { SeasonFile } from '../domain/season-file';
 
 export function generatedSeason(branches: number): SeasonFile {
   const people = [
     { email: 'admin@bureau.example', name: '组织办', locale: 'zh-CN' as const },
     { email: 'pgs@bureau.example', name: '党组书记', locale: 'zh-CN' as const },
+    { email: 'reviewer@bureau.example', name: '审阅人', locale: 'zh-CN' as const },
     ...Array.from({ length: branches }, (_, i) => ({ email: `sec${i}@school.example`, name: `书记${i}`, locale: 'zh-CN' as const })),
   ];
   return {
@@ -22,7 +23,7 @@ export function generatedSeason(branches: number): SeasonFile {
     organization: {
       id: 'bureau',
       name: '教体局党组',
-      branches: Array.from({ length: branches }, (_, i) => ({ id: `b${String(i).padStart(6, '0')}`, name: `第${i}支部`, secretary: `sec${i}@school.example` })),
+      branches: Array.from({ length: branches }, (_, i) => ({ id: `b${String(i).padStart(6, '0')}`, name: `第${i}支部`, secretary: `sec${i}@school.example`, reviewer: 'reviewer@bureau.example' })),
     },
   };
 }

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../config/env';
 import type { DatabaseProvider } from '../db/provider';
 import { readToolPaths } from '../stack/tool-paths';
-import { dashboard, seasonFanOut, type ScenarioResult } from './scenarios';
-import { postgresAdminUrl, startBenchStack } from './stack';
+import { bulkApproval, dashboard, reminderWave, seasonFanOutAndMemory, type ScenarioResult } from './scenarios';
+import { postgresAdminUrl, startBenchStack, type BenchStack } from './stack';
 
 export interface BenchOptions {
   sizes: number[];
@@ -34,11 +34,23 @@ function versions(): Record<string, string> {
   const of = (name: string) => lock.packages[`node_modules/${name}`]?.version ?? 'unknown';
   let temporalCli = 'unknown';
   try {
-    temporalCli = execFileSync(readToolPaths('stack').temporalCli, ['--version'], { encoding: 'utf8' }).trim();
+    temporalCli = execFileSync(readToolPaths('test').temporalCli, ['--version'], { encoding: 'utf8' }).trim();
   } catch {
     // reported as unknown
   }
   return { node: process.version, '@temporalio/worker': of('@temporalio/worker'), prisma: of('prisma'), temporalCli };
+}
+
+/** Every scenario on one fanned-out season, in the order their states need. */
+async function runScenarios(stack: BenchStack, n: number, done: (r: ScenarioResult) => void): Promise<ScenarioResult[]> {
+  const results: ScenarioResult[] = [];
+  const add = (...more: ScenarioResult[]) => more.forEach((r) => (results.push(r), done(r)));
+  const [fanOut, memory] = await seasonFanOutAndMemory(stack, n);
+  add(fanOut, memory);
+  add(...(await dashboard(stack, n)));
+  add(await reminderWave(stack, n));
+  add(await bulkApproval(stack, n, memory.details?.rawUpdatesMs as number));
+  return results;
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchReport> {
@@ -63,7 +75,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       log(`bench: ${database}, N=${n} …`);
       const stack = await startBenchStack(database);
       try {
-        const results = [await seasonFanOut(stack, n), ...(await dashboard(stack, n))];
+        const results = await runScenarios(stack, n, (r) => log(`  ${formatRow({ ...r, database })}`));
         report.results.push(...results.map((r) => ({ ...r, database })));
       } finally {
         await stack.stop();
@@ -76,10 +88,14 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   return report;
 }
 
+const amount = (value: number, unit?: string) => (unit ? `${value.toFixed(1)} ${unit}` : `${(value / 1000).toFixed(3)} s`);
+
+function formatRow(r: ScenarioResult & { database: DatabaseProvider }): string {
+  return `| ${r.database} | ${r.scenario} | ${r.n.toLocaleString('en')} | ${amount(r.timeMs, r.unit)} | ${amount(r.baselineMs, r.unit)} | ${r.ratio.toFixed(2)} |`;
+}
+
 export function formatTable(report: BenchReport): string {
-  const rows = report.results.map((r) =>
-    `| ${r.database} | ${r.scenario} | ${r.n.toLocaleString('en')} | ${(r.timeMs / 1000).toFixed(3)} s | ${(r.baselineMs / 1000).toFixed(3)} s | ${r.ratio.toFixed(2)} |`,
-  );
+  const rows = report.results.map(formatRow);
   const explained = [...new Map(report.results.map((r) => [r.scenario, r])).values()].map(
     (r) => `- ${r.scenario}: time = ${r.timed}; baseline = ${r.baseline}`,
   );
@@ -88,7 +104,8 @@ export function formatTable(report: BenchReport): string {
     '|---|---|---|---|---|---|',
     ...rows,
     '',
-    'ratio = baseline time ÷ scenario time, both measured on the same server in the same run (1.0 = as fast as raw Temporal; higher is better).',
+    'ratio = baseline ÷ scenario, both measured on the same server in the same run (1.0 = as fast, or as small, as raw Temporal; higher is better).',
+    'time and baseline are seconds, except worker memory: peak RSS in MiB.',
     ...explained,
     ...report.notRun.map((n) => `- ${n.database}: NOT RUN (${n.reason})`),
   ].join('\n');

@@ -1,6 +1,9 @@
 // The benchmark scenarios. Each times one product path and, on the same stack in the same run,
 // the raw-Temporal work it is compared with; ratio = baseline time ÷ scenario time.
 import type { Client } from '@temporalio/client';
+import { bulkApprove } from '../client/bulk-approve';
+import { extendSeason } from '../client/season-changes';
+import { reviewReport, submitReport } from '../client/report-commands';
 import { seasonStatus, startSeason, waitForFanOut } from '../client/season-commands';
 import { importSeason } from '../db/season-import';
 import { createSignInLinks } from '../db/sign-in-links';
@@ -10,6 +13,7 @@ import { buildWebApp } from '../web/server';
 import { openSession, SESSION_COOKIE } from '../web/sessions';
 import { generatedSeason } from './generated-season';
 import type { BenchStack } from './stack';
+import { pokeUpdate } from './workflows';
 
 export interface ScenarioResult {
   scenario: string;
@@ -20,11 +24,21 @@ export interface ScenarioResult {
   timeMs: number;
   baselineMs: number;
   ratio: number;
+  /** The unit of `timeMs`/`baselineMs` when it is not milliseconds (worker memory: MiB). */
+  unit?: 'MiB';
   details?: Record<string, unknown>;
 }
 
+const SEASON = 'bench';
 const ADMIN = { email: 'admin@bureau.example', channel: 'system' as const };
+const LEADER = { email: 'pgs@bureau.example', channel: 'system' as const };
+const REVIEWER = { email: 'reviewer@bureau.example', channel: 'system' as const };
+const DAY = 86_400_000;
+/** As many requests in flight as `shuzhi approve` and `season extend` use. */
+const BULK_CONCURRENCY = 8;
+
 const result = (r: Omit<ScenarioResult, 'ratio'>): ScenarioResult => ({ ...r, ratio: +(r.baselineMs / r.timeMs).toFixed(3) });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs `count` jobs, `concurrency` at a time. */
 async function inParallel(count: number, concurrency: number, job: (i: number) => Promise<unknown>): Promise<void> {
@@ -50,29 +64,62 @@ async function percentiles(runs: number, work: () => Promise<unknown>) {
   return { p50: at(0.5), p95: at(0.95) };
 }
 
-/** `season start` of N branches until every branch workflow runs and every assignment mail is accepted. */
-export async function seasonFanOut(stack: BenchStack, n: number): Promise<ScenarioResult> {
+function expectEvery<T>(items: T[], ok: (item: T) => boolean, what: string): void {
+  const bad = items.filter((item) => !ok(item));
+  if (bad.length) throw new Error(`${what}: ${bad.length} of ${items.length} did not, e.g. ${JSON.stringify(bad[0])}`);
+}
+
+const reportId = (i: number) => `${SEASON}/b${String(i).padStart(6, '0')}`;
+
+/**
+ * Season fan-out and worker memory, each with its baseline. The worker restarts before the
+ * memory baseline and before the fan-out, so each peak is that phase's alone.
+ */
+export async function seasonFanOutAndMemory(stack: BenchStack, n: number): Promise<ScenarioResult[]> {
   const { client } = stack.env;
-  const baselineMs = await timeMs(() =>
+  const fanOutBaselineMs = await timeMs(() =>
     inParallel(n, 50, (i) => client.workflow.execute('noopActivityWorkflow', { workflowId: `baseline-noop-${i}`, taskQueue: TASK_QUEUE, args: [] })),
   );
+
+  // N open workflows in a fresh worker, each sent one raw update: the baselines of bulk approval and memory.
+  await stack.worker.restart();
+  await inParallel(n, 50, (i) => client.workflow.start('waitingWorkflow', { workflowId: `baseline-waiting-${i}`, taskQueue: TASK_QUEUE, args: [] }));
+  const rawUpdatesMs = await timeMs(() =>
+    inParallel(n, BULK_CONCURRENCY, (i) => client.workflow.getHandle(`baseline-waiting-${i}`).executeUpdate(pokeUpdate, { args: ['bench'] })),
+  );
+  const baselinePeakMiB = stack.worker.peakRssMiB();
+
+  await stack.worker.restart();
   const season = generatedSeason(n);
   await importSeason(stack.scratch.db, season, ADMIN);
-  const scenarioMs = await timeMs(async () => {
+  const fanOutMs = await timeMs(async () => {
     await startSeason(client, stack.scratch.db, season.id, ADMIN);
     await waitForFanOut(client, stack.scratch.db, season.id);
-    while (stack.smtp.mailbox.list().length < n) await new Promise((resolve) => setTimeout(resolve, 200));
+    while (stack.smtp.mailbox.list().length < n) await sleep(200);
   });
+  const fanOutPeakMiB = stack.worker.peakRssMiB();
   const history = await client.workflow.getHandle(`season/${season.id}`).fetchHistory();
-  return result({
-    scenario: 'season fan-out',
-    timed: '`season start` until every report workflow runs and every assignment mail is accepted by SMTP',
-    baseline: 'N workflows that each run one no-op activity (50 at a time)',
-    n,
-    timeMs: scenarioMs,
-    baselineMs,
-    details: { seasonHistoryEvents: history.events?.length ?? 0 },
-  });
+  return [
+    result({
+      scenario: 'season fan-out',
+      timed: '`season start` until every report workflow runs and every assignment mail is accepted by SMTP',
+      baseline: 'N workflows that each run one no-op activity (50 at a time)',
+      n,
+      timeMs: fanOutMs,
+      baselineMs: fanOutBaselineMs,
+      details: { seasonHistoryEvents: history.events?.length ?? 0 },
+    }),
+    result({
+      scenario: 'worker memory',
+      timed: 'peak RSS (MiB) of a fresh worker process while it fans out N report workflows, which stay open',
+      baseline: 'peak RSS (MiB) of a fresh worker process while N open empty workflows each take one update',
+      n,
+      unit: 'MiB',
+      timeMs: fanOutPeakMiB,
+      baselineMs: baselinePeakMiB,
+      details: { rawUpdatesMs },
+    }),
+  ];
 }
 
 /** The admin's view of the season fanned out above: `season status --json` and the dashboard page. */
@@ -91,10 +138,10 @@ export async function dashboard(stack: BenchStack, n: number): Promise<ScenarioR
     // Over real HTTP, as a browser would ask.
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
     const runs = 20;
-    const select = await percentiles(runs, () => db.report.findMany({ where: { seasonId: 'bench' }, select: { id: true, state: true } }));
-    const status = await percentiles(runs, () => seasonStatus(db, 'bench'));
+    const select = await percentiles(runs, () => db.report.findMany({ where: { seasonId: SEASON }, select: { id: true, state: true } }));
+    const status = await percentiles(runs, () => seasonStatus(db, SEASON));
     const page = await percentiles(runs, async () => {
-      const response = await fetch(`${address}/seasons/bench`, { headers: { cookie: `${SESSION_COOKIE}=${session.id}` } });
+      const response = await fetch(`${address}/seasons/${SEASON}`, { headers: { cookie: `${SESSION_COOKIE}=${session.id}` } });
       await response.text();
       if (response.status !== 200) throw new Error(`the dashboard answered ${response.status}`);
     });
@@ -106,4 +153,74 @@ export async function dashboard(stack: BenchStack, n: number): Promise<ScenarioR
   } finally {
     await app.close();
   }
+}
+
+/** When the last of `count` mails after the first `from` in the mailbox was accepted (ms since epoch). */
+async function lastMailAcceptedAt(stack: BenchStack, from: number, count: number): Promise<number> {
+  for (;;) {
+    const mails = stack.smtp.mailbox.list().slice(from);
+    if (mails.length >= count) return Math.max(...mails.map((mail) => Date.parse(mail.receivedAt)));
+    await sleep(200);
+  }
+}
+
+/**
+ * A reminder wave: every report's due date is extended so that its 7-days-before reminder falls
+ * at the same moment; timed from that moment until every reminder mail is accepted by SMTP.
+ */
+export async function reminderWave(stack: BenchStack, n: number): Promise<ScenarioResult> {
+  const { client } = stack.env;
+  const db = stack.scratch.db;
+
+  // The baseline: N workflows sleeping until one moment, then each running a no-op activity.
+  const baselineAt = Date.now() + 10_000 + n * 15;
+  await inParallel(n, 50, (i) => client.workflow.start('timerThenNoopWorkflow', { workflowId: `baseline-timer-${i}`, taskQueue: TASK_QUEUE, args: [baselineAt] }));
+  if (Date.now() >= baselineAt) throw new Error('the baseline timers were not all started before their moment; raise the lead');
+  const finishedAt = await Promise.all(Array.from({ length: n }, (_, i) => client.workflow.getHandle(`baseline-timer-${i}`).result() as Promise<number>));
+  const baselineMs = Math.max(...finishedAt) - baselineAt;
+
+  // How long extending takes here, from a first few, so the wave's moment falls after every extension.
+  const probe = Math.min(n, 40);
+  const probeMs = await timeMs(() => extendSeason(client, db, { seasonId: SEASON, until: new Date(Date.now() + 30 * DAY), actor: ADMIN, branchIds: Array.from({ length: probe }, (_, i) => reportId(i).split('/')[1]) }));
+  const waveAt = Date.now() + 10_000 + 2 * (probeMs / probe) * n;
+  const extended = await extendSeason(client, db, { seasonId: SEASON, until: new Date(waveAt + 7 * DAY), actor: ADMIN });
+  expectEvery(extended, (r) => r.outcome === 'done', 'every report extended');
+  if (Date.now() >= waveAt) throw new Error('extending took longer than planned: the wave moment passed before every report was extended');
+  const mark = stack.smtp.mailbox.list().length;
+  const lastAt = await lastMailAcceptedAt(stack, mark, n);
+  const reminders = stack.smtp.mailbox.list().slice(mark);
+  expectEvery(reminders, (mail) => /^sec\d+@school\.example$/.test(mail.to[0] ?? ''), 'every wave mail went to a secretary');
+  return result({
+    scenario: 'reminder wave',
+    timed: 'from the moment N reports\' reminders fall due until every reminder mail is accepted by SMTP',
+    baseline: 'from the moment N sleeping workflows wake until each has run one no-op activity',
+    n,
+    timeMs: lastAt - waveAt,
+    baselineMs,
+  });
+}
+
+/** `shuzhi approve --all-reviewed` of N reviewed reports, beside N raw updates to N waiting workflows. */
+export async function bulkApproval(stack: BenchStack, n: number, rawUpdatesMs: number): Promise<ScenarioResult> {
+  const { client } = stack.env;
+  const db = stack.scratch.db;
+  const body = '一、主要工作\n本年度发展预备党员3人，转正2人，收缴党费1200元。';
+  await inParallel(n, 16, async (i) => {
+    await submitReport(client, db, reportId(i), body, { email: `sec${i}@school.example`, channel: 'system' }, true);
+    await reviewReport(client, reportId(i), { actor: REVIEWER, decision: 'approve' });
+  });
+  let results: Awaited<ReturnType<typeof bulkApprove>> = [];
+  const approvalMs = await timeMs(async () => {
+    results = await bulkApprove(client, db, { seasonId: SEASON, actor: LEADER, rating: '好', concurrency: BULK_CONCURRENCY });
+  });
+  if (results.length !== n) throw new Error(`bulk approval saw ${results.length} reviewed reports, expected ${n}`);
+  expectEvery(results, (r) => r.outcome === 'approved', 'every report approved');
+  return result({
+    scenario: 'bulk approval',
+    timed: `\`shuzhi approve --all-reviewed --rating 好\` of N reviewed reports (${BULK_CONCURRENCY} at a time), every approval recorded and its mail accepted`,
+    baseline: `N raw updates to N waiting workflows (${BULK_CONCURRENCY} at a time)`,
+    n,
+    timeMs: approvalMs,
+    baselineMs: rawUpdatesMs,
+  });
 }

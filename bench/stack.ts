@@ -1,25 +1,31 @@
 // The embedded stack a benchmark runs on, in a scratch folder: a file-backed Temporal dev server,
 // the SMTP capture server, a scratch application database (SQLite or PostgreSQL) and one worker
-// with the product's workflows and activities plus the baselines' no-op ones.
-import { mkdtempSync } from 'node:fs';
+// process with the product's workflows and activities plus the baselines' no-op ones.
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
-import { createActivities, systemClock } from '../activities';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { PROJECT_ROOT } from '../config/env';
 import type { DatabaseProvider } from '../db/provider';
 import { createScratchPostgres, createScratchSqlite, type ScratchDatabase } from '../db/scratch-database';
 import { ALL_SEARCH_ATTRIBUTES } from '../domain/constants';
 import { startCaptureServer, type CaptureServer } from '../mail/capture-server';
-import { createSmtpMailer } from '../mail/mailer';
+import { startOwnedProcess, type OwnedProcess } from '../stack/child-process';
 import { readToolPaths } from '../stack/tool-paths';
-import { createWorker } from '../worker/create-worker';
+
+export interface BenchWorker {
+  /** Peak resident memory of the worker process since it started (VmHWM), in MiB. */
+  peakRssMiB(): number;
+  /** Stops the worker and starts a fresh process: its cache and peak memory start from nothing. */
+  restart(): Promise<void>;
+}
 
 export interface BenchStack {
   env: TestWorkflowEnvironment;
   scratch: ScratchDatabase;
   smtp: CaptureServer;
-  worker: Worker;
+  worker: BenchWorker;
   stop(): Promise<void>;
 }
 
@@ -34,6 +40,30 @@ export function postgresAdminUrl(): string | { unavailable: string } {
   } catch (error) {
     return { unavailable: (error as Error).message };
   }
+}
+
+/** Starts `bench/worker.ts` and resolves once it polls. */
+async function startWorkerProcess(dir: string, env: NodeJS.ProcessEnv): Promise<OwnedProcess> {
+  const worker = startOwnedProcess('bench-worker', process.execPath, [join(PROJECT_ROOT, 'bin/run-ts.js'), 'bench/worker.ts'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env },
+    logFile: join(dir, 'worker.log'),
+  });
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    worker.child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('bench worker ready')) resolve();
+    });
+    void worker.exited.then((code) => reject(new Error(`the bench worker exited (${code}) before it was ready; see ${join(dir, 'worker.log')}`)));
+  });
+  return worker;
+}
+
+function peakRssMiB(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
+  return +(kib / 1024).toFixed(1);
 }
 
 export async function startBenchStack(provider: DatabaseProvider): Promise<BenchStack> {
@@ -52,30 +82,26 @@ export async function startBenchStack(provider: DatabaseProvider): Promise<Bench
   const smtp = await startCaptureServer({ mailboxDir: join(dir, 'mailbox'), port: 0 });
   const env = await TestWorkflowEnvironment.createLocal({
     server: {
-      executable: { type: 'existing-path', path: readToolPaths('stack').temporalCli },
+      executable: { type: 'existing-path', path: readToolPaths('test').temporalCli },
       dbFilename: join(dir, 'temporal.db'),
       searchAttributes: ALL_SEARCH_ATTRIBUTES,
     },
   });
-  const mailer = createSmtpMailer(`smtp://127.0.0.1:${smtp.port}`, 'bench <bench@localhost>');
-  const activities = createActivities({ db: scratch.db, mailer, clock: systemClock, publicBaseUrl: 'http://127.0.0.1:3000' });
-  const worker = await createWorker({
-    connection: env.nativeConnection,
-    namespace: 'default',
-    // The baselines' activity: does nothing, so its time is Temporal's alone.
-    activities: { ...activities, benchNoop: async () => undefined } as typeof activities,
-    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: new DefaultLogger('WARN') }),
-  });
-  const running = worker.run();
+  const workerEnv = { BENCH_TEMPORAL_ADDRESS: env.address, BENCH_DATABASE_URL: scratch.url, BENCH_SMTP_URL: `smtp://127.0.0.1:${smtp.port}` };
+  let worker = await startWorkerProcess(dir, workerEnv);
   return {
     env,
     scratch,
     smtp,
-    worker,
+    worker: {
+      peakRssMiB: () => peakRssMiB(worker.child.pid),
+      async restart() {
+        await worker.stop(30_000);
+        worker = await startWorkerProcess(dir, workerEnv);
+      },
+    },
     async stop() {
-      worker.shutdown();
-      await running;
-      mailer.close();
+      await worker.stop(30_000);
       await env.teardown();
       await smtp.close();
       await scratch.drop();

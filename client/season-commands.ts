@@ -93,26 +93,28 @@ export async function waitForClose(client: Client, seasonId: string): Promise<Se
   return (await client.workflow.getHandle(seasonWorkflowId(seasonId)).result()) as SeasonSummary;
 }
 
-/** The season at a glance, from the read model (one query per concern, not one per branch). */
+/** The season at a glance, from the read model (one query per concern, not one per branch; all at once). */
 export async function seasonStatus(db: Db, seasonId: string, now = new Date()) {
-  const season = await findSeason(db, seasonId);
-  const branches = await db.roleAssignment.count({ where: { seasonId, role: 'secretary', validUntil: null } });
-  const byState = await db.report.groupBy({ by: ['state'], where: { seasonId }, _count: { _all: true } });
-  const ratings = await db.report.groupBy({ by: ['rating'], where: { seasonId, rating: { not: null } }, _count: { _all: true } });
-  const writing = await db.report.findMany({
-    where: { seasonId, state: { in: [...WRITING_STATES] } },
-    select: { branchId: true, state: true, dueAt: true, revisionDueAt: true, secretaryEmail: true, escalatedTo: true, escalatedAt: true, branch: { select: { name: true } } },
-    orderBy: { branchId: 'asc' },
-  });
-  const inReview = await db.report.findMany({
-    where: { seasonId, state: { in: [...REVIEW_STATES] }, reviewDueAt: { lt: now } },
-    select: { branchId: true, reviewerEmail: true, reviewDueAt: true, branch: { select: { name: true } } },
-    orderBy: { branchId: 'asc' },
-  });
+  const [season, branches, byState, ratings, writing, inReview, mailsSent] = await Promise.all([
+    findSeason(db, seasonId),
+    db.roleAssignment.count({ where: { seasonId, role: 'secretary', validUntil: null } }),
+    db.report.groupBy({ by: ['state'], where: { seasonId }, _count: { _all: true } }),
+    db.report.groupBy({ by: ['rating'], where: { seasonId, rating: { not: null } }, _count: { _all: true } }),
+    db.report.findMany({
+      where: { seasonId, OR: overdueWhere(now) },
+      select: { branchId: true, state: true, dueAt: true, revisionDueAt: true, secretaryEmail: true, escalatedTo: true, escalatedAt: true, branch: { select: { name: true } } },
+      orderBy: { branchId: 'asc' },
+    }),
+    db.report.findMany({
+      where: { seasonId, state: { in: [...REVIEW_STATES] }, reviewDueAt: { lt: now } },
+      select: { branchId: true, reviewerEmail: true, reviewDueAt: true, branch: { select: { name: true } } },
+      orderBy: { branchId: 'asc' },
+    }),
+    db.sentMail.count({ where: { seasonId, status: 'sent' } }),
+  ]);
   const days = (from: Date) => Math.floor((now.getTime() - from.getTime()) / 86_400_000);
   const overdue = writing
-    .map((r) => ({ ...r, due: r.state === 'revision_requested' && r.revisionDueAt ? r.revisionDueAt : r.dueAt }))
-    .filter((r) => r.due < now)
+    .map((r) => ({ ...r, due: currentDue(r) }))
     .map((r) => ({
       branchId: r.branchId,
       branchName: r.branch.name,
@@ -139,9 +141,23 @@ export async function seasonStatus(db: Db, seasonId: string, now = new Date()) {
       daysLate: r.reviewDueAt ? days(r.reviewDueAt) : 0,
     })),
     ratings: Object.fromEntries(ratings.map((row) => [row.rating, row._count._all])),
-    mailsSent: await db.sentMail.count({ where: { seasonId, status: 'sent' } }),
+    mailsSent,
     summary: season.summaryJson ? (JSON.parse(season.summaryJson) as SeasonSummary) : undefined,
   };
+}
+
+/** A report being written is due by its revision's date while in revision, else by its due date. */
+const currentDue = (r: { state: string; dueAt: Date; revisionDueAt: Date | null }) =>
+  r.state === 'revision_requested' && r.revisionDueAt ? r.revisionDueAt : r.dueAt;
+
+/** Reports being written whose current due date has passed, as a database filter (the same rule as `currentDue`). */
+function overdueWhere(now: Date) {
+  const firstDraft = WRITING_STATES.filter((state) => state !== 'revision_requested');
+  return [
+    { state: { in: firstDraft }, dueAt: { lt: now } },
+    { state: 'revision_requested', revisionDueAt: { lt: now } },
+    { state: 'revision_requested', revisionDueAt: null, dueAt: { lt: now } },
+  ];
 }
 
 async function firstAdmin(db: Db, seasonId: string): Promise<string> {

@@ -38,16 +38,22 @@ export function registerDashboard(app: FastifyInstance, deps: WebDeps) {
     const ctx = contextOf(request, deps);
     const { t, locale } = ctx;
     const seasonId = request.params.id;
-    const status = await seasonStatus(deps.db, seasonId);
     const page = Math.max(0, Number(request.query.page ?? 0) || 0);
-    const branches = await deps.db.report.findMany({
-      where: { seasonId },
-      select: { id: true, branchId: true, state: true, dueAt: true, secretaryEmail: true, rating: true, branch: { select: { name: true } } },
-      orderBy: { branchId: 'asc' },
-      skip: page * PAGE,
-      take: PAGE,
-    });
-    const dated = await deps.db.report.findMany({ where: { seasonId }, select: { submittedAt: true, approvedAt: true } });
+    const [status, branches, dated] = await Promise.all([
+      seasonStatus(deps.db, seasonId),
+      deps.db.report.findMany({
+        where: { seasonId },
+        select: { id: true, branchId: true, state: true, dueAt: true, secretaryEmail: true, rating: true, branch: { select: { name: true } } },
+        orderBy: { branchId: 'asc' },
+        skip: page * PAGE,
+        take: PAGE,
+      }),
+      // Only reports that have been submitted or approved carry a date for the chart.
+      deps.db.report.findMany({
+        where: { seasonId, OR: [{ submittedAt: { not: null } }, { approvedAt: { not: null } }] },
+        select: { submittedAt: true, approvedAt: true },
+      }),
+    ]);
     const perDay = (dates: (Date | null)[]) => {
       const days = new Map<string, number>();
       for (const d of dates) if (d) days.set(d.toISOString().slice(0, 10), (days.get(d.toISOString().slice(0, 10)) ?? 0) + 1);
