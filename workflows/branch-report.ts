@@ -11,7 +11,7 @@ import {
 import { REVIEW_STATES, type MailKind, type Rating, type ReportState } from '../domain/vocabulary';
 import { formatInZone } from '../domain/time';
 import type { Assignment, ChangeStamp, ReportPatch } from '../activities/report-activities';
-import { assignmentActivities, mailActivities, recordActivities } from './activity-stubs';
+import { assignmentActivities, localMailActivities, localRecordActivities, mailActivities, recordActivities } from './activity-stubs';
 import {
   closeSignal,
   exemptUpdate,
@@ -79,6 +79,8 @@ export interface CarriedState {
 export const LIFECYCLE_PATCH = 'report-lifecycle';
 /** Report workflows from before this patch recorded the assignment and its mail as normal activities. */
 export const LOCAL_ASSIGNMENT_PATCH = 'assignment-as-local-activities';
+/** Report workflows from before this patch recorded their changes and sent their mail as normal activities. */
+export const LOCAL_CHANGES_PATCH = 'changes-as-local-activities';
 /** Continue as new well before Temporal's 10,240-event warning. */
 const DEFAULT_MAX_HISTORY_EVENTS = 2_000;
 
@@ -208,7 +210,7 @@ class ReportLifecycle {
         this.exclusive(async () => {
           canAdminister(this.s.status, this.s.people, request.actor, ['更换联系人', 'changed']);
           const stamp = this.stamp(request.actor, `report.${request.role}_changed`, { from: this.s.people[request.role] ?? null, to: request.toEmail });
-          await recordActivities.changeReportRole({ reportId: this.s.reportId, role: request.role, toEmail: request.toEmail, toName: request.toName, stamp });
+          await this.records().changeReportRole({ reportId: this.s.reportId, role: request.role, toEmail: request.toEmail, toName: request.toName, stamp });
           this.s.people = { ...this.s.people, [request.role]: request.toEmail.toLowerCase() };
           return this.snapshot();
         }),
@@ -297,7 +299,7 @@ class ReportLifecycle {
     const submitting = kind === 'submission';
     const reviewDueAt = submitting ? new Date(Date.now() + this.s.schedule.reviewSla).toISOString() : undefined;
     const nextState: ReportState = submitting ? 'submitted' : this.s.status === 'revision_requested' ? 'revision_requested' : 'drafting';
-    const saved = await recordActivities.saveReportVersion({
+    const saved = await this.records().saveReportVersion({
       reportId: this.s.reportId,
       contentHash,
       kind,
@@ -373,7 +375,7 @@ class ReportLifecycle {
     canAdminister(this.s.status, this.s.people, actor, ['转交', 'reassigned']);
     const previous = this.s.people.secretary;
     const stamp = this.stamp(actor, 'report.reassigned', { from: previous, to: toEmail });
-    await recordActivities.reassignSecretary({ reportId: this.s.reportId, toEmail, toName, stamp });
+    await this.records().reassignSecretary({ reportId: this.s.reportId, toEmail, toName, stamp });
     this.s.people = { ...this.s.people, secretary: toEmail.toLowerCase() };
     const step = `reassign/${this.s.step}`;
     await this.mail('assignment', this.s.people.secretary, step, { dueDate: this.formatDate(currentDeadline(this.timerState())) });
@@ -449,6 +451,15 @@ class ReportLifecycle {
 
   // ---- helpers --------------------------------------------------------------------------
 
+  /** Where the record is written: in this workflow task (local activities) unless the history predates that. */
+  private records() {
+    return patched(LOCAL_CHANGES_PATCH) ? localRecordActivities : recordActivities;
+  }
+
+  private mails() {
+    return patched(LOCAL_CHANGES_PATCH) ? localMailActivities : mailActivities;
+  }
+
   private async change(
     actor: ChangeStamp['actor'],
     action: string,
@@ -457,7 +468,7 @@ class ReportLifecycle {
     extra: { decision?: { decision: 'revision_requested' | 'passed' | 'approved'; comment?: string }; rating?: Rating } = {},
     occurredAt?: string,
   ) {
-    await recordActivities.recordReportChange({
+    await this.records().recordReportChange({
       reportId: this.s.reportId,
       stamp: this.stamp(actor, action, detail, occurredAt),
       patch,
@@ -479,7 +490,7 @@ class ReportLifecycle {
   }
 
   private async mail(kind: MailKind, to: string, key: string, values: Record<string, string>, requestedAt?: string) {
-    await mailActivities.sendMail({
+    await this.mails().sendMail({
       idempotencyKey: `${workflowInfo().workflowId}/${key}/${kind}/${to}`,
       kind,
       toEmail: to,
