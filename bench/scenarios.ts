@@ -13,6 +13,7 @@ import { buildWebApp } from '../web/server';
 import { openSession, SESSION_COOKIE } from '../web/sessions';
 import { generatedSeason } from './generated-season';
 import type { BenchStack } from './stack';
+import type { ActivityStats } from './worker';
 import { pokeUpdate } from './workflows';
 
 export interface ScenarioResult {
@@ -187,9 +188,11 @@ export async function reminderWave(stack: BenchStack, n: number): Promise<Scenar
   expectEvery(extended, (r) => r.outcome === 'done', 'every report extended');
   if (Date.now() >= waveAt) throw new Error('extending took longer than planned: the wave moment passed before every report was extended');
   const mark = stack.smtp.mailbox.list().length;
+  const before = await stack.worker.activityStats();
   const lastAt = await lastMailAcceptedAt(stack, mark, n);
   const reminders = stack.smtp.mailbox.list().slice(mark);
   expectEvery(reminders, (mail) => /^sec\d+@school\.example$/.test(mail.to[0] ?? ''), 'every wave mail went to a secretary');
+  const activities = activityMeans(before, await stack.worker.activityStats());
   return result({
     scenario: 'reminder wave',
     timed: 'from the moment N reports\' reminders fall due until every reminder mail is accepted by SMTP',
@@ -197,7 +200,18 @@ export async function reminderWave(stack: BenchStack, n: number): Promise<Scenar
     n,
     timeMs: lastAt - waveAt,
     baselineMs,
+    details: { activities },
   });
+}
+
+/** Mean milliseconds per activity call between two snapshots of the worker's totals. */
+function activityMeans(before: ActivityStats, after: ActivityStats): Record<string, { calls: number; meanMs: number }> {
+  const means: Record<string, { calls: number; meanMs: number }> = {};
+  for (const [name, { count, totalMs }] of Object.entries(after)) {
+    const calls = count - (before[name]?.count ?? 0);
+    if (calls > 0) means[name] = { calls, meanMs: +((totalMs - (before[name]?.totalMs ?? 0)) / calls).toFixed(2) };
+  }
+  return means;
 }
 
 /** `shuzhi approve --all-reviewed` of N reviewed reports, beside N raw updates to N waiting workflows. */
@@ -210,9 +224,11 @@ export async function bulkApproval(stack: BenchStack, n: number, rawUpdatesMs: n
     await reviewReport(client, reportId(i), { actor: REVIEWER, decision: 'approve' });
   });
   let results: Awaited<ReturnType<typeof bulkApprove>> = [];
+  const before = await stack.worker.activityStats();
   const approvalMs = await timeMs(async () => {
     results = await bulkApprove(client, db, { seasonId: SEASON, actor: LEADER, rating: '好', concurrency: BULK_CONCURRENCY });
   });
+  const activities = activityMeans(before, await stack.worker.activityStats());
   if (results.length !== n) throw new Error(`bulk approval saw ${results.length} reviewed reports, expected ${n}`);
   expectEvery(results, (r) => r.outcome === 'approved', 'every report approved');
   return result({
@@ -222,5 +238,6 @@ export async function bulkApproval(stack: BenchStack, n: number, rawUpdatesMs: n
     n,
     timeMs: approvalMs,
     baselineMs: rawUpdatesMs,
+    details: { activities },
   });
 }

@@ -1,7 +1,7 @@
 // The embedded stack a benchmark runs on, in a scratch folder: a file-backed Temporal dev server,
 // the SMTP capture server, a scratch application database (SQLite or PostgreSQL) and one worker
 // process with the product's workflows and activities plus the baselines' no-op ones.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -13,8 +13,11 @@ import { ALL_SEARCH_ATTRIBUTES } from '../domain/constants';
 import { startCaptureServer, type CaptureServer } from '../mail/capture-server';
 import { startOwnedProcess, type OwnedProcess } from '../stack/child-process';
 import { readToolPaths } from '../stack/tool-paths';
+import type { ActivityStats } from './worker';
 
 export interface BenchWorker {
+  /** Calls and time per activity since this worker process started (flushed twice a second). */
+  activityStats(): Promise<ActivityStats>;
   /** Peak resident memory of the worker process since it started (VmHWM), in MiB. */
   peakRssMiB(): number;
   /** Stops the worker and starts a fresh process: its cache and peak memory start from nothing. */
@@ -87,7 +90,13 @@ export async function startBenchStack(provider: DatabaseProvider): Promise<Bench
       searchAttributes: ALL_SEARCH_ATTRIBUTES,
     },
   });
-  const workerEnv = { BENCH_TEMPORAL_ADDRESS: env.address, BENCH_DATABASE_URL: scratch.url, BENCH_SMTP_URL: `smtp://127.0.0.1:${smtp.port}` };
+  const statsFile = join(dir, 'activity-stats.json');
+  const workerEnv = {
+    BENCH_TEMPORAL_ADDRESS: env.address,
+    BENCH_DATABASE_URL: scratch.url,
+    BENCH_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+    BENCH_ACTIVITY_STATS: statsFile,
+  };
   let worker = await startWorkerProcess(dir, workerEnv);
   return {
     env,
@@ -95,8 +104,13 @@ export async function startBenchStack(provider: DatabaseProvider): Promise<Bench
     smtp,
     worker: {
       peakRssMiB: () => peakRssMiB(worker.child.pid),
+      async activityStats() {
+        await new Promise((resolve) => setTimeout(resolve, 1_000)); // the worker's next flush
+        return existsSync(statsFile) ? (JSON.parse(readFileSync(statsFile, 'utf8')) as ActivityStats) : {};
+      },
       async restart() {
         await worker.stop(30_000);
+        rmSync(statsFile, { force: true });
         worker = await startWorkerProcess(dir, workerEnv);
       },
     },

@@ -1,11 +1,34 @@
 // The bench's worker, as its own process so its memory is its own: the product's workflows and
 // activities plus the baselines' no-op activity, against the stack named in its environment
 // (BENCH_TEMPORAL_ADDRESS, BENCH_DATABASE_URL, BENCH_SMTP_URL). Prints `bench worker ready` once polling.
+// Every activity is timed; the totals go to BENCH_ACTIVITY_STATS once a second, to show where a
+// scenario's time goes.
+import { writeFileSync } from 'node:fs';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createActivities, systemClock } from '../activities';
 import { openDb } from '../db/client';
 import { createSmtpMailer } from '../mail/mailer';
 import { createWorker } from '../worker/create-worker';
+
+export type ActivityStats = Record<string, { count: number; totalMs: number }>;
+
+/** The same activities, each call counted and timed. */
+function timed<T extends Record<string, unknown>>(activities: T, stats: ActivityStats): T {
+  const entries = Object.entries(activities).map(([name, fn]) => [
+    name,
+    async (...args: unknown[]) => {
+      const started = performance.now();
+      try {
+        return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
+      } finally {
+        const entry = (stats[name] ??= { count: 0, totalMs: 0 });
+        entry.count += 1;
+        entry.totalMs += performance.now() - started;
+      }
+    },
+  ]);
+  return Object.fromEntries(entries) as T;
+}
 
 function required(name: string): string {
   const value = process.env[name];
@@ -18,12 +41,15 @@ async function main() {
   const db = await openDb(required('BENCH_DATABASE_URL'));
   const mailer = createSmtpMailer(required('BENCH_SMTP_URL'), 'bench <bench@localhost>');
   const connection = await NativeConnection.connect({ address: required('BENCH_TEMPORAL_ADDRESS') });
-  const activities = createActivities({ db, mailer, clock: systemClock, publicBaseUrl: 'http://127.0.0.1:3000' });
+  const stats: ActivityStats = {};
+  const activities = timed({ ...createActivities({ db, mailer, clock: systemClock, publicBaseUrl: 'http://127.0.0.1:3000' }), benchNoop: async () => undefined }, stats);
+  const statsFile = process.env.BENCH_ACTIVITY_STATS;
+  const flush = statsFile ? setInterval(() => writeFileSync(statsFile, JSON.stringify(stats)), 500) : undefined;
   const worker = await createWorker({
     connection,
     namespace: 'default',
-    // The baselines' activity does nothing, so its time is Temporal's alone.
-    activities: { ...activities, benchNoop: async () => undefined } as typeof activities,
+    // The baselines' activity (benchNoop) does nothing, so its time is Temporal's alone.
+    activities,
     workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: new DefaultLogger('WARN') }),
   });
   const running = worker.run();
@@ -31,6 +57,7 @@ async function main() {
   try {
     await running; // until SIGTERM
   } finally {
+    clearInterval(flush);
     mailer.close();
     await connection.close();
     await db.$disconnect();
