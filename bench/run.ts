@@ -1,7 +1,7 @@
 // `npm run bench [-- --quick]`: every scenario on a fresh embedded stack per database and size,
 // one table on stdout and one JSON file under bench/results/ with every figure, the machine and
 // the versions. Options: --quick (N = 200 and 1,000 instead of 1,000 and 10,000),
-// --sizes 50,500, --databases sqlite,postgresql, --out <dir>.
+// --sizes 50,500, --databases sqlite,postgresql, --skip reminder-wave,bulk-approval, --out <dir>.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -16,6 +16,8 @@ export interface BenchOptions {
   sizes: number[];
   databases: DatabaseProvider[];
   outDir: string;
+  /** Leave out the scenarios that follow the dashboard (they need the most setup at large N). */
+  skip?: LaterScenario[];
   log?: (line: string) => void;
 }
 
@@ -24,6 +26,8 @@ export interface BenchReport {
   machine: { cores: number; cpu: string; memoryGiB: number; node: string };
   versions: Record<string, string>;
   sizes: number[];
+  /** Scenarios left out of this run (--skip). */
+  skipped: LaterScenario[];
   results: (ScenarioResult & { database: DatabaseProvider })[];
   notRun: { database: DatabaseProvider; reason: string }[];
   file: string;
@@ -42,14 +46,17 @@ function versions(): Record<string, string> {
 }
 
 /** Every scenario on one fanned-out season, in the order their states need. */
-async function runScenarios(stack: BenchStack, n: number, done: (r: ScenarioResult) => void): Promise<ScenarioResult[]> {
+export const LATER_SCENARIOS = ['reminder-wave', 'bulk-approval'] as const;
+export type LaterScenario = (typeof LATER_SCENARIOS)[number];
+
+async function runScenarios(stack: BenchStack, n: number, skip: LaterScenario[], done: (r: ScenarioResult) => void): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = [];
   const add = (...more: ScenarioResult[]) => more.forEach((r) => (results.push(r), done(r)));
   const [fanOut, memory] = await seasonFanOutAndMemory(stack, n);
   add(fanOut, memory);
   add(...(await dashboard(stack, n)));
-  add(await reminderWave(stack, n));
-  add(await bulkApproval(stack, n, memory.details?.rawUpdatesMs as number));
+  if (!skip.includes('reminder-wave')) add(await reminderWave(stack, n));
+  if (!skip.includes('bulk-approval')) add(await bulkApproval(stack, n, memory.details?.rawUpdatesMs as number));
   return results;
 }
 
@@ -60,6 +67,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
     versions: versions(),
     sizes: options.sizes,
+    skipped: options.skip ?? [],
     results: [],
     notRun: [],
     file: '',
@@ -75,7 +83,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       log(`bench: ${database}, N=${n} …`);
       const stack = await startBenchStack(database);
       try {
-        const results = await runScenarios(stack, n, (r) => log(`  ${formatRow({ ...r, database })}`));
+        const results = await runScenarios(stack, n, options.skip ?? [], (r) => log(`  ${formatRow({ ...r, database })}`));
         report.results.push(...results.map((r) => ({ ...r, database })));
       } finally {
         await stack.stop();
@@ -111,6 +119,13 @@ export function formatTable(report: BenchReport): string {
   ].join('\n');
 }
 
+function skipped(list: string | undefined): LaterScenario[] {
+  const names = list?.split(',').filter(Boolean) ?? [];
+  const unknown = names.filter((name) => !(LATER_SCENARIOS as readonly string[]).includes(name));
+  if (unknown.length) throw new Error(`--skip takes ${LATER_SCENARIOS.join(', ')}; not: ${unknown.join(', ')}`);
+  return names as LaterScenario[];
+}
+
 async function main() {
   const value = (name: string) => {
     const index = process.argv.indexOf(`--${name}`);
@@ -120,6 +135,7 @@ async function main() {
   const report = await runBench({
     sizes: value('sizes')?.split(',').map(Number) ?? (quick ? [200, 1000] : [1000, 10_000]),
     databases: (value('databases')?.split(',') as DatabaseProvider[] | undefined) ?? ['sqlite', 'postgresql'],
+    skip: skipped(value('skip')),
     outDir: value('out') ?? join(__dirname, 'results'),
   });
   console.log(`\n${formatTable(report)}\n\nwrote ${report.file}`);

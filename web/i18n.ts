@@ -101,3 +101,11 @@ const STATE_NAMES: Record<string, Record<Locale, string>> = {
 };
 
 export const stateName = (state: string, locale: Locale) => STATE_NAMES[state]?.[locale] ?? state;
+
+const SEASON_STATUS_NAMES: Record<string, Record<Locale, string>> = {
+  draft: { 'zh-CN': '未启动', en: 'not started' },
+  running: { 'zh-CN': '进行中', en: 'running' },
+  closed: { 'zh-CN': '已结束', en: 'closed' },
+};
+
+export const seasonStatusName = (status: string, locale: Locale) => SEASON_STATUS_NAMES[status]?.[locale] ?? status;

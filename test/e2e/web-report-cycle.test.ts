@@ -219,9 +219,11 @@ describe('the report cycle in the browser', () => {
     await reviewer.goto(`${stack.webUrl}/seasons/demo-2026`);
     await expect(reviewer.locator('[data-testid="counts"] tr[data-state="approved"] td.num').textContent()).resolves.toBe('3');
     await expect(reviewer.locator('[data-testid="ratings-chart"] [data-bar="好"]').textContent()).resolves.toBe('1');
+    await expect(reviewer.getByTestId('season-status').textContent()).resolves.toBe('进行中');
     await screenshot(reviewer, '08-dashboard');
     await reviewer.getByTestId('language').click();
     await expect(reviewer.locator('h2').first().textContent()).resolves.toBe('Reports by state');
+    await expect(reviewer.getByTestId('season-status').textContent()).resolves.toBe('running');
     await screenshot(reviewer, '09-dashboard-en');
   });
 });

@@ -13,7 +13,7 @@ import { RATINGS, REPORT_STATES } from '../../domain/vocabulary';
 import { barChart, cumulativeChart } from '../charts';
 import { dateIn, reportHref, stateBadge } from '../format';
 import { html } from '../html';
-import { stateName } from '../i18n';
+import { seasonStatusName, stateName } from '../i18n';
 import { csrfField } from '../layout';
 import { contextOf, errorPage, requireViewer, sendPage, webActor, type Viewer, type WebDeps } from '../server';
 
@@ -67,7 +67,7 @@ export function registerDashboard(app: FastifyInstance, deps: WebDeps) {
       status.title,
       html`
       ${request.query.done ? html`<p class="notice" data-testid="message">${t('done')}</p>` : ''}
-      <p class="facts"><span>${status.status}</span><span>${t('dueDate')}: ${dateIn(new Date(status.dueAt), status.timeZone)}</span><span>${total} ${t('branch')}</span></p>
+      <p class="facts"><span data-testid="season-status">${seasonStatusName(status.status, locale)}</span><span>${t('dueDate')}: ${dateIn(new Date(status.dueAt), status.timeZone)}</span><span>${total} ${t('branch')}</span></p>
       <div class="grid">
         <section><h2>${t('countsByState')}</h2>
           <table data-testid="counts">${REPORT_STATES.filter((s) => status.reportsByState[s]).map(
