@@ -47,7 +47,9 @@ export function postgresAdminUrl(): string | { unavailable: string } {
 
 /** Starts `bench/worker.ts` and resolves once it polls. */
 async function startWorkerProcess(dir: string, env: NodeJS.ProcessEnv): Promise<OwnedProcess> {
-  const worker = startOwnedProcess('bench-worker', process.execPath, [join(PROJECT_ROOT, 'bin/run-ts.js'), 'bench/worker.ts'], {
+  // BENCH_WORKER_HEAP_MIB caps the worker's V8 heap, as a deployment would with --max-old-space-size.
+  const heap = process.env.BENCH_WORKER_HEAP_MIB ? [`--max-old-space-size=${Number(process.env.BENCH_WORKER_HEAP_MIB)}`] : [];
+  const worker = startOwnedProcess('bench-worker', process.execPath, [...heap, join(PROJECT_ROOT, 'bin/run-ts.js'), 'bench/worker.ts'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env },
     logFile: join(dir, 'worker.log'),

@@ -59,8 +59,8 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request) => {
     const session = await findSession(deps.db, readCookie(request, SESSION_COOKIE));
     if (session) {
-      const person = await deps.db.person.findUnique({ where: { email: session.email } });
-      request.viewer = { ...session, name: person?.name ?? session.email, reach: await reachOf(deps.db, session.email) };
+      const [person, reach] = await Promise.all([deps.db.person.findUnique({ where: { email: session.email } }), reachOf(deps.db, session.email)]);
+      request.viewer = { ...session, name: person?.name ?? session.email, reach };
       request.locale = (person?.locale as Locale | undefined) ?? deps.defaultLocale;
     } else request.locale = deps.defaultLocale;
     const chosen = readCookie(request, LANG_COOKIE);
