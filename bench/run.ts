@@ -10,7 +10,7 @@ import { PROJECT_ROOT } from '../config/env';
 import type { DatabaseProvider } from '../db/provider';
 import { readToolPaths } from '../stack/tool-paths';
 import { bulkApproval, dashboard, reminderWave, seasonFanOutAndMemory, type ScenarioResult } from './scenarios';
-import { postgresAdminUrl, startBenchStack, type BenchStack } from './stack';
+import { benchWorkerHeapMiB, postgresAdminUrl, startBenchStack, type BenchStack } from './stack';
 
 export interface BenchOptions {
   sizes: number[];
@@ -28,6 +28,8 @@ export interface BenchReport {
   sizes: number[];
   /** Scenarios left out of this run (--skip). */
   skipped: LaterScenario[];
+  /** The worker's V8 heap cap in MiB (0: V8's default); BENCH_WORKER_HEAP_MIB overrides the product's. */
+  workerHeapMiB: number;
   results: (ScenarioResult & { database: DatabaseProvider })[];
   notRun: { database: DatabaseProvider; reason: string }[];
   file: string;
@@ -68,6 +70,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     versions: versions(),
     sizes: options.sizes,
     skipped: options.skip ?? [],
+    workerHeapMiB: benchWorkerHeapMiB(),
     results: [],
     notRun: [],
     file: '',

@@ -13,6 +13,7 @@ import { ALL_SEARCH_ATTRIBUTES } from '../domain/constants';
 import { startCaptureServer, type CaptureServer } from '../mail/capture-server';
 import { startOwnedProcess, type OwnedProcess } from '../stack/child-process';
 import { readToolPaths } from '../stack/tool-paths';
+import { WORKER_HEAP_MIB, workerNodeArgs } from '../stack/worker-heap';
 import type { ActivityStats } from './worker';
 
 export interface BenchWorker {
@@ -45,10 +46,14 @@ export function postgresAdminUrl(): string | { unavailable: string } {
   }
 }
 
+export function benchWorkerHeapMiB(): number {
+  return process.env.BENCH_WORKER_HEAP_MIB ? Number(process.env.BENCH_WORKER_HEAP_MIB) : WORKER_HEAP_MIB;
+}
+
 /** Starts `bench/worker.ts` and resolves once it polls. */
 async function startWorkerProcess(dir: string, env: NodeJS.ProcessEnv): Promise<OwnedProcess> {
-  // BENCH_WORKER_HEAP_MIB caps the worker's V8 heap, as a deployment would with --max-old-space-size.
-  const heap = process.env.BENCH_WORKER_HEAP_MIB ? [`--max-old-space-size=${Number(process.env.BENCH_WORKER_HEAP_MIB)}`] : [];
+  // The product's heap cap, unless BENCH_WORKER_HEAP_MIB says otherwise (0: V8's default).
+  const heap = workerNodeArgs(benchWorkerHeapMiB());
   const worker = startOwnedProcess('bench-worker', process.execPath, [...heap, join(PROJECT_ROOT, 'bin/run-ts.js'), 'bench/worker.ts'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env },

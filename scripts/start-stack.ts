@@ -11,6 +11,7 @@ import { loadSeasonFile } from '../client/season-file-loader';
 import { startSeason, waitForFanOut } from '../client/season-commands';
 import { connectTemporal } from '../client/temporal';
 import { startOwnedProcess, type OwnedProcess } from '../stack/child-process';
+import { workerNodeArgs } from '../stack/worker-heap';
 import { startTemporalDevServer } from '../stack/temporal-dev-server';
 import { readToolPaths } from '../stack/tool-paths';
 
@@ -55,7 +56,7 @@ async function main() {
     );
     console.log(`[stack] Temporal dev server on ${config.TEMPORAL_ADDRESS}`);
 
-    const worker = startOwnedProcess('worker', process.execPath, [join(PROJECT_ROOT, 'bin/run-ts.js'), 'worker/main.ts'], {
+    const worker = startOwnedProcess('worker', process.execPath, [...workerNodeArgs(), join(PROJECT_ROOT, 'bin/run-ts.js'), 'worker/main.ts'], {
       cwd: PROJECT_ROOT,
       echo: true,
       logFile: join(dataDir, 'logs', 'worker.log'),

@@ -9,6 +9,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { PROJECT_ROOT } from '../../config/env';
 import { startCaptureServer, type CaptureServer } from '../../mail/capture-server';
 import { startOwnedProcess, type OwnedProcess } from '../../stack/child-process';
+import { workerNodeArgs } from '../../stack/worker-heap';
 import { databaseKinds, type ScratchDatabase } from './databases';
 import { startDevServer } from './temporal';
 import { waitUntil } from './wait';
@@ -60,8 +61,8 @@ export async function startRealStack(name: string): Promise<RealStack> {
     SHUZHI_LOCALE: 'en',
   };
   const workers: OwnedProcess[] = [];
-  const start = (name: string, entry: string) => {
-    const child = startOwnedProcess(name, process.execPath, [join(PROJECT_ROOT, 'bin/run-ts.js'), entry], {
+  const start = (name: string, entry: string, nodeArgs: string[] = []) => {
+    const child = startOwnedProcess(name, process.execPath, [...nodeArgs, join(PROJECT_ROOT, 'bin/run-ts.js'), entry], {
       cwd: PROJECT_ROOT,
       env: { ...process.env, ...cliEnv },
       logFile: join(dir, `${name}.log`),
@@ -82,7 +83,7 @@ export async function startRealStack(name: string): Promise<RealStack> {
       return web;
     },
     startWorker() {
-      return start('worker', 'worker/main.ts');
+      return start('worker', 'worker/main.ts', workerNodeArgs());
     },
     async stop() {
       for (const worker of workers) await worker.stop();
