@@ -1,6 +1,9 @@
 // A season of N branches for the benchmarks: one bureau, N branches, one secretary each, one reviewer for all.
 import type { SeasonFile } from '../domain/season-file';
 
+/** The id of the generated season's i-th branch. */
+export const branchIdOf = (i: number) => `b${String(i).padStart(6, '0')}`;
+
 export function generatedSeason(branches: number): SeasonFile {
   const people = [
     { email: 'admin@bureau.example', name: '组织办', locale: 'zh-CN' as const },
@@ -23,7 +26,7 @@ export function generatedSeason(branches: number): SeasonFile {
     organization: {
       id: 'bureau',
       name: '教体局党组',
-      branches: Array.from({ length: branches }, (_, i) => ({ id: `b${String(i).padStart(6, '0')}`, name: `第${i}支部`, secretary: `sec${i}@school.example`, reviewer: 'reviewer@bureau.example' })),
+      branches: Array.from({ length: branches }, (_, i) => ({ id: branchIdOf(i), name: `第${i}支部`, secretary: `sec${i}@school.example`, reviewer: 'reviewer@bureau.example' })),
     },
   };
 }

@@ -47,10 +47,11 @@ function versions(): Record<string, string> {
   return { node: process.version, '@temporalio/worker': of('@temporalio/worker'), prisma: of('prisma'), temporalCli };
 }
 
-/** Every scenario on one fanned-out season, in the order their states need. */
+/** The scenarios after the dashboard, which `--skip` may leave out. */
 export const LATER_SCENARIOS = ['reminder-wave', 'bulk-approval'] as const;
 export type LaterScenario = (typeof LATER_SCENARIOS)[number];
 
+/** Every scenario on one fanned-out season, in the order their states need. */
 async function runScenarios(stack: BenchStack, n: number, skip: LaterScenario[], done: (r: ScenarioResult) => void): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = [];
   const add = (...more: ScenarioResult[]) => more.forEach((r) => (results.push(r), done(r)));

@@ -11,7 +11,7 @@ import { TASK_QUEUE } from '../domain/constants';
 import type { Mailer } from '../mail/mailer';
 import { buildWebApp } from '../web/server';
 import { openSession, SESSION_COOKIE } from '../web/sessions';
-import { generatedSeason } from './generated-season';
+import { branchIdOf, generatedSeason } from './generated-season';
 import type { BenchStack } from './stack';
 import type { ActivityStats } from './worker';
 import { pokeUpdate } from './workflows';
@@ -70,7 +70,7 @@ function expectEvery<T>(items: T[], ok: (item: T) => boolean, what: string): voi
   if (bad.length) throw new Error(`${what}: ${bad.length} of ${items.length} did not, e.g. ${JSON.stringify(bad[0])}`);
 }
 
-const reportId = (i: number) => `${SEASON}/b${String(i).padStart(6, '0')}`;
+const reportId = (i: number) => `${SEASON}/${branchIdOf(i)}`;
 
 /**
  * Season fan-out and worker memory, each with its baseline. The worker restarts before the
@@ -182,7 +182,7 @@ export async function reminderWave(stack: BenchStack, n: number): Promise<Scenar
 
   // How long extending takes here, from a first few, so the wave's moment falls after every extension.
   const probe = Math.min(n, 40);
-  const probeMs = await timeMs(() => extendSeason(client, db, { seasonId: SEASON, until: new Date(Date.now() + 30 * DAY), actor: ADMIN, branchIds: Array.from({ length: probe }, (_, i) => reportId(i).split('/')[1]) }));
+  const probeMs = await timeMs(() => extendSeason(client, db, { seasonId: SEASON, until: new Date(Date.now() + 30 * DAY), actor: ADMIN, branchIds: Array.from({ length: probe }, (_, i) => branchIdOf(i)) }));
   const waveAt = Date.now() + 10_000 + 2 * (probeMs / probe) * n;
   const extended = await extendSeason(client, db, { seasonId: SEASON, until: new Date(waveAt + 7 * DAY), actor: ADMIN });
   expectEvery(extended, (r) => r.outcome === 'done', 'every report extended');

@@ -113,17 +113,18 @@ export async function seasonStatus(db: Db, seasonId: string, now = new Date()) {
     db.sentMail.count({ where: { seasonId, status: 'sent' } }),
   ]);
   const days = (from: Date) => Math.floor((now.getTime() - from.getTime()) / 86_400_000);
-  const overdue = writing
-    .map((r) => ({ ...r, due: currentDue(r) }))
-    .map((r) => ({
+  const overdue = writing.map((r) => {
+    const due = currentDue(r);
+    return {
       branchId: r.branchId,
       branchName: r.branch.name,
       state: r.state,
-      dueAt: r.due.toISOString(),
-      daysOverdue: days(r.due),
+      dueAt: due.toISOString(),
+      daysOverdue: days(due),
       secretaryEmail: r.secretaryEmail,
       told: r.escalatedTo ? { who: r.escalatedTo, at: r.escalatedAt?.toISOString() } : null,
-    }));
+    };
+  });
   return {
     seasonId,
     title: season.title,
