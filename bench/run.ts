@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../config/env';
+import { loadConfig, PROJECT_ROOT } from '../config/env';
 import type { DatabaseProvider } from '../db/provider';
 import { readToolPaths } from '../stack/tool-paths';
 import { bulkApproval, dashboard, reminderWave, seasonFanOutAndMemory, type ScenarioResult } from './scenarios';
@@ -30,6 +30,8 @@ export interface BenchReport {
   skipped: LaterScenario[];
   /** The worker's V8 heap cap in MiB (0: V8's default); BENCH_WORKER_HEAP_MIB overrides the product's. */
   workerHeapMiB: number;
+  /** WORKER_MAX_CACHED_WORKFLOWS, when set; otherwise the SDK sized the worker's cache from its heap. */
+  workerMaxCachedWorkflows: number | 'sdk default';
   results: (ScenarioResult & { database: DatabaseProvider })[];
   notRun: { database: DatabaseProvider; reason: string }[];
   file: string;
@@ -72,6 +74,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     sizes: options.sizes,
     skipped: options.skip ?? [],
     workerHeapMiB: benchWorkerHeapMiB(),
+    workerMaxCachedWorkflows: loadConfig().WORKER_MAX_CACHED_WORKFLOWS ?? 'sdk default',
     results: [],
     notRun: [],
     file: '',

@@ -89,6 +89,7 @@ export async function seasonFanOutAndMemory(stack: BenchStack, n: number): Promi
     inParallel(n, BULK_CONCURRENCY, (i) => client.workflow.getHandle(`baseline-waiting-${i}`).executeUpdate(pokeUpdate, { args: ['bench'] })),
   );
   const baselinePeakMiB = stack.worker.peakRssMiB();
+  const baselineMemoryPeaks = await stack.worker.memoryPeaks();
 
   await stack.worker.restart();
   const season = generatedSeason(n);
@@ -99,6 +100,7 @@ export async function seasonFanOutAndMemory(stack: BenchStack, n: number): Promi
     while (stack.smtp.mailbox.list().length < n) await sleep(200);
   });
   const fanOutPeakMiB = stack.worker.peakRssMiB();
+  const fanOutMemoryPeaks = await stack.worker.memoryPeaks();
   const history = await client.workflow.getHandle(`season/${season.id}`).fetchHistory();
   return [
     result({
@@ -118,7 +120,8 @@ export async function seasonFanOutAndMemory(stack: BenchStack, n: number): Promi
       unit: 'MiB',
       timeMs: fanOutPeakMiB,
       baselineMs: baselinePeakMiB,
-      details: { rawUpdatesMs },
+      // Where the RSS went: the peaks of the worker's V8 heap and of memory outside it (MiB).
+      details: { rawUpdatesMs, memoryPeaks: fanOutMemoryPeaks, baselineMemoryPeaks },
     }),
   ];
 }

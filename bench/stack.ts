@@ -14,13 +14,15 @@ import { startCaptureServer, type CaptureServer } from '../mail/capture-server';
 import { startOwnedProcess, type OwnedProcess } from '../stack/child-process';
 import { readToolPaths } from '../stack/tool-paths';
 import { WORKER_HEAP_MIB, workerNodeArgs } from '../stack/worker-heap';
-import type { ActivityStats } from './worker';
+import type { ActivityStats, MemoryPeaks } from './worker';
 
 export interface BenchWorker {
   /** Calls and time per activity since this worker process started (flushed twice a second). */
   activityStats(): Promise<ActivityStats>;
   /** Peak resident memory of the worker process since it started (VmHWM), in MiB. */
   peakRssMiB(): number;
+  /** The peaks of the worker's own memory counters since it started (heap, external…), in MiB. */
+  memoryPeaks(): Promise<MemoryPeaks | undefined>;
   /** Stops the worker and starts a fresh process: its cache and peak memory start from nothing. */
   restart(): Promise<void>;
 }
@@ -98,12 +100,15 @@ export async function startBenchStack(provider: DatabaseProvider): Promise<Bench
     },
   });
   const statsFile = join(dir, 'activity-stats.json');
+  const memoryFile = join(dir, 'worker-memory.json');
   const workerEnv = {
     BENCH_TEMPORAL_ADDRESS: env.address,
     BENCH_DATABASE_URL: scratch.url,
     BENCH_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
     BENCH_ACTIVITY_STATS: statsFile,
+    BENCH_WORKER_MEMORY: memoryFile,
   };
+  const nextFlush = () => new Promise((resolve) => setTimeout(resolve, 1_000));
   let worker = await startWorkerProcess(dir, workerEnv);
   return {
     env,
@@ -112,12 +117,17 @@ export async function startBenchStack(provider: DatabaseProvider): Promise<Bench
     worker: {
       peakRssMiB: () => peakRssMiB(worker.child.pid),
       async activityStats() {
-        await new Promise((resolve) => setTimeout(resolve, 1_000)); // the worker's next flush
+        await nextFlush();
         return existsSync(statsFile) ? (JSON.parse(readFileSync(statsFile, 'utf8')) as ActivityStats) : {};
+      },
+      async memoryPeaks() {
+        await nextFlush();
+        return existsSync(memoryFile) ? (JSON.parse(readFileSync(memoryFile, 'utf8')) as MemoryPeaks) : undefined;
       },
       async restart() {
         await worker.stop(30_000);
         rmSync(statsFile, { force: true });
+        rmSync(memoryFile, { force: true });
         worker = await startWorkerProcess(dir, workerEnv);
       },
     },

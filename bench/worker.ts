@@ -1,16 +1,30 @@
 // The bench's worker, as its own process so its memory is its own: the product's workflows and
 // activities plus the baselines' no-op activity, against the stack named in its environment
 // (BENCH_TEMPORAL_ADDRESS, BENCH_DATABASE_URL, BENCH_SMTP_URL). Prints `bench worker ready` once polling.
-// Every activity is timed; the totals go to BENCH_ACTIVITY_STATS once a second, to show where a
-// scenario's time goes.
+// Every activity is timed; the totals go to BENCH_ACTIVITY_STATS twice a second, to show where a
+// scenario's time goes, and the peaks of its memory's parts to BENCH_WORKER_MEMORY.
 import { writeFileSync } from 'node:fs';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createActivities, systemClock } from '../activities';
+import { loadConfig } from '../config/env';
 import { openDb } from '../db/client';
 import { createSmtpMailer } from '../mail/mailer';
 import { createWorker } from '../worker/create-worker';
 
 export type ActivityStats = Record<string, { count: number; totalMs: number }>;
+/** The largest of each part of `process.memoryUsage()` seen so far, in MiB: where the RSS goes. */
+export type MemoryPeaks = Record<'rss' | 'heapTotal' | 'heapUsed' | 'external' | 'arrayBuffers', number>;
+
+function trackMemoryPeaks(): MemoryPeaks {
+  const peaks: MemoryPeaks = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+  const sample = () => {
+    const usage = process.memoryUsage();
+    for (const key of Object.keys(peaks) as (keyof MemoryPeaks)[]) peaks[key] = Math.max(peaks[key], +(usage[key] / 2 ** 20).toFixed(1));
+  };
+  sample();
+  setInterval(sample, 100).unref();
+  return peaks;
+}
 
 /** The same activities, each call counted and timed. */
 function timed<T extends Record<string, unknown>>(activities: T, stats: ActivityStats): T {
@@ -44,10 +58,17 @@ async function main() {
   const stats: ActivityStats = {};
   const activities = timed({ ...createActivities({ db, mailer, clock: systemClock, publicBaseUrl: 'http://127.0.0.1:3000' }), benchNoop: async () => undefined }, stats);
   const statsFile = process.env.BENCH_ACTIVITY_STATS;
-  const flush = statsFile ? setInterval(() => writeFileSync(statsFile, JSON.stringify(stats)), 500) : undefined;
+  const memoryFile = process.env.BENCH_WORKER_MEMORY;
+  const memory = trackMemoryPeaks();
+  const flush = setInterval(() => {
+    if (statsFile) writeFileSync(statsFile, JSON.stringify(stats));
+    if (memoryFile) writeFileSync(memoryFile, JSON.stringify(memory));
+  }, 500);
   const worker = await createWorker({
     connection,
     namespace: 'default',
+    // As the product's worker: WORKER_MAX_CACHED_WORKFLOWS from the environment, or the SDK's default.
+    maxCachedWorkflows: loadConfig().WORKER_MAX_CACHED_WORKFLOWS,
     // The baselines' activity (benchNoop) does nothing, so its time is Temporal's alone.
     activities,
     workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: new DefaultLogger('WARN') }),

@@ -2,6 +2,7 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { importSeason, type ImportResult } from '../db/season-import';
 import type { Db } from '../db/client';
+import { seasonCounts } from '../db/season-counts';
 import { TASK_QUEUE, SEARCH_ATTRIBUTES } from '../domain/constants';
 import { seasonWorkflowId } from '../domain/ids';
 import { REVIEW_STATES, WRITING_STATES, type Channel } from '../domain/vocabulary';
@@ -93,13 +94,11 @@ export async function waitForClose(client: Client, seasonId: string): Promise<Se
   return (await client.workflow.getHandle(seasonWorkflowId(seasonId)).result()) as SeasonSummary;
 }
 
-/** The season at a glance, from the read model (one query per concern, not one per branch; all at once). */
+/** The season at a glance, from the read model: its counts in one query, the lists beside it, all at once. */
 export async function seasonStatus(db: Db, seasonId: string, now = new Date()) {
-  const [season, branches, byState, ratings, writing, inReview, mailsSent] = await Promise.all([
+  const [season, counts, writing, inReview] = await Promise.all([
     findSeason(db, seasonId),
-    db.roleAssignment.count({ where: { seasonId, role: 'secretary', validUntil: null } }),
-    db.report.groupBy({ by: ['state'], where: { seasonId }, _count: { _all: true } }),
-    db.report.groupBy({ by: ['rating'], where: { seasonId, rating: { not: null } }, _count: { _all: true } }),
+    seasonCounts(db, seasonId),
     db.report.findMany({
       where: { seasonId, OR: overdueWhere(now) },
       select: { branchId: true, state: true, dueAt: true, revisionDueAt: true, secretaryEmail: true, escalatedTo: true, escalatedAt: true, branch: { select: { name: true } } },
@@ -110,7 +109,6 @@ export async function seasonStatus(db: Db, seasonId: string, now = new Date()) {
       select: { branchId: true, reviewerEmail: true, reviewDueAt: true, branch: { select: { name: true } } },
       orderBy: { branchId: 'asc' },
     }),
-    db.sentMail.count({ where: { seasonId, status: 'sent' } }),
   ]);
   const days = (from: Date) => Math.floor((now.getTime() - from.getTime()) / 86_400_000);
   const overdue = writing.map((r) => {
@@ -131,8 +129,8 @@ export async function seasonStatus(db: Db, seasonId: string, now = new Date()) {
     status: season.status,
     dueAt: season.dueAt.toISOString(),
     timeZone: season.timeZone,
-    branches,
-    reportsByState: Object.fromEntries(byState.map((row) => [row.state, row._count._all])),
+    branches: counts.branches,
+    reportsByState: counts.reportsByState,
     overdue,
     reviewsPastSla: inReview.map((r) => ({
       branchId: r.branchId,
@@ -141,8 +139,8 @@ export async function seasonStatus(db: Db, seasonId: string, now = new Date()) {
       reviewDueAt: r.reviewDueAt?.toISOString(),
       daysLate: r.reviewDueAt ? days(r.reviewDueAt) : 0,
     })),
-    ratings: Object.fromEntries(ratings.map((row) => [row.rating, row._count._all])),
-    mailsSent,
+    ratings: counts.ratings,
+    mailsSent: counts.mailsSent,
     summary: season.summaryJson ? (JSON.parse(season.summaryJson) as SeasonSummary) : undefined,
   };
 }

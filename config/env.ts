@@ -35,6 +35,12 @@ function schemaFor(root: string) {
     SHUZHI_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /** How long a mailed sign-in link stays valid, e.g. 7d or 12h. */
     SIGN_IN_LINK_TTL: z.string().regex(DURATION_PATTERN, 'must be a number and d, h, m or s, e.g. 7d').default('7d'),
+    /**
+     * How many workflows the worker keeps in memory between their tasks; unset, the SDK's default
+     * (about 500 with the worker's 1 GiB heap). Smaller saves little memory and makes every task
+     * for an evicted report replay its history: bench/README.md has the measurements.
+     */
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2, 'must be at least 2').optional(),
   });
 }
 

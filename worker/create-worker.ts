@@ -12,12 +12,15 @@ export async function createWorker(options: {
   activities: Activities;
   taskQueue?: string;
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Unset: the SDK's default, sized from the heap limit (the tests' workers). */
+  maxCachedWorkflows?: number;
 }): Promise<Worker> {
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue ?? TASK_QUEUE,
     activities: options.activities,
+    ...(options.maxCachedWorkflows ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
   });
 }

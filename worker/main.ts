@@ -18,6 +18,7 @@ async function main() {
   const worker = await createWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
+    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     activities: createActivities({
       db,
       mailer,

@@ -20,6 +20,11 @@ describe('configuration', () => {
     expect(config.TEMPORAL_NAMESPACE).toBe('party-building');
   });
 
+  test("leaves the worker's cache to the SDK unless told a size", () => {
+    expect(loadConfig({}).WORKER_MAX_CACHED_WORKFLOWS).toBeUndefined();
+    expect(loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '200' }).WORKER_MAX_CACHED_WORKFLOWS).toBe(200);
+  });
+
   test('treats an empty variable as unset', () => {
     expect(loadConfig({ TEMPORAL_ADDRESS: '' }).TEMPORAL_ADDRESS).toBe('127.0.0.1:7233');
   });
@@ -31,6 +36,8 @@ describe('configuration', () => {
     ['PUBLIC_BASE_URL', 'not a url'],
     ['SHUZHI_LOCALE', 'fr'],
     ['TEMPORAL_UI_PORT', '70000'],
+    ['WORKER_MAX_CACHED_WORKFLOWS', '1'],
+    ['WORKER_MAX_CACHED_WORKFLOWS', 'many'],
   ])('names the bad variable %s', (variable, value) => {
     let caught: unknown;
     try {

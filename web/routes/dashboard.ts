@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { closeSeason, seasonStatus } from '../../client/season-commands';
 import { extendSeason } from '../../client/season-changes';
+import { progressByDay } from '../../db/season-counts';
 import { loadSeasonExportData } from '../../exports/season-data';
 import { seasonCsv } from '../../exports/csv-export';
 import { seasonMarkdown } from '../../exports/markdown-export';
@@ -39,7 +40,7 @@ export function registerDashboard(app: FastifyInstance, deps: WebDeps) {
     const { t, locale } = ctx;
     const seasonId = request.params.id;
     const page = Math.max(0, Number(request.query.page ?? 0) || 0);
-    const [status, branches, dated] = await Promise.all([
+    const [status, branches, progress] = await Promise.all([
       seasonStatus(deps.db, seasonId),
       deps.db.report.findMany({
         where: { seasonId },
@@ -48,17 +49,8 @@ export function registerDashboard(app: FastifyInstance, deps: WebDeps) {
         skip: page * PAGE,
         take: PAGE,
       }),
-      // Only reports that have been submitted or approved carry a date for the chart.
-      deps.db.report.findMany({
-        where: { seasonId, OR: [{ submittedAt: { not: null } }, { approvedAt: { not: null } }] },
-        select: { submittedAt: true, approvedAt: true },
-      }),
+      progressByDay(deps.db, seasonId),
     ]);
-    const perDay = (dates: (Date | null)[]) => {
-      const days = new Map<string, number>();
-      for (const d of dates) if (d) days.set(d.toISOString().slice(0, 10), (days.get(d.toISOString().slice(0, 10)) ?? 0) + 1);
-      return days;
-    };
     const total = status.branches;
     const counts = REPORT_STATES.filter((s) => status.reportsByState[s]).map((s) => ({ label: stateName(s, locale), value: status.reportsByState[s] ?? 0 }));
     return sendPage(
@@ -78,8 +70,8 @@ export function registerDashboard(app: FastifyInstance, deps: WebDeps) {
         <section><h2>${t('progressOverTime')}</h2>
           ${cumulativeChart(
             [
-              { label: t('submit'), className: 'submitted', days: perDay(dated.map((d) => d.submittedAt)) },
-              { label: t('approve'), className: 'approved', days: perDay(dated.map((d) => d.approvedAt)) },
+              { label: t('submit'), className: 'submitted', days: progress.submitted },
+              { label: t('approve'), className: 'approved', days: progress.approved },
             ],
             total,
           )}
