@@ -108,7 +108,11 @@ export async function startBenchStack(provider: DatabaseProvider): Promise<Bench
     BENCH_ACTIVITY_STATS: statsFile,
     BENCH_WORKER_MEMORY: memoryFile,
   };
-  const nextFlush = () => new Promise((resolve) => setTimeout(resolve, 1_000));
+  /** A file the worker rewrites twice a second, read after its next write. */
+  const readFlushed = async <T>(file: string): Promise<T | undefined> => {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined;
+  };
   let worker = await startWorkerProcess(dir, workerEnv);
   return {
     env,
@@ -116,14 +120,8 @@ export async function startBenchStack(provider: DatabaseProvider): Promise<Bench
     smtp,
     worker: {
       peakRssMiB: () => peakRssMiB(worker.child.pid),
-      async activityStats() {
-        await nextFlush();
-        return existsSync(statsFile) ? (JSON.parse(readFileSync(statsFile, 'utf8')) as ActivityStats) : {};
-      },
-      async memoryPeaks() {
-        await nextFlush();
-        return existsSync(memoryFile) ? (JSON.parse(readFileSync(memoryFile, 'utf8')) as MemoryPeaks) : undefined;
-      },
+      activityStats: async () => (await readFlushed<ActivityStats>(statsFile)) ?? {},
+      memoryPeaks: () => readFlushed<MemoryPeaks>(memoryFile),
       async restart() {
         await worker.stop(30_000);
         rmSync(statsFile, { force: true });
