@@ -13,7 +13,7 @@ import { ALL_SEARCH_ATTRIBUTES } from '../domain/constants';
 import { startCaptureServer, type CaptureServer } from '../mail/capture-server';
 import { startOwnedProcess, type OwnedProcess } from '../stack/child-process';
 import { readToolPaths } from '../stack/tool-paths';
-import { WORKER_HEAP_MIB, workerNodeArgs } from '../stack/worker-heap';
+import { WORKER_HEAP_MIB, workerNodeArgs } from '../stack/worker-node-args';
 import type { ActivityStats, MemoryPeaks } from './worker';
 
 export interface BenchWorker {
@@ -56,7 +56,9 @@ export function benchWorkerHeapMiB(): number {
 async function startWorkerProcess(dir: string, env: NodeJS.ProcessEnv): Promise<OwnedProcess> {
   // The product's heap cap, unless BENCH_WORKER_HEAP_MIB says otherwise (0: V8's default).
   const heap = workerNodeArgs(benchWorkerHeapMiB());
-  const worker = startOwnedProcess('bench-worker', process.execPath, [...heap, join(PROJECT_ROOT, 'bin/run-ts.js'), 'bench/worker.ts'], {
+  // Extra node flags for the worker alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles` to profile it.
+  const extra = process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const worker = startOwnedProcess('bench-worker', process.execPath, [...heap, ...extra, join(PROJECT_ROOT, 'bin/run-ts.js'), 'bench/worker.ts'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env },
     logFile: join(dir, 'worker.log'),

@@ -41,6 +41,12 @@ function schemaFor(root: string) {
      * for an evicted report replay its history: bench/README.md has the measurements.
      */
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2, 'must be at least 2').optional(),
+    /**
+     * on: the worker keeps the SDK's stack trace of every workflow promise, for the "stack trace"
+     * query in Temporal's UI. Read by worker/workflow-stack-traces.cjs, which runs before this
+     * module can; validated here so a typo is named at startup.
+     */
+    WORKER_WORKFLOW_STACK_TRACES: z.enum(['on', 'off']).default('off'),
   });
 }
 

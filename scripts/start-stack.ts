@@ -11,7 +11,7 @@ import { loadSeasonFile } from '../client/season-file-loader';
 import { startSeason, waitForFanOut } from '../client/season-commands';
 import { connectTemporal } from '../client/temporal';
 import { startOwnedProcess, type OwnedProcess } from '../stack/child-process';
-import { workerNodeArgs } from '../stack/worker-heap';
+import { workerNodeArgs } from '../stack/worker-node-args';
 import { startTemporalDevServer } from '../stack/temporal-dev-server';
 import { readToolPaths } from '../stack/tool-paths';
 

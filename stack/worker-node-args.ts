@@ -1,10 +1,17 @@
+// How every worker process is started (the embedded stack, `npm run worker`, the tests' real
+// stack and the bench): the same Node flags, so that what the bench measures is what runs.
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../config/env';
+
 // The worker's V8 heap cap. Uncapped, V8 on a large machine lets the heap grow towards 4 GiB and the
 // SDK sizes its workflow cache from that limit: a 10,000-branch fan-out peaked at 4.4 GiB RSS. At
-// 1 GiB the same fan-out ran as fast and peaked at 1.2 GiB (bench/README.md). `npm run worker`
-// passes the same flag.
+// 1 GiB the same fan-out ran as fast and peaked at 1.2 GiB (bench/README.md).
 export const WORKER_HEAP_MIB = 1024;
 
-/** Node flags for a worker process; `heapMiB` 0 leaves V8's default. */
+/** Preloaded into every thread of the worker: turns off the SDK's per-promise stack traces (see the file). */
+export const WORKFLOW_STACK_TRACES_PRELOAD = join(PROJECT_ROOT, 'worker/workflow-stack-traces.cjs');
+
+/** Node flags for a worker process; `heapMiB` 0 leaves V8's default heap. */
 export function workerNodeArgs(heapMiB: number = WORKER_HEAP_MIB): string[] {
-  return heapMiB > 0 ? [`--max-old-space-size=${heapMiB}`] : [];
+  return ['--require', WORKFLOW_STACK_TRACES_PRELOAD, ...(heapMiB > 0 ? [`--max-old-space-size=${heapMiB}`] : [])];
 }

@@ -9,7 +9,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { PROJECT_ROOT } from '../../config/env';
 import { startCaptureServer, type CaptureServer } from '../../mail/capture-server';
 import { startOwnedProcess, type OwnedProcess } from '../../stack/child-process';
-import { workerNodeArgs } from '../../stack/worker-heap';
+import { workerNodeArgs } from '../../stack/worker-node-args';
 import { databaseKinds, type ScratchDatabase } from './databases';
 import { startDevServer } from './temporal';
 import { waitUntil } from './wait';

@@ -122,4 +122,10 @@ describe('a season on the dev server, with the worker killed and restarted', () 
     const shown = JSON.parse(await cli('report', 'show', MIDDLE, '--json'));
     expect(shown).toMatchObject({ state: 'approved', rating: '好', revisionRound: 1, comments: [{ version: 1, body: '请补充数据' }] });
   });
+
+  test("the worker's workflows run without the SDK's per-promise stack traces", async () => {
+    // worker/workflow-stack-traces.cjs refuses the SDK's hook; if an SDK upgrade moves it, this fails.
+    const office = stack.env.client.workflow.getHandle(`report/${OFFICE}`);
+    await expect(office.query('__stack_trace')).rejects.toThrow('stack traces are not enabled');
+  });
 });

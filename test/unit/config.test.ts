@@ -25,6 +25,11 @@ describe('configuration', () => {
     expect(loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '200' }).WORKER_MAX_CACHED_WORKFLOWS).toBe(200);
   });
 
+  test("keeps the SDK's workflow stack traces off unless turned on", () => {
+    expect(loadConfig({}).WORKER_WORKFLOW_STACK_TRACES).toBe('off');
+    expect(loadConfig({ WORKER_WORKFLOW_STACK_TRACES: 'on' }).WORKER_WORKFLOW_STACK_TRACES).toBe('on');
+  });
+
   test('treats an empty variable as unset', () => {
     expect(loadConfig({ TEMPORAL_ADDRESS: '' }).TEMPORAL_ADDRESS).toBe('127.0.0.1:7233');
   });
@@ -38,6 +43,7 @@ describe('configuration', () => {
     ['TEMPORAL_UI_PORT', '70000'],
     ['WORKER_MAX_CACHED_WORKFLOWS', '1'],
     ['WORKER_MAX_CACHED_WORKFLOWS', 'many'],
+    ['WORKER_WORKFLOW_STACK_TRACES', 'yes'],
   ])('names the bad variable %s', (variable, value) => {
     let caught: unknown;
     try {

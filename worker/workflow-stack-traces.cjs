@@ -1,0 +1,29 @@
+// Preloaded into the worker process with `node --require` (see stack/worker-node-args.ts), so it
+// also runs first in the workflow thread the Temporal SDK starts.
+//
+// Why: in that thread the SDK installs a promise hook that builds, source-maps and keeps a stack
+// trace for every promise a workflow creates, for the "stack trace" query in Temporal's UI. It
+// was half the time of replaying a report's history (bench/README.md; the SDK's issue #1587),
+// and a report is replayed whenever it comes back after leaving the workflow cache. So the SDK's
+// hook is refused, and the SDK runs on without stack traces as it does where promise hooks do not
+// exist; Node's own promise hooks (AsyncLocalStorage, which workflows need) are untouched.
+// WORKER_WORKFLOW_STACK_TRACES=on keeps the hook, to ask a stuck workflow where it waits.
+'use strict';
+const { promiseHooks } = require('node:v8');
+
+const SDK_HOOK_FILE = /@temporalio[\\/]worker[\\/]lib[\\/]workflow[\\/]vm-shared\.js/;
+
+/** Makes `hooks.createHook` refuse calls from the SDK's stack-trace collector; others pass through. */
+function refuseWorkflowStackTraceHook(hooks, callerStack = () => new Error().stack ?? '') {
+  const createHook = hooks.createHook;
+  hooks.createHook = function (callbacks) {
+    if (SDK_HOOK_FILE.test(callerStack())) {
+      throw new Error('workflow stack traces are off (WORKER_WORKFLOW_STACK_TRACES=on turns them on)');
+    }
+    return createHook.call(this, callbacks);
+  };
+}
+
+if (process.env.WORKER_WORKFLOW_STACK_TRACES !== 'on') refuseWorkflowStackTraceHook(promiseHooks);
+
+module.exports = { refuseWorkflowStackTraceHook };
