@@ -28,6 +28,10 @@ async function main() {
     }),
   });
   console.log(`worker: polling task queue "${worker.options.taskQueue}" on ${config.TEMPORAL_ADDRESS}`);
+  if (config.WORKER_WORKFLOW_STACK_TRACES === 'off') {
+    // The SDK says so in its own words ("v8.promiseHooks.createHook is not available"): say why.
+    console.log('worker: workflow stack traces are off (worker/workflow-stack-traces.cjs); WORKER_WORKFLOW_STACK_TRACES=on keeps them');
+  }
   try {
     await worker.run(); // returns after SIGINT/SIGTERM, once in-flight tasks are done
   } finally {

@@ -11,7 +11,8 @@
 'use strict';
 const { promiseHooks } = require('node:v8');
 
-const SDK_HOOK_FILE = /@temporalio[\\/]worker[\\/]lib[\\/]workflow[\\/]vm-shared\.js/;
+// The SDK file that installs the hook, as compiled or, where source maps are on, as written.
+const SDK_HOOK_FILE = /@temporalio[\\/]worker[\\/](?:lib|src)[\\/]workflow[\\/]vm-shared\.[jt]s/;
 
 /** Makes `hooks.createHook` refuse calls from the SDK's stack-trace collector; others pass through. */
 function refuseWorkflowStackTraceHook(hooks, callerStack = () => new Error().stack ?? '') {

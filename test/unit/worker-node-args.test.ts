@@ -36,8 +36,14 @@ describe('the workflow stack-trace preload', () => {
     return { hooks, created };
   }
 
-  test("refuses the SDK's stack-trace hook, so the SDK runs without stack traces", () => {
-    const { hooks, created } = hooksCalledFrom(sdkCaller);
+  // As compiled (the workflow thread) and as source-mapped (a thread where tsx maps stacks).
+  const sdkSourceCaller = 'Error\n    at setPromiseHook (/app/node_modules/@temporalio/worker/src/workflow/vm-shared.ts:305:45)';
+
+  test.each([
+    ['compiled', sdkCaller],
+    ['source-mapped', sdkSourceCaller],
+  ])("refuses the SDK's stack-trace hook, so the SDK runs without stack traces (%s stack)", (_, stack) => {
+    const { hooks, created } = hooksCalledFrom(stack);
     expect(() => hooks.createHook({ init() {}, settled() {} })).toThrow('WORKER_WORKFLOW_STACK_TRACES=on');
     expect(created).toEqual([]);
   });
