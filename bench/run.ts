@@ -30,8 +30,8 @@ export interface BenchReport {
   skipped: LaterScenario[];
   /** The worker's V8 heap cap in MiB (0: V8's default); BENCH_WORKER_HEAP_MIB overrides the product's. */
   workerHeapMiB: number;
-  /** WORKER_MAX_CACHED_WORKFLOWS, when set; otherwise the SDK sized the worker's cache from its heap. */
-  workerMaxCachedWorkflows: number | 'sdk default';
+  /** The worker's workflow cache (WORKER_MAX_CACHED_WORKFLOWS, or its default). */
+  workerMaxCachedWorkflows: number;
   results: (ScenarioResult & { database: DatabaseProvider })[];
   notRun: { database: DatabaseProvider; reason: string }[];
   file: string;
@@ -74,7 +74,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     sizes: options.sizes,
     skipped: options.skip ?? [],
     workerHeapMiB: benchWorkerHeapMiB(),
-    workerMaxCachedWorkflows: loadConfig().WORKER_MAX_CACHED_WORKFLOWS ?? 'sdk default',
+    workerMaxCachedWorkflows: loadConfig().WORKER_MAX_CACHED_WORKFLOWS,
     results: [],
     notRun: [],
     file: '',

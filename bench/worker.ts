@@ -67,7 +67,7 @@ async function main() {
   const worker = await createWorker({
     connection,
     namespace: 'default',
-    // As the product's worker: WORKER_MAX_CACHED_WORKFLOWS from the environment, or the SDK's default.
+    // As the product's worker: WORKER_MAX_CACHED_WORKFLOWS from the environment, or its default.
     maxCachedWorkflows: loadConfig().WORKER_MAX_CACHED_WORKFLOWS,
     // The baselines' activity (benchNoop) does nothing, so its time is Temporal's alone.
     activities,

@@ -36,11 +36,12 @@ function schemaFor(root: string) {
     /** How long a mailed sign-in link stays valid, e.g. 7d or 12h. */
     SIGN_IN_LINK_TTL: z.string().regex(DURATION_PATTERN, 'must be a number and d, h, m or s, e.g. 7d').default('7d'),
     /**
-     * How many workflows the worker keeps in memory between their tasks; unset, the SDK's default
-     * (about 500 with the worker's 1 GiB heap). Smaller saves little memory and makes every task
-     * for an evicted report replay its history: bench/README.md has the measurements.
+     * How many workflows the worker keeps in memory between their tasks. The SDK's default from the
+     * worker's 1 GiB heap would be about 500, sized for ~1.7 MiB each; a cached report costs about
+     * 0.13 MiB, and every task for an evicted report first replays its history (bulk approval of
+     * 1,000 reports: 71 s with ~500 cached, 44 s with all of them). bench/README.md has the runs.
      */
-    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2, 'must be at least 2').optional(),
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2, 'must be at least 2').default(2000),
     /**
      * on: the worker keeps the SDK's stack trace of every workflow promise, for the "stack trace"
      * query in Temporal's UI. Read by worker/workflow-stack-traces.cjs, which runs before this
