@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { PROJECT_ROOT } from '../config/env';
-import { WORKFLOW_STACK_TRACES_PRELOAD } from '../stack/worker-node-args';
+import { workflowStackTracesOff } from '../stack/worker-node-args';
 import { WORKFLOWS_PATH } from '../worker/create-worker';
 
 /** A report submitted, sent back, resubmitted, passed and approved: 57 events, 7 workflow tasks. */
@@ -29,8 +29,7 @@ async function main() {
   }
   const meanMs = (performance.now() - started) / n;
   console.log(`${n} replays of ${history.events?.length} events (after ${WARM_UP} to warm up): ${meanMs.toFixed(1)} ms each`);
-  const off = require.cache[WORKFLOW_STACK_TRACES_PRELOAD] && process.env.WORKER_WORKFLOW_STACK_TRACES !== 'on';
-  console.log(`the SDK's per-promise stack traces: ${off ? 'off' : 'on'}`);
+  console.log(`the SDK's per-promise stack traces: ${workflowStackTracesOff() ? 'off' : 'on'}`);
 }
 
 main().catch((error) => {

@@ -11,6 +11,11 @@ export const WORKER_HEAP_MIB = 1024;
 /** Preloaded into every thread of the worker: turns off the SDK's per-promise stack traces (see the file). */
 export const WORKFLOW_STACK_TRACES_PRELOAD = join(PROJECT_ROOT, 'worker/workflow-stack-traces.cjs');
 
+/** Whether this process was started with the preload and it turned the stack traces off. */
+export function workflowStackTracesOff(): boolean {
+  return (require.cache[WORKFLOW_STACK_TRACES_PRELOAD]?.exports as { stackTracesOff?: boolean } | undefined)?.stackTracesOff === true;
+}
+
 /** Node flags for a worker process; `heapMiB` 0 leaves V8's default heap. */
 export function workerNodeArgs(heapMiB: number = WORKER_HEAP_MIB): string[] {
   return ['--require', WORKFLOW_STACK_TRACES_PRELOAD, ...(heapMiB > 0 ? [`--max-old-space-size=${heapMiB}`] : [])];

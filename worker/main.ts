@@ -7,6 +7,7 @@ import { createSignInLinks } from '../db/sign-in-links';
 import { durationMs } from '../domain/duration';
 import { createSmtpMailer } from '../mail/mailer';
 import { createActivities, systemClock } from '../activities';
+import { workflowStackTracesOff } from '../stack/worker-node-args';
 import { createWorker } from './create-worker';
 
 async function main() {
@@ -28,7 +29,7 @@ async function main() {
     }),
   });
   console.log(`worker: polling task queue "${worker.options.taskQueue}" on ${config.TEMPORAL_ADDRESS}`);
-  if (config.WORKER_WORKFLOW_STACK_TRACES === 'off') {
+  if (workflowStackTracesOff()) {
     // The SDK says so in its own words ("v8.promiseHooks.createHook is not available"): say why.
     console.log('worker: workflow stack traces are off (worker/workflow-stack-traces.cjs); WORKER_WORKFLOW_STACK_TRACES=on keeps them');
   }

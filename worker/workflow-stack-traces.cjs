@@ -25,6 +25,7 @@ function refuseWorkflowStackTraceHook(hooks, callerStack = () => new Error().sta
   };
 }
 
-if (process.env.WORKER_WORKFLOW_STACK_TRACES !== 'on') refuseWorkflowStackTraceHook(promiseHooks);
+const stackTracesOff = process.env.WORKER_WORKFLOW_STACK_TRACES !== 'on';
+if (stackTracesOff) refuseWorkflowStackTraceHook(promiseHooks);
 
-module.exports = { refuseWorkflowStackTraceHook };
+module.exports = { refuseWorkflowStackTraceHook, stackTracesOff };
