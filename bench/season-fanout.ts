@@ -10,7 +10,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createActivities, systemClock } from '../activities';
 import { closeSeason, seasonStatus, startSeason, waitForClose, waitForFanOut } from '../client/season-commands';
 import { openDb, type Db } from '../db/client';
@@ -22,6 +22,7 @@ import { startCaptureServer } from '../mail/capture-server';
 import { createSmtpMailer } from '../mail/mailer';
 import { readToolPaths } from '../stack/tool-paths';
 import { createWorker } from '../worker/create-worker';
+import { bundleWorkflows } from '../worker/workflow-bundle';
 import { progressBar } from '../client/progress';
 import type { Actor } from '../workflows/report-api';
 
@@ -51,7 +52,7 @@ async function main() {
     connection: env.nativeConnection,
     namespace: 'default',
     activities: createActivities({ db, mailer, clock: systemClock, publicBaseUrl: 'http://127.0.0.1:3000' }),
-    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: new DefaultLogger('WARN') }),
+    workflowBundle: await bundleWorkflows(require.resolve('./workflows')),
   });
   const running = worker.run();
   try {

@@ -4,12 +4,13 @@
 // Every activity is timed; the totals go to BENCH_ACTIVITY_STATS twice a second, to show where a
 // scenario's time goes, and the peaks of its memory's parts to BENCH_WORKER_MEMORY.
 import { writeFileSync } from 'node:fs';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createActivities, systemClock } from '../activities';
 import { loadConfig } from '../config/env';
 import { openDb } from '../db/client';
 import { createSmtpMailer } from '../mail/mailer';
 import { createWorker } from '../worker/create-worker';
+import { bundleWorkflows } from '../worker/workflow-bundle';
 
 export type ActivityStats = Record<string, { count: number; totalMs: number }>;
 /** The largest of each part of `process.memoryUsage()` seen so far, in MiB: where the RSS goes. */
@@ -71,7 +72,7 @@ async function main() {
     maxCachedWorkflows: loadConfig().WORKER_MAX_CACHED_WORKFLOWS,
     // The baselines' activity (benchNoop) does nothing, so its time is Temporal's alone.
     activities,
-    workflowBundle: await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: new DefaultLogger('WARN') }),
+    workflowBundle: await bundleWorkflows(require.resolve('./workflows')),
   });
   const running = worker.run();
   console.log('bench worker ready');

@@ -1,9 +1,9 @@
 // Temporal servers for tests, started from the binaries the bootstrap provided: the Java
 // time-skipping test server for timers, the CLI dev server for everything real.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Runtime, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Runtime, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { ALL_SEARCH_ATTRIBUTES } from '../../domain/constants';
-import { WORKFLOWS_PATH } from '../../worker/create-worker';
+import { bundleWorkflows } from '../../worker/workflow-bundle';
 import { testTools } from './tools';
 
 let runtimeInstalled = false;
@@ -38,6 +38,6 @@ export async function startDevServer(): Promise<TestWorkflowEnvironment> {
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** The workflows bundle, built once per test file. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  bundle ??= bundleWorkflows();
   return bundle;
 }
