@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { loadConfig, PROJECT_ROOT } from '../config/env';
 import type { DatabaseProvider } from '../db/provider';
 import { readToolPaths } from '../stack/tool-paths';
+import { workerProcessEnv } from '../stack/worker-node-args';
 import { bulkApproval, dashboard, reminderWave, seasonFanOutAndMemory, type ScenarioResult } from './scenarios';
 import { benchWorkerHeapMiB, postgresAdminUrl, startBenchStack, type BenchStack } from './stack';
 
@@ -32,6 +33,10 @@ export interface BenchReport {
   workerHeapMiB: number;
   /** The worker's workflow cache (WORKER_MAX_CACHED_WORKFLOWS, or its default). */
   workerMaxCachedWorkflows: number;
+  /** The worker's malloc arenas (MALLOC_ARENA_MAX as the worker gets it). */
+  workerMallocArenas: string;
+  /** Extra Node flags given to the worker (BENCH_WORKER_NODE_ARGS), e.g. a profiler; none for comparable figures. */
+  workerExtraNodeArgs: string;
   results: (ScenarioResult & { database: DatabaseProvider })[];
   notRun: { database: DatabaseProvider; reason: string }[];
   file: string;
@@ -75,6 +80,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     skipped: options.skip ?? [],
     workerHeapMiB: benchWorkerHeapMiB(),
     workerMaxCachedWorkflows: loadConfig().WORKER_MAX_CACHED_WORKFLOWS,
+    workerMallocArenas: workerProcessEnv().MALLOC_ARENA_MAX ?? '',
+    workerExtraNodeArgs: process.env.BENCH_WORKER_NODE_ARGS ?? '',
     results: [],
     notRun: [],
     file: '',

@@ -13,7 +13,7 @@ import { ALL_SEARCH_ATTRIBUTES } from '../domain/constants';
 import { startCaptureServer, type CaptureServer } from '../mail/capture-server';
 import { startOwnedProcess, type OwnedProcess } from '../stack/child-process';
 import { readToolPaths } from '../stack/tool-paths';
-import { WORKER_HEAP_MIB, workerNodeArgs } from '../stack/worker-node-args';
+import { WORKER_HEAP_MIB, workerNodeArgs, workerProcessEnv } from '../stack/worker-node-args';
 import type { ActivityStats, MemoryPeaks } from './worker';
 
 export interface BenchWorker {
@@ -60,7 +60,7 @@ async function startWorkerProcess(dir: string, env: NodeJS.ProcessEnv): Promise<
   const extra = process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const worker = startOwnedProcess('bench-worker', process.execPath, [...heap, ...extra, join(PROJECT_ROOT, 'bin/run-ts.js'), 'bench/worker.ts'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env },
+    env: workerProcessEnv({ ...process.env, ...env }),
     logFile: join(dir, 'worker.log'),
   });
   await new Promise<void>((resolve, reject) => {

@@ -11,7 +11,7 @@ import { loadSeasonFile } from '../client/season-file-loader';
 import { startSeason, waitForFanOut } from '../client/season-commands';
 import { connectTemporal } from '../client/temporal';
 import { startOwnedProcess, type OwnedProcess } from '../stack/child-process';
-import { workerNodeArgs } from '../stack/worker-node-args';
+import { workerNodeArgs, workerProcessEnv } from '../stack/worker-node-args';
 import { startTemporalDevServer } from '../stack/temporal-dev-server';
 import { readToolPaths } from '../stack/tool-paths';
 
@@ -58,6 +58,7 @@ async function main() {
 
     const worker = startOwnedProcess('worker', process.execPath, [...workerNodeArgs(), join(PROJECT_ROOT, 'bin/run-ts.js'), 'worker/main.ts'], {
       cwd: PROJECT_ROOT,
+      env: workerProcessEnv(),
       echo: true,
       logFile: join(dataDir, 'logs', 'worker.log'),
     });

@@ -9,7 +9,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { PROJECT_ROOT } from '../../config/env';
 import { startCaptureServer, type CaptureServer } from '../../mail/capture-server';
 import { startOwnedProcess, type OwnedProcess } from '../../stack/child-process';
-import { workerNodeArgs } from '../../stack/worker-node-args';
+import { workerNodeArgs, workerProcessEnv } from '../../stack/worker-node-args';
 import { databaseKinds, type ScratchDatabase } from './databases';
 import { startDevServer } from './temporal';
 import { waitUntil } from './wait';
@@ -61,10 +61,12 @@ export async function startRealStack(name: string): Promise<RealStack> {
     SHUZHI_LOCALE: 'en',
   };
   const workers: OwnedProcess[] = [];
-  const start = (name: string, entry: string, nodeArgs: string[] = []) => {
-    const child = startOwnedProcess(name, process.execPath, [...nodeArgs, join(PROJECT_ROOT, 'bin/run-ts.js'), entry], {
+  // A worker is started as the product starts it: its Node flags and its environment.
+  const start = (name: string, entry: string, asWorker = false) => {
+    const env = { ...process.env, ...cliEnv };
+    const child = startOwnedProcess(name, process.execPath, [...(asWorker ? workerNodeArgs() : []), join(PROJECT_ROOT, 'bin/run-ts.js'), entry], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, ...cliEnv },
+      env: asWorker ? workerProcessEnv(env) : env,
       logFile: join(dir, `${name}.log`),
     });
     workers.push(child);
@@ -83,7 +85,7 @@ export async function startRealStack(name: string): Promise<RealStack> {
       return web;
     },
     startWorker() {
-      return start('worker', 'worker/main.ts', workerNodeArgs());
+      return start('worker', 'worker/main.ts', true);
     },
     async stop() {
       for (const worker of workers) await worker.stop();

@@ -1,10 +1,11 @@
 // A short season on the real stack: dev server, SMTP capture server, the worker as its own
 // process, and the CLI. Each recipient's mail is read back from SMTP in order, and the worker is
 // killed and restarted mid-season without losing or repeating anything.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { OwnedProcess } from '../../stack/child-process';
+import { WORKER_MALLOC_ARENAS } from '../../stack/worker-node-args';
 import { runCli } from '../helpers/cli';
 import { GOOD_REPORT } from '../helpers/report-harness';
 import { demoSeason } from '../helpers/seasons';
@@ -127,5 +128,10 @@ describe('a season on the dev server, with the worker killed and restarted', () 
     // worker/workflow-stack-traces.cjs refuses the SDK's hook; if an SDK upgrade moves it, this fails.
     const office = stack.env.client.workflow.getHandle(`report/${OFFICE}`);
     await expect(office.query('__stack_trace')).rejects.toThrow('stack traces are not enabled');
+  });
+
+  test('the worker process runs with two malloc arenas, unless its environment chose otherwise', () => {
+    const environment = readFileSync(`/proc/${worker.child.pid}/environ`, 'utf8').split('\0');
+    expect(environment).toContain(`MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX || WORKER_MALLOC_ARENAS}`);
   });
 });

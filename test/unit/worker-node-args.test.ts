@@ -1,9 +1,9 @@
-// Every way of starting the worker passes the same Node flags: the heap cap and the preload that
-// turns off the SDK's per-promise stack traces.
+// Every way of starting the worker passes the same Node flags (the heap cap and the preload that
+// turns off the SDK's per-promise stack traces) and the same malloc arenas.
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { PROJECT_ROOT } from '../../config/env';
-import { WORKER_HEAP_MIB, WORKFLOW_STACK_TRACES_PRELOAD, workerNodeArgs } from '../../stack/worker-node-args';
+import { WORKER_HEAP_MIB, WORKER_MALLOC_ARENAS, WORKFLOW_STACK_TRACES_PRELOAD, workerNodeArgs, workerProcessEnv } from '../../stack/worker-node-args';
 
 // Loaded with stack traces "on", so that requiring it leaves this process's own promise hooks alone.
 process.env.WORKER_WORKFLOW_STACK_TRACES = 'on';
@@ -18,6 +18,12 @@ describe('the worker process flags', () => {
     const scripts = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     expect(workerNodeArgs()).toEqual(['--require', WORKFLOW_STACK_TRACES_PRELOAD, `--max-old-space-size=${WORKER_HEAP_MIB}`]);
     expect(scripts.worker).toContain(`--require ./${relative(PROJECT_ROOT, WORKFLOW_STACK_TRACES_PRELOAD)} --max-old-space-size=${WORKER_HEAP_MIB} `);
+    expect(scripts.worker.startsWith(`MALLOC_ARENA_MAX=\${MALLOC_ARENA_MAX:-${WORKER_MALLOC_ARENAS}} node `)).toBe(true);
+  });
+
+  test('a worker gets two malloc arenas unless its environment already says how many', () => {
+    expect(workerProcessEnv({ PATH: '/bin' })).toEqual({ PATH: '/bin', MALLOC_ARENA_MAX: '2' });
+    expect(workerProcessEnv({ MALLOC_ARENA_MAX: '8' }).MALLOC_ARENA_MAX).toBe('8');
   });
 
   test('heap 0 leaves V8 its default but keeps the preload', () => {
