@@ -9,7 +9,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { PROJECT_ROOT } from '../config/env';
 import { workflowStackTracesOff } from '../stack/worker-node-args';
-import { WORKFLOW_BUNDLER_OPTIONS, WORKFLOWS_PATH } from '../worker/workflow-bundle';
+import { bundleWorkflows } from '../worker/workflow-bundle';
 
 /** A report submitted, sent back, resubmitted, passed and approved: 57 events, 7 workflow tasks. */
 const DEFAULT_HISTORY = join(PROJECT_ROOT, 'test/replay/histories/v4-changes-as-local-activities/report__demo-2026__no1-middle-school.json');
@@ -23,7 +23,7 @@ async function main() {
   const histories = Array.from({ length: WARM_UP + n }, (_, i) => ({ workflowId: `replay-${i}`, history }));
   let done = 0;
   let started = 0;
-  for await (const result of Worker.runReplayHistories({ workflowsPath: WORKFLOWS_PATH, bundlerOptions: WORKFLOW_BUNDLER_OPTIONS, replayName: 'bench-replay' }, histories)) {
+  for await (const result of Worker.runReplayHistories({ workflowBundle: await bundleWorkflows(), replayName: 'bench-replay' }, histories)) {
     if (result.error) throw result.error;
     if (++done === WARM_UP) started = performance.now();
   }

@@ -3,7 +3,7 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { TASK_QUEUE } from '../domain/constants';
 import type { Activities } from '../activities';
-import { WORKFLOW_BUNDLER_OPTIONS, WORKFLOWS_PATH } from './workflow-bundle';
+import { bundleWorkflows } from './workflow-bundle';
 
 export async function createWorker(options: {
   connection: NativeConnection;
@@ -20,6 +20,6 @@ export async function createWorker(options: {
     taskQueue: options.taskQueue ?? TASK_QUEUE,
     activities: options.activities,
     ...(options.maxCachedWorkflows ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: WORKFLOW_BUNDLER_OPTIONS }),
+    workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
   });
 }

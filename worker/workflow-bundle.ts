@@ -1,7 +1,7 @@
 // How the worker loads the workflow code, in one place for the worker, the bench and the tests.
 import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 
-export const WORKFLOWS_PATH = require.resolve('../workflows');
+const WORKFLOWS_PATH = require.resolve('../workflows');
 
 /**
  * Workflow modules evaluated once and shared by every workflow the worker runs, instead of once
@@ -12,11 +12,9 @@ export const WORKFLOWS_PATH = require.resolve('../workflows');
  * domain/time keeps one Intl.DateTimeFormat per time zone; loaded per workflow, every cached
  * report held its own, about 36 KiB of ICU memory each (36 MiB for a 1,000-branch season).
  */
-export const SHARED_WORKFLOW_MODULES: readonly string[] = [require.resolve('../domain/time')];
-
-export const WORKFLOW_BUNDLER_OPTIONS = { preloadModules: [...SHARED_WORKFLOW_MODULES] };
+const SHARED_WORKFLOW_MODULES = [require.resolve('../domain/time')];
 
 /** The workflows at `workflowsPath` (the product's by default), bundled as the worker runs them. */
 export function bundleWorkflows(workflowsPath = WORKFLOWS_PATH): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath, ...WORKFLOW_BUNDLER_OPTIONS, logger: new DefaultLogger('WARN') });
+  return bundleWorkflowCode({ workflowsPath, preloadModules: SHARED_WORKFLOW_MODULES, logger: new DefaultLogger('WARN') });
 }
