@@ -22,10 +22,14 @@ export function createMailActivities({ db, mailer, clock, publicBaseUrl, signInL
   return {
     /** Renders the mail in the recipient's language and sends it once. Returns false if already sent. */
     async sendMail(request: MailRequest): Promise<boolean> {
-      const logged = await db.sentMail.findUnique({ where: { idempotencyKey: request.idempotencyKey } });
+      // Read together: on PostgreSQL they take two connections of the pool, so the mail waits for one
+      // round trip instead of two (every approval and reminder sends mail).
+      const [logged, person] = await Promise.all([
+        db.sentMail.findUnique({ where: { idempotencyKey: request.idempotencyKey } }),
+        db.person.findUnique({ where: { email: request.toEmail.toLowerCase() } }),
+      ]);
       if (logged?.status === 'sent') return false;
 
-      const person = await db.person.findUnique({ where: { email: request.toEmail.toLowerCase() } });
       const locale = (person?.locale ?? 'zh-CN') as Locale;
       const { linkPath, ...values } = request.values;
       const rendered = renderMail(request.kind, locale, {
@@ -43,11 +47,11 @@ export function createMailActivities({ db, mailer, clock, publicBaseUrl, signInL
         messageId,
         requestedAt: request.requestedAt ? new Date(request.requestedAt) : null,
       };
-      await db.sentMail.upsert({
-        where: { idempotencyKey: request.idempotencyKey },
-        create: { idempotencyKey: request.idempotencyKey, status: 'sending', ...record },
-        update: {},
-      });
+      // The log entry, unless an earlier attempt that did not finish left it as "sending": then this
+      // attempt sends under that entry. One INSERT, as the read above already knows which (an
+      // upsert ran as BEGIN, SELECT, INSERT, SELECT, COMMIT). Were two attempts to race, the
+      // second's insert fails on the key and Temporal retries it.
+      if (!logged) await db.sentMail.create({ data: { idempotencyKey: request.idempotencyKey, status: 'sending', ...record } });
       await mailer.send({ to: request.toEmail, messageId, ...rendered });
       await db.sentMail.update({
         where: { idempotencyKey: request.idempotencyKey },

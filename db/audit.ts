@@ -44,9 +44,22 @@ export function eventHash(prevHash: string, event: ChainedContent): string {
 export const chainOf = (event: { reportId?: string | null; seasonId?: string | null }) =>
   event.reportId ? `report:${event.reportId}` : event.seasonId ? `season:${event.seasonId}` : 'global';
 
+/** Appends the event, unless its key is already recorded (the same step, retried). */
 export async function appendAuditEvent(tx: DbTransaction, event: AuditEventInput): Promise<void> {
-  const existing = await tx.auditEvent.findUnique({ where: { key: event.key }, select: { id: true } });
-  if (existing) return; // the same step, retried: already recorded
+  if (await isRecorded(tx, event.key)) return;
+  await appendUnrecordedAuditEvent(tx, event);
+}
+
+/** Whether the step with this audit key is already recorded. */
+export async function isRecorded(tx: DbTransaction, key: string): Promise<boolean> {
+  return (await tx.auditEvent.findUnique({ where: { key }, select: { id: true } })) !== null;
+}
+
+/**
+ * Appends an event whose key the caller has found unrecorded with {@link isRecorded} in the same
+ * transaction, so that a change makes one lookup of its key instead of two.
+ */
+export async function appendUnrecordedAuditEvent(tx: DbTransaction, event: AuditEventInput): Promise<void> {
   const chain = chainOf(event);
   const last = await tx.auditEvent.findFirst({
     where: { chain },

@@ -1,0 +1,61 @@
+// A report's change is written with its audit event, once, however often Temporal retries the
+// activity that writes it; a change that cannot be written leaves nothing behind.
+import type { ActivityDeps } from '../../activities';
+import { createReportActivities, type ChangeStamp, type ReportPatch } from '../../activities/report-activities';
+import { importSeason } from '../../db/season-import';
+import type { Rating } from '../../domain/vocabulary';
+import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
+import { demoSeason } from '../helpers/seasons';
+
+const LEADER = { email: 'dangzu.shuji@bureau.example', channel: 'cli' as const };
+const REPORT_ID = 'demo-2026/no1-middle-school';
+
+/** The change a leader's approval writes, as the report workflow asks for it. */
+function approval(reportId: string, rating: Rating = '好') {
+  const stamp: ChangeStamp = { auditKey: `report/${reportId}/step/7`, occurredAt: '2026-11-25T09:00:00.000Z', actor: LEADER, action: 'report.approved' };
+  const patch: ReportPatch = { state: 'approved', approvedAt: stamp.occurredAt, rating, reviewDueAt: null };
+  return { reportId, stamp, patch, versionNumber: 1, decision: { decision: 'approved' as const, comment: '材料翔实' }, rating };
+}
+
+describeEachDatabase('recording a report change', (kind) => {
+  let scratch: ScratchDatabase;
+  let record: ReturnType<typeof createReportActivities>;
+  beforeAll(async () => {
+    scratch = await kind.create();
+    const season = demoSeason();
+    await importSeason(scratch.db, season, { email: 'zuzhi@bureau.example', channel: 'system' });
+    record = createReportActivities({ db: scratch.db } as ActivityDeps);
+    await record.recordAssignment({ seasonId: season.id, branchId: 'no1-middle-school', occurredAt: '2026-11-25T08:00:00.000Z', auditKey: `report/${REPORT_ID}/assigned` });
+  });
+  afterAll(() => scratch?.drop());
+
+  const written = async (reportId: string) => ({
+    report: await scratch.db.report.findUnique({ where: { id: reportId }, select: { state: true, rating: true, currentVersion: true } }),
+    decisions: await scratch.db.reviewDecision.findMany({ where: { reportId }, select: { decision: true, versionNumber: true, comment: true } }),
+    ratings: await scratch.db.rating.findMany({ where: { reportId }, select: { rating: true, leaderEmail: true } }),
+    comments: await scratch.db.reviewComment.count({ where: { reportId } }),
+    audit: await scratch.db.auditEvent.findMany({ where: { reportId }, orderBy: { chainSeq: 'asc' }, select: { action: true, chainSeq: true } }),
+  });
+
+  test('an approval retried after it committed is written once: the report, its decision, rating, comment and audit event', async () => {
+    await record.recordReportChange(approval(REPORT_ID));
+    // The retry carries the same stamp; a different rating shows whether anything was applied again.
+    await record.recordReportChange(approval(REPORT_ID, '一般'));
+    expect(await written(REPORT_ID)).toEqual({
+      report: { state: 'approved', rating: '好', currentVersion: 0 },
+      decisions: [{ decision: 'approved', versionNumber: 1, comment: '材料翔实' }],
+      ratings: [{ rating: '好', leaderEmail: LEADER.email }],
+      comments: 1,
+      audit: [
+        { action: 'report.assigned', chainSeq: 1 },
+        { action: 'report.approved', chainSeq: 2 },
+      ],
+    });
+  });
+
+  test('a change to a report that does not exist fails and writes nothing', async () => {
+    const missing = 'demo-2026/no-such-branch';
+    await expect(record.recordReportChange(approval(missing))).rejects.toThrow();
+    expect(await written(missing)).toEqual({ report: null, decisions: [], ratings: [], comments: 0, audit: [] });
+  });
+});
