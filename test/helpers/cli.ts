@@ -9,7 +9,13 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+/**
+ * No command in the tests takes a minute; one that hangs (say, on a server a timed-out test has
+ * already stopped) is killed, so it cannot keep jest from exiting, and says so in its stderr.
+ */
+export const CLI_TIME_LIMIT_MS = 90_000;
+
+export function runCli(args: string[], env: NodeJS.ProcessEnv, timeLimitMs = CLI_TIME_LIMIT_MS): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'shuzhi.js'), ...args], {
       cwd: PROJECT_ROOT,
@@ -17,9 +23,19 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResul
     });
     let stdout = '';
     let stderr = '';
+    const limit = setTimeout(() => {
+      stderr += `\n[test] shuzhi ${args.join(' ')} did not finish within ${timeLimitMs} ms; killed\n`;
+      child.kill('SIGKILL');
+    }, timeLimitMs);
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    child.on('error', (error) => {
+      clearTimeout(limit);
+      reject(error);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(limit);
+      resolve({ code, stdout, stderr });
+    });
   });
 }

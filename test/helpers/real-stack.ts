@@ -61,8 +61,12 @@ export async function startRealStack(name: string): Promise<RealStack> {
     SHUZHI_LOCALE: 'en',
   };
   const workers: OwnedProcess[] = [];
+  let stopped = false;
   // A worker is started as the product starts it: its Node flags and its environment.
   const start = (name: string, entry: string, asWorker = false) => {
+    // A test that ran out of time goes on running after afterAll stopped the stack: it must not
+    // leave a process behind that keeps jest from exiting.
+    if (stopped) throw new Error(`the stack is stopped: not starting ${name}`);
     const env = { ...process.env, ...cliEnv };
     const child = startOwnedProcess(name, process.execPath, [...(asWorker ? workerNodeArgs() : []), join(PROJECT_ROOT, 'bin/run-ts.js'), entry], {
       cwd: PROJECT_ROOT,
@@ -88,6 +92,7 @@ export async function startRealStack(name: string): Promise<RealStack> {
       return start('worker', 'worker/main.ts', true);
     },
     async stop() {
+      stopped = true;
       for (const worker of workers) await worker.stop();
       await smtp.close();
       await scratch.drop();
