@@ -3,7 +3,7 @@
 // dashboard page through the web app (in-process requests) and `season status --json`'s query,
 // beside one indexed SELECT of the season's N report rows.
 //   node bin/run-ts.js bench/dashboard.ts [--branches 10000] [--runs 20]
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
@@ -95,6 +95,7 @@ async function main() {
   writeFileSync(join(__dirname, 'results', `dashboard-${branches}-${result.date.replace(/[:.]/g, '-')}.json`), JSON.stringify(result, null, 2) + '\n');
   await app.close();
   await db.$disconnect();
+  rmSync(dir, { recursive: true, force: true });
 }
 
 main().catch((error) => {

@@ -5,7 +5,7 @@
 // With --close it then reads the season's status, closes the season and times that too, and reports
 // the longest history of any workflow in the run (the season workflow's runs included).
 //   node bin/run-ts.js bench/season-fanout.ts [--branches 10000] [--page-size 200] [--close]
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
@@ -115,6 +115,7 @@ async function main() {
     await env.teardown();
     await smtp.close();
     await db.$disconnect();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

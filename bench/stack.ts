@@ -136,6 +136,8 @@ export async function startBenchStack(provider: DatabaseProvider): Promise<Bench
       await env.teardown();
       await smtp.close();
       await scratch.drop();
+      // Its Temporal database and mailbox grow with N, run after run; a failed run keeps them to read.
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -42,6 +42,7 @@ export interface RealStack {
 }
 
 export async function startRealStack(name: string): Promise<RealStack> {
+  // The folder outlives the test (a few hundred KiB): its worker and web logs are what a failed run leaves to read.
   const dir = mkdtempSync(join(tmpdir(), `shuzhi-${name}-`));
   const [env, smtp, scratch] = await Promise.all([
     startDevServer(),

@@ -1,13 +1,18 @@
 // Benchmarks are not tests, but their code must not rot: the quick bench's code path, at a tiny N,
 // on the real embedded stack (dev server, SMTP capture server, SQLite).
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatTable, runBench, type BenchReport } from '../../bench/run';
 
+/** The bench stacks' scratch folders (a Temporal database and a mailbox each) in the temp folder. */
+const benchStackFolders = () => readdirSync(tmpdir()).filter((name) => /^shuzhi-bench-(?!test-)/.test(name));
+
 describe('the benchmark harness at N=3', () => {
   let report: BenchReport;
+  let foldersBefore: string[];
   beforeAll(async () => {
+    foldersBefore = benchStackFolders();
     report = await runBench({ sizes: [3], databases: ['sqlite'], outDir: mkdtempSync(join(tmpdir(), 'shuzhi-bench-test-')), log: () => undefined });
   }, 600_000);
 
@@ -37,5 +42,9 @@ describe('the benchmark harness at N=3', () => {
     expect(table).toContain('| database | scenario | N | time | baseline | ratio |');
     expect(table).toContain('ratio = baseline ÷ scenario');
     expect(table).toMatch(/\| sqlite \| worker memory \| 3 \| \d+\.\d MiB \| \d+\.\d MiB \|/);
+  });
+
+  test('leaves no scratch folder behind (each holds a Temporal database and every mail)', () => {
+    expect(benchStackFolders()).toEqual(foldersBefore);
   });
 });
