@@ -99,6 +99,11 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       try {
         const results = await runScenarios(stack, n, options.skip ?? [], (r) => log(`  ${formatRow({ ...r, database })}`));
         report.results.push(...results.map((r) => ({ ...r, database })));
+      } catch (error) {
+        // Said before the stack stops: stopping it can itself fail (a client call still retrying
+        // when its connection closes throws where nothing catches it) and would hide this.
+        log(`bench: ${database}, N=${n} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        throw error;
       } finally {
         await stack.stop();
       }
