@@ -62,8 +62,9 @@ export function runInOwnProcessGroup(
     options.onTimeLimit?.();
     void stopGroup(pgid);
   }, options.timeLimitMs);
-  // Ctrl-C reaches only the terminal's foreground group, which the command is no longer in.
-  const onInterrupt = () => void stopGroup(pgid).then(() => process.exit(130));
+  // Ctrl-C reaches only the terminal's foreground group, which the command is no longer in; once
+  // the group is stopped, the command's exit below ends the run as usual.
+  const onInterrupt = () => void stopGroup(pgid);
   process.once('SIGINT', onInterrupt);
   process.once('SIGTERM', onInterrupt);
 

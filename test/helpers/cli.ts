@@ -13,9 +13,9 @@ export interface CliResult {
  * No command in the tests takes a minute; one that hangs (say, on a server a timed-out test has
  * already stopped) is killed, so it cannot keep jest from exiting, and says so in its stderr.
  */
-export const CLI_TIME_LIMIT_MS = 90_000;
+const TIME_LIMIT_MS = 90_000;
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv, timeLimitMs = CLI_TIME_LIMIT_MS): Promise<CliResult> {
+export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'shuzhi.js'), ...args], {
       cwd: PROJECT_ROOT,
@@ -24,9 +24,9 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, timeLimitMs = CLI
     let stdout = '';
     let stderr = '';
     const limit = setTimeout(() => {
-      stderr += `\n[test] shuzhi ${args.join(' ')} did not finish within ${timeLimitMs} ms; killed\n`;
+      stderr += `\n[test] shuzhi ${args.join(' ')} did not finish within ${TIME_LIMIT_MS} ms; killed\n`;
       child.kill('SIGKILL');
-    }, timeLimitMs);
+    }, TIME_LIMIT_MS);
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', (error) => {
