@@ -1,11 +1,12 @@
 // What the CLI (and later the web app) does for a season, free of any argument parsing.
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { importSeason, type ImportResult } from '../db/season-import';
-import type { Db } from '../db/client';
+import type { Db, Season } from '../db/client';
 import { seasonCounts } from '../db/season-counts';
+import { currentDue, overdueReports, reviewsPastDue } from '../db/season-lists';
 import { TASK_QUEUE, SEARCH_ATTRIBUTES } from '../domain/constants';
 import { seasonWorkflowId } from '../domain/ids';
-import { REVIEW_STATES, WRITING_STATES, type Channel } from '../domain/vocabulary';
+import type { Channel } from '../domain/vocabulary';
 import { seasonWorkflow } from '../workflows/season';
 import type { SeasonFile } from '../domain/season-file';
 import type { SeasonSummary } from '../activities/season-activities';
@@ -96,33 +97,13 @@ export async function waitForClose(client: Client, seasonId: string): Promise<Se
 
 /** The season at a glance, from the read model: its counts in one query, the lists beside it, all at once. */
 export async function seasonStatus(db: Db, seasonId: string, now = new Date()) {
-  const [season, counts, writing, inReview] = await Promise.all([
+  const [season, counts, overdue, reviewsLate] = await Promise.all([
     findSeason(db, seasonId),
     seasonCounts(db, seasonId),
-    db.report.findMany({
-      where: { seasonId, OR: overdueWhere(now) },
-      select: { branchId: true, state: true, dueAt: true, revisionDueAt: true, secretaryEmail: true, escalatedTo: true, escalatedAt: true, branch: { select: { name: true } } },
-      orderBy: { branchId: 'asc' },
-    }),
-    db.report.findMany({
-      where: { seasonId, state: { in: [...REVIEW_STATES] }, reviewDueAt: { lt: now } },
-      select: { branchId: true, reviewerEmail: true, reviewDueAt: true, branch: { select: { name: true } } },
-      orderBy: { branchId: 'asc' },
-    }),
+    overdueReports(db, seasonId, now),
+    reviewsPastDue(db, seasonId, now),
   ]);
   const days = (from: Date) => Math.floor((now.getTime() - from.getTime()) / 86_400_000);
-  const overdue = writing.map((r) => {
-    const due = currentDue(r);
-    return {
-      branchId: r.branchId,
-      branchName: r.branch.name,
-      state: r.state,
-      dueAt: due.toISOString(),
-      daysOverdue: days(due),
-      secretaryEmail: r.secretaryEmail,
-      told: r.escalatedTo ? { who: r.escalatedTo, at: r.escalatedAt?.toISOString() } : null,
-    };
-  });
   return {
     seasonId,
     title: season.title,
@@ -131,32 +112,29 @@ export async function seasonStatus(db: Db, seasonId: string, now = new Date()) {
     timeZone: season.timeZone,
     branches: counts.branches,
     reportsByState: counts.reportsByState,
-    overdue,
-    reviewsPastSla: inReview.map((r) => ({
+    overdue: overdue.map((r) => {
+      const due = currentDue(r);
+      return {
+        branchId: r.branchId,
+        branchName: r.branchName,
+        state: r.state,
+        dueAt: due.toISOString(),
+        daysOverdue: days(due),
+        secretaryEmail: r.secretaryEmail,
+        told: r.escalatedTo ? { who: r.escalatedTo, at: r.escalatedAt?.toISOString() } : null,
+      };
+    }),
+    reviewsPastSla: reviewsLate.map((r) => ({
       branchId: r.branchId,
-      branchName: r.branch.name,
+      branchName: r.branchName,
       reviewerEmail: r.reviewerEmail,
-      reviewDueAt: r.reviewDueAt?.toISOString(),
-      daysLate: r.reviewDueAt ? days(r.reviewDueAt) : 0,
+      reviewDueAt: r.reviewDueAt.toISOString(),
+      daysLate: days(r.reviewDueAt),
     })),
     ratings: counts.ratings,
     mailsSent: counts.mailsSent,
     summary: season.summaryJson ? (JSON.parse(season.summaryJson) as SeasonSummary) : undefined,
   };
-}
-
-/** A report being written is due by its revision's date while in revision, else by its due date. */
-const currentDue = (r: { state: string; dueAt: Date; revisionDueAt: Date | null }) =>
-  r.state === 'revision_requested' && r.revisionDueAt ? r.revisionDueAt : r.dueAt;
-
-/** Reports being written whose current due date has passed, as a database filter (the same rule as `currentDue`). */
-function overdueWhere(now: Date) {
-  const firstDraft = WRITING_STATES.filter((state) => state !== 'revision_requested');
-  return [
-    { state: { in: firstDraft }, dueAt: { lt: now } },
-    { state: 'revision_requested', revisionDueAt: { lt: now } },
-    { state: 'revision_requested', revisionDueAt: null, dueAt: { lt: now } },
-  ];
 }
 
 async function firstAdmin(db: Db, seasonId: string): Promise<string> {
@@ -169,8 +147,9 @@ async function firstAdmin(db: Db, seasonId: string): Promise<string> {
 }
 
 /** The season row, or a clear error naming the season. */
-export async function findSeason(db: Db, seasonId: string) {
-  const season = await db.season.findUnique({ where: { id: seasonId } });
+export async function findSeason(db: Db, seasonId: string): Promise<Season> {
+  // Plain SQL: every status and dashboard view asks, and Prisma's query compiler cost more than the read.
+  const [season] = await db.$queryRaw<Season[]>`SELECT * FROM "Season" WHERE "id" = ${seasonId}`;
   if (!season) throw new UnknownSeasonError(seasonId);
   return season;
 }

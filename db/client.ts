@@ -7,7 +7,7 @@ import { createDriverAdapterFactory } from './adapter';
 import { databaseProvider } from './provider';
 
 export type Db = SqliteClient;
-export type { Prisma } from '../generated/prisma/sqlite';
+export type { Prisma, Season } from '../generated/prisma/sqlite';
 /** A Prisma interactive-transaction client. */
 export type DbTransaction = Parameters<Parameters<Db['$transaction']>[0]>[0];
 

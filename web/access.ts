@@ -4,7 +4,7 @@
 import type { Db, Prisma } from '../db/client';
 
 /** Roles that see a part of the tree: everything under the organization they hold it on. */
-const SUBTREE_ROLES = ['leader', 'party_group_secretary', 'admin'];
+export const SUBTREE_ROLES = ['leader', 'party_group_secretary', 'admin'];
 
 export interface Reach {
   email: string;
@@ -14,15 +14,18 @@ export interface Reach {
   subtrees: { seasonId: string; path: string }[];
 }
 
-export async function reachOf(db: Db, email: string): Promise<Reach> {
-  const roles = await db.roleAssignment.findMany({
-    where: { person: { email }, validUntil: null, role: { in: SUBTREE_ROLES } },
-    include: { organization: true },
-  });
+/** One of a person's current SUBTREE_ROLES, with the path of the organization it is held on. */
+export interface SubtreeRole {
+  role: string;
+  seasonId: string | null;
+  path: string | null;
+}
+
+export function reachFrom(email: string, roles: SubtreeRole[]): Reach {
   return {
     email,
     adminSeasons: [...new Set(roles.filter((r) => r.role === 'admin' && r.seasonId).map((r) => r.seasonId as string))],
-    subtrees: roles.flatMap((r) => (r.seasonId && r.organization ? [{ seasonId: r.seasonId, path: r.organization.path }] : [])),
+    subtrees: roles.flatMap((r) => (r.seasonId && r.path ? [{ seasonId: r.seasonId, path: r.path }] : [])),
   };
 }
 

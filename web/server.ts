@@ -8,12 +8,12 @@ import type { SignInLinks } from '../db/sign-in-links';
 import { LOCALES, type Locale } from '../domain/vocabulary';
 import type { Mailer } from '../mail/mailer';
 import type { Actor } from '../workflows/report-api';
-import { reachOf, type Reach } from './access';
+import { reachFrom, type Reach } from './access';
 import { readCookie } from './cookies';
 import { translator } from './i18n';
 import { page, type PageContext } from './layout';
 import { html, type Html } from './html';
-import { findSession, SESSION_COOKIE, type Session } from './sessions';
+import { findSignedIn, SESSION_COOKIE, type Session } from './sessions';
 import { registerSignIn } from './routes/sign-in';
 import { registerHome } from './routes/home';
 import { registerReports } from './routes/reports';
@@ -57,11 +57,11 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   app.decorateRequest('locale', 'zh-CN');
 
   app.addHook('onRequest', async (request) => {
-    const session = await findSession(deps.db, readCookie(request, SESSION_COOKIE));
-    if (session) {
-      const [person, reach] = await Promise.all([deps.db.person.findUnique({ where: { email: session.email } }), reachOf(deps.db, session.email)]);
-      request.viewer = { ...session, name: person?.name ?? session.email, reach };
-      request.locale = (person?.locale as Locale | undefined) ?? deps.defaultLocale;
+    const signedIn = await findSignedIn(deps.db, readCookie(request, SESSION_COOKIE));
+    if (signedIn) {
+      const { session, name, locale, roles } = signedIn;
+      request.viewer = { ...session, name: name ?? session.email, reach: reachFrom(session.email, roles) };
+      request.locale = (locale as Locale | null) ?? deps.defaultLocale;
     } else request.locale = deps.defaultLocale;
     const chosen = readCookie(request, LANG_COOKIE);
     if (chosen && (LOCALES as readonly string[]).includes(chosen)) request.locale = chosen as Locale;

@@ -2,6 +2,7 @@
 // session's CSRF token is compared with the one each form or fetch sends back.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client';
+import { SUBTREE_ROLES, type SubtreeRole } from './access';
 
 export const SESSION_COOKIE = 'shuzhi_session';
 const SESSION_TTL_MS = 12 * 3_600_000;
@@ -20,11 +21,44 @@ export async function openSession(db: Db, email: string, now = new Date()): Prom
   return session;
 }
 
-export async function findSession(db: Db, id: string | undefined, now = new Date()): Promise<Session | null> {
+/** The session's person, as far as every page needs it: their name, language and subtree roles. */
+export interface SignedIn {
+  session: Session;
+  name: string | null;
+  locale: string | null;
+  roles: SubtreeRole[];
+}
+
+interface SignedInRow extends SubtreeRole {
+  email: string;
+  csrfToken: string;
+  expiresAt: Date;
+  name: string | null;
+  locale: string | null;
+}
+
+// Every request asks this, so it is one statement: a row per current subtree role (one row with
+// no role for anyone else). $1 is the session id.
+const SIGNED_IN = `
+  SELECT s."email", s."csrfToken", s."expiresAt", p."name", p."locale", r."role", r."seasonId", o."path"
+  FROM "WebSession" s
+  LEFT JOIN "Person" p ON p."email" = s."email"
+  LEFT JOIN "RoleAssignment" r ON r."personId" = p."id" AND r."validUntil" IS NULL
+    AND r."role" IN (${SUBTREE_ROLES.map((role) => `'${role}'`).join(', ')})
+  LEFT JOIN "Organization" o ON o."id" = r."organizationId"
+  WHERE s."id" = $1`;
+
+export async function findSignedIn(db: Db, id: string | undefined, now = new Date()): Promise<SignedIn | null> {
   if (!id) return null;
-  const row = await db.webSession.findUnique({ where: { id } });
-  if (!row || row.expiresAt <= now) return null;
-  return { id: row.id, email: row.email, csrfToken: row.csrfToken };
+  const rows = await db.$queryRawUnsafe<SignedInRow[]>(SIGNED_IN, id);
+  const first = rows[0];
+  if (!first || first.expiresAt <= now) return null;
+  return {
+    session: { id, email: first.email, csrfToken: first.csrfToken },
+    name: first.name,
+    locale: first.locale,
+    roles: rows.filter((row) => row.role !== null),
+  };
 }
 
 export async function closeSession(db: Db, id: string): Promise<void> {

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { closeSeason, seasonStatus } from '../../client/season-commands';
 import { extendSeason } from '../../client/season-changes';
 import { progressByDay } from '../../db/season-counts';
+import { branchPage } from '../../db/season-lists';
 import { loadSeasonExportData } from '../../exports/season-data';
 import { seasonCsv } from '../../exports/csv-export';
 import { seasonMarkdown } from '../../exports/markdown-export';
@@ -42,13 +43,7 @@ export function registerDashboard(app: FastifyInstance, deps: WebDeps) {
     const page = Math.max(0, Number(request.query.page ?? 0) || 0);
     const [status, branches, progress] = await Promise.all([
       seasonStatus(deps.db, seasonId),
-      deps.db.report.findMany({
-        where: { seasonId },
-        select: { id: true, branchId: true, state: true, dueAt: true, secretaryEmail: true, rating: true, branch: { select: { name: true } } },
-        orderBy: { branchId: 'asc' },
-        skip: page * PAGE,
-        take: PAGE,
-      }),
+      branchPage(deps.db, seasonId, page * PAGE, PAGE),
       progressByDay(deps.db, seasonId),
     ]);
     const total = status.branches;
@@ -98,7 +93,7 @@ export function registerDashboard(app: FastifyInstance, deps: WebDeps) {
       <section><h2>${t('branch')}</h2>
         <table data-testid="branches"><thead><tr><th>${t('branch')}</th><th>${t('state')}</th><th>${t('dueDate')}</th><th>${t('secretary')}</th><th>${t('rating')}</th></tr></thead><tbody>
         ${branches.map(
-          (r) => html`<tr data-branch="${r.branchId}"><td><a href="${reportHref(r.id)}">${r.branch.name}</a></td><td>${stateBadge(r.state, locale)}</td>
+          (r) => html`<tr data-branch="${r.branchId}"><td><a href="${reportHref(r.reportId)}">${r.branchName}</a></td><td>${stateBadge(r.state, locale)}</td>
             <td>${dateIn(r.dueAt, status.timeZone)}</td><td>${r.secretaryEmail}</td><td>${r.rating ?? ''}</td></tr>`,
         )}</tbody></table>
         <p>${page > 0 ? html`<a href="?page=${page - 1}">←</a> ` : ''}${(page + 1) * PAGE < total ? html`<a href="?page=${page + 1}">→</a>` : ''}</p>

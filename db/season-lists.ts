@@ -1,0 +1,77 @@
+// The lists that `season status` and the dashboard read on every view: reports overdue, reviews
+// past their due date, and a page of branches. One plain SQL statement each, with the branch's
+// name joined in: as Prisma queries with a relation each cost 2–3 ms on PostgreSQL even when they
+// found nothing, against well under 1 ms here (bench/README.md, change 12).
+import { REVIEW_STATES, WRITING_STATES } from '../domain/vocabulary';
+import type { Db } from './client';
+
+export interface OverdueReport {
+  branchId: string;
+  branchName: string;
+  state: string;
+  dueAt: Date;
+  revisionDueAt: Date | null;
+  secretaryEmail: string;
+  escalatedTo: string | null;
+  escalatedAt: Date | null;
+}
+
+export interface ReviewPastDue {
+  branchId: string;
+  branchName: string;
+  reviewerEmail: string | null;
+  reviewDueAt: Date;
+}
+
+export interface BranchRow {
+  reportId: string;
+  branchId: string;
+  branchName: string;
+  state: string;
+  dueAt: Date;
+  secretaryEmail: string;
+  rating: string | null;
+}
+
+// The states are our own constants, written into the statement so that one text serves both
+// databases. $1, $2… are read by SQLite as by PostgreSQL as long as each is first used in order.
+const sqlList = (states: readonly string[]) => states.map((state) => `'${state}'`).join(', ');
+const FIRST_DRAFT_STATES = WRITING_STATES.filter((state) => state !== 'revision_requested');
+
+/**
+ * Reports being written whose current due date has passed: the revision's due date while a
+ * revision is requested (the report's own if the revision has none), else the report's.
+ */
+const OVERDUE = `
+  SELECT r."branchId", o."name" AS "branchName", r."state", r."dueAt", r."revisionDueAt",
+         r."secretaryEmail", r."escalatedTo", r."escalatedAt"
+  FROM "Report" r JOIN "Organization" o ON o."id" = r."branchId"
+  WHERE r."seasonId" = $1
+    AND ((r."state" IN (${sqlList(FIRST_DRAFT_STATES)}) AND r."dueAt" < $2)
+      OR (r."state" = 'revision_requested' AND COALESCE(r."revisionDueAt", r."dueAt") < $2))
+  ORDER BY r."branchId"`;
+
+const REVIEWS_PAST_DUE = `
+  SELECT r."branchId", o."name" AS "branchName", r."reviewerEmail", r."reviewDueAt"
+  FROM "Report" r JOIN "Organization" o ON o."id" = r."branchId"
+  WHERE r."seasonId" = $1 AND r."state" IN (${sqlList(REVIEW_STATES)}) AND r."reviewDueAt" < $2
+  ORDER BY r."branchId"`;
+
+const BRANCH_PAGE = `
+  SELECT r."id" AS "reportId", r."branchId", o."name" AS "branchName", r."state", r."dueAt",
+         r."secretaryEmail", r."rating"
+  FROM "Report" r JOIN "Organization" o ON o."id" = r."branchId"
+  WHERE r."seasonId" = $1
+  ORDER BY r."branchId" LIMIT $2 OFFSET $3`;
+
+/** The date a report being written is due by: the same rule as OVERDUE's. */
+export const currentDue = (r: { state: string; dueAt: Date; revisionDueAt: Date | null }) =>
+  r.state === 'revision_requested' && r.revisionDueAt ? r.revisionDueAt : r.dueAt;
+
+export const overdueReports = (db: Db, seasonId: string, now: Date) => db.$queryRawUnsafe<OverdueReport[]>(OVERDUE, seasonId, now);
+
+export const reviewsPastDue = (db: Db, seasonId: string, now: Date) => db.$queryRawUnsafe<ReviewPastDue[]>(REVIEWS_PAST_DUE, seasonId, now);
+
+/** The season's reports in branch order, `size` from `offset` on. */
+export const branchPage = (db: Db, seasonId: string, offset: number, size: number) =>
+  db.$queryRawUnsafe<BranchRow[]>(BRANCH_PAGE, seasonId, size, offset);
