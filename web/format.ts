@@ -6,7 +6,23 @@ import { stateName } from './i18n';
 
 const DAY = 86_400_000;
 
-export const dateIn = (date: Date | null | undefined, timeZone: string) => (date ? formatInZone(date, timeZone) : '—');
+// A page shows the same few dates on hundreds of rows (most reports share the season's due date),
+// and formatting one in a zone cost more than rendering its row: format each once. Bounded,
+// since the web server runs for a whole season.
+const formattedDates = new Map<string, string>();
+const FORMATTED_DATES_KEPT = 10_000;
+
+export function dateIn(date: Date | null | undefined, timeZone: string): string {
+  if (!date) return '—';
+  const key = `${timeZone} ${date.getTime()}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    if (formattedDates.size >= FORMATTED_DATES_KEPT) formattedDates.clear();
+    text = formatInZone(date, timeZone);
+    formattedDates.set(key, text);
+  }
+  return text;
+}
 
 /** Whole days from now to the date: negative once it has passed. */
 export const daysUntil = (date: Date, now = new Date()) => Math.ceil((date.getTime() - now.getTime()) / DAY);
