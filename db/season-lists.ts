@@ -4,6 +4,7 @@
 // found nothing, against well under 1 ms here (bench/README.md, change 12).
 import { REVIEW_STATES, WRITING_STATES } from '../domain/vocabulary';
 import type { Db } from './client';
+import { sqlWordList } from './sql-text';
 
 export interface OverdueReport {
   branchId: string;
@@ -33,9 +34,7 @@ export interface BranchRow {
   rating: string | null;
 }
 
-// The states are our own constants, written into the statement so that one text serves both
-// databases. $1, $2… are read by SQLite as by PostgreSQL as long as each is first used in order.
-const sqlList = (states: readonly string[]) => states.map((state) => `'${state}'`).join(', ');
+// $1, $2… are read by SQLite as by PostgreSQL as long as each is first used in order.
 const FIRST_DRAFT_STATES = WRITING_STATES.filter((state) => state !== 'revision_requested');
 
 /**
@@ -47,14 +46,14 @@ const OVERDUE = `
          r."secretaryEmail", r."escalatedTo", r."escalatedAt"
   FROM "Report" r JOIN "Organization" o ON o."id" = r."branchId"
   WHERE r."seasonId" = $1
-    AND ((r."state" IN (${sqlList(FIRST_DRAFT_STATES)}) AND r."dueAt" < $2)
+    AND ((r."state" IN (${sqlWordList(FIRST_DRAFT_STATES)}) AND r."dueAt" < $2)
       OR (r."state" = 'revision_requested' AND COALESCE(r."revisionDueAt", r."dueAt") < $2))
   ORDER BY r."branchId"`;
 
 const REVIEWS_PAST_DUE = `
   SELECT r."branchId", o."name" AS "branchName", r."reviewerEmail", r."reviewDueAt"
   FROM "Report" r JOIN "Organization" o ON o."id" = r."branchId"
-  WHERE r."seasonId" = $1 AND r."state" IN (${sqlList(REVIEW_STATES)}) AND r."reviewDueAt" < $2
+  WHERE r."seasonId" = $1 AND r."state" IN (${sqlWordList(REVIEW_STATES)}) AND r."reviewDueAt" < $2
   ORDER BY r."branchId"`;
 
 const BRANCH_PAGE = `

@@ -2,6 +2,7 @@
 // session's CSRF token is compared with the one each form or fetch sends back.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client';
+import { sqlWordList } from '../db/sql-text';
 import { SUBTREE_ROLES, type SubtreeRole } from './access';
 
 export const SESSION_COOKIE = 'shuzhi_session';
@@ -44,7 +45,7 @@ const SIGNED_IN = `
   FROM "WebSession" s
   LEFT JOIN "Person" p ON p."email" = s."email"
   LEFT JOIN "RoleAssignment" r ON r."personId" = p."id" AND r."validUntil" IS NULL
-    AND r."role" IN (${SUBTREE_ROLES.map((role) => `'${role}'`).join(', ')})
+    AND r."role" IN (${sqlWordList(SUBTREE_ROLES)})
   LEFT JOIN "Organization" o ON o."id" = r."organizationId"
   WHERE s."id" = $1`;
 
