@@ -34,7 +34,6 @@ export interface BranchRow {
   rating: string | null;
 }
 
-// $1, $2… are read by SQLite as by PostgreSQL as long as each is first used in order.
 const FIRST_DRAFT_STATES = WRITING_STATES.filter((state) => state !== 'revision_requested');
 
 /**

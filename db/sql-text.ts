@@ -1,5 +1,6 @@
 // Plain SQL that SQLite and PostgreSQL both read, for the few hot reads that skip Prisma's query
-// compiler (bench/README.md, change 12).
+// compiler (bench/README.md, change 12). Parameters are written $1, $2…: SQLite reads them as
+// PostgreSQL does as long as each is first used in order.
 
 /**
  * Our own constants (report states, roles) as a list of SQL string literals, so that one

@@ -4,7 +4,7 @@
 import type { Db, Prisma } from '../db/client';
 
 /** Roles that see a part of the tree: everything under the organization they hold it on. */
-export const SUBTREE_ROLES = ['leader', 'party_group_secretary', 'admin'];
+export const SUBTREE_ROLES: readonly string[] = ['leader', 'party_group_secretary', 'admin'];
 
 export interface Reach {
   email: string;

@@ -30,16 +30,19 @@ export interface SignedIn {
   roles: SubtreeRole[];
 }
 
-interface SignedInRow extends SubtreeRole {
+/** One row per current subtree role; a person with none gets one row whose role columns are null. */
+interface SignedInRow {
   email: string;
   csrfToken: string;
   expiresAt: Date;
   name: string | null;
   locale: string | null;
+  role: string | null;
+  seasonId: string | null;
+  path: string | null;
 }
 
-// Every request asks this, so it is one statement: a row per current subtree role (one row with
-// no role for anyone else). $1 is the session id.
+// Every request asks this, so it is one statement. $1 is the session id.
 const SIGNED_IN = `
   SELECT s."email", s."csrfToken", s."expiresAt", p."name", p."locale", r."role", r."seasonId", o."path"
   FROM "WebSession" s
@@ -58,7 +61,7 @@ export async function findSignedIn(db: Db, id: string | undefined, now = new Dat
     session: { id, email: first.email, csrfToken: first.csrfToken },
     name: first.name,
     locale: first.locale,
-    roles: rows.filter((row) => row.role !== null),
+    roles: rows.flatMap(({ role, seasonId, path }) => (role === null ? [] : [{ role, seasonId, path }])),
   };
 }
 
