@@ -9,6 +9,15 @@ const nodeBuiltins = [
   'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
 ];
 
+// The worker loads these modules once for every workflow it runs (worker/workflow-bundle.ts), so
+// state at module level would leak from one workflow into the next: refuse its usual forms.
+const MODULE_STATE =
+  'Workflow modules are shared by every workflow the worker runs (worker/workflow-bundle.ts): keep state in the workflow, not at module level.';
+const moduleStateSelectors = ['Program', 'Program > ExportNamedDeclaration'].flatMap((scope) => [
+  `${scope} > VariableDeclaration[kind!='const']`,
+  `${scope} > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Map|Set|WeakMap|WeakSet|Array)$/]`,
+]);
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'generated/', '.tools/', 'data/', 'test-results/', 'bench/results/'] },
   js.configs.recommended,
@@ -44,6 +53,7 @@ export default tseslint.config(
         },
       ],
       'no-restricted-globals': ['error', { name: 'process', message: 'Workflows must not read the environment.' }],
+      'no-restricted-syntax': ['error', ...moduleStateSelectors.map((selector) => ({ selector, message: MODULE_STATE }))],
     },
   },
   {

@@ -11,31 +11,52 @@ describe('architecture', () => {
     ).not.toThrow();
   });
 
-  test('lint refuses I/O imports in workflows and accepts activities as types', async () => {
-    const probe = join(PROJECT_ROOT, 'workflows', '__lint_probe__.ts');
-    writeFileSync(
-      probe,
-      [
-        "import { readFileSync } from 'node:fs';",
-        "import nodemailer from 'nodemailer';",
-        "import { openDb } from '../db/client';",
-        "import { createActivities } from '../activities';",
-        "import type { Activities } from '../activities';",
-        'export const probe = [readFileSync, nodemailer, openDb, createActivities] as unknown as Activities;',
-        '',
-      ].join('\n'),
-    );
-    try {
-      // ESLint loads its config with a dynamic import, which jest's VM cannot do: run the CLI.
-      const output = spawnSync(process.execPath, ['node_modules/eslint/bin/eslint.js', '--format', 'json', probe], {
-        cwd: PROJECT_ROOT,
-        encoding: 'utf8',
-      }).stdout;
-      const [result] = JSON.parse(output) as { messages: { ruleId: string; line: number }[] }[];
-      const restricted = result.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports');
-      expect(restricted.map((m) => m.line)).toEqual([1, 2, 3, 4]);
-    } finally {
-      rmSync(probe, { force: true });
-    }
+  test('lint refuses I/O imports in workflows and accepts activities as types', () => {
+    const messages = lintWorkflowProbe([
+      "import { readFileSync } from 'node:fs';",
+      "import nodemailer from 'nodemailer';",
+      "import { openDb } from '../db/client';",
+      "import { createActivities } from '../activities';",
+      "import type { Activities } from '../activities';",
+      'export const probe = [readFileSync, nodemailer, openDb, createActivities] as unknown as Activities;',
+    ]);
+    const restricted = messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports');
+    expect(restricted.map((m) => m.line)).toEqual([1, 2, 3, 4]);
+  });
+
+  test('lint refuses state at module level in workflows, which every workflow shares', () => {
+    const messages = lintWorkflowProbe([
+      'let count = 0;',
+      'export let last = 0;',
+      'const seen = new Set<string>();',
+      'export const byId = new Map<string, number>();',
+      'const LIMIT = 3;',
+      'export function probe(id: string): number {',
+      '  let local = LIMIT;',
+      '  const mine = new Map<string, number>();',
+      '  seen.add(id);',
+      '  local += count + last + byId.size + mine.size;',
+      '  return local;',
+      '}',
+    ]);
+    const restricted = messages.filter((m) => m.ruleId === 'no-restricted-syntax');
+    expect(restricted.map((m) => m.line)).toEqual([1, 2, 3, 4]);
   });
 });
+
+/** ESLint's messages for a file of these lines placed in workflows/. */
+function lintWorkflowProbe(lines: string[]): { ruleId: string; line: number }[] {
+  const probe = join(PROJECT_ROOT, 'workflows', '__lint_probe__.ts');
+  writeFileSync(probe, [...lines, ''].join('\n'));
+  try {
+    // ESLint loads its config with a dynamic import, which jest's VM cannot do: run the CLI.
+    const output = spawnSync(process.execPath, ['node_modules/eslint/bin/eslint.js', '--format', 'json', probe], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    }).stdout;
+    const [result] = JSON.parse(output) as { messages: { ruleId: string; line: number }[] }[];
+    return result.messages;
+  } finally {
+    rmSync(probe, { force: true });
+  }
+}

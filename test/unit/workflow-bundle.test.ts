@@ -1,0 +1,39 @@
+// The worker evaluates the product's workflow modules once and shares them with every workflow it
+// runs: a cached report then holds no module instances of its own (worker/workflow-bundle.ts).
+import vm from 'node:vm';
+import { bundleWorkflows } from '../../worker/workflow-bundle';
+
+// The SDK's reusable V8 context, as the worker runs it (reuseV8Context, its default). Its module
+// cache gives each workflow's activator its own instance of every module not preloaded.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ReusableVMWorkflowCreator } = require('@temporalio/worker/lib/workflow/reusable-vm') as {
+  ReusableVMWorkflowCreator: new (script: vm.Script, bundle: unknown, timeoutMs: number, activityNames: Set<string>, patch?: unknown) => {
+    context: vm.Context;
+  };
+};
+
+/** What one workflow gets when it loads the workflows, and the modules it evaluated for itself. */
+function loadAsOneWorkflow(context: vm.Context): { workflows: unknown; ownModules: string[] } {
+  const moduleCache = new Map<string, unknown>();
+  context.__TEMPORAL_ACTIVATOR__ = { moduleCache };
+  try {
+    const workflows = vm.runInContext('__TEMPORAL__.importWorkflows()', context) as unknown;
+    return { workflows, ownModules: [...moduleCache.keys()] };
+  } finally {
+    delete context.__TEMPORAL_ACTIVATOR__;
+  }
+}
+
+describe('the workflow bundle', () => {
+  test('every workflow shares one instance of the workflow modules instead of loading its own', async () => {
+    const bundle = await bundleWorkflows();
+    const creator = new ReusableVMWorkflowCreator(new vm.Script(bundle.code), bundle, 5_000, new Set());
+    const first = loadAsOneWorkflow(creator.context);
+    const second = loadAsOneWorkflow(creator.context);
+
+    expect(first.ownModules).toEqual([]);
+    expect(second.ownModules).toEqual([]);
+    expect(second.workflows).toBe(first.workflows);
+    expect(Object.keys(first.workflows as object)).toEqual(expect.arrayContaining(['seasonWorkflow', 'branchReportWorkflow']));
+  });
+});
