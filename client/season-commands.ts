@@ -2,8 +2,8 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { importSeason, type ImportResult } from '../db/season-import';
 import type { Db, Season } from '../db/client';
-import { seasonCounts } from '../db/season-counts';
-import { currentDue, overdueReports, reviewsPastDue } from '../db/season-lists';
+import { seasonCounts, type SeasonCounts } from '../db/season-counts';
+import { currentDue, reportsBehind } from '../db/season-lists';
 import { TASK_QUEUE, SEARCH_ATTRIBUTES } from '../domain/constants';
 import { seasonWorkflowId } from '../domain/ids';
 import type { Channel } from '../domain/vocabulary';
@@ -95,17 +95,26 @@ export async function waitForClose(client: Client, seasonId: string): Promise<Se
   return (await client.workflow.getHandle(seasonWorkflowId(seasonId)).result()) as SeasonSummary;
 }
 
-/** The season at a glance, from the read model: its counts in one query, the lists beside it, all at once. */
+/** The season at a glance, from the read model: its counts in one statement, the reports behind schedule in another, the season row beside them, all at once. */
 export async function seasonStatus(db: Db, seasonId: string, now = new Date()) {
-  const [season, counts, overdue, reviewsLate] = await Promise.all([
+  const [season, counts, behind] = await Promise.all([findSeason(db, seasonId), seasonCounts(db, seasonId), reportsBehind(db, seasonId, now)]);
+  return statusOf(season, counts, behind, now);
+}
+
+/** The status and the dashboard's progress chart, whose counts come in the status's counting statement. */
+export async function seasonStatusWithProgress(db: Db, seasonId: string, now = new Date()) {
+  const [season, counts, behind] = await Promise.all([
     findSeason(db, seasonId),
-    seasonCounts(db, seasonId),
-    overdueReports(db, seasonId, now),
-    reviewsPastDue(db, seasonId, now),
+    seasonCounts(db, seasonId, { progress: true }),
+    reportsBehind(db, seasonId, now),
   ]);
+  return { status: statusOf(season, counts, behind, now), progress: counts.progress };
+}
+
+function statusOf(season: Season, counts: SeasonCounts, { overdue, reviewsPastDue }: Awaited<ReturnType<typeof reportsBehind>>, now: Date) {
   const days = (from: Date) => Math.floor((now.getTime() - from.getTime()) / 86_400_000);
   return {
-    seasonId,
+    seasonId: season.id,
     title: season.title,
     status: season.status,
     dueAt: season.dueAt.toISOString(),
@@ -124,7 +133,7 @@ export async function seasonStatus(db: Db, seasonId: string, now = new Date()) {
         told: r.escalatedTo ? { who: r.escalatedTo, at: r.escalatedAt?.toISOString() } : null,
       };
     }),
-    reviewsPastSla: reviewsLate.map((r) => ({
+    reviewsPastSla: reviewsPastDue.map((r) => ({
       branchId: r.branchId,
       branchName: r.branchName,
       reviewerEmail: r.reviewerEmail,

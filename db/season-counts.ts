@@ -1,6 +1,7 @@
-// A season's counts in one statement. The status and the dashboard ask for five counts on every
-// view; as five Prisma queries each paid its own query compilation and round trip, which cost more
-// than the counting itself (bench/README.md). Plain SQL that SQLite and PostgreSQL both read.
+// A season's counts in one statement, with the dashboard's progress chart when asked. The status
+// and the dashboard ask for them on every view; as separate Prisma queries each paid its own query
+// compilation and round trip, which cost more than the counting itself (bench/README.md, changes 3
+// and 14). Plain SQL that SQLite and PostgreSQL both read ($1 is the season, db/sql-text.ts).
 import type { Db } from './client';
 
 export interface SeasonCounts {
@@ -11,51 +12,54 @@ export interface SeasonCounts {
   mailsSent: number;
 }
 
-interface CountRow {
-  kind: 'state' | 'rating' | 'branches' | 'mails';
-  key: string | null;
-  n: number | bigint;
-}
-
-export async function seasonCounts(db: Db, seasonId: string): Promise<SeasonCounts> {
-  const rows = await db.$queryRaw<CountRow[]>`
-    SELECT 'state' AS kind, "state" AS key, COUNT(*) AS n FROM "Report"
-      WHERE "seasonId" = ${seasonId} GROUP BY "state"
-    UNION ALL
-    SELECT 'rating', "rating", COUNT(*) FROM "Report"
-      WHERE "seasonId" = ${seasonId} AND "rating" IS NOT NULL GROUP BY "rating"
-    UNION ALL
-    SELECT 'branches', NULL, COUNT(*) FROM "RoleAssignment"
-      WHERE "seasonId" = ${seasonId} AND "role" = 'secretary' AND "validUntil" IS NULL
-    UNION ALL
-    SELECT 'mails', NULL, COUNT(*) FROM "SentMail"
-      WHERE "seasonId" = ${seasonId} AND "status" = 'sent'`;
-  const counts: SeasonCounts = { branches: 0, reportsByState: {}, ratings: {}, mailsSent: 0 };
-  for (const row of rows) {
-    const n = Number(row.n); // PostgreSQL's COUNT is a bigint
-    if (row.kind === 'state' && row.key) counts.reportsByState[row.key] = n;
-    else if (row.kind === 'rating' && row.key) counts.ratings[row.key] = n;
-    else if (row.kind === 'branches') counts.branches = n;
-    else if (row.kind === 'mails') counts.mailsSent = n;
-  }
-  return counts;
-}
-
 /** How many reports were submitted and approved on each day (UTC), for the progress chart. */
 export interface ProgressByDay {
   submitted: Map<string, number>;
   approved: Map<string, number>;
 }
 
-export async function progressByDay(db: Db, seasonId: string): Promise<ProgressByDay> {
-  // Both databases print a timestamp as text starting with its date (SQLite stores the ISO text).
-  const rows = await db.$queryRaw<{ kind: 'submitted' | 'approved'; day: string; n: number | bigint }[]>`
-    SELECT 'submitted' AS kind, substr(CAST("submittedAt" AS TEXT), 1, 10) AS day, COUNT(*) AS n FROM "Report"
-      WHERE "seasonId" = ${seasonId} AND "submittedAt" IS NOT NULL GROUP BY substr(CAST("submittedAt" AS TEXT), 1, 10)
-    UNION ALL
-    SELECT 'approved', substr(CAST("approvedAt" AS TEXT), 1, 10), COUNT(*) FROM "Report"
-      WHERE "seasonId" = ${seasonId} AND "approvedAt" IS NOT NULL GROUP BY substr(CAST("approvedAt" AS TEXT), 1, 10)`;
-  const progress: ProgressByDay = { submitted: new Map(), approved: new Map() };
-  for (const row of rows) progress[row.kind].set(row.day, Number(row.n));
-  return progress;
+interface CountRow {
+  kind: 'state' | 'rating' | 'branches' | 'mails' | keyof ProgressByDay;
+  key: string | null;
+  n: number | bigint;
+}
+
+const COUNTS = `
+  SELECT 'state' AS kind, "state" AS key, COUNT(*) AS n FROM "Report"
+    WHERE "seasonId" = $1 GROUP BY "state"
+  UNION ALL
+  SELECT 'rating', "rating", COUNT(*) FROM "Report"
+    WHERE "seasonId" = $1 AND "rating" IS NOT NULL GROUP BY "rating"
+  UNION ALL
+  SELECT 'branches', NULL, COUNT(*) FROM "RoleAssignment"
+    WHERE "seasonId" = $1 AND "role" = 'secretary' AND "validUntil" IS NULL
+  UNION ALL
+  SELECT 'mails', NULL, COUNT(*) FROM "SentMail"
+    WHERE "seasonId" = $1 AND "status" = 'sent'`;
+
+// Both databases print a timestamp as text starting with its date (SQLite stores the ISO text).
+const PROGRESS = `
+  UNION ALL
+  SELECT 'submitted', substr(CAST("submittedAt" AS TEXT), 1, 10), COUNT(*) FROM "Report"
+    WHERE "seasonId" = $1 AND "submittedAt" IS NOT NULL GROUP BY substr(CAST("submittedAt" AS TEXT), 1, 10)
+  UNION ALL
+  SELECT 'approved', substr(CAST("approvedAt" AS TEXT), 1, 10), COUNT(*) FROM "Report"
+    WHERE "seasonId" = $1 AND "approvedAt" IS NOT NULL GROUP BY substr(CAST("approvedAt" AS TEXT), 1, 10)`;
+
+export function seasonCounts(db: Db, seasonId: string): Promise<SeasonCounts>;
+export function seasonCounts(db: Db, seasonId: string, options: { progress: true }): Promise<SeasonCounts & { progress: ProgressByDay }>;
+export async function seasonCounts(db: Db, seasonId: string, options?: { progress: true }): Promise<SeasonCounts & { progress?: ProgressByDay }> {
+  const rows = await db.$queryRawUnsafe<CountRow[]>(options?.progress ? COUNTS + PROGRESS : COUNTS, seasonId);
+  const counts: SeasonCounts & { progress?: ProgressByDay } = { branches: 0, reportsByState: {}, ratings: {}, mailsSent: 0 };
+  if (options?.progress) counts.progress = { submitted: new Map(), approved: new Map() };
+  for (const row of rows) {
+    const n = Number(row.n); // PostgreSQL's COUNT is a bigint
+    if (row.kind === 'branches') counts.branches = n;
+    else if (row.kind === 'mails') counts.mailsSent = n;
+    else if (row.key === null) continue;
+    else if (row.kind === 'state') counts.reportsByState[row.key] = n;
+    else if (row.kind === 'rating') counts.ratings[row.key] = n;
+    else counts.progress?.[row.kind].set(row.key, n);
+  }
+  return counts;
 }

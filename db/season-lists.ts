@@ -1,8 +1,9 @@
-// The lists that `season status` and the dashboard read on every view: reports overdue, reviews
-// past their due date, and a page of branches. One plain SQL statement each, with the branch's
-// name joined in: as Prisma queries with a relation each cost 2–3 ms on PostgreSQL even when they
-// found nothing, against well under 1 ms here (bench/README.md, change 12).
-import { REVIEW_STATES, WRITING_STATES } from '../domain/vocabulary';
+// The lists that `season status` and the dashboard read on every view: the reports behind schedule
+// (overdue, and reviews past their due date) and a page of branches. One plain SQL statement each,
+// with the branch's name joined in: as Prisma queries with a relation each cost 2–3 ms on
+// PostgreSQL even when they found nothing, and every statement is a round trip there
+// (bench/README.md, changes 12 and 14).
+import { REVIEW_STATES, WRITING_STATES, type ReportState } from '../domain/vocabulary';
 import type { Db } from './client';
 import { sqlWordList } from './sql-text';
 
@@ -37,22 +38,18 @@ export interface BranchRow {
 const FIRST_DRAFT_STATES = WRITING_STATES.filter((state) => state !== 'revision_requested');
 
 /**
- * Reports being written whose current due date has passed: the revision's due date while a
- * revision is requested (the report's own if the revision has none), else the report's.
+ * Reports behind schedule, in branch order. Being written past their current due date: the
+ * revision's while a revision is requested (the report's own if the revision has none), else the
+ * report's. Or waiting for a review past its due date. The two sets of states do not overlap.
  */
-const OVERDUE = `
+const BEHIND = `
   SELECT r."branchId", o."name" AS "branchName", r."state", r."dueAt", r."revisionDueAt",
-         r."secretaryEmail", r."escalatedTo", r."escalatedAt"
+         r."secretaryEmail", r."escalatedTo", r."escalatedAt", r."reviewerEmail", r."reviewDueAt"
   FROM "Report" r JOIN "Organization" o ON o."id" = r."branchId"
   WHERE r."seasonId" = $1
     AND ((r."state" IN (${sqlWordList(FIRST_DRAFT_STATES)}) AND r."dueAt" < $2)
-      OR (r."state" = 'revision_requested' AND COALESCE(r."revisionDueAt", r."dueAt") < $2))
-  ORDER BY r."branchId"`;
-
-const REVIEWS_PAST_DUE = `
-  SELECT r."branchId", o."name" AS "branchName", r."reviewerEmail", r."reviewDueAt"
-  FROM "Report" r JOIN "Organization" o ON o."id" = r."branchId"
-  WHERE r."seasonId" = $1 AND r."state" IN (${sqlWordList(REVIEW_STATES)}) AND r."reviewDueAt" < $2
+      OR (r."state" = 'revision_requested' AND COALESCE(r."revisionDueAt", r."dueAt") < $2)
+      OR (r."state" IN (${sqlWordList(REVIEW_STATES)}) AND r."reviewDueAt" < $2))
   ORDER BY r."branchId"`;
 
 const BRANCH_PAGE = `
@@ -62,13 +59,22 @@ const BRANCH_PAGE = `
   WHERE r."seasonId" = $1
   ORDER BY r."branchId" LIMIT $2 OFFSET $3`;
 
-/** The date a report being written is due by: the same rule as OVERDUE's. */
+/** The date a report being written is due by: the same rule as BEHIND's. */
 export const currentDue = (r: { state: string; dueAt: Date; revisionDueAt: Date | null }) =>
   r.state === 'revision_requested' && r.revisionDueAt ? r.revisionDueAt : r.dueAt;
 
-export const overdueReports = (db: Db, seasonId: string, now: Date) => db.$queryRawUnsafe<OverdueReport[]>(OVERDUE, seasonId, now);
-
-export const reviewsPastDue = (db: Db, seasonId: string, now: Date) => db.$queryRawUnsafe<ReviewPastDue[]>(REVIEWS_PAST_DUE, seasonId, now);
+/** The season's overdue reports and its reviews past due at `now`, from one statement. */
+export async function reportsBehind(db: Db, seasonId: string, now: Date): Promise<{ overdue: OverdueReport[]; reviewsPastDue: ReviewPastDue[] }> {
+  const rows = await db.$queryRawUnsafe<(OverdueReport & { reviewerEmail: string | null; reviewDueAt: Date | null })[]>(BEHIND, seasonId, now);
+  const overdue: OverdueReport[] = [];
+  const reviewsPastDue: ReviewPastDue[] = [];
+  for (const { reviewerEmail, reviewDueAt, ...report } of rows) {
+    if (REVIEW_STATES.includes(report.state as ReportState)) {
+      reviewsPastDue.push({ branchId: report.branchId, branchName: report.branchName, reviewerEmail, reviewDueAt: reviewDueAt as Date });
+    } else overdue.push(report);
+  }
+  return { overdue, reviewsPastDue };
+}
 
 /** The season's reports in branch order, `size` from `offset` on. */
 export const branchPage = (db: Db, seasonId: string, offset: number, size: number) =>

@@ -1,6 +1,6 @@
 // `season status` and the dashboard's chart read their counts in plain SQL: the same answer on both databases.
 import { seasonStatus } from '../../client/season-commands';
-import { progressByDay } from '../../db/season-counts';
+import { seasonCounts } from '../../db/season-counts';
 import { importSeason } from '../../db/season-import';
 import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
 import { demoSeason } from '../helpers/seasons';
@@ -67,7 +67,7 @@ describeEachDatabase('season status', (kind) => {
   });
 
   test("the dashboard's progress chart counts submissions and approvals per day", async () => {
-    const progress = await progressByDay(scratch.db, 'demo-2026');
+    const { progress } = await seasonCounts(scratch.db, 'demo-2026', { progress: true });
     expect(Object.fromEntries(progress.submitted)).toEqual({ '2026-11-20': 2, '2026-11-21': 1 });
     expect(Object.fromEntries(progress.approved)).toEqual({ '2026-11-22': 1, '2026-11-23': 1 });
   });

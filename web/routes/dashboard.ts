@@ -2,9 +2,8 @@
 // few grouped queries): counts, progress and ratings charts, the overdue list with who was told,
 // every branch (paged) with a link to its timeline, and the season-wide buttons.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { closeSeason, seasonStatus } from '../../client/season-commands';
+import { closeSeason, seasonStatusWithProgress } from '../../client/season-commands';
 import { extendSeason } from '../../client/season-changes';
-import { progressByDay } from '../../db/season-counts';
 import { branchPage } from '../../db/season-lists';
 import { loadSeasonExportData } from '../../exports/season-data';
 import { seasonCsv } from '../../exports/csv-export';
@@ -41,10 +40,9 @@ export function registerDashboard(app: FastifyInstance, deps: WebDeps) {
     const { t, locale } = ctx;
     const seasonId = request.params.id;
     const page = Math.max(0, Number(request.query.page ?? 0) || 0);
-    const [status, branches, progress] = await Promise.all([
-      seasonStatus(deps.db, seasonId),
+    const [{ status, progress }, branches] = await Promise.all([
+      seasonStatusWithProgress(deps.db, seasonId),
       branchPage(deps.db, seasonId, page * PAGE, PAGE),
-      progressByDay(deps.db, seasonId),
     ]);
     const total = status.branches;
     const counts = REPORT_STATES.filter((s) => status.reportsByState[s]).map((s) => ({ label: stateName(s, locale), value: status.reportsByState[s] ?? 0 }));
