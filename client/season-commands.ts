@@ -3,7 +3,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Clien
 import { importSeason, type ImportResult } from '../db/season-import';
 import type { Db, Season } from '../db/client';
 import { seasonCounts, type SeasonCounts } from '../db/season-counts';
-import { currentDue, reportsBehind } from '../db/season-lists';
+import { currentDue, reportsBehind, type ReportsBehind } from '../db/season-lists';
 import { TASK_QUEUE, SEARCH_ATTRIBUTES } from '../domain/constants';
 import { seasonWorkflowId } from '../domain/ids';
 import type { Channel } from '../domain/vocabulary';
@@ -111,7 +111,7 @@ export async function seasonStatusWithProgress(db: Db, seasonId: string, now = n
   return { status: statusOf(season, counts, behind, now), progress: counts.progress };
 }
 
-function statusOf(season: Season, counts: SeasonCounts, { overdue, reviewsPastDue }: Awaited<ReturnType<typeof reportsBehind>>, now: Date) {
+function statusOf(season: Season, counts: SeasonCounts, { overdue, reviewsPastDue }: ReportsBehind, now: Date) {
   const days = (from: Date) => Math.floor((now.getTime() - from.getTime()) / 86_400_000);
   return {
     seasonId: season.id,

@@ -63,8 +63,14 @@ const BRANCH_PAGE = `
 export const currentDue = (r: { state: string; dueAt: Date; revisionDueAt: Date | null }) =>
   r.state === 'revision_requested' && r.revisionDueAt ? r.revisionDueAt : r.dueAt;
 
+/** A season's reports behind schedule at one moment. */
+export interface ReportsBehind {
+  overdue: OverdueReport[];
+  reviewsPastDue: ReviewPastDue[];
+}
+
 /** The season's overdue reports and its reviews past due at `now`, from one statement. */
-export async function reportsBehind(db: Db, seasonId: string, now: Date): Promise<{ overdue: OverdueReport[]; reviewsPastDue: ReviewPastDue[] }> {
+export async function reportsBehind(db: Db, seasonId: string, now: Date): Promise<ReportsBehind> {
   const rows = await db.$queryRawUnsafe<(OverdueReport & { reviewerEmail: string | null; reviewDueAt: Date | null })[]>(BEHIND, seasonId, now);
   const overdue: OverdueReport[] = [];
   const reviewsPastDue: ReviewPastDue[] = [];
