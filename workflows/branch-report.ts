@@ -81,8 +81,12 @@ export const LIFECYCLE_PATCH = 'report-lifecycle';
 export const LOCAL_ASSIGNMENT_PATCH = 'assignment-as-local-activities';
 /** Report workflows from before this patch recorded their changes and sent their mail as normal activities. */
 export const LOCAL_CHANGES_PATCH = 'changes-as-local-activities';
+/** Report workflows from before this patch waited for leadership's approval in the run they were in. */
+export const APPROVAL_IN_FRESH_RUN_PATCH = 'approval-in-fresh-run';
 /** Continue as new well before Temporal's 10,240-event warning. */
 const DEFAULT_MAX_HISTORY_EVENTS = 2_000;
+/** A run this short costs little to replay, so waiting for approval in it needs no fresh one. */
+const SHORT_RUN_EVENTS = 20;
 
 export async function branchReportWorkflow(input: BranchReportInput): Promise<{ reportId: string; state?: ReportState }> {
   const state = input.carried ?? (await assign(input));
@@ -147,7 +151,7 @@ class ReportLifecycle {
   async run(): Promise<{ reportId: string; state: ReportState }> {
     this.registerHandlers();
     while (!this.closed) {
-      if (this.historyIsLong()) {
+      if (this.historyIsLong() || this.awaitsApprovalInLongRun()) {
         await condition(allHandlersFinished);
         await continueAsNew<typeof branchReportWorkflow>({ ...this.input, carried: this.s });
       }
@@ -551,6 +555,15 @@ class ReportLifecycle {
       rating: this.s.rating,
       nextTimer: timer ? { kind: timer.kind, at: new Date(timer.at).toISOString() } : undefined,
     };
+  }
+
+  /**
+   * A report that passed review waits, often for days, for leadership, who approve a season's
+   * reports in bulk. A report that has left the worker's cache by then replays its whole run
+   * before it can be approved, so it waits in a fresh run that carries only its state.
+   */
+  private awaitsApprovalInLongRun(): boolean {
+    return this.s.status === 'reviewed' && workflowInfo().historyLength > SHORT_RUN_EVENTS && patched(APPROVAL_IN_FRESH_RUN_PATCH);
   }
 
   private historyIsLong(): boolean {

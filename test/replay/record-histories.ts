@@ -79,9 +79,16 @@ async function main() {
     await seasonHandle.result();
     const ids = [seasonWorkflowId(season.id), ...season.organization.branches.map((b) => reportWorkflowId(season.id, b.id))];
     for (const id of ids) {
-      // The CLI's JSON is the format historyFromJSON (and so the replay test) reads.
-      const json = execFileSync(testTools().temporalCli, ['workflow', 'show', '--workflow-id', id, '--address', env.address, '--output', 'json']);
-      writeFileSync(join(outDir, `${id.replace(/\//g, '__')}.json`), json);
+      // Every run of a workflow that continued as new, first run first, so each replays.
+      const runs = [];
+      for await (const run of env.client.workflow.list({ query: `WorkflowId = "${id}"` })) runs.push(run);
+      runs.sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
+      for (const [i, run] of runs.entries()) {
+        // The CLI's JSON is the format historyFromJSON (and so the replay test) reads.
+        const show = ['workflow', 'show', '--workflow-id', id, '--run-id', run.runId, '--address', env.address, '--output', 'json'];
+        const suffix = i === 0 ? '' : `__run-${i + 1}`;
+        writeFileSync(join(outDir, `${id.replace(/\//g, '__')}${suffix}.json`), execFileSync(testTools().temporalCli, show));
+      }
     }
   });
   await scratch.drop();

@@ -262,6 +262,32 @@ test('a long-lived report continues as new and keeps its state', async () => {
   expect((await h.mails(reportId)).map((m) => m.kind)).toEqual(['assignment']);
 });
 
+test('a report that passed review waits for leadership in a fresh run, so approving it replays little', async () => {
+  const { reportId, handle } = await h.startReport({ dueInDays: 10 });
+  const firstRun = (await handle.describe()).runId;
+  await saveDraft(h.client, h.db, reportId, '## 一、主要工作\n草稿', as(PEOPLE.secretary));
+  await submitReport(h.client, h.db, reportId, GOOD_REPORT, as(PEOPLE.secretary), false);
+  await reviewReport(h.client, reportId, { actor: as(PEOPLE.reviewer), decision: 'approve' });
+  await h.waitFor(async () => (await handle.describe()).runId !== firstRun);
+
+  const firstRunHistory = await h.client.workflow.getHandle(handle.workflowId, firstRun).fetchHistory();
+  expect(firstRunHistory.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes).toBeTruthy();
+  const waiting = await handle.fetchHistory();
+  expect(waiting.events?.length).toBeLessThan(10);
+  expect(await handle.query(reportQuery)).toMatchObject({ state: 'reviewed', latestVersion: 2, submittedVersion: 2 });
+
+  const approved = await reviewReport(h.client, reportId, { actor: as(PEOPLE.leader), decision: 'approve', rating: '好' });
+  expect(approved).toMatchObject({ state: 'approved', rating: '好' });
+  expect(await h.audit(reportId)).toEqual([
+    ['report.assigned', 'system'],
+    ['report.draft_saved', PEOPLE.secretary],
+    ['report.submitted', PEOPLE.secretary],
+    ['report.review_passed', PEOPLE.reviewer],
+    ['report.approved', PEOPLE.leader],
+  ]);
+  expect((await h.mails(reportId)).map((m) => m.kind)).toEqual(['assignment', 'approved']);
+});
+
 test('mail that SMTP refuses is retried with backoff and delivered once when SMTP is back', async () => {
   const attemptsBefore = h.mailer.attempts;
   h.mailer.failNext(3);

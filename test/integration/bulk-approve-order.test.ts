@@ -1,0 +1,58 @@
+// Bulk approval goes through the reports most recently changed first (the ones the worker most
+// likely still holds), and still answers in branch order.
+import type { Client } from '@temporalio/client';
+import { bulkApprove } from '../../client/bulk-approve';
+import { importSeason } from '../../db/season-import';
+import { branchIdOf, generatedSeason } from '../../bench/generated-season';
+import { reportWorkflowId } from '../../domain/ids';
+import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
+
+/** Stands in for Temporal: records which report workflow each approval went to, in order. */
+function recordingClient(approvedInOrder: string[]): Client {
+  const getHandle = (workflowId: string) => ({
+    executeUpdate: async () => {
+      approvedInOrder.push(workflowId);
+      return {};
+    },
+  });
+  return { workflow: { getHandle } } as unknown as Client;
+}
+
+describeEachDatabase('bulk approval order', (kind) => {
+  let scratch: ScratchDatabase;
+  const season = generatedSeason(4);
+  const reportId = (i: number) => `${season.id}/${branchIdOf(i)}`;
+
+  beforeAll(async () => {
+    scratch = await kind.create();
+    await importSeason(scratch.db, season, { email: 'admin@bureau.example', channel: 'system' });
+    await scratch.db.report.createMany({
+      data: [0, 1, 2, 3].map((i) => ({
+        id: reportId(i),
+        seasonId: season.id,
+        branchId: branchIdOf(i),
+        workflowId: reportWorkflowId(season.id, branchIdOf(i)),
+        secretaryEmail: `sec${i}@school.example`,
+        state: i === 1 ? 'submitted' : 'reviewed',
+        dueAt: new Date('2027-01-15T00:00:00Z'),
+      })),
+    });
+    // Passed review in the order 2, 0, 3: report 3 is the most recent change.
+    for (const [i, at] of [[2, '2027-01-10T01:00:00Z'], [0, '2027-01-10T02:00:00Z'], [3, '2027-01-10T03:00:00Z']] as const) {
+      await scratch.db.report.update({ where: { id: reportId(i) }, data: { updatedAt: new Date(at) } });
+    }
+  });
+  afterAll(() => scratch?.drop());
+
+  test('approves the most recently reviewed report first and reports the results in branch order', async () => {
+    const approvedInOrder: string[] = [];
+    const results = await bulkApprove(recordingClient(approvedInOrder), scratch.db, {
+      seasonId: season.id,
+      actor: { email: 'leader@bureau.example', channel: 'cli' },
+      rating: '好',
+      concurrency: 1,
+    });
+    expect(approvedInOrder).toEqual([3, 0, 2].map((i) => reportWorkflowId(season.id, branchIdOf(i))));
+    expect(results.map((r) => [r.reportId, r.outcome])).toEqual([0, 2, 3].map((i) => [reportId(i), 'approved']));
+  });
+});
