@@ -21,6 +21,15 @@ const h = new ReportHarness();
 beforeAll(() => h.start());
 afterAll(() => h.stop());
 
+/** The record of a report drafted once, submitted, passed by its reviewer and approved by leadership. */
+const DRAFTED_PASSED_APPROVED = [
+  ['report.assigned', 'system'],
+  ['report.draft_saved', PEOPLE.secretary],
+  ['report.submitted', PEOPLE.secretary],
+  ['report.review_passed', PEOPLE.reviewer],
+  ['report.approved', PEOPLE.leader],
+];
+
 async function rejection(request: Promise<unknown>): Promise<string> {
   try {
     await request;
@@ -43,13 +52,7 @@ test('a report submitted on time is reviewed, approved and settled when the seas
   await handle.signal(closeSignal, { actor: as(PEOPLE.admin) });
   expect(await handle.result()).toEqual({ reportId, state: 'approved' });
 
-  expect(await h.audit(reportId)).toEqual([
-    ['report.assigned', 'system'],
-    ['report.draft_saved', PEOPLE.secretary],
-    ['report.submitted', PEOPLE.secretary],
-    ['report.review_passed', PEOPLE.reviewer],
-    ['report.approved', PEOPLE.leader],
-  ]);
+  expect(await h.audit(reportId)).toEqual(DRAFTED_PASSED_APPROVED);
   expect((await h.mails(reportId)).map((m) => [m.kind, m.to])).toEqual([
     ['assignment', PEOPLE.secretary],
     ['approved', PEOPLE.secretary],
@@ -278,13 +281,7 @@ test('a report that passed review waits for leadership in a fresh run, so approv
 
   const approved = await reviewReport(h.client, reportId, { actor: as(PEOPLE.leader), decision: 'approve', rating: '好' });
   expect(approved).toMatchObject({ state: 'approved', rating: '好' });
-  expect(await h.audit(reportId)).toEqual([
-    ['report.assigned', 'system'],
-    ['report.draft_saved', PEOPLE.secretary],
-    ['report.submitted', PEOPLE.secretary],
-    ['report.review_passed', PEOPLE.reviewer],
-    ['report.approved', PEOPLE.leader],
-  ]);
+  expect(await h.audit(reportId)).toEqual(DRAFTED_PASSED_APPROVED);
   expect((await h.mails(reportId)).map((m) => m.kind)).toEqual(['assignment', 'approved']);
 });
 
