@@ -4,7 +4,7 @@ import type { Client } from '@temporalio/client';
 import { bulkApprove } from '../../client/bulk-approve';
 import { importSeason } from '../../db/season-import';
 import { branchIdOf, generatedSeason } from '../../bench/generated-season';
-import { reportWorkflowId } from '../../domain/ids';
+import { reportId as reportIdOf, reportWorkflowId } from '../../domain/ids';
 import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
 
 /** Stands in for Temporal: records which report workflow each approval went to, in order. */
@@ -21,7 +21,7 @@ function recordingClient(approvedInOrder: string[]): Client {
 describeEachDatabase('bulk approval order', (kind) => {
   let scratch: ScratchDatabase;
   const season = generatedSeason(4);
-  const reportId = (i: number) => `${season.id}/${branchIdOf(i)}`;
+  const reportId = (i: number) => reportIdOf(season.id, branchIdOf(i));
 
   beforeAll(async () => {
     scratch = await kind.create();
