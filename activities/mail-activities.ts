@@ -2,6 +2,7 @@
 // checked first and written after the server accepted the message. A crash between the two can
 // only re-send with the same Message-ID, which receivers (and our capture server) de-duplicate.
 import { createHash } from 'node:crypto';
+import { logMailSending, logMailSent, mailLogStatus, recipientOf } from '../db/mail-log';
 import type { MailRequest } from '../domain/messages';
 import type { Locale } from '../domain/vocabulary';
 import { renderMail } from '../mail/templates';
@@ -24,11 +25,8 @@ export function createMailActivities({ db, mailer, clock, publicBaseUrl, signInL
     async sendMail(request: MailRequest): Promise<boolean> {
       // Read together: on PostgreSQL they take two connections of the pool, so the mail waits for one
       // round trip instead of two (every approval and reminder sends mail).
-      const [logged, person] = await Promise.all([
-        db.sentMail.findUnique({ where: { idempotencyKey: request.idempotencyKey } }),
-        db.person.findUnique({ where: { email: request.toEmail.toLowerCase() } }),
-      ]);
-      if (logged?.status === 'sent') return false;
+      const [logged, person] = await Promise.all([mailLogStatus(db, request.idempotencyKey), recipientOf(db, request.toEmail)]);
+      if (logged === 'sent') return false;
 
       const locale = (person?.locale ?? 'zh-CN') as Locale;
       const { linkPath, ...values } = request.values;
@@ -38,25 +36,23 @@ export function createMailActivities({ db, mailer, clock, publicBaseUrl, signInL
         ...(linkPath ? { link: await linkTo(linkPath, request.toEmail) } : {}),
       });
       const messageId = messageIdFor(request.idempotencyKey);
-      const record = {
-        kind: request.kind,
-        toAddress: request.toEmail,
-        subject: rendered.subject,
-        seasonId: request.seasonId ?? null,
-        reportId: request.reportId ?? null,
-        messageId,
-        requestedAt: request.requestedAt ? new Date(request.requestedAt) : null,
-      };
       // The log entry, unless an earlier attempt that did not finish left it as "sending": then this
-      // attempt sends under that entry. One INSERT, as the read above already knows which (an
-      // upsert ran as BEGIN, SELECT, INSERT, SELECT, COMMIT). Were two attempts to race, the
-      // second's insert fails on the key and Temporal retries it.
-      if (!logged) await db.sentMail.create({ data: { idempotencyKey: request.idempotencyKey, status: 'sending', ...record } });
+      // attempt sends under that entry. Were two attempts to race, the second's insert fails on the
+      // key and Temporal retries it.
+      if (!logged) {
+        await logMailSending(db, {
+          idempotencyKey: request.idempotencyKey,
+          kind: request.kind,
+          toAddress: request.toEmail,
+          subject: rendered.subject,
+          seasonId: request.seasonId ?? null,
+          reportId: request.reportId ?? null,
+          messageId,
+          requestedAt: request.requestedAt ? new Date(request.requestedAt) : null,
+        });
+      }
       await mailer.send({ to: request.toEmail, messageId, ...rendered });
-      await db.sentMail.update({
-        where: { idempotencyKey: request.idempotencyKey },
-        data: { status: 'sent', sentAt: clock.now() },
-      });
+      await logMailSent(db, request.idempotencyKey, clock.now());
       return true;
     },
   };

@@ -2,6 +2,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { appendAuditEvent, appendUnrecordedAuditEvent, isRecorded } from '../db/audit';
 import type { DbTransaction } from '../db/client';
+import { recordDecision, recordRating, updateReport, type ChangedReport, type ReportColumns, type Review } from '../db/report-changes';
 import type { AuditEventInput } from '../domain/messages';
 import { reportId, reportWorkflowId } from '../domain/ids';
 import { durationMs } from '../domain/duration';
@@ -62,7 +63,7 @@ function toScheduleMs(schedule: SeasonSchedule): ScheduleMs {
 
 const toDate = (iso: string | null | undefined) => (iso === undefined ? undefined : iso === null ? null : new Date(iso));
 
-function patchData(patch: ReportPatch) {
+function patchColumns(patch: ReportPatch): ReportColumns {
   return {
     state: patch.state,
     secretaryEmail: patch.secretaryEmail,
@@ -76,6 +77,13 @@ function patchData(patch: ReportPatch) {
     revisionRounds: patch.revisionRounds,
     rating: patch.rating,
   };
+}
+
+/** Applies the patch; a report that does not exist fails the change and rolls its transaction back. */
+async function changeReport(tx: DbTransaction, id: string, columns: ReportColumns): Promise<ChangedReport> {
+  const report = await updateReport(tx, id, columns);
+  if (!report) throw new Error(`no report ${id} to change`);
+  return report;
 }
 
 function auditOf(id: string, seasonId: string, stamp: ChangeStamp, versionNumber?: number): AuditEventInput {
@@ -210,7 +218,7 @@ export function createReportActivities({ db }: ActivityDeps) {
             createdAt: new Date(input.stamp.occurredAt),
           },
         });
-        await tx.report.update({ where: { id: report.id }, data: { ...patchData(input.patch), currentVersion: versionNumber } });
+        await changeReport(tx, report.id, { ...patchColumns(input.patch), currentVersion: versionNumber });
         await appendAuditEvent(tx, auditOf(report.id, report.seasonId, input.stamp, versionNumber));
         return { versionNumber, warnings: check.warnings, figures: check.figures };
       });
@@ -230,44 +238,18 @@ export function createReportActivities({ db }: ActivityDeps) {
         if (await isRecorded(tx, input.stamp.auditKey)) return;
         // The update returns the row, so the report is not read first: one round trip fewer for
         // every approval and reminder. (A patch never touches currentVersion, read below.)
-        const report = await tx.report.update({ where: { id: input.reportId }, data: patchData(input.patch) });
+        const report = await changeReport(tx, input.reportId, patchColumns(input.patch));
         const actor = input.stamp.actor;
-        if (input.decision) {
-          await tx.reviewDecision.create({
-            data: {
-              id: input.stamp.auditKey,
-              reportId: report.id,
-              versionNumber: input.versionNumber ?? report.currentVersion,
-              reviewerEmail: actor.email,
-              decision: input.decision.decision,
-              comment: input.decision.comment ?? null,
-              createdAt: new Date(input.stamp.occurredAt),
-            },
-          });
-          if (input.decision.comment) {
-            await tx.reviewComment.create({
-              data: {
-                reportId: report.id,
-                versionNumber: input.versionNumber ?? report.currentVersion,
-                authorEmail: actor.email,
-                body: input.decision.comment,
-                createdAt: new Date(input.stamp.occurredAt),
-              },
-            });
-          }
-        }
-        if (input.rating) {
-          await tx.rating.create({
-            data: {
-              id: input.stamp.auditKey,
-              reportId: report.id,
-              rating: input.rating,
-              leaderEmail: actor.email,
-              onBehalfOf: actor.onBehalfOf ?? null,
-              createdAt: new Date(input.stamp.occurredAt),
-            },
-          });
-        }
+        const review: Review = {
+          key: input.stamp.auditKey,
+          reportId: report.id,
+          versionNumber: input.versionNumber ?? report.currentVersion,
+          email: actor.email,
+          onBehalfOf: actor.onBehalfOf ?? null,
+          at: new Date(input.stamp.occurredAt),
+        };
+        if (input.decision) await recordDecision(tx, review, input.decision.decision, input.decision.comment ?? null);
+        if (input.rating) await recordRating(tx, review, input.rating);
         await appendUnrecordedAuditEvent(tx, auditOf(report.id, report.seasonId, input.stamp, input.versionNumber));
       });
     },

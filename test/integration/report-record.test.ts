@@ -53,6 +53,41 @@ describeEachDatabase('recording a report change', (kind) => {
     });
   });
 
+  test('an extension writes its dates and clears the escalation as Prisma reads them back, and marks the report changed', async () => {
+    const reportId = 'demo-2026/experimental-primary';
+    await record.recordAssignment({ seasonId: 'demo-2026', branchId: 'experimental-primary', occurredAt: '2026-11-25T08:00:00.000Z', auditKey: `report/${reportId}/assigned` });
+    const escalated = { auditKey: `report/${reportId}/step/1`, occurredAt: '2026-11-26T08:00:00.000Z', actor: LEADER, action: 'report.escalated' };
+    await record.recordReportChange({ reportId, stamp: escalated, patch: { escalatedTo: 'liaison', escalatedAt: escalated.occurredAt } });
+    const before = await scratch.db.report.findUniqueOrThrow({ where: { id: reportId } });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const extending = Date.now();
+    const extended = { auditKey: `report/${reportId}/step/2`, occurredAt: '2026-11-27T08:00:00.000Z', actor: LEADER, action: 'report.extended' };
+    await record.recordReportChange({ reportId, stamp: extended, patch: { dueAt: '2026-12-31T15:59:59.999Z', escalatedTo: null, escalatedAt: null } });
+    const after = await scratch.db.report.findUniqueOrThrow({ where: { id: reportId } });
+    expect(before).toMatchObject({ escalatedTo: 'liaison', escalatedAt: new Date(escalated.occurredAt) });
+    expect(after).toMatchObject({ dueAt: new Date('2026-12-31T15:59:59.999Z'), escalatedTo: null, escalatedAt: null, state: 'assigned' });
+    expect(after.updatedAt.getTime()).toBeGreaterThanOrEqual(extending);
+    const events = await scratch.db.auditEvent.findMany({ where: { reportId }, orderBy: { id: 'asc' } });
+    expect(events.map((e) => [e.action, e.chainSeq, e.occurredAt.toISOString()])).toEqual([
+      ['report.assigned', 1, '2026-11-25T08:00:00.000Z'],
+      ['report.escalated', 2, escalated.occurredAt],
+      ['report.extended', 3, extended.occurredAt],
+    ]);
+    expect(events[2].prevHash).toBe(events[1].hash);
+  });
+
+  test('an approval\'s decision and rating carry the time of the approval and who gave it', async () => {
+    const decision = await scratch.db.reviewDecision.findFirstOrThrow({ where: { reportId: REPORT_ID } });
+    const rating = await scratch.db.rating.findFirstOrThrow({ where: { reportId: REPORT_ID } });
+    const comment = await scratch.db.reviewComment.findFirstOrThrow({ where: { reportId: REPORT_ID } });
+    const report = await scratch.db.report.findUniqueOrThrow({ where: { id: REPORT_ID } });
+    const at = new Date('2026-11-25T09:00:00.000Z');
+    expect(decision).toMatchObject({ id: `report/${REPORT_ID}/step/7`, reviewerEmail: LEADER.email, createdAt: at });
+    expect(rating).toMatchObject({ id: `report/${REPORT_ID}/step/7`, onBehalfOf: null, createdAt: at });
+    expect(comment).toMatchObject({ authorEmail: LEADER.email, body: '材料翔实', versionNumber: 1, createdAt: at });
+    expect(report).toMatchObject({ approvedAt: at, reviewDueAt: null });
+  });
+
   test('a change to a report that does not exist fails and writes nothing', async () => {
     const missing = 'demo-2026/no-such-branch';
     await expect(record.recordReportChange(approval(missing))).rejects.toThrow();

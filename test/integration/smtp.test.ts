@@ -7,10 +7,10 @@ import { messageIdFor } from '../../activities/mail-activities';
 import { startCaptureServer, type CaptureServer } from '../../mail/capture-server';
 import { createSmtpMailer, type Mailer } from '../../mail/mailer';
 import { importSeason } from '../../db/season-import';
-import { databaseKinds, type ScratchDatabase } from '../helpers/databases';
+import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
 import { demoSeason } from '../helpers/seasons';
 
-describe('mail through the SMTP capture server', () => {
+describeEachDatabase('mail through the SMTP capture server', (kind) => {
   let smtp: CaptureServer;
   let mailer: Mailer;
   let scratch: ScratchDatabase;
@@ -18,7 +18,7 @@ describe('mail through the SMTP capture server', () => {
   beforeAll(async () => {
     smtp = await startCaptureServer({ mailboxDir: mkdtempSync(join(tmpdir(), 'mailbox-')), port: 0 });
     mailer = createSmtpMailer(`smtp://127.0.0.1:${smtp.port}`, '述职评议 <shuzhi@localhost>');
-    scratch = await databaseKinds()[0].create();
+    scratch = await kind.create();
     await importSeason(scratch.db, demoSeason(), { email: 'zuzhi@bureau.example', channel: 'cli' });
   });
   afterAll(async () => {
@@ -54,6 +54,8 @@ describe('mail through the SMTP capture server', () => {
       kind: 'assignment' as const,
       toEmail: 'shuji.yizhong@school.example',
       seasonId: 'demo-2026',
+      reportId: 'demo-2026/no1-middle-school',
+      requestedAt: '2026-11-25T08:00:00.000Z',
       values: {
         seasonTitle: '2026年度述职评议',
         branchName: '第一中学党支部',
@@ -71,7 +73,17 @@ describe('mail through the SMTP capture server', () => {
     expect(mail.text).toContain('周书记（第一中学）同志');
     expect(mail.text).toContain('http://127.0.0.1:3000/reports/demo-2026%2Fno1-middle-school');
     const logged = await scratch.db.sentMail.findUniqueOrThrow({ where: { idempotencyKey: request.idempotencyKey } });
-    expect(logged).toMatchObject({ status: 'sent', toAddress: request.toEmail, messageId: received[0].messageId });
+    expect(logged).toMatchObject({
+      status: 'sent',
+      kind: 'assignment',
+      toAddress: request.toEmail,
+      subject: received[0].subject,
+      seasonId: 'demo-2026',
+      reportId: 'demo-2026/no1-middle-school',
+      messageId: received[0].messageId,
+      requestedAt: new Date(request.requestedAt),
+    });
+    expect(logged.sentAt?.getTime()).toBeGreaterThanOrEqual(logged.createdAt.getTime());
   });
 
   test('while SMTP is down the activity fails (Temporal retries it); once SMTP is back it is delivered once', async () => {
