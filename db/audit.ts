@@ -44,6 +44,15 @@ export function eventHash(prevHash: string, event: ChainedContent): string {
 export const chainOf = (event: { reportId?: string | null; seasonId?: string | null }) =>
   event.reportId ? `report:${event.reportId}` : event.seasonId ? `season:${event.seasonId}` : 'global';
 
+// The record is written on every change of every report, so its statements are plain SQL: through
+// Prisma's model API each costs about three times the worker's time (bench/README.md, change 16).
+const IS_RECORDED = `SELECT 1 FROM "AuditEvent" WHERE "key" = $1`;
+const CHAIN_HEAD = `SELECT "chainSeq", "hash" FROM "AuditEvent" WHERE "chain" = $1 ORDER BY "chainSeq" DESC LIMIT 1`;
+const APPEND = `
+  INSERT INTO "AuditEvent" ("chainSeq", "key", "occurredAt", "actorEmail", "onBehalfOf", "action", "channel",
+    "seasonId", "reportId", "versionNumber", "detailJson", "chain", "prevHash", "hash", "recordedAt")
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`;
+
 /** Appends the event, unless its key is already recorded (the same step, retried). */
 export async function appendAuditEvent(tx: DbTransaction, event: AuditEventInput): Promise<void> {
   if (await isRecorded(tx, event.key)) return;
@@ -54,15 +63,6 @@ export async function appendAuditEvent(tx: DbTransaction, event: AuditEventInput
 export async function isRecorded(tx: DbTransaction, key: string): Promise<boolean> {
   return (await tx.$queryRawUnsafe<unknown[]>(IS_RECORDED, key)).length > 0;
 }
-
-// The record is written on every change of every report, so its statements are plain SQL: through
-// Prisma's model API each costs about three times the worker's time (bench/README.md, change 16).
-const IS_RECORDED = `SELECT 1 FROM "AuditEvent" WHERE "key" = $1`;
-const CHAIN_HEAD = `SELECT "chainSeq", "hash" FROM "AuditEvent" WHERE "chain" = $1 ORDER BY "chainSeq" DESC LIMIT 1`;
-const APPEND = `
-  INSERT INTO "AuditEvent" ("chainSeq", "key", "occurredAt", "actorEmail", "onBehalfOf", "action", "channel",
-    "seasonId", "reportId", "versionNumber", "detailJson", "chain", "prevHash", "hash", "recordedAt")
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`;
 
 /**
  * Appends an event whose key the caller has found unrecorded with {@link isRecorded} in the same
@@ -89,5 +89,5 @@ export async function appendUnrecordedAuditEvent(tx: DbTransaction, event: Audit
   // the transaction rolls back and its caller (an activity) is retried.
   const c = content;
   await tx.$executeRawUnsafe(APPEND, c.chainSeq, c.key, c.occurredAt, c.actorEmail, c.onBehalfOf, c.action, c.channel,
-    c.seasonId, c.reportId, c.versionNumber, c.detailJson, chain, prevHash, eventHash(prevHash, content), new Date());
+    c.seasonId, c.reportId, c.versionNumber, c.detailJson, chain, prevHash, eventHash(prevHash, c), new Date());
 }

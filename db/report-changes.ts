@@ -37,10 +37,10 @@ export interface ChangedReport {
 
 /** Sets the given columns (and `updatedAt`); the changed report, or null when there is none. */
 export async function updateReport(tx: DbTransaction, reportId: string, columns: ReportColumns): Promise<ChangedReport | null> {
-  const set = REPORT_COLUMNS.filter((name) => columns[name] !== undefined);
   for (const name of Object.keys(columns)) {
     if (!REPORT_COLUMNS.includes(name as keyof ReportColumns)) throw new Error(`not a report column: ${name}`);
   }
+  const set = REPORT_COLUMNS.filter((name) => columns[name] !== undefined);
   const assignments = set.map((name, i) => `"${name}" = $${i + 1}`);
   assignments.push(`"updatedAt" = $${set.length + 1}`);
   const [report] = await tx.$queryRawUnsafe<ChangedReport[]>(
