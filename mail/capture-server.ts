@@ -20,6 +20,9 @@ export async function startCaptureServer(options: {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // Senders keep pooled connections open; on close, end them after a second instead of
+    // smtp-server's default 30 s, so the stack (and the SMTP-down test) stops without waiting.
+    closeTimeout: 1_000,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
