@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/client';
+import { storeContent } from '../db/report-content';
 import { reportWorkflowId } from '../domain/ids';
 import { checkReport, type Finding, type ReportTemplate } from '../domain/submission-check';
 import type { Locale, Rating } from '../domain/vocabulary';
@@ -88,18 +89,9 @@ function checkRefusal(type: string, findings: Finding[]): ReportRequestError {
 /** Stores the text once by its hash, so workflow history carries only the hash. */
 export async function storeReportContent(db: Db, body: string): Promise<string> {
   const hash = createHash('sha256').update(body).digest('hex');
-  try {
-    await db.reportContent.upsert({ where: { hash }, create: { hash, body }, update: {} });
-  } catch (error) {
-    // Prisma's upsert reads, then inserts: two requests storing the same text at once can both
-    // miss the row, and the second insert then fails. The row it wanted is there, with this text.
-    if ((error as { code?: string }).code !== UNIQUE_CONSTRAINT_FAILED) throw error;
-  }
+  await storeContent(db, hash, body);
   return hash;
 }
-
-/** Prisma's error code for a unique constraint violation. */
-const UNIQUE_CONSTRAINT_FAILED = 'P2002';
 
 async function templateOf(db: Db, reportId: string): Promise<ReportTemplate> {
   const { seasonId } = parseReportId(reportId);

@@ -44,8 +44,7 @@ export function eventHash(prevHash: string, event: ChainedContent): string {
 export const chainOf = (event: { reportId?: string | null; seasonId?: string | null }) =>
   event.reportId ? `report:${event.reportId}` : event.seasonId ? `season:${event.seasonId}` : 'global';
 
-// The record is written on every change of every report, so its statements are plain SQL: through
-// Prisma's model API each costs about three times the worker's time (bench/README.md, change 16).
+// Plain SQL (db/sql-text.ts): the record is written on every change of every report.
 const IS_RECORDED = `SELECT 1 FROM "AuditEvent" WHERE "key" = $1`;
 const CHAIN_HEAD = `SELECT "chainSeq", "hash" FROM "AuditEvent" WHERE "chain" = $1 ORDER BY "chainSeq" DESC LIMIT 1`;
 const APPEND = `

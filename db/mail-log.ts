@@ -1,7 +1,6 @@
 // The sent-mail log and the recipient's name and language, as the sendMail activity reads and
-// writes them for every mail. Plain SQL that both databases read: every approval and every
-// reminder sends a mail, and through Prisma's model API each of these statements costs the worker
-// about three times as much (bench/README.md, change 16).
+// writes them for every mail. Plain SQL (db/sql-text.ts): every approval and every reminder sends
+// a mail.
 import { randomUUID } from 'node:crypto';
 import type { Db } from './client';
 
@@ -45,9 +44,8 @@ export async function recipientOf(db: Db, email: string): Promise<Recipient | nu
 
 /** Logs the mail as being sent. A second insert of the same key fails on the unique key. */
 export async function logMailSending(db: Db, entry: MailLogEntry): Promise<void> {
-  const e = entry;
-  // createdAt as Prisma's @default(now()) would write it: when the row is written.
-  await db.$executeRawUnsafe(LOG_SENDING, randomUUID(), e.idempotencyKey, e.kind, e.toAddress, e.subject, e.seasonId, e.reportId, e.messageId, e.requestedAt, new Date());
+  const { idempotencyKey, kind, toAddress, subject, seasonId, reportId, messageId, requestedAt } = entry;
+  await db.$executeRawUnsafe(LOG_SENDING, randomUUID(), idempotencyKey, kind, toAddress, subject, seasonId, reportId, messageId, requestedAt, new Date());
 }
 
 export async function logMailSent(db: Db, idempotencyKey: string, at: Date): Promise<void> {

@@ -1,9 +1,6 @@
 // The statements every change of a report writes besides its audit event: the read model's row,
-// and a review's decision, comment and rating. Plain SQL that both databases read, because each
-// statement through Prisma's model API costs the worker about three times as much (its query
-// compiler runs on every call), and bulk approval and reminder waves write thousands of them
-// (bench/README.md, change 16). Every column Prisma would fill itself (ids, @default(now()),
-// @updatedAt) is written here explicitly.
+// and a review's decision, comment and rating. Plain SQL (db/sql-text.ts): bulk approval and
+// reminder waves write thousands of them.
 import { randomUUID } from 'node:crypto';
 import type { DbTransaction } from './client';
 
@@ -75,12 +72,12 @@ const INSERT_RATING = `
 
 /** A review's decision, and its comment (if it has one) as a comment on the version reviewed. */
 export async function recordDecision(tx: DbTransaction, review: Review, decision: string, comment: string | null): Promise<void> {
-  const r = review;
-  await tx.$executeRawUnsafe(INSERT_DECISION, r.key, r.reportId, r.versionNumber, r.email, decision, comment, r.at);
-  if (comment) await tx.$executeRawUnsafe(INSERT_COMMENT, randomUUID(), r.reportId, r.versionNumber, r.email, comment, r.at);
+  const { key, reportId, versionNumber, email, at } = review;
+  await tx.$executeRawUnsafe(INSERT_DECISION, key, reportId, versionNumber, email, decision, comment, at);
+  if (comment) await tx.$executeRawUnsafe(INSERT_COMMENT, randomUUID(), reportId, versionNumber, email, comment, at);
 }
 
 export async function recordRating(tx: DbTransaction, review: Review, rating: string): Promise<void> {
-  const r = review;
-  await tx.$executeRawUnsafe(INSERT_RATING, r.key, r.reportId, rating, r.email, r.onBehalfOf, r.at);
+  const { key, reportId, email, onBehalfOf, at } = review;
+  await tx.$executeRawUnsafe(INSERT_RATING, key, reportId, rating, email, onBehalfOf, at);
 }

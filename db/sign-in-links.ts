@@ -28,7 +28,7 @@ export function createSignInLinks(db: Db, secret: string, ttlMs: number, now: ()
     async issue(email) {
       const id = randomBytes(18).toString('base64url');
       const expiresAt = new Date(now().getTime() + ttlMs);
-      // Plain SQL: a link is issued with every mail (bench/README.md, change 16).
+      // Plain SQL (db/sql-text.ts): a link is issued with every mail.
       await db.$executeRawUnsafe(ISSUE, id, email.toLowerCase(), expiresAt, now());
       const payload = `${id}.${expiresAt.getTime()}`;
       return `${payload}.${sign(payload)}`;
