@@ -52,12 +52,16 @@ const BEHIND = `
       OR (r."state" IN (${sqlWordList(REVIEW_STATES)}) AND r."reviewDueAt" < $2))
   ORDER BY r."branchId"`;
 
+// The page of reports is cut before the join, so only its rows look up their branch's name. As a
+// join over the whole season, PostgreSQL joined every report and then sorted whenever its
+// statistics were stale (a season's reports are all new), and the page grew with the season.
 const BRANCH_PAGE = `
   SELECT r."id" AS "reportId", r."branchId", o."name" AS "branchName", r."state", r."dueAt",
          r."secretaryEmail", r."rating"
-  FROM "Report" r JOIN "Organization" o ON o."id" = r."branchId"
-  WHERE r."seasonId" = $1
-  ORDER BY r."branchId" LIMIT $2 OFFSET $3`;
+  FROM (SELECT "id", "branchId", "state", "dueAt", "secretaryEmail", "rating" FROM "Report"
+        WHERE "seasonId" = $1 ORDER BY "branchId" LIMIT $2 OFFSET $3) r
+  JOIN "Organization" o ON o."id" = r."branchId"
+  ORDER BY r."branchId"`;
 
 /** The date a report being written is due by: the same rule as BEHIND's. */
 export const currentDue = (r: { state: string; dueAt: Date; revisionDueAt: Date | null }) =>

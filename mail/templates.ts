@@ -206,11 +206,12 @@ export function renderMail(kind: MailKind, locale: Locale, values: Values): Rend
   return { subject: text.subject, text: plain, html };
 }
 
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const SPECIAL = /[&<>"']/;
+const EVERY_SPECIAL = /[&<>"']/g;
+
+// One pass, and none for the common string with nothing to escape: a dashboard escapes about a
+// thousand values a view (bench/README.md, change 17).
 export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return SPECIAL.test(value) ? value.replace(EVERY_SPECIAL, (special) => ENTITIES[special] as string) : value;
 }
