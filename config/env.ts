@@ -36,12 +36,13 @@ function schemaFor(root: string) {
     /** How long a mailed sign-in link stays valid, e.g. 7d or 12h. */
     SIGN_IN_LINK_TTL: z.string().regex(DURATION_PATTERN, 'must be a number and d, h, m or s, e.g. 7d').default('7d'),
     /**
-     * How many workflows the worker keeps in memory between their tasks. The SDK's default from the
-     * worker's 1 GiB heap would be about 500, sized for ~1.7 MiB each; a cached report costs about
-     * 0.13 MiB, and every task for an evicted report first replays its history (bulk approval of
-     * 1,000 reports: 71 s with ~500 cached, 44 s with all of them). bench/README.md has the runs.
+     * How many workflows the worker keeps in memory between their tasks. A cached report costs
+     * about 0.1 MiB, and every task for an evicted report first replays its run; since a report
+     * that passed review waits in a fresh run of a few events, that replay is short, and 500
+     * cached ran every scenario at 3,000 branches as fast as 2,000 with 165 MiB less at the peak
+     * (bench/README.md, change 17).
      */
-    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2, 'must be at least 2').default(2000),
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2, 'must be at least 2').default(500),
     /**
      * on: the worker keeps the SDK's stack trace of every workflow promise, for the "stack trace"
      * query in Temporal's UI. Read by worker/workflow-stack-traces.cjs, which runs before this

@@ -20,8 +20,8 @@ describe('configuration', () => {
     expect(config.TEMPORAL_NAMESPACE).toBe('party-building');
   });
 
-  test('keeps 2,000 workflows in the worker\'s cache unless told a size', () => {
-    expect(loadConfig({}).WORKER_MAX_CACHED_WORKFLOWS).toBe(2000);
+  test('keeps 500 workflows in the worker\'s cache unless told a size', () => {
+    expect(loadConfig({}).WORKER_MAX_CACHED_WORKFLOWS).toBe(500);
     expect(loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '200' }).WORKER_MAX_CACHED_WORKFLOWS).toBe(200);
   });
 
