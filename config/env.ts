@@ -40,7 +40,7 @@ function schemaFor(root: string) {
      * about 0.1 MiB, and every task for an evicted report first replays its run; since a report
      * that passed review waits in a fresh run of a few events, that replay is short, and 500
      * cached ran every scenario at 3,000 branches as fast as 2,000 with 165 MiB less at the peak
-     * (bench/README.md, change 17).
+     * (bench/README.md, change 18).
      */
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2, 'must be at least 2').default(500),
     /**
