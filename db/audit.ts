@@ -24,20 +24,23 @@ export interface ChainedContent {
   detailJson: string;
 }
 
+/** The chained fields, in the order the hash takes them and the insert writes them. */
+const CHAINED_FIELDS = [
+  'chainSeq',
+  'key',
+  'occurredAt',
+  'actorEmail',
+  'onBehalfOf',
+  'action',
+  'channel',
+  'seasonId',
+  'reportId',
+  'versionNumber',
+  'detailJson',
+] as const satisfies readonly (keyof ChainedContent)[];
+
 export function eventHash(prevHash: string, event: ChainedContent): string {
-  const content = [
-    event.chainSeq,
-    event.key,
-    event.occurredAt.toISOString(),
-    event.actorEmail,
-    event.onBehalfOf,
-    event.action,
-    event.channel,
-    event.seasonId,
-    event.reportId,
-    event.versionNumber,
-    event.detailJson,
-  ];
+  const content = CHAINED_FIELDS.map((field) => (field === 'occurredAt' ? event.occurredAt.toISOString() : event[field]));
   return createHash('sha256').update(prevHash).update(JSON.stringify(content)).digest('hex');
 }
 
@@ -47,10 +50,9 @@ export const chainOf = (event: { reportId?: string | null; seasonId?: string | n
 // Plain SQL (db/sql-text.ts): the record is written on every change of every report.
 const IS_RECORDED = `SELECT 1 FROM "AuditEvent" WHERE "key" = $1`;
 const CHAIN_HEAD = `SELECT "chainSeq", "hash" FROM "AuditEvent" WHERE "chain" = $1 ORDER BY "chainSeq" DESC LIMIT 1`;
-const APPEND = `
-  INSERT INTO "AuditEvent" ("chainSeq", "key", "occurredAt", "actorEmail", "onBehalfOf", "action", "channel",
-    "seasonId", "reportId", "versionNumber", "detailJson", "chain", "prevHash", "hash", "recordedAt")
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`;
+const APPEND_COLUMNS = [...CHAINED_FIELDS, 'chain', 'prevHash', 'hash', 'recordedAt'];
+const APPEND = `INSERT INTO "AuditEvent" (${APPEND_COLUMNS.map((column) => `"${column}"`).join(', ')})
+  VALUES (${APPEND_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
 
 /** Appends the event, unless its key is already recorded (the same step, retried). */
 export async function appendAuditEvent(tx: DbTransaction, event: AuditEventInput): Promise<void> {
@@ -86,7 +88,6 @@ export async function appendUnrecordedAuditEvent(tx: DbTransaction, event: Audit
   const prevHash = last?.hash ?? GENESIS_HASH;
   // A concurrent writer that took the same chainSeq makes this insert fail on the unique key;
   // the transaction rolls back and its caller (an activity) is retried.
-  const c = content;
-  await tx.$executeRawUnsafe(APPEND, c.chainSeq, c.key, c.occurredAt, c.actorEmail, c.onBehalfOf, c.action, c.channel,
-    c.seasonId, c.reportId, c.versionNumber, c.detailJson, chain, prevHash, eventHash(prevHash, c), new Date());
+  const fields = CHAINED_FIELDS.map((field) => content[field]);
+  await tx.$executeRawUnsafe(APPEND, ...fields, chain, prevHash, eventHash(prevHash, content), new Date());
 }
