@@ -25,6 +25,17 @@ export const mailActivities = proxyActivities<Activities>(MAIL);
 export const localRecordActivities = proxyLocalActivities<Activities>(RECORD);
 export const localMailActivities = proxyLocalActivities<Activities>(MAIL);
 
+/**
+ * A mail's first try, inside the workflow task of the change that asked for it: one attempt, and
+ * bounded, because the request that made the change is answered only once this task completes. A
+ * mail SMTP did not take goes on to `mailActivities`, which retries it until SMTP is back while
+ * the report takes further requests.
+ */
+export const firstTryMailActivities = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { maximumAttempts: 1 },
+});
+
 /** Closing a season waits for every report to settle: long, and proven alive by heartbeats. */
 export const summaryActivities = proxyActivities<Activities>({
   startToCloseTimeout: '2 hours',

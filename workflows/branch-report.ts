@@ -8,10 +8,18 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { MailRequest } from '../domain/messages';
 import { REVIEW_STATES, type MailKind, type Rating, type ReportState } from '../domain/vocabulary';
 import { formatInZone } from '../domain/time';
 import type { Assignment, ChangeStamp, ReportPatch } from '../activities/report-activities';
-import { assignmentActivities, localMailActivities, localRecordActivities, mailActivities, recordActivities } from './activity-stubs';
+import {
+  assignmentActivities,
+  firstTryMailActivities,
+  localMailActivities,
+  localRecordActivities,
+  mailActivities,
+  recordActivities,
+} from './activity-stubs';
 import {
   closeSignal,
   exemptUpdate,
@@ -73,6 +81,8 @@ export interface CarriedState {
   step: number;
   /** Who acts for a reviewer or leader, until when. */
   delegations?: Delegation[];
+  /** Mail asked for but not yet taken by SMTP, oldest first (MAIL_OUTBOX_PATCH). */
+  outbox?: MailRequest[];
 }
 
 /** The v1 workflow ended after the assignment mail; executions from then replay without this. */
@@ -83,6 +93,12 @@ export const LOCAL_ASSIGNMENT_PATCH = 'assignment-as-local-activities';
 export const LOCAL_CHANGES_PATCH = 'changes-as-local-activities';
 /** Report workflows from before this patch waited for leadership's approval in the run they were in. */
 export const APPROVAL_IN_FRESH_RUN_PATCH = 'approval-in-fresh-run';
+/**
+ * Report workflows from before this patch sent each mail before answering the request that asked
+ * for it, holding the report meanwhile: a mail SMTP refused held a leader's approval, or a
+ * secretary's submission behind a reminder, until SMTP was back.
+ */
+export const MAIL_OUTBOX_PATCH = 'mail-outbox';
 /** Continue as new well before Temporal's 10,240-event warning. */
 const DEFAULT_MAX_HISTORY_EVENTS = 2_000;
 /** A run this short costs little to replay, so waiting for approval in it needs no fresh one. */
@@ -142,6 +158,8 @@ class ReportLifecycle {
   private epoch = 0;
   /** One change at a time: a handler that awaits an activity holds it. */
   private busy = false;
+  /** The outbox's first try of a mail is running in this workflow task. */
+  private tryingMail = false;
 
   constructor(
     private readonly input: BranchReportInput,
@@ -150,9 +168,11 @@ class ReportLifecycle {
 
   async run(): Promise<{ reportId: string; state: ReportState }> {
     this.registerHandlers();
+    void this.sendOutbox();
     while (!this.closed) {
       if (this.historyIsLong() || this.awaitsApprovalInLongRun()) {
-        await condition(allHandlersFinished);
+        // Mail still waiting for SMTP goes along in the carried outbox; a first try is let finish.
+        await condition(() => allHandlersFinished() && !this.tryingMail);
         await continueAsNew<typeof branchReportWorkflow>({ ...this.input, carried: this.s });
       }
       const timer = nextTimer(this.timerState(), this.s.schedule);
@@ -161,8 +181,30 @@ class ReportLifecycle {
       const changed = timer ? await condition(woken, Math.max(timer.at - Date.now(), 1)) : (await condition(woken), true);
       if (!changed && timer) await this.exclusive(() => this.fire(timer));
     }
-    await condition(allHandlersFinished);
+    await condition(() => allHandlersFinished() && !this.s.outbox?.length);
     return { reportId: this.s.reportId, state: this.s.status };
+  }
+
+  /**
+   * Sends the outbox's mail in order, each until SMTP takes it. The first try runs in the workflow
+   * task of the change that asked for it, so a change and its mail still cost one task; a mail it
+   * could not send is retried by Temporal with backoff while the report goes on taking requests.
+   */
+  private async sendOutbox(): Promise<void> {
+    for (;;) {
+      await condition(() => !!this.s.outbox?.length);
+      const mail = (this.s.outbox as MailRequest[])[0];
+      this.tryingMail = true;
+      try {
+        await firstTryMailActivities.sendMail(mail);
+      } catch {
+        this.tryingMail = false;
+        await mailActivities.sendMail(mail);
+      } finally {
+        this.tryingMail = false;
+      }
+      this.s.outbox?.shift();
+    }
   }
 
   // ---- handlers -------------------------------------------------------------------------
@@ -493,8 +535,9 @@ class ReportLifecycle {
     };
   }
 
+  /** Asks for a mail: put in the outbox, or, in histories from before MAIL_OUTBOX_PATCH, sent before going on. */
   private async mail(kind: MailKind, to: string, key: string, values: Record<string, string>, requestedAt?: string) {
-    await this.mails().sendMail({
+    const request: MailRequest = {
       idempotencyKey: `${workflowInfo().workflowId}/${key}/${kind}/${to}`,
       kind,
       toEmail: to,
@@ -513,7 +556,9 @@ class ReportLifecycle {
         linkPath: `/reports/${encodeURIComponent(this.s.reportId)}`,
         ...values,
       },
-    });
+    };
+    if (patched(MAIL_OUTBOX_PATCH)) (this.s.outbox ??= []).push(request);
+    else await this.mails().sendMail(request);
   }
 
   /** A new deadline: reminders already past are skipped, and old timer keys are forgotten. */

@@ -296,6 +296,44 @@ test('mail that SMTP refuses is retried with backoff and delivered once when SMT
   expect(await h.db.sentMail.count({ where: { reportId, status: 'sent' } })).toBe(1);
 });
 
+test('a leader’s approval is answered while SMTP refuses its mail, which is delivered once when SMTP is back', async () => {
+  const { reportId } = await h.startReport({ dueInDays: 10 });
+  await submitReport(h.client, h.db, reportId, GOOD_REPORT, as(PEOPLE.secretary), false);
+  await reviewReport(h.client, reportId, { actor: as(PEOPLE.reviewer), decision: 'approve' });
+  const attemptsBefore = h.mailer.attempts;
+  h.mailer.failNext(3); // the first try, then the retries at once and after 5 s
+
+  const approved = await reviewReport(h.client, reportId, { actor: as(PEOPLE.leader), decision: 'approve', rating: '好' });
+  expect(approved).toMatchObject({ state: 'approved', rating: '好' });
+  expect((await h.mails(reportId)).map((m) => m.kind)).toEqual(['assignment']);
+
+  await h.env.sleep(60_000);
+  await h.waitFor(async () => (await h.mails(reportId)).length === 2);
+  expect((await h.mails(reportId)).map((m) => m.kind)).toEqual(['assignment', 'approved']);
+  expect(h.mailer.attempts - attemptsBefore).toBe(4);
+  expect(await h.db.sentMail.count({ where: { reportId, kind: 'approved', status: 'sent' } })).toBe(1);
+});
+
+test('a reminder SMTP refuses does not hold up the secretary’s submission, and is delivered once when SMTP is back', async () => {
+  const { reportId, dueAt } = await h.startReport({ dueInDays: 10 });
+  h.mailer.failNext(1_000);
+  await h.env.sleep(3 * DAY + 60_000); // the 7-days-before reminder is recorded; its mail is refused
+  await h.waitFor(async () => (await h.audit(reportId)).some(([action]) => action === 'report.reminded'));
+
+  const submitted = await submitReport(h.client, h.db, reportId, GOOD_REPORT, as(PEOPLE.secretary), false);
+  expect(submitted.versionNumber).toBe(1);
+  expect((await h.mails(reportId)).map((m) => m.kind)).toEqual(['assignment']);
+
+  h.mailer.failNext(0);
+  await h.env.sleep(15 * 60_000); // past the next retry
+  await h.waitFor(async () => (await h.mails(reportId)).length === 2);
+  expect((await h.mails(reportId)).map((m) => [m.kind, m.at])).toEqual([
+    ['assignment', expect.any(Number)],
+    ['reminder', dueAt - 7 * DAY],
+  ]);
+  expect(await h.db.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({ state: 'submitted' });
+});
+
 test('a delegate reviews on the reviewer’s behalf until the delegation ends', async () => {
   const { reportId } = await h.startReport({ dueInDays: 10 });
   const secretary = as(PEOPLE.secretary);
