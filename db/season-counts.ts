@@ -18,32 +18,33 @@ export interface ProgressByDay {
   approved: Map<string, number>;
 }
 
+/** A 'reports' row counts the reports of one state with one rating (or none); the others count what their kind says. */
 interface CountRow {
-  kind: 'state' | 'rating' | 'branches' | 'mails' | keyof ProgressByDay;
+  kind: 'reports' | 'branches' | 'mails' | keyof ProgressByDay;
   key: string | null;
+  rating: string | null;
   n: number | bigint;
 }
 
+// The season's reports are read once for both the states and the ratings: at most one row per
+// state and rating.
 const COUNTS = `
-  SELECT 'state' AS kind, "state" AS key, COUNT(*) AS n FROM "Report"
-    WHERE "seasonId" = $1 GROUP BY "state"
+  SELECT 'reports' AS kind, "state" AS key, "rating", COUNT(*) AS n FROM "Report"
+    WHERE "seasonId" = $1 GROUP BY "state", "rating"
   UNION ALL
-  SELECT 'rating', "rating", COUNT(*) FROM "Report"
-    WHERE "seasonId" = $1 AND "rating" IS NOT NULL GROUP BY "rating"
-  UNION ALL
-  SELECT 'branches', NULL, COUNT(*) FROM "RoleAssignment"
+  SELECT 'branches', NULL, NULL, COUNT(*) FROM "RoleAssignment"
     WHERE "seasonId" = $1 AND "role" = 'secretary' AND "validUntil" IS NULL
   UNION ALL
-  SELECT 'mails', NULL, COUNT(*) FROM "SentMail"
+  SELECT 'mails', NULL, NULL, COUNT(*) FROM "SentMail"
     WHERE "seasonId" = $1 AND "status" = 'sent'`;
 
 // Both databases print a timestamp as text starting with its date (SQLite stores the ISO text).
 const PROGRESS = `
   UNION ALL
-  SELECT 'submitted', substr(CAST("submittedAt" AS TEXT), 1, 10), COUNT(*) FROM "Report"
+  SELECT 'submitted', substr(CAST("submittedAt" AS TEXT), 1, 10), NULL, COUNT(*) FROM "Report"
     WHERE "seasonId" = $1 AND "submittedAt" IS NOT NULL GROUP BY substr(CAST("submittedAt" AS TEXT), 1, 10)
   UNION ALL
-  SELECT 'approved', substr(CAST("approvedAt" AS TEXT), 1, 10), COUNT(*) FROM "Report"
+  SELECT 'approved', substr(CAST("approvedAt" AS TEXT), 1, 10), NULL, COUNT(*) FROM "Report"
     WHERE "seasonId" = $1 AND "approvedAt" IS NOT NULL GROUP BY substr(CAST("approvedAt" AS TEXT), 1, 10)`;
 
 export function seasonCounts(db: Db, seasonId: string): Promise<SeasonCounts>;
@@ -57,9 +58,10 @@ export async function seasonCounts(db: Db, seasonId: string, options?: { progres
     if (row.kind === 'branches') counts.branches = n;
     else if (row.kind === 'mails') counts.mailsSent = n;
     else if (row.key === null) continue;
-    else if (row.kind === 'state') counts.reportsByState[row.key] = n;
-    else if (row.kind === 'rating') counts.ratings[row.key] = n;
-    else counts.progress?.[row.kind].set(row.key, n);
+    else if (row.kind === 'reports') {
+      counts.reportsByState[row.key] = (counts.reportsByState[row.key] ?? 0) + n;
+      if (row.rating !== null) counts.ratings[row.rating] = (counts.ratings[row.rating] ?? 0) + n;
+    } else counts.progress?.[row.kind].set(row.key, n);
   }
   return counts;
 }
