@@ -212,12 +212,12 @@ export async function reminderWave(stack: BenchStack, n: number): Promise<Scenar
   });
 }
 
-/** Mean milliseconds per activity call between two snapshots of the worker's totals. */
-function activityMeans(before: ActivityStats, after: ActivityStats): Record<string, { calls: number; meanMs: number }> {
-  const means: Record<string, { calls: number; meanMs: number }> = {};
-  for (const [name, { count, totalMs }] of Object.entries(after)) {
+/** Calls, failed calls and mean milliseconds per call of each activity between two snapshots of the worker's totals. */
+function activityMeans(before: ActivityStats, after: ActivityStats): Record<string, { calls: number; failed: number; meanMs: number }> {
+  const means: Record<string, { calls: number; failed: number; meanMs: number }> = {};
+  for (const [name, { count, failed, totalMs }] of Object.entries(after)) {
     const calls = count - (before[name]?.count ?? 0);
-    if (calls > 0) means[name] = { calls, meanMs: +((totalMs - (before[name]?.totalMs ?? 0)) / calls).toFixed(2) };
+    if (calls > 0) means[name] = { calls, failed: failed - (before[name]?.failed ?? 0), meanMs: +((totalMs - (before[name]?.totalMs ?? 0)) / calls).toFixed(2) };
   }
   return means;
 }

@@ -12,7 +12,8 @@ import { createSmtpMailer } from '../mail/mailer';
 import { createWorker } from '../worker/create-worker';
 import { bundleWorkflows } from '../worker/workflow-bundle';
 
-export type ActivityStats = Record<string, { count: number; totalMs: number }>;
+/** Per activity: calls, failed calls (a refused mail, a database error) and their total time. */
+export type ActivityStats = Record<string, { count: number; failed: number; totalMs: number }>;
 /** The largest of each part of `process.memoryUsage()` seen so far, in MiB: where the RSS goes. */
 export type MemoryPeaks = Record<'rss' | 'heapTotal' | 'heapUsed' | 'external' | 'arrayBuffers', number>;
 
@@ -33,11 +34,15 @@ function timed<T extends Record<string, unknown>>(activities: T, stats: Activity
     name,
     async (...args: unknown[]) => {
       const started = performance.now();
+      let failed = true;
       try {
-        return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
+        const result = await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
+        failed = false;
+        return result;
       } finally {
-        const entry = (stats[name] ??= { count: 0, totalMs: 0 });
+        const entry = (stats[name] ??= { count: 0, failed: 0, totalMs: 0 });
         entry.count += 1;
+        if (failed) entry.failed += 1;
         entry.totalMs += performance.now() - started;
       }
     },
