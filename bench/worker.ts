@@ -3,7 +3,7 @@
 // (BENCH_TEMPORAL_ADDRESS, BENCH_DATABASE_URL, BENCH_SMTP_URL). Prints `bench worker ready` once polling.
 // Every activity is timed; the totals go to BENCH_ACTIVITY_STATS twice a second, to show where a
 // scenario's time goes, and the peaks of its memory's parts to BENCH_WORKER_MEMORY.
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createActivities, systemClock } from '../activities';
 import { loadConfig } from '../config/env';
@@ -50,6 +50,12 @@ function timed<T extends Record<string, unknown>>(activities: T, stats: Activity
   return Object.fromEntries(entries) as T;
 }
 
+/** Written beside and renamed into place, so the bench never reads a file half rewritten. */
+function writeWhole(file: string, value: unknown) {
+  writeFileSync(`${file}.tmp`, JSON.stringify(value));
+  renameSync(`${file}.tmp`, file);
+}
+
 function required(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set`);
@@ -67,8 +73,8 @@ async function main() {
   const memoryFile = process.env.BENCH_WORKER_MEMORY;
   const memory = trackMemoryPeaks();
   const flush = setInterval(() => {
-    if (statsFile) writeFileSync(statsFile, JSON.stringify(stats));
-    if (memoryFile) writeFileSync(memoryFile, JSON.stringify(memory));
+    if (statsFile) writeWhole(statsFile, stats);
+    if (memoryFile) writeWhole(memoryFile, memory);
   }, 500);
   const worker = await createWorker({
     connection,
