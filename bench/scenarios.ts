@@ -1,6 +1,7 @@
 // The benchmark scenarios. Each times one product path and, on the same stack in the same run,
 // the raw-Temporal work it is compared with; ratio = baseline time ÷ scenario time.
 import type { Client } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { bulkApprove } from '../client/bulk-approve';
 import { extendSeason } from '../client/season-changes';
 import { reviewReport, submitReport } from '../client/report-commands';
@@ -40,6 +41,25 @@ const BULK_CONCURRENCY = 8;
 
 const result = (r: Omit<ScenarioResult, 'ratio'>): ScenarioResult => ({ ...r, ratio: +(r.baselineMs / r.timeMs).toFixed(3) });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until no workflow task waits on the task queue, so that a timed phase does not start with
+ * its setup's last tasks still queued (a pass starts the report's fresh run, whose first task an
+ * approval must wait for). Returns how long it waited.
+ */
+async function settled(client: Client): Promise<number> {
+  const started = performance.now();
+  for (let quiet = 0; quiet < 2; await sleep(200)) {
+    const { stats } = await client.workflowService.describeTaskQueue({
+      namespace: client.options.namespace,
+      taskQueue: { name: TASK_QUEUE },
+      taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+      reportStats: true,
+    });
+    quiet = Number(stats?.approximateBacklogCount ?? 0) === 0 ? quiet + 1 : 0;
+  }
+  return Math.round(performance.now() - started);
+}
 
 /** Runs `count` jobs, `concurrency` at a time. */
 async function inParallel(count: number, concurrency: number, job: (i: number) => Promise<unknown>): Promise<void> {
@@ -85,6 +105,7 @@ export async function seasonFanOutAndMemory(stack: BenchStack, n: number): Promi
   // N open workflows in a fresh worker, each sent one raw update: the baselines of bulk approval and memory.
   await stack.worker.restart();
   await inParallel(n, 50, (i) => client.workflow.start('waitingWorkflow', { workflowId: `baseline-waiting-${i}`, taskQueue: TASK_QUEUE, args: [] }));
+  await settled(client);
   const rawUpdatesMs = await timeMs(() =>
     inParallel(n, BULK_CONCURRENCY, (i) => client.workflow.getHandle(`baseline-waiting-${i}`).executeUpdate(pokeUpdate, { args: ['bench'] })),
   );
@@ -231,6 +252,7 @@ export async function bulkApproval(stack: BenchStack, n: number, rawUpdatesMs: n
     await submitReport(client, db, reportId(i), body, { email: `sec${i}@school.example`, channel: 'system' }, true);
     await reviewReport(client, reportId(i), { actor: REVIEWER, decision: 'approve' });
   });
+  const settleMs = await settled(client);
   let results: Awaited<ReturnType<typeof bulkApprove>> = [];
   const before = await stack.worker.activityStats();
   const approvalMs = await timeMs(async () => {
@@ -246,6 +268,6 @@ export async function bulkApproval(stack: BenchStack, n: number, rawUpdatesMs: n
     n,
     timeMs: approvalMs,
     baselineMs: rawUpdatesMs,
-    details: { activities },
+    details: { activities, settleMs },
   });
 }
