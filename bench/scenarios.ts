@@ -263,8 +263,8 @@ export async function bulkApproval(stack: BenchStack, n: number, rawUpdatesMs: n
   expectEvery(results, (r) => r.outcome === 'approved', 'every report approved');
   return result({
     scenario: 'bulk approval',
-    timed: `\`shuzhi approve --all-reviewed --rating 好\` of N reviewed reports (${BULK_CONCURRENCY} at a time), every approval recorded and its mail accepted`,
-    baseline: `N raw updates to N waiting workflows (${BULK_CONCURRENCY} at a time)`,
+    timed: `\`shuzhi approve --all-reviewed --rating 好\` of N reviewed reports (${BULK_CONCURRENCY} at a time) on a settled task queue, every approval recorded and its mail accepted`,
+    baseline: `N raw updates to N waiting workflows (${BULK_CONCURRENCY} at a time) on a settled task queue`,
     n,
     timeMs: approvalMs,
     baselineMs: rawUpdatesMs,
