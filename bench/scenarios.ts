@@ -49,7 +49,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 async function settled(client: Client): Promise<number> {
   const started = performance.now();
-  for (let quiet = 0; quiet < 2; await sleep(200)) {
+  let quiet = 0;
+  while (quiet < 2) {
+    await sleep(200);
     const { stats } = await client.workflowService.describeTaskQueue({
       namespace: client.options.namespace,
       taskQueue: { name: TASK_QUEUE },

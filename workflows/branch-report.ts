@@ -195,14 +195,9 @@ class ReportLifecycle {
       await condition(() => !!this.s.outbox?.length);
       const mail = (this.s.outbox as MailRequest[])[0];
       this.tryingMail = true;
-      try {
-        await firstTryMailActivities.sendMail(mail);
-      } catch {
-        this.tryingMail = false;
-        await mailActivities.sendMail(mail);
-      } finally {
-        this.tryingMail = false;
-      }
+      const sent = await firstTryMailActivities.sendMail(mail).then(() => true, () => false);
+      this.tryingMail = false;
+      if (!sent) await mailActivities.sendMail(mail);
       this.s.outbox?.shift();
     }
   }
