@@ -8,37 +8,6 @@ import type { Locale } from '../domain/vocabulary';
 import { renderMail } from '../mail/templates';
 import type { ActivityDeps } from './index';
 
-/** How long a change may spend on the first try of its mail before the mail waits in the report's outbox. */
-export const FIRST_TRY_MS = 10_000;
-
-/**
- * The first try of a change's mail, in order, within `withinMs` in all: stops at the first mail
- * SMTP refuses or does not take in time, so none overtakes an earlier one. Returns how many were
- * sent; the workflow's outbox retries the rest, in the same order.
- */
-export async function tryMailInOrder(send: (mail: MailRequest) => Promise<unknown>, mails: MailRequest[], withinMs = FIRST_TRY_MS): Promise<number> {
-  const deadline = Date.now() + withinMs;
-  let sent = 0;
-  for (const mail of mails) {
-    if (!(await settlesInTime(send(mail), deadline - Date.now()))) break;
-    sent += 1;
-  }
-  return sent;
-}
-
-/** True when the promise resolves within `ms`; false when it rejects or takes longer (it is left to finish). */
-async function settlesInTime(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<boolean>((resolve) => {
-    timer = setTimeout(() => resolve(false), Math.max(ms, 0));
-  });
-  try {
-    return await Promise.race([promise.then(() => true, () => false), late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 export function messageIdFor(idempotencyKey: string): string {
   return `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32)}@shuzhi>`;
 }

@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { appendAuditEvent, appendUnrecordedAuditEvent, isRecorded } from '../db/audit';
 import type { DbTransaction } from '../db/client';
 import { recordDecision, recordRating, updateReport, type ChangedReport, type ReportColumns, type Review } from '../db/report-changes';
-import type { AuditEventInput, MailRequest } from '../domain/messages';
+import type { AuditEventInput } from '../domain/messages';
 import { reportId, reportWorkflowId } from '../domain/ids';
 import { durationMs } from '../domain/duration';
 import type { SeasonSchedule, SeasonTemplate } from '../domain/season-file';
@@ -13,7 +13,6 @@ import { CHECK_FAILED, WARNINGS_NOT_ACCEPTED, type Actor, type VersionSaved } fr
 import type { ReportPeople } from '../workflows/report-rules';
 import type { ScheduleMs } from '../workflows/report-timers';
 import type { ActivityDeps } from './index';
-import { createMailActivities, tryMailInOrder } from './mail-activities';
 
 /** What the report workflow needs to know about its branch once it is assigned. */
 export interface Assignment {
@@ -102,9 +101,7 @@ function auditOf(id: string, seasonId: string, stamp: ChangeStamp, versionNumber
   };
 }
 
-export function createReportActivities(deps: ActivityDeps) {
-  const { db } = deps;
-  const { sendMail } = createMailActivities(deps);
+export function createReportActivities({ db }: ActivityDeps) {
   async function seasonOf(tx: DbTransaction, id: string) {
     const report = await tx.report.findUniqueOrThrow({ where: { id }, include: { season: true } });
     return { report, season: report.season };
@@ -227,10 +224,7 @@ export function createReportActivities(deps: ActivityDeps) {
       });
     },
 
-    /**
-     * Any other change: the read model, the review decision, comment and rating it carries, and the
-     * audit event; then the first try of the mail it asks for.
-     */
+    /** Any other change: the read model, the review decision, comment and rating it carries, and the audit event. */
     async recordReportChange(input: {
       reportId: string;
       stamp: ChangeStamp;
@@ -238,9 +232,7 @@ export function createReportActivities(deps: ActivityDeps) {
       versionNumber?: number;
       decision?: { decision: 'revision_requested' | 'passed' | 'approved'; comment?: string };
       rating?: Rating;
-      /** The change's mail, tried once each after the change commits (see tryMailInOrder). */
-      mails?: MailRequest[];
-    }): Promise<{ mailsSent: number }> {
+    }): Promise<void> {
       await db.$transaction(async (tx) => {
         // A retried activity must not apply twice.
         if (await isRecorded(tx, input.stamp.auditKey)) return;
@@ -260,9 +252,6 @@ export function createReportActivities(deps: ActivityDeps) {
         if (input.rating) await recordRating(tx, review, input.rating);
         await appendUnrecordedAuditEvent(tx, auditOf(report.id, report.seasonId, input.stamp, input.versionNumber));
       });
-      // In the same activity, so a change and its mail cost the report one local activity: the
-      // mail is out before the request that made the change is answered, unless SMTP refuses it.
-      return { mailsSent: input.mails?.length ? await tryMailInOrder(sendMail, input.mails) : 0 };
     },
 
     /** Hands the branch to a new secretary: the old role ends, the new one begins, both recorded. */

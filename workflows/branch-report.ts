@@ -99,11 +99,6 @@ export const APPROVAL_IN_FRESH_RUN_PATCH = 'approval-in-fresh-run';
  * secretary's submission behind a reminder, until SMTP was back.
  */
 export const MAIL_OUTBOX_PATCH = 'mail-outbox';
-/**
- * Report workflows from before this patch tried a change's mail in a local activity of its own,
- * after the one that recorded the change: two activities per approval or reminder instead of one.
- */
-export const CHANGE_CARRIES_MAIL_PATCH = 'change-carries-its-mail';
 /** Continue as new well before Temporal's 10,240-event warning. */
 const DEFAULT_MAX_HISTORY_EVENTS = 2_000;
 /** A run this short costs little to replay, so waiting for approval in it needs no fresh one. */
@@ -191,9 +186,9 @@ class ReportLifecycle {
   }
 
   /**
-   * Sends the outbox's mail in order, each until SMTP takes it: a mail that its change could not
-   * send (or did not try, behind older mail) is tried once in this workflow task, then retried by
-   * Temporal with backoff while the report goes on taking requests.
+   * Sends the outbox's mail in order, each until SMTP takes it. The first try runs in the workflow
+   * task of the change that asked for it, so a change and its mail still cost one task; a mail it
+   * could not send is retried by Temporal with backoff while the report goes on taking requests.
    */
   private async sendOutbox(): Promise<void> {
     for (;;) {
@@ -374,21 +369,17 @@ class ReportLifecycle {
       'report.revision_requested',
       { state: 'revision_requested', revisionDueAt: dueAt, reviewDueAt: null, revisionRounds: round },
       { comment, revisionDueAt: dueAt },
-      {
-        decision: { decision: 'revision_requested', comment },
-        mails: () => [
-          this.mailRequest('revision_requested', this.s.people.secretary, `revision/${round}`, {
-            version: String(this.s.submittedVersion ?? this.s.latestVersion),
-            dueDate: this.formatDate(dueAt),
-            comment,
-          }),
-        ],
-      },
+      { decision: { decision: 'revision_requested', comment } },
     );
     this.s.revisionRound = round;
     this.s.revisionDueAt = dueAt;
     this.s.reviewDueAt = undefined;
     this.replan();
+    await this.mail('revision_requested', this.s.people.secretary, `revision/${round}`, {
+      version: String(this.s.submittedVersion ?? this.s.latestVersion),
+      dueDate: this.formatDate(dueAt),
+      comment,
+    });
   }
 
   private async passReview(actor: Actor, comment?: string) {
@@ -403,22 +394,21 @@ class ReportLifecycle {
     await this.change(actor, 'report.approved', { state: 'approved', approvedAt: now, rating, reviewDueAt: null }, { rating, comment }, {
       decision: { decision: 'approved', comment },
       rating,
-      mails: () => [this.mailRequest('approved', this.s.people.secretary, 'approved', { rating, comment: comment ?? '' })],
     });
     this.s.rating = rating;
     this.s.reviewDueAt = undefined;
+    await this.mail('approved', this.s.people.secretary, 'approved', { rating, comment: comment ?? '' });
   }
 
   private async extend(actor: Actor, until: string) {
     canAdminister(this.s.status, this.s.people, actor, ['延期', 'extended']);
     const inRevision = this.s.revisionRound > 0 && this.s.status === 'revision_requested';
     const patch: ReportPatch = inRevision ? { revisionDueAt: until } : { dueAt: until };
-    await this.change(actor, 'report.extended', { ...patch, escalatedTo: null, escalatedAt: null }, { until, previous: currentDeadline(this.timerState()) }, {
-      mails: () => [this.mailRequest('extension', this.s.people.secretary, `extension/${this.s.step}`, { dueDate: this.formatDate(until) })],
-    });
+    await this.change(actor, 'report.extended', { ...patch, escalatedTo: null, escalatedAt: null }, { until, previous: currentDeadline(this.timerState()) });
     if (inRevision) this.s.revisionDueAt = until;
     else this.s.dueAt = until;
     this.replan();
+    await this.mail('extension', this.s.people.secretary, `extension/${this.s.step}`, { dueDate: this.formatDate(until) });
     return this.snapshot();
   }
 
@@ -439,16 +429,13 @@ class ReportLifecycle {
     const reviewing = REVIEW_STATES.includes(this.s.status);
     const to = (reviewing ? this.s.people.reviewer : this.s.people.secretary) ?? this.s.people.secretary;
     const left = Date.parse(currentDeadline(this.timerState())) - Date.now();
-    await this.change(actor, 'report.reminded_now', {}, { to: [to] }, {
-      mails: () => [
-        this.mailRequest(
-          reviewing ? 'review_reminder' : 'reminder',
-          to,
-          `remind-now/${this.s.step}`,
-          reviewing ? {} : { timeLeftMs: String(Math.max(left, 0)), overdue: left < 0 ? 'yes' : 'no' },
-        ),
-      ],
-    });
+    await this.change(actor, 'report.reminded_now', {}, { to: [to] });
+    await this.mail(
+      reviewing ? 'review_reminder' : 'reminder',
+      to,
+      `remind-now/${this.s.step}`,
+      reviewing ? {} : { timeLeftMs: String(Math.max(left, 0)), overdue: left < 0 ? 'yes' : 'no' },
+    );
     return this.snapshot();
   }
 
@@ -497,9 +484,10 @@ class ReportLifecycle {
   private async notice(action: string, timer: Timer, kind: MailKind, recipients: string[], values: Record<string, string>, escalatedTo?: string) {
     const to = recipients.filter(Boolean);
     const at = new Date(timer.at).toISOString();
-    await this.change(SYSTEM, action, escalatedTo ? { escalatedTo, escalatedAt: at } : {}, { timer: timer.key, to }, {
-      mails: () => to.map((recipient) => this.mailRequest(kind, recipient, `timer/${timer.key}`, values, at)),
-    }, at);
+    await this.change(SYSTEM, action, escalatedTo ? { escalatedTo, escalatedAt: at } : {}, { timer: timer.key, to }, {}, at);
+    for (const recipient of to) {
+      await this.mail(kind, recipient, `timer/${timer.key}`, values, at);
+    }
   }
 
   // ---- helpers --------------------------------------------------------------------------
@@ -518,30 +506,17 @@ class ReportLifecycle {
     action: string,
     patch: ReportPatch,
     detail: Record<string, unknown> = {},
-    extra: {
-      decision?: { decision: 'revision_requested' | 'passed' | 'approved'; comment?: string };
-      rating?: Rating;
-      /** The mail the change asks for, built once the change has its step (mail keys use it). */
-      mails?: () => MailRequest[];
-    } = {},
+    extra: { decision?: { decision: 'revision_requested' | 'passed' | 'approved'; comment?: string }; rating?: Rating } = {},
     occurredAt?: string,
   ) {
-    const { mails: mailsOf, ...recorded } = extra;
-    const stamp = this.stamp(actor, action, detail, occurredAt);
-    const mails = mailsOf?.() ?? [];
-    // The mail goes with its change unless older mail still waits in the outbox: it must not overtake it.
-    const carried = mails.length > 0 && !this.s.outbox?.length && patched(CHANGE_CARRIES_MAIL_PATCH);
-    const result = await this.records().recordReportChange({
+    await this.records().recordReportChange({
       reportId: this.s.reportId,
-      stamp,
+      stamp: this.stamp(actor, action, detail, occurredAt),
       patch,
       versionNumber: this.s.submittedVersion ?? (this.s.latestVersion || undefined),
-      ...recorded,
-      ...(carried ? { mails } : {}),
+      ...extra,
     });
     if (patch.state) this.s.status = patch.state;
-    const sent = carried ? result.mailsSent : 0;
-    for (const mail of mails.slice(sent)) await this.send(mail);
   }
 
   private stamp(actor: ChangeStamp['actor'], action: string, detail: Record<string, unknown> = {}, occurredAt?: string): ChangeStamp {
@@ -555,19 +530,9 @@ class ReportLifecycle {
     };
   }
 
-  /** Asks for a mail outside a recorded change (a reassignment's two). */
-  private async mail(kind: MailKind, to: string, key: string, values: Record<string, string>) {
-    await this.send(this.mailRequest(kind, to, key, values));
-  }
-
-  /** Puts a mail in the outbox, or, in histories from before MAIL_OUTBOX_PATCH, sends it before going on. */
-  private async send(mail: MailRequest) {
-    if (patched(MAIL_OUTBOX_PATCH)) (this.s.outbox ??= []).push(mail);
-    else await this.mails().sendMail(mail);
-  }
-
-  private mailRequest(kind: MailKind, to: string, key: string, values: Record<string, string>, requestedAt?: string): MailRequest {
-    return {
+  /** Asks for a mail: put in the outbox, or, in histories from before MAIL_OUTBOX_PATCH, sent before going on. */
+  private async mail(kind: MailKind, to: string, key: string, values: Record<string, string>, requestedAt?: string) {
+    const request: MailRequest = {
       idempotencyKey: `${workflowInfo().workflowId}/${key}/${kind}/${to}`,
       kind,
       toEmail: to,
@@ -587,6 +552,8 @@ class ReportLifecycle {
         ...values,
       },
     };
+    if (patched(MAIL_OUTBOX_PATCH)) (this.s.outbox ??= []).push(request);
+    else await this.mails().sendMail(request);
   }
 
   /** A new deadline: reminders already past are skipped, and old timer keys are forgotten. */

@@ -334,20 +334,6 @@ test('a reminder SMTP refuses does not hold up the secretary’s submission, and
   expect(await h.db.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({ state: 'submitted' });
 });
 
-test('a leader’s approval is recorded and its mail sent in one local activity, before the approval is answered', async () => {
-  const { reportId, handle } = await h.startReport({ dueInDays: 10 });
-  await submitReport(h.client, h.db, reportId, GOOD_REPORT, as(PEOPLE.secretary), false);
-  await reviewReport(h.client, reportId, { actor: as(PEOPLE.reviewer), decision: 'approve' });
-  const eventsBefore = (await handle.fetchHistory()).events?.length ?? 0;
-
-  await reviewReport(h.client, reportId, { actor: as(PEOPLE.leader), decision: 'approve', rating: '好' });
-  expect((await h.mails(reportId)).map((m) => m.kind)).toEqual(['assignment', 'approved']);
-  const approval = (await handle.fetchHistory()).events?.slice(eventsBefore) ?? [];
-  const localActivities = approval.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity');
-  expect(localActivities).toHaveLength(1);
-  expect(approval.filter((e) => e.activityTaskScheduledEventAttributes)).toHaveLength(0);
-});
-
 test('mail asked for while older mail waits for SMTP goes out after it, in the order asked', async () => {
   const { reportId } = await h.startReport({ dueInDays: 10 });
   h.mailer.failNext(1_000);
