@@ -235,9 +235,11 @@ export async function reminderWave(stack: BenchStack, n: number): Promise<Scenar
   });
 }
 
+type ActivityMeans = Record<string, { calls: number; failed: number; meanMs: number }>;
+
 /** Calls, failed calls and mean milliseconds per call of each activity between two snapshots of the worker's totals. */
-function activityMeans(before: ActivityStats, after: ActivityStats): Record<string, { calls: number; failed: number; meanMs: number }> {
-  const means: Record<string, { calls: number; failed: number; meanMs: number }> = {};
+function activityMeans(before: ActivityStats, after: ActivityStats): ActivityMeans {
+  const means: ActivityMeans = {};
   for (const [name, { count, failed, totalMs }] of Object.entries(after)) {
     const calls = count - (before[name]?.count ?? 0);
     if (calls > 0) means[name] = { calls, failed: failed - (before[name]?.failed ?? 0), meanMs: +((totalMs - (before[name]?.totalMs ?? 0)) / calls).toFixed(2) };

@@ -314,11 +314,17 @@ test('a leader’s approval is answered while SMTP refuses its mail, which is de
   expect(await h.db.sentMail.count({ where: { reportId, kind: 'approved', status: 'sent' } })).toBe(1);
 });
 
-test('a reminder SMTP refuses does not hold up the secretary’s submission, and is delivered once when SMTP is back', async () => {
-  const { reportId, dueAt } = await h.startReport({ dueInDays: 10 });
+/** A report due in 10 days, 3 days on: its 7-days-before reminder is recorded, and SMTP still refuses its mail. */
+async function reportWhoseReminderSmtpRefuses() {
+  const started = await h.startReport({ dueInDays: 10 });
   h.mailer.failNext(1_000);
-  await h.env.sleep(3 * DAY + 60_000); // the 7-days-before reminder is recorded; its mail is refused
-  await h.waitFor(async () => (await h.audit(reportId)).some(([action]) => action === 'report.reminded'));
+  await h.env.sleep(3 * DAY + 60_000);
+  await h.waitFor(async () => (await h.audit(started.reportId)).some(([action]) => action === 'report.reminded'));
+  return started;
+}
+
+test('a reminder SMTP refuses does not hold up the secretary’s submission, and is delivered once when SMTP is back', async () => {
+  const { reportId, dueAt } = await reportWhoseReminderSmtpRefuses();
 
   const submitted = await submitReport(h.client, h.db, reportId, GOOD_REPORT, as(PEOPLE.secretary), false);
   expect(submitted.versionNumber).toBe(1);
@@ -335,10 +341,7 @@ test('a reminder SMTP refuses does not hold up the secretary’s submission, and
 });
 
 test('mail asked for while older mail waits for SMTP goes out after it, in the order asked', async () => {
-  const { reportId } = await h.startReport({ dueInDays: 10 });
-  h.mailer.failNext(1_000);
-  await h.env.sleep(3 * DAY + 60_000); // the 7-days-before reminder is recorded; SMTP refuses its mail
-  await h.waitFor(async () => (await h.audit(reportId)).some(([action]) => action === 'report.reminded'));
+  const { reportId } = await reportWhoseReminderSmtpRefuses();
 
   h.mailer.failNext(0); // SMTP is back, but the reminder waits for its next retry
   await extendReport(h.client, reportId, as(PEOPLE.admin), new Date((await h.now()) + 30 * DAY));
