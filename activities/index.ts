@@ -1,4 +1,5 @@
 // Every activity, built from its dependencies. Workflows see only the type (`import type`).
+import type { AuditKey } from '../db/audit-key';
 import type { Db } from '../db/client';
 import type { SignInLinks } from '../db/sign-in-links';
 import type { Mailer } from '../mail/mailer';
@@ -15,6 +16,8 @@ export interface ActivityDeps {
   db: Db;
   mailer: Mailer;
   clock: Clock;
+  /** Authenticates every event the activities record (db/audit-key.ts). */
+  auditKey: AuditKey;
   /** Where links in mails point (the web app). */
   publicBaseUrl: string;
   /** Makes each mailed link sign its recipient in; without it links lead to the sign-in page. */

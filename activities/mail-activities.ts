@@ -25,7 +25,7 @@ export function createMailActivities({ db, mailer, clock, publicBaseUrl, signInL
     async sendMail(request: MailRequest): Promise<boolean> {
       // Read together: on PostgreSQL they take two connections of the pool, so the mail waits for one
       // round trip instead of two (every approval and reminder sends mail).
-      const [logged, person] = await Promise.all([mailLogStatus(db, request.idempotencyKey), recipientOf(db, request.toEmail)]);
+      const [logged, person] = await Promise.all([mailLogStatus(db, request.idempotencyKey), recipientOf(db, request.toEmail, request.seasonId)]);
       if (logged === 'sent') return false;
 
       const locale = (person?.locale ?? 'zh-CN') as Locale;

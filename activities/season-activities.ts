@@ -1,5 +1,5 @@
 import { heartbeat, sleep } from '@temporalio/activity';
-import { appendAuditEvent } from '../db/audit';
+import { appendAuditEvent, seasonRecordHead } from '../db/audit';
 import { seasonSubmissions } from '../db/submissions';
 import type { AuditEventInput } from '../domain/messages';
 import type { ReportFigures } from '../domain/submission-check';
@@ -26,6 +26,8 @@ export interface SeasonSummary {
   revisionRounds: { total: number; max: number; reportsRevised: number };
   ratings: Record<string, number>;
   figures: Required<ReportFigures>;
+  /** The record's head over every chain of the season at its close (本台账校验值). */
+  recordHead?: string;
 }
 
 /** One page of the participating branches (those with a current secretary), by id. */
@@ -38,18 +40,29 @@ export async function loadBranchPage(db: Db, input: { seasonId: string; afterBra
       validUntil: null,
       ...(input.afterBranchId ? { organizationId: { gt: input.afterBranchId } } : {}),
     },
-    include: { organization: true },
+    select: { organizationId: true },
     orderBy: { organizationId: 'asc' },
     take: input.limit,
   });
-  return {
-    title: season.title,
-    timeZone: season.timeZone,
-    branches: roles.flatMap((role) => (role.organization ? [{ id: role.organization.id, name: role.organization.name }] : [])),
-  };
+  const ids = roles.flatMap((role) => (role.organizationId ? [role.organizationId] : []));
+  const snapshots = await db.seasonBranch.findMany({ where: { seasonId: input.seasonId, branchId: { in: ids } }, select: { branchId: true, name: true } });
+  return { title: season.title, timeZone: season.timeZone, branches: namedBranches(ids, snapshots) };
 }
 
-export function createSeasonActivities({ db, clock }: ActivityDeps) {
+/**
+ * The branches by the names this season knows them by (its SeasonBranch snapshot), not by what a
+ * later season may have renamed them to. A branch the season has no snapshot of is left out, as a
+ * role without its organization always was.
+ */
+function namedBranches(ids: string[], snapshots: { branchId: string; name: string }[]): { id: string; name: string }[] {
+  const names = new Map(snapshots.map((b) => [b.branchId, b.name]));
+  return ids.flatMap((id) => {
+    const name = names.get(id);
+    return name === undefined ? [] : [{ id, name }];
+  });
+}
+
+export function createSeasonActivities({ db, clock, auditKey }: ActivityDeps) {
   const secretaryRoles = (seasonId: string) => ({ seasonId, role: 'secretary', validUntil: null });
 
   return {
@@ -60,7 +73,7 @@ export function createSeasonActivities({ db, clock }: ActivityDeps) {
           where: { id: event.seasonId },
           data: { status: 'running', startedAt: new Date(event.occurredAt) },
         });
-        await appendAuditEvent(tx, event);
+        await appendAuditEvent(tx, auditKey, event);
       });
     },
 
@@ -69,14 +82,13 @@ export function createSeasonActivities({ db, clock }: ActivityDeps) {
       const season = await db.season.findUniqueOrThrow({ where: { id: seasonId } });
       const roles = await db.roleAssignment.findMany({
         where: secretaryRoles(seasonId),
-        include: { organization: true },
+        select: { organizationId: true },
         orderBy: { organizationId: 'asc' },
       });
-      return {
-        title: season.title,
-        timeZone: season.timeZone,
-        branches: roles.flatMap((role) => (role.organization ? [{ id: role.organization.id, name: role.organization.name }] : [])),
-      };
+      // The season's whole snapshot at once: no list of ids as long as the season in the query.
+      const snapshots = await db.seasonBranch.findMany({ where: { seasonId }, select: { branchId: true, name: true } });
+      const ids = roles.flatMap((role) => (role.organizationId ? [role.organizationId] : []));
+      return { title: season.title, timeZone: season.timeZone, branches: namedBranches(ids, snapshots) };
     },
 
     /** One page of the participating branches (those with a current secretary), by id. */
@@ -84,7 +96,9 @@ export function createSeasonActivities({ db, clock }: ActivityDeps) {
 
     /**
      * Waits until every report of the season has settled (its workflow has taken the close), then
-     * writes the summary and closes the season, with its audit event.
+     * writes the summary and closes the season, with its audit event. The record's head over every
+     * chain of the season, taken after that last event, goes into the summary: printed at close and
+     * on the Word export, it lets a paper copy check the record later.
      */
     async closeSeasonRecord(input: { seasonId: string; event: AuditEventInput }): Promise<SeasonSummary> {
       for (;;) {
@@ -94,14 +108,15 @@ export function createSeasonActivities({ db, clock }: ActivityDeps) {
         await sleep(1000);
       }
       const summary = await summarize(input.seasonId);
-      await db.$transaction(async (tx) => {
+      return db.$transaction(async (tx) => {
+        await appendAuditEvent(tx, auditKey, { ...input.event, detail: { ...input.event.detail, summary } });
+        const closed: SeasonSummary = { ...summary, recordHead: await seasonRecordHead(tx, input.seasonId) };
         await tx.season.update({
           where: { id: input.seasonId },
-          data: { status: 'closed', closedAt: clock.now(), summaryJson: JSON.stringify(summary) },
+          data: { status: 'closed', closedAt: clock.now(), summaryJson: JSON.stringify(closed) },
         });
-        await appendAuditEvent(tx, { ...input.event, detail: { ...input.event.detail, summary } });
+        return closed;
       });
-      return summary;
     },
   };
 

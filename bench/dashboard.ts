@@ -17,6 +17,7 @@ import type { Mailer } from '../mail/mailer';
 import { buildWebApp } from '../web/server';
 import { openSession, SESSION_COOKIE } from '../web/sessions';
 import { generatedSeason } from './generated-season';
+import { BENCH_AUDIT_KEY } from './audit-key';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -44,7 +45,7 @@ async function main() {
   await migrateDatabase(url);
   const db = await openDb(url);
   const season = generatedSeason(branches);
-  await importSeason(db, season, { email: 'admin@bureau.example', channel: 'system' });
+  await importSeason(db, season, { email: 'admin@bureau.example', channel: 'system' }, BENCH_AUDIT_KEY);
   const dueAt = new Date(Date.now() - 86_400_000); // every writing report is a day overdue
   const chunk = 500;
   for (let i = 0; i < branches; i += chunk) {

@@ -16,6 +16,7 @@ import { branchIdOf, generatedSeason } from './generated-season';
 import type { BenchStack } from './stack';
 import type { ActivityStats } from './worker';
 import { pokeUpdate } from './workflows';
+import { BENCH_AUDIT_KEY } from './audit-key';
 
 export interface ScenarioResult {
   scenario: string;
@@ -116,7 +117,7 @@ export async function seasonFanOutAndMemory(stack: BenchStack, n: number): Promi
 
   await stack.worker.restart();
   const season = generatedSeason(n);
-  await importSeason(stack.scratch.db, season, ADMIN);
+  await importSeason(stack.scratch.db, season, ADMIN, BENCH_AUDIT_KEY);
   const fanOutMs = await timeMs(async () => {
     await startSeason(client, stack.scratch.db, season.id, ADMIN);
     await waitForFanOut(client, stack.scratch.db, season.id);

@@ -25,6 +25,7 @@ import { createWorker } from '../worker/create-worker';
 import { bundleWorkflows } from '../worker/workflow-bundle';
 import { progressBar } from '../client/progress';
 import type { Actor } from '../workflows/report-api';
+import { BENCH_AUDIT_KEY } from './audit-key';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -51,7 +52,7 @@ async function main() {
   const worker = await createWorker({
     connection: env.nativeConnection,
     namespace: 'default',
-    activities: createActivities({ db, mailer, clock: systemClock, publicBaseUrl: 'http://127.0.0.1:3000' }),
+    activities: createActivities({ db, mailer, clock: systemClock, publicBaseUrl: 'http://127.0.0.1:3000', auditKey: BENCH_AUDIT_KEY }),
     workflowBundle: await bundleWorkflows(require.resolve('./workflows')),
   });
   const running = worker.run();
@@ -76,7 +77,7 @@ async function main() {
 
     const season = generatedSeason(branches);
     const importStart = Date.now();
-    await importSeason(db, season, { email: 'admin@bureau.example', channel: 'system' });
+    await importSeason(db, season, { email: 'admin@bureau.example', channel: 'system' }, BENCH_AUDIT_KEY);
     const importMs = Date.now() - importStart;
 
     const fanOutStart = Date.now();

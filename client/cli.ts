@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../config/env';
 import { openDb, type Db } from '../db/client';
 import { migrateDatabase, redact } from '../db/migrate';
-import { verifyAuditChain } from '../db/audit-verify';
+import { ClosedSeasonError } from '../db/season-import';
+import { auditVerify } from './audit-verify-command';
 import { auditCsv } from './csv';
 import { Mailbox } from '../mail/mailbox';
 import { cliMessages } from './messages';
@@ -39,6 +40,7 @@ import {
 import { formatInZone, parseDueDate } from '../domain/time';
 import { RATINGS, type Rating } from '../domain/vocabulary';
 import type { Actor, ReportSnapshot } from '../workflows/report-api';
+import { loadAuditKeyring } from '../config/secret';
 
 const program = new Command()
   .name('shuzhi')
@@ -80,11 +82,13 @@ season
   .requiredOption('--file <path>', 'season file')
   .option('--json', 'print JSON')
   .action((options: { file: string; json?: boolean }) => {
-    const { file, problems } = validateSeasonFile(options.file);
+    // Warnings (say, a leader who is also a branch's secretary) are shown but do not fail the file.
+    const { file, problems, warnings } = validateSeasonFile(options.file);
+    const warned = warnings.length ? [`! ${warnings.length} warning(s):`, ...warnings.map(formatProblem)] : [];
     const text = file
-      ? `✓ ${options.file}: ${file.organization.branches.length} branches, ${file.people.length} people`
-      : [`✗ ${problems.length} problem(s):`, ...problems.map(formatProblem)].join('\n');
-    print(options.json, { valid: !!file, problems }, text);
+      ? [`✓ ${options.file}: ${file.organization.branches.length} branches, ${file.people.length} people`, ...warned].join('\n')
+      : [`✗ ${problems.length} problem(s):`, ...problems.map(formatProblem), ...warned].join('\n');
+    print(options.json, { valid: !!file, problems, warnings }, text);
     if (!file) process.exitCode = 1;
   });
 
@@ -97,7 +101,7 @@ season
   .action(async (options: { file: string; as?: string; json?: boolean }) => {
     const file = loadSeasonFile(options.file); // a bad file is refused before anything is opened
     await withContext(async ({ config, db }) => {
-      const result = await createSeason(db, file, { email: options.as, channel: 'cli' });
+      const result = await createSeason(db, file, { email: options.as, channel: 'cli' }, loadAuditKeyring(config).current);
       const msg = cliMessages(config.SHUZHI_LOCALE);
       const say = result.created ? msg.seasonCreated : msg.seasonUpdated;
       print(options.json, result, say(result.seasonId, result.branches, result.people));
@@ -273,10 +277,10 @@ season
   .option('--reviewer <email>', 'its reviewer')
   .requiredOption('--as <email>', 'a season admin')
   .action(async (seasonId: string, options: { id: string; name: string; secretary: string; secretaryName?: string; liaison?: string; reviewer?: string; as: string }) =>
-    withTemporal(async ({ db, client }) => {
+    withTemporal(async ({ config, db, client }) => {
       await assertSeasonAdmin(db, seasonId, options.as);
       const branch = branchSchema.parse({ id: options.id, name: options.name, secretary: options.secretary, liaison: options.liaison, reviewer: options.reviewer });
-      const workflowId = await addBranch(client, db, seasonId, { ...branch, secretaryName: options.secretaryName }, actorOf(options.as));
+      const workflowId = await addBranch(client, db, seasonId, { ...branch, secretaryName: options.secretaryName }, actorOf(options.as), loadAuditKeyring(config).current);
       console.log(`added ${branch.id} to ${seasonId} (workflow ${workflowId})`);
     }),
   );
@@ -298,22 +302,19 @@ async function assertSeasonAdmin(db: Db, seasonId: string, email: string): Promi
 
 program
   .command('audit <season-or-verify> [season]')
-  .description('the record (台账): `audit <season>` lists it, `audit verify <season>` proves it unaltered')
+  .description('the record (台账): `audit <season>` lists it; `audit verify <season>` proves it unaltered (exit 0 intact, 1 altered, 2 could not check)')
   .option('--branch <id>', 'only this branch')
   .option('--json', 'print JSON')
   .option('--csv', 'print CSV')
-  .action(async (first: string, second: string | undefined, options: { branch?: string; json?: boolean; csv?: boolean }) =>
-    withContext(async ({ db }) => {
-      if (first === 'verify') {
-        if (!second) throw new Error('usage: shuzhi audit verify <season>');
-        const result = await verifyAuditChain(db, second);
-        const text = result.ok
-          ? `✓ ${result.events} events in ${result.chains} chains are intact. head ${result.headHash}`
-          : [`✗ the record of ${second} was altered:`, ...result.problems.map((p) => `  ${p.message}`)].join('\n');
-        print(options.json, result, text);
-        if (!result.ok) process.exitCode = 1;
-        return;
-      }
+  .option('--deep', 'verify: also every workflow history against the record and the mail log')
+  .option('--no-temporal', 'verify: the database alone, for a season past Temporal\'s retention')
+  .action(async (first: string, second: string | undefined, options: { branch?: string; json?: boolean; csv?: boolean; deep?: boolean; temporal: boolean }) => {
+    if (first === 'verify') {
+      if (!second) throw new Error('usage: shuzhi audit verify <season> [--deep] [--no-temporal]');
+      process.exitCode = await auditVerify(loadConfig(), second, options);
+      return;
+    }
+    await withContext(async ({ db }) => {
       const events = await db.auditEvent.findMany({
         where: { seasonId: first, ...(options.branch ? { reportId: `${first}/${options.branch}` } : {}) },
         orderBy: { id: 'asc' },
@@ -326,8 +327,8 @@ program
         .map((e) => `${e.occurredAt.toISOString()}  ${e.actorEmail}${e.onBehalfOf ? ` (for ${e.onBehalfOf})` : ''}  ${e.action}  ${e.reportId ?? ''}${e.versionNumber ? ` v${e.versionNumber}` : ''}  [${e.channel}]`)
         .join('\n');
       print(options.json, events, text);
-    }),
-  );
+    });
+  });
 
 const report = program.command('report').description('one branch report: show, write, review, extend, reassign / 述职报告');
 
@@ -527,6 +528,7 @@ function explain(error: unknown): string {
   if (error instanceof ConfigError) return error.message;
   if (error instanceof SeasonFileError) return `${msg.invalidSeasonFile}\n${error.message}`;
   if (error instanceof UnknownSeasonError) return `${msg.error} ${error.message}`;
+  if (error instanceof ClosedSeasonError) return `${msg.error} ${error.explain(process.env.SHUZHI_LOCALE === 'en' ? 'en' : 'zh-CN')}`;
   if (error instanceof ReportRequestError) return `${msg.error} ${error.explain(process.env.SHUZHI_LOCALE === 'en' ? 'en' : 'zh-CN')}`;
   return `${msg.error} ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -6,9 +6,11 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/client';
 import { storeContent } from '../db/report-content';
 import { reportWorkflowId } from '../domain/ids';
+import { isWithinLimit, measureReport, tooLargeMessage, type ReportSize } from '../domain/report-limits';
 import { checkReport, type Finding, type ReportTemplate } from '../domain/submission-check';
 import type { Locale, Rating } from '../domain/vocabulary';
 import {
+  AUDIT_KEY_CONFLICT,
   CHECK_FAILED,
   REJECTION,
   WARNINGS_NOT_ACCEPTED,
@@ -21,7 +23,6 @@ import {
   reportQuery,
   reviewUpdate,
   saveDraftUpdate,
-  startReviewUpdate,
   submitUpdate,
   type Actor,
   type RejectionDetail,
@@ -59,18 +60,29 @@ const handleOf = (client: Client, reportId: string) => {
   return client.workflow.getHandle(reportWorkflowId(seasonId, branchId));
 };
 
+/** The application's own failure behind an update's (a validator's, or an activity's inside it). */
+function applicationCause(error: unknown): ApplicationFailure | undefined {
+  let cause: unknown = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+  while (cause instanceof Error && !(cause instanceof ApplicationFailure)) cause = cause.cause;
+  return cause instanceof ApplicationFailure ? cause : undefined;
+}
+
 /** Turns a refused update into a ReportRequestError; anything else is rethrown. */
 async function asked<T>(request: Promise<T>): Promise<T> {
   try {
     return await request;
   } catch (error) {
-    const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
-    if (cause instanceof ApplicationFailure) {
-      if (cause.type === REJECTION) {
-        const detail = cause.details?.[0] as RejectionDetail;
-        throw new ReportRequestError(detail.code, detail);
-      }
-      if (cause.type === CHECK_FAILED || cause.type === WARNINGS_NOT_ACCEPTED) throw checkRefusal(cause.type, (cause.details?.[0] as Finding[]) ?? []);
+    const cause = applicationCause(error);
+    if (cause?.type === REJECTION) {
+      const detail = cause.details?.[0] as RejectionDetail;
+      throw new ReportRequestError(detail.code, detail);
+    }
+    if (cause?.type === CHECK_FAILED || cause?.type === WARNINGS_NOT_ACCEPTED) throw checkRefusal(cause.type, (cause.details?.[0] as Finding[]) ?? []);
+    if (cause?.type === AUDIT_KEY_CONFLICT) {
+      throw new ReportRequestError('audit_key_conflict', {
+        'zh-CN': `请求未执行：台账中该操作编号已记录了另一项操作，请联系管理员核查（${cause.message}）。`,
+        en: `The request was not carried out: the record already holds a different act under its key; ask an admin to check (${cause.message}).`,
+      });
     }
     throw error;
   }
@@ -99,9 +111,17 @@ async function templateOf(db: Db, reportId: string): Promise<ReportTemplate> {
   return JSON.parse(season.templateJson) as ReportTemplate;
 }
 
+/** Refuses a text over the size limit before anything of it is stored. */
+function measuredWithinLimit(body: string): ReportSize {
+  const size = measureReport(body);
+  if (!isWithinLimit(size)) throw new ReportRequestError('too_large', tooLargeMessage(size));
+  return size;
+}
+
 export async function saveDraft(client: Client, db: Db, reportId: string, body: string, actor: Actor): Promise<VersionSaved> {
+  const size = measuredWithinLimit(body);
   const contentHash = await storeReportContent(db, body);
-  return asked(handleOf(client, reportId).executeUpdate(saveDraftUpdate, { args: [{ actor, contentHash }] }));
+  return asked(handleOf(client, reportId).executeUpdate(saveDraftUpdate, { args: [{ actor, contentHash, size }] }));
 }
 
 /** Checks first (same rules as the activity), so a refusal never reaches the workflow. */
@@ -113,20 +133,18 @@ export async function submitReport(
   actor: Actor,
   acceptWarnings: boolean,
 ): Promise<VersionSaved> {
+  const size = measuredWithinLimit(body);
   const check = checkReport(body, await templateOf(db, reportId));
   if (check.errors.length) throw checkRefusal(CHECK_FAILED, check.errors);
   if (check.warnings.length && !acceptWarnings) throw checkRefusal(WARNINGS_NOT_ACCEPTED, check.warnings);
   const contentHash = await storeReportContent(db, body);
-  return asked(handleOf(client, reportId).executeUpdate(submitUpdate, { args: [{ actor, contentHash, acceptWarnings }] }));
+  return asked(handleOf(client, reportId).executeUpdate(submitUpdate, { args: [{ actor, contentHash, acceptWarnings, size }] }));
 }
-
-export const startReview = (client: Client, reportId: string, actor: Actor) =>
-  asked(handleOf(client, reportId).executeUpdate(startReviewUpdate, { args: [{ actor }] }));
 
 export function reviewReport(
   client: Client,
   reportId: string,
-  request: { actor: Actor; decision: 'approve' | 'request_revision'; comment?: string; rating?: Rating; revisionDueAt?: string },
+  request: { actor: Actor; decision: 'approve' | 'request_revision'; comment?: string; rating?: Rating; revisionDueAt?: string; reason?: string },
 ): Promise<ReportSnapshot> {
   return asked(handleOf(client, reportId).executeUpdate(reviewUpdate, { args: [request] }));
 }

@@ -2,6 +2,7 @@
 // reviewer's or leader's queue handed to someone for a while. Each is recorded.
 import { WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { appendAuditEvent } from '../db/audit';
+import type { AuditKey } from '../db/audit-key';
 import { grantSeasonRole, upsertBranchOrganization } from '../db/season-import';
 import type { Db } from '../db/client';
 import { TASK_QUEUE } from '../domain/constants';
@@ -21,10 +22,11 @@ export async function addBranch(
   seasonId: string,
   branch: SeasonFileBranch & { secretaryName?: string },
   actor: Actor,
+  auditKey: AuditKey,
 ): Promise<string> {
   const season = await findSeason(db, seasonId);
   await db.$transaction(async (tx) => {
-    await upsertBranchOrganization(tx, season.rootOrganizationId, branch);
+    await upsertBranchOrganization(tx, seasonId, season.rootOrganizationId, branch);
     const roles: [string, string | undefined, string | undefined][] = [
       ['secretary', branch.secretary, branch.secretaryName],
       ['liaison', branch.liaison, undefined],
@@ -34,9 +36,9 @@ export async function addBranch(
       if (!email) continue;
       const address = email.toLowerCase();
       const person = await tx.person.upsert({ where: { email: address }, create: { email: address, name: name ?? address }, update: {} });
-      await grantSeasonRole(tx, { seasonId, organizationId: branch.id, role, personId: person.id, email: address });
+      await grantSeasonRole(tx, { seasonId, organizationId: branch.id, role, personId: person.id, email: address, personName: person.name });
     }
-    await appendAuditEvent(tx, {
+    await appendAuditEvent(tx, auditKey, {
       key: `season/${seasonId}/branch-added/${branch.id}`,
       occurredAt: new Date().toISOString(),
       actorEmail: actor.email,

@@ -1,5 +1,6 @@
 // What the CLI (and later the web app) does for a season, free of any argument parsing.
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import type { AuditKey } from '../db/audit-key';
 import { importSeason, type ImportResult } from '../db/season-import';
 import type { Db, Season } from '../db/client';
 import { seasonCounts, type SeasonCounts } from '../db/season-counts';
@@ -17,8 +18,9 @@ export async function createSeason(
   db: Db,
   file: SeasonFile,
   actor: { email?: string; channel: Channel },
+  auditKey: AuditKey,
 ): Promise<ImportResult> {
-  return importSeason(db, file, { email: actor.email ?? file.admins[0], channel: actor.channel });
+  return importSeason(db, file, { email: actor.email ?? file.admins[0], channel: actor.channel }, auditKey);
 }
 
 export interface StartSeasonResult {

@@ -6,6 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { durationMs } from '../domain/duration';
+import { approversFor, leadership } from '../domain/duties';
 import { branchSchema, personSchema, seasonFileSchema, type SeasonFile } from '../domain/season-file';
 import { parseDueDate } from '../domain/time';
 
@@ -38,14 +39,23 @@ interface Origin {
   field: string;
 }
 
+/** What validating a season file found: the file if it can be used, what stops it, and what only deserves a look. */
+export interface SeasonFileValidation {
+  file?: SeasonFile;
+  problems: SeasonFileProblem[];
+  /** Worth knowing, never blocking (say, a leader who is also a branch's secretary). */
+  warnings: SeasonFileProblem[];
+}
+
+/** The file, or a SeasonFileError with every problem; warnings do not stop it. */
 export function loadSeasonFile(path: string, options: LoadOptions = {}): SeasonFile {
   const { file, problems } = validateSeasonFile(path, options);
   if (!file || problems.length) throw new SeasonFileError(problems);
   return file;
 }
 
-export function validateSeasonFile(path: string, options: LoadOptions = {}): { file?: SeasonFile; problems: SeasonFileProblem[] } {
-  if (!existsSync(path)) return { problems: [{ file: path, line: 1, field: '', message: 'file not found' }] };
+export function validateSeasonFile(path: string, options: LoadOptions = {}): SeasonFileValidation {
+  if (!existsSync(path)) return { problems: [{ file: path, line: 1, field: '', message: 'file not found' }], warnings: [] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
@@ -56,11 +66,12 @@ export function validateSeasonFile(path: string, options: LoadOptions = {}): { f
         field: '',
         message: error.message.split('\n')[0],
       })),
+      warnings: [],
     };
   }
   const at = (fieldPath: (string | number)[]): Origin => ({ file: path, line: lineOf(doc, fieldPath, lineCounter), field: fieldName(fieldPath) });
   const result = seasonFileSchema.safeParse(doc.toJS() ?? {});
-  if (!result.success) return { problems: zodProblems(result.error, at, (fieldPath) => doc.hasIn(fieldPath)) };
+  if (!result.success) return { problems: zodProblems(result.error, at, (fieldPath) => doc.hasIn(fieldPath)), warnings: [] };
 
   const file = result.data;
   const problems: SeasonFileProblem[] = [];
@@ -79,7 +90,50 @@ export function validateSeasonFile(path: string, options: LoadOptions = {}): { f
     branchOrigins.push(...rows.map((r) => ({ file: csvPath, line: r.line, field: 'id' })));
   }
   problems.push(...crossChecks(file, at, personOrigins, branchOrigins, options));
-  return { file: problems.length ? undefined : file, problems };
+  const duties = separationOfDuties(file, at, branchOrigins);
+  problems.push(...duties.problems);
+  return { file: problems.length ? undefined : file, problems, warnings: duties.warnings };
+}
+
+/** Where a branch's field is: its line in the season file, or its row in the branches CSV. */
+const branchFieldAt = (at: (path: (string | number)[]) => Origin, branchOrigins: Origin[], i: number, field: string): Origin => {
+  const origin = branchOrigins[i];
+  return origin.file.endsWith('.csv') ? { ...origin, field } : at(['organization', 'branches', i, field]);
+};
+
+/**
+ * Nobody approves their own report (domain/duties.ts). A leader or the Party group secretary who
+ * is also a branch's secretary is fine as long as someone else in leadership approves that branch:
+ * a warning naming who will. When there is nobody else, the branch's report could never be
+ * approved: an error.
+ */
+function separationOfDuties(
+  file: SeasonFile,
+  at: (path: (string | number)[]) => Origin,
+  branchOrigins: Origin[],
+): { problems: SeasonFileProblem[]; warnings: SeasonFileProblem[] } {
+  const problems: SeasonFileProblem[] = [];
+  const warnings: SeasonFileProblem[] = [];
+  const everyone = leadership(file.leaders, file.partyGroupSecretary);
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  file.organization.branches.forEach((branch, i) => {
+    const approvers = approversFor(branch.secretary, file.leaders, file.partyGroupSecretary);
+    if (approvers.length === everyone.length) return; // the secretary is not in leadership
+    const origin = branchFieldAt(at, branchOrigins, i, 'secretary');
+    const who = file.leaders.some((leader) => same(leader, branch.secretary)) ? 'a leader' : 'the Party group secretary';
+    if (!approvers.length) {
+      problems.push({
+        ...origin,
+        message: `nobody can approve the report of ${branch.id}: its secretary ${branch.secretary} is the only leader (name another leader or a different Party group secretary)`,
+      });
+    } else {
+      warnings.push({
+        ...origin,
+        message: `${branch.secretary} is ${who} and the secretary of ${branch.id}: its report will be approved by ${approvers.join(', ')}`,
+      });
+    }
+  });
+  return { problems, warnings };
 }
 
 function zodProblems(
@@ -126,8 +180,7 @@ function crossChecks(
   const branches = new Map<string, number>();
   file.organization.branches.forEach((branch, i) => {
     const origin = branchOrigins[i];
-    const refAt = (field: string): Origin =>
-      origin.file.endsWith('.csv') ? { ...origin, field } : at(['organization', 'branches', i, field]);
+    const refAt = (field: string): Origin => branchFieldAt(at, branchOrigins, i, field);
     const first = branches.get(branch.id);
     if (first !== undefined) add(origin, `duplicate branch id ${branch.id} (first at line ${branchOrigins[first].line})`);
     else branches.set(branch.id, i);

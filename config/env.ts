@@ -33,6 +33,14 @@ function schemaFor(root: string) {
     SHUZHI_DEMO_MAILBOX: z.enum(['0', '1']).default('0'),
     /** Signs sign-in links; unset, a random key is kept in the data folder (config/secret.ts). */
     SHUZHI_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /**
+     * Secrets used before SHUZHI_SECRET, comma-separated: the record's older events were
+     * authenticated with keys derived from them, and verify still needs them (db/audit-key.ts).
+     */
+    SHUZHI_RETIRED_SECRETS: z
+      .string()
+      .optional()
+      .transform((value) => (value ?? '').split(',').map((secret) => secret.trim()).filter(Boolean)),
     /** How long a mailed sign-in link stays valid, e.g. 7d or 12h. */
     SIGN_IN_LINK_TTL: z.string().regex(DURATION_PATTERN, 'must be a number and d, h, m or s, e.g. 7d').default('7d'),
     /**

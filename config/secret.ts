@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { auditKeyring, type AuditKeyring } from '../db/audit-key';
 import type { Config } from './env';
 
 export function loadSecret(config: Pick<Config, 'SHUZHI_SECRET' | 'SHUZHI_DATA_DIR'>): string {
@@ -19,4 +20,9 @@ export function loadSecret(config: Pick<Config, 'SHUZHI_SECRET' | 'SHUZHI_DATA_D
     }
   }
   return readFileSync(file, 'utf8').trim();
+}
+
+/** The keys of the record (db/audit-key.ts): the current secret's, and the retired ones' for verifying. */
+export function loadAuditKeyring(config: Pick<Config, 'SHUZHI_SECRET' | 'SHUZHI_DATA_DIR' | 'SHUZHI_RETIRED_SECRETS'>): AuditKeyring {
+  return auditKeyring(loadSecret(config), config.SHUZHI_RETIRED_SECRETS);
 }

@@ -1,14 +1,30 @@
-// Proves a season's record is as it was written: every chain (the season's and each report's) is
-// unbroken and every hash holds.
-import { createHash } from 'node:crypto';
+// Proves a season's record is as it was written, from the database alone: every chain (the
+// season's and each report's) is unbroken, every hash holds, every event carries a MAC under a key
+// the database does not hold, and every report's read model is what its record says. What the
+// database cannot prove alone (a chain cut off at its tail, a whole report's chain deleted with its
+// row) is proven against Temporal's history by client/audit-witness.ts.
 import type { Db } from './client';
-import { eventHash, GENESIS_HASH } from './audit';
+import { eventHash, GENESIS_HASH, headOverChains } from './audit';
+import type { AuditKeyring } from './audit-key';
+import type { RecordHead } from '../domain/messages';
+import { readModelFromRecord } from '../domain/report-record';
+
+export type AuditProblemKind =
+  | 'edited'
+  | 'missing'
+  | 'out_of_order'
+  | 'unchained'
+  | 'unauthenticated'
+  | 'read_model'
+  | 'head_changed'
+  | 'witness'
+  | 'act'
+  | 'mail';
 
 export interface AuditProblem {
+  problem: AuditProblemKind;
   chain: string | null;
   chainSeq: number | null;
-  id: number;
-  problem: 'edited' | 'missing' | 'out_of_order' | 'unchained';
   message: string;
 }
 
@@ -16,58 +32,133 @@ export interface AuditVerification {
   seasonId: string;
   events: number;
   chains: number;
+  /** Reports whose read model was compared with their record. */
+  reports: number;
+  /** Intact: nothing found wrong and nothing left unchecked. */
   ok: boolean;
-  /** One hash over every chain's head: keep it elsewhere to detect a cut-off tail later. */
+  /** One hash over every chain's head (本台账校验值): compare it with the one printed at close. */
   headHash: string;
+  /** Each chain's head as verified. */
+  heads: Record<string, RecordHead>;
   problems: AuditProblem[];
+  /** What could not be checked here, and why (a key not configured, a workflow unreachable). */
+  unchecked: string[];
+}
+
+/** Verify was asked about something it cannot check: exit 2, not a verdict. */
+export class AuditCannotCheckError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AuditCannotCheckError';
+  }
 }
 
 type Event = Awaited<ReturnType<Db['auditEvent']['findMany']>>[number];
 
-export async function verifyAuditChain(db: Db, seasonId: string): Promise<AuditVerification> {
+export async function verifyAuditChain(db: Db, keyring: AuditKeyring, seasonId: string): Promise<AuditVerification> {
+  const season = await db.season.findUnique({ where: { id: seasonId }, select: { summaryJson: true, status: true } });
+  if (!season) throw new AuditCannotCheckError(`no season ${seasonId} in this database`);
   const events = await db.auditEvent.findMany({ where: { seasonId }, orderBy: { id: 'asc' } });
   const problems: AuditProblem[] = [];
+  const unchecked = new Set<string>();
   const chains = new Map<string, Event[]>();
   for (const event of events) {
     if (!event.chain) {
-      problems.push({ chain: null, chainSeq: null, id: event.id, problem: 'unchained', message: `event #${event.id} carries no hash` });
+      problems.push({ problem: 'unchained', chain: null, chainSeq: null, message: `event #${event.id} (${event.action}) carries no hash` });
       continue;
     }
     chains.set(event.chain, [...(chains.get(event.chain) ?? []), event]);
   }
-  const heads: string[] = [];
-  for (const [chain, chainEvents] of [...chains.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    heads.push(`${chain}=${verifyChain(chain, chainEvents, problems)}`);
+  const heads: Record<string, RecordHead> = {};
+  for (const [chain, chainEvents] of chains) {
+    heads[chain] = verifyChain(chain, chainEvents, keyring, problems, unchecked);
+  }
+  const headHash = headOverChains(Object.entries(heads).map(([chain, head]) => ({ chain, hash: head.hash })));
+  const reports = await checkReadModels(db, seasonId, chains, problems);
+  const printedHead = season.status === 'closed' ? (JSON.parse(season.summaryJson ?? '{}') as { recordHead?: string }).recordHead : undefined;
+  if (printedHead && printedHead !== headHash) {
+    problems.push({
+      problem: 'head_changed',
+      chain: null,
+      chainSeq: null,
+      message: `the record's head is ${headHash}, not ${printedHead} as at the season's close`,
+    });
   }
   return {
     seasonId,
     events: events.length,
     chains: chains.size,
-    ok: problems.length === 0,
-    headHash: createHash('sha256').update(heads.join('\n')).digest('hex'),
+    reports,
+    ok: problems.length === 0 && unchecked.size === 0,
+    headHash,
+    heads,
     problems,
+    unchecked: [...unchecked],
   };
 }
 
-/** Checks one chain in the order the rows were stored; returns its head hash. */
-function verifyChain(chain: string, events: Event[], problems: AuditProblem[]): string {
+/** Checks one chain in the order the rows were stored; returns its head. */
+function verifyChain(chain: string, events: Event[], keyring: AuditKeyring, problems: AuditProblem[], unchecked: Set<string>): RecordHead {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   for (const event of events) {
     const seq = event.chainSeq ?? 0;
-    const where = { chain, chainSeq: seq, id: event.id };
+    const at = { chain, chainSeq: seq };
     if (seq > expectedSeq) {
-      problems.push({ ...where, problem: 'missing', message: `${chain}: event ${expectedSeq}${seq - 1 > expectedSeq ? `…${seq - 1}` : ''} is missing before ${seq}` });
+      problems.push({ ...at, problem: 'missing', message: `${chain}: event ${expectedSeq}${seq - 1 > expectedSeq ? `…${seq - 1}` : ''} is missing before ${seq}` });
     } else if (seq < expectedSeq) {
-      problems.push({ ...where, problem: 'out_of_order', message: `${chain}: event ${seq} is stored after event ${expectedSeq - 1}` });
+      problems.push({ ...at, problem: 'out_of_order', message: `${chain}: event ${seq} is stored after event ${expectedSeq - 1}` });
     } else if (event.prevHash !== prevHash) {
-      problems.push({ ...where, problem: 'missing', message: `${chain}: event ${seq} does not follow the event before it` });
+      problems.push({ ...at, problem: 'missing', message: `${chain}: event ${seq} does not follow the event before it` });
     }
-    if (eventHash(event.prevHash ?? '', { ...event, chainSeq: seq }) !== event.hash) {
-      problems.push({ ...where, problem: 'edited', message: `${chain}: event ${seq} (${event.action}) was changed after it was written` });
+    const hash = eventHash(event.prevHash ?? '', { ...event, chainSeq: seq });
+    if (hash !== event.hash) {
+      problems.push({ ...at, problem: 'edited', message: `${chain}: event ${seq} (${event.action}) was changed after it was written` });
+    } else if (!event.mac || !event.macKeyId) {
+      problems.push({ ...at, problem: 'unauthenticated', message: `${chain}: event ${seq} (${event.action}) carries no MAC` });
+    } else {
+      const authentic = keyring.check(event.macKeyId, hash, event.mac);
+      if (authentic === undefined) unchecked.add(`events written with key ${event.macKeyId}: that key is not configured (SHUZHI_RETIRED_SECRETS)`);
+      else if (!authentic) problems.push({ ...at, problem: 'unauthenticated', message: `${chain}: event ${seq} (${event.action}) was not written by Shuzhi: its MAC does not match` });
     }
     prevHash = event.hash ?? '';
     expectedSeq = Math.max(expectedSeq, seq + 1);
   }
-  return prevHash;
+  return { events: expectedSeq - 1, hash: prevHash };
+}
+
+/** Every report's read model against what its record says, and every report with a record at all. */
+async function checkReadModels(db: Db, seasonId: string, chains: Map<string, Event[]>, problems: AuditProblem[]): Promise<number> {
+  const reports = await db.report.findMany({
+    where: { seasonId },
+    select: { id: true, state: true, currentVersion: true, rating: true, dueAt: true },
+  });
+  for (const report of reports) {
+    const chain = `report:${report.id}`;
+    const events = chains.get(chain);
+    if (!events?.length) {
+      problems.push({ problem: 'missing', chain, chainSeq: null, message: `${chain}: the report has no record at all` });
+      continue;
+    }
+    const expected = readModelFromRecord(events.map((e) => ({ action: e.action, versionNumber: e.versionNumber, detail: JSON.parse(e.detailJson) as Record<string, unknown> })));
+    const actual = { state: report.state, currentVersion: report.currentVersion, rating: report.rating, dueAt: report.dueAt.toISOString() };
+    const wanted = { ...expected, dueAt: expected.dueAt ? new Date(expected.dueAt).toISOString() : actual.dueAt };
+    for (const field of ['state', 'currentVersion', 'rating', 'dueAt'] as const) {
+      if (actual[field] !== wanted[field]) {
+        problems.push({
+          problem: 'read_model',
+          chain,
+          chainSeq: null,
+          message: `${chain}: the report's ${field} is ${JSON.stringify(actual[field])}, but its record says ${JSON.stringify(wanted[field])}`,
+        });
+      }
+    }
+  }
+  const rows = new Set(reports.map((r) => `report:${r.id}`));
+  for (const chain of chains.keys()) {
+    if (chain.startsWith('report:') && !rows.has(chain)) {
+      problems.push({ problem: 'read_model', chain, chainSeq: null, message: `${chain}: the record has events for a report that has no row` });
+    }
+  }
+  return reports.length;
 }

@@ -4,7 +4,8 @@
 // edited, deleted or reordered row shows. Per-report chains keep concurrent workflows from
 // contending for one chain head.
 import { createHash } from 'node:crypto';
-import type { AuditEventInput } from '../domain/messages';
+import type { AuditEventInput, RecordHead } from '../domain/messages';
+import type { AuditKey } from './audit-key';
 import type { DbTransaction } from './client';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -48,28 +49,94 @@ export const chainOf = (event: { reportId?: string | null; seasonId?: string | n
   event.reportId ? `report:${event.reportId}` : event.seasonId ? `season:${event.seasonId}` : 'global';
 
 // Plain SQL (db/sql-text.ts): the record is written on every change of every report.
-const IS_RECORDED = `SELECT 1 FROM "AuditEvent" WHERE "key" = $1`;
+const RECORDED = `SELECT "key", "occurredAt", "actorEmail", "action", "channel", "seasonId", "reportId", "versionNumber",
+  "chainSeq", "hash" FROM "AuditEvent" WHERE "key" = $1`;
 const CHAIN_HEAD = `SELECT "chainSeq", "hash" FROM "AuditEvent" WHERE "chain" = $1 ORDER BY "chainSeq" DESC LIMIT 1`;
-const APPEND_COLUMNS = [...CHAINED_FIELDS, 'chain', 'prevHash', 'hash', 'recordedAt'];
+const APPEND_COLUMNS = [...CHAINED_FIELDS, 'chain', 'prevHash', 'hash', 'mac', 'macKeyId', 'recordedAt'];
 const APPEND = `INSERT INTO "AuditEvent" (${APPEND_COLUMNS.map((column) => `"${column}"`).join(', ')})
   VALUES (${APPEND_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`;
 
-/** Appends the event, unless its key is already recorded (the same step, retried). */
-export async function appendAuditEvent(tx: DbTransaction, event: AuditEventInput): Promise<void> {
-  if (await isRecorded(tx, event.key)) return;
-  await appendUnrecordedAuditEvent(tx, event);
+const CHAIN_HEADS = `SELECT a."chain", a."hash" FROM "AuditEvent" a WHERE a."seasonId" = $1 AND a."chain" IS NOT NULL
+  AND a."chainSeq" = (SELECT MAX(b."chainSeq") FROM "AuditEvent" b WHERE b."chain" = a."chain")`;
+
+/** One hash over the last hash of every chain: what verify prints and a season's close keeps. */
+export function headOverChains(heads: { chain: string; hash: string }[]): string {
+  const lines = heads.map((head) => `${head.chain}=${head.hash}`).sort();
+  return createHash('sha256').update(lines.join('\n')).digest('hex');
 }
 
-/** Whether the step with this audit key is already recorded. */
-export async function isRecorded(tx: DbTransaction, key: string): Promise<boolean> {
-  return (await tx.$queryRawUnsafe<unknown[]>(IS_RECORDED, key)).length > 0;
+/** The season's record head as it stands (every chain's last event), read in one statement. */
+export async function seasonRecordHead(tx: DbTransaction, seasonId: string): Promise<string> {
+  return headOverChains(await tx.$queryRawUnsafe<{ chain: string; hash: string }[]>(CHAIN_HEADS, seasonId));
+}
+
+/** An event already in the record, as far as telling a retried act from a different one needs. */
+export interface RecordedEvent {
+  key: string;
+  occurredAt: Date;
+  actorEmail: string;
+  action: string;
+  channel: string;
+  seasonId: string | null;
+  reportId: string | null;
+  versionNumber: number | null;
+  chainSeq: number;
+  hash: string;
 }
 
 /**
- * Appends an event whose key the caller has found unrecorded with {@link isRecorded} in the same
- * transaction, so that a change makes one lookup of its key instead of two.
+ * Two different acts under one key: a bug (or an edited row), never a retry. Not retryable: the
+ * request fails loudly instead of being skipped as recorded.
  */
-export async function appendUnrecordedAuditEvent(tx: DbTransaction, event: AuditEventInput): Promise<void> {
+export class AuditKeyConflictError extends Error {
+  constructor(
+    readonly key: string,
+    readonly recorded: string,
+    readonly attempted: string,
+  ) {
+    super(`audit key ${key} is already recorded for a different act (${recorded}); refusing to record ${attempted} under it`);
+    this.name = 'AuditKeyConflictError';
+  }
+}
+
+/** The event recorded under this key, if any. */
+export async function findRecordedEvent(tx: DbTransaction, key: string): Promise<RecordedEvent | null> {
+  const [row] = await tx.$queryRawUnsafe<RecordedEvent[]>(RECORDED, key);
+  return row ? { ...row, occurredAt: new Date(row.occurredAt) } : null;
+}
+
+const actOf = (e: { action: string; actorEmail: string; channel: string; reportId?: string | null; seasonId?: string | null }) =>
+  `${e.action} by ${e.actorEmail} via ${e.channel} on ${e.reportId ?? e.seasonId ?? '-'}`;
+
+/**
+ * The same act retried (the same key, action, actor, channel and subject) is the recorded one;
+ * anything else under its key is a conflict. The time may differ: a retried workflow task runs later.
+ */
+export function assertSameAct(recorded: RecordedEvent, event: AuditEventInput): void {
+  const attempted = { ...event, reportId: event.reportId ?? null, seasonId: event.seasonId ?? null };
+  if (actOf(recorded) !== actOf(attempted)) throw new AuditKeyConflictError(event.key, actOf(recorded), actOf(attempted));
+}
+
+export const headOf = (event: { chainSeq: number; hash: string }): RecordHead => ({ events: event.chainSeq, hash: event.hash });
+
+/**
+ * Appends the event unless its key is recorded already (the same act, retried), and returns the
+ * head of its chain as of this event. A different act under a recorded key fails.
+ */
+export async function appendAuditEvent(tx: DbTransaction, key: AuditKey, event: AuditEventInput): Promise<RecordHead> {
+  const recorded = await findRecordedEvent(tx, event.key);
+  if (recorded) {
+    assertSameAct(recorded, event);
+    return headOf(recorded);
+  }
+  return appendUnrecordedAuditEvent(tx, key, event);
+}
+
+/**
+ * Appends an event whose key the caller has found unrecorded with {@link findRecordedEvent} in the
+ * same transaction, so that a change makes one lookup of its key instead of two.
+ */
+export async function appendUnrecordedAuditEvent(tx: DbTransaction, key: AuditKey, event: AuditEventInput): Promise<RecordHead> {
   const chain = chainOf(event);
   const [last] = await tx.$queryRawUnsafe<{ chainSeq: number; hash: string }[]>(CHAIN_HEAD, chain);
   const content: ChainedContent = {
@@ -86,8 +153,10 @@ export async function appendUnrecordedAuditEvent(tx: DbTransaction, event: Audit
     detailJson: JSON.stringify(event.detail ?? {}),
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
+  const hash = eventHash(prevHash, content);
   // A concurrent writer that took the same chainSeq makes this insert fail on the unique key;
   // the transaction rolls back and its caller (an activity) is retried.
   const fields = CHAINED_FIELDS.map((field) => content[field]);
-  await tx.$executeRawUnsafe(APPEND, ...fields, chain, prevHash, eventHash(prevHash, content), new Date());
+  await tx.$executeRawUnsafe(APPEND, ...fields, chain, prevHash, hash, key.mac(hash), key.id, new Date());
+  return { events: content.chainSeq, hash };
 }

@@ -23,7 +23,17 @@ export interface Recipient {
 }
 
 const STATUS = `SELECT "status" FROM "SentMail" WHERE "idempotencyKey" = $1`;
-const RECIPIENT = `SELECT "name", "locale" FROM "Person" WHERE "email" = $1`;
+// The name the mail's season knows the person by (RoleAssignment.personName, of the latest role
+// they were given in it), else their name now. $1 is the season (or null), $2 the address: SQLite
+// numbers parameters in the order they first appear (db/sql-text.ts).
+const RECIPIENT = `
+  SELECT COALESCE(
+           (SELECT ra."personName" FROM "RoleAssignment" ra
+            WHERE ra."personId" = p."id" AND ra."seasonId" = $1 AND ra."personName" <> ''
+            ORDER BY ra."validFrom" DESC, ra."id" DESC LIMIT 1),
+           p."name") AS "name",
+         p."locale"
+  FROM "Person" p WHERE p."email" = $2`;
 const LOG_SENDING = `
   INSERT INTO "SentMail" ("id", "idempotencyKey", "kind", "toAddress", "subject", "seasonId", "reportId",
     "messageId", "requestedAt", "status", "createdAt")
@@ -36,9 +46,12 @@ export async function mailLogStatus(db: Db, idempotencyKey: string): Promise<Mai
   return row?.status ?? null;
 }
 
-/** The person with this address (lower case), or null for an address no season names. */
-export async function recipientOf(db: Db, email: string): Promise<Recipient | null> {
-  const [row] = await db.$queryRawUnsafe<Recipient[]>(RECIPIENT, email.toLowerCase());
+/**
+ * The person with this address (lower case), or null for an address no season names. With a
+ * season, their name as that season knows it: a mail about 2026 greets them as 2026 did.
+ */
+export async function recipientOf(db: Db, email: string, seasonId?: string | null): Promise<Recipient | null> {
+  const [row] = await db.$queryRawUnsafe<Recipient[]>(RECIPIENT, seasonId ?? null, email.toLowerCase());
   return row ?? null;
 }
 

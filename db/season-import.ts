@@ -1,11 +1,12 @@
 // Writes a parsed season file into the database: the organization subtree, the people, their
 // roles and the season itself, with its audit event, in one transaction. Upserts throughout, so
-// importing the same file twice changes nothing.
+// importing the same file twice changes nothing. A closed season is never imported again.
 import type { Channel } from '../domain/vocabulary';
 import type { SeasonFile } from '../domain/season-file';
 import { parseDueDate } from '../domain/time';
 import type { Db, DbTransaction } from './client';
 import { appendAuditEvent } from './audit';
+import type { AuditKey } from './audit-key';
 
 export interface ImportResult {
   seasonId: string;
@@ -18,14 +19,18 @@ export async function importSeason(
   db: Db,
   file: SeasonFile,
   actor: { email: string; channel: Channel; at?: Date },
+  auditKey: AuditKey,
 ): Promise<ImportResult> {
   return db.$transaction(async (tx) => {
-    const existing = await tx.season.findUnique({ where: { id: file.id }, select: { id: true } });
+    const existing = await tx.season.findUnique({ where: { id: file.id }, select: { id: true, status: true } });
+    // A closed season is the record as it was: importing its file again must not rename, re-time or
+    // re-staff it. Refused before anything is written.
+    if (existing?.status === 'closed') throw new ClosedSeasonError(file.id);
     await upsertPeople(tx, file);
+    await upsertSeason(tx, file); // before the branches: each branch's SeasonBranch refers to it
     await upsertOrganization(tx, file);
-    await upsertSeason(tx, file);
     await upsertRoles(tx, file);
-    await appendAuditEvent(tx, {
+    await appendAuditEvent(tx, auditKey, {
       key: `season/${file.id}/imported/${existing ? 'again' : 'first'}/${Date.now()}`,
       occurredAt: (actor.at ?? new Date()).toISOString(),
       actorEmail: actor.email,
@@ -43,6 +48,25 @@ export async function importSeason(
     // All or nothing even for 10,000 branches: well past Prisma's 5-second default, which on
     // PostgreSQL cut a 1,000-branch import off half-way.
   }, IMPORT_TRANSACTION);
+}
+
+/** Importing a season file whose season has closed: its record must not change. */
+export class ClosedSeasonError extends Error {
+  readonly reason: { 'zh-CN': string; en: string };
+
+  constructor(readonly seasonId: string) {
+    const reason = {
+      'zh-CN': `述职季度 ${seasonId} 已结束，不能再导入或修改；如需新的季度，请使用新的季度编号。`,
+      en: `Season ${seasonId} is closed and cannot be changed: import the file under a new season id.`,
+    };
+    super(reason.en);
+    this.reason = reason;
+    this.name = 'ClosedSeasonError';
+  }
+
+  explain(locale: 'zh-CN' | 'en'): string {
+    return this.reason[locale];
+  }
 }
 
 const IMPORT_TRANSACTION = { maxWait: 30_000, timeout: 15 * 60_000 };
@@ -66,25 +90,35 @@ async function upsertOrganization(tx: DbTransaction, file: SeasonFile) {
     create: { id: root.id, name: root.name, kind: 'party_group', path: rootPath },
     update: { name: root.name },
   });
-  for (const branch of root.branches) await upsertBranchOrganization(tx, root.id, branch);
+  for (const branch of root.branches) await upsertBranchOrganization(tx, file.id, root.id, branch);
 }
 
-/** A branch under the season's root organization. */
-export async function upsertBranchOrganization(tx: DbTransaction, rootId: string, branch: { id: string; name: string }) {
+/**
+ * A branch under the season's root organization: the organization as it is now, and the season's
+ * own snapshot of it (its name and path in this season), which later imports never touch.
+ */
+export async function upsertBranchOrganization(tx: DbTransaction, seasonId: string, rootId: string, branch: { id: string; name: string }) {
   const data = { name: branch.name, kind: 'branch', parentId: rootId, path: `/${rootId}/${branch.id}/` };
   await tx.organization.upsert({ where: { id: branch.id }, create: { id: branch.id, ...data }, update: data });
+  const snapshot = { name: data.name, path: data.path };
+  await tx.seasonBranch.upsert({
+    where: { seasonId_branchId: { seasonId, branchId: branch.id } },
+    create: { seasonId, branchId: branch.id, ...snapshot },
+    update: snapshot,
+  });
 }
 
 /** A season role; its key (season:organization:role:email) makes granting it twice harmless. */
 export async function grantSeasonRole(
   tx: DbTransaction,
-  grant: { seasonId: string; organizationId: string; role: string; personId: string; email: string },
+  grant: { seasonId: string; organizationId: string; role: string; personId: string; email: string; personName: string },
 ) {
   const key = `${grant.seasonId}:${grant.organizationId}:${grant.role}:${grant.email.toLowerCase()}`;
+  const { seasonId, organizationId, role, personId, personName } = grant;
   await tx.roleAssignment.upsert({
     where: { key },
-    create: { key, personId: grant.personId, role: grant.role, organizationId: grant.organizationId, seasonId: grant.seasonId },
-    update: {},
+    create: { key, personId, role, organizationId, seasonId, personName },
+    update: { personName },
   });
 }
 
@@ -97,20 +131,19 @@ async function upsertSeason(tx: DbTransaction, file: SeasonFile) {
     scheduleJson: JSON.stringify(file.schedule),
     templateJson: JSON.stringify(file.template),
     rootOrganizationId: file.organization.id,
+    leadersMayApproveUnreviewed: file.leadersMayApproveUnreviewed ?? false,
   };
   await tx.season.upsert({ where: { id: file.id }, create: { id: file.id, ...data }, update: data });
 }
 
 async function upsertRoles(tx: DbTransaction, file: SeasonFile) {
-  const personIds = new Map(
-    (await tx.person.findMany({ where: { email: { in: file.people.map((p) => p.email.toLowerCase()) } } })).map(
-      (p) => [p.email, p.id],
-    ),
+  const people = new Map(
+    (await tx.person.findMany({ where: { email: { in: file.people.map((p) => p.email.toLowerCase()) } } })).map((p) => [p.email, p]),
   );
   const grant = async (email: string, role: string, organizationId: string) => {
-    const personId = personIds.get(email.toLowerCase());
-    if (!personId) throw new Error(`${email} is not listed under people`);
-    await grantSeasonRole(tx, { seasonId: file.id, organizationId, role, personId, email });
+    const person = people.get(email.toLowerCase());
+    if (!person) throw new Error(`${email} is not listed under people`);
+    await grantSeasonRole(tx, { seasonId: file.id, organizationId, role, personId: person.id, email, personName: person.name });
   };
   for (const email of file.admins) await grant(email, 'admin', file.organization.id);
   for (const email of file.leaders) await grant(email, 'leader', file.organization.id);

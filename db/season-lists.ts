@@ -2,7 +2,8 @@
 // (overdue, and reviews past their due date) and a page of branches. One plain SQL statement each,
 // with the branch's name joined in: as Prisma queries with a relation each cost 2–3 ms on
 // PostgreSQL even when they found nothing, and every statement is a round trip there
-// (bench/README.md, changes 12 and 14).
+// (bench/README.md, changes 12 and 14). The name is the season's own (its SeasonBranch snapshot),
+// so a later season that renames the branch never changes this one's lists.
 import { REVIEW_STATES, WRITING_STATES, type ReportState } from '../domain/vocabulary';
 import type { Db } from './client';
 import { sqlWordList } from './sql-text';
@@ -43,9 +44,9 @@ const FIRST_DRAFT_STATES = WRITING_STATES.filter((state) => state !== 'revision_
  * report's. Or waiting for a review past its due date. The two sets of states do not overlap.
  */
 const BEHIND = `
-  SELECT r."branchId", o."name" AS "branchName", r."state", r."dueAt", r."revisionDueAt",
+  SELECT r."branchId", sb."name" AS "branchName", r."state", r."dueAt", r."revisionDueAt",
          r."secretaryEmail", r."escalatedTo", r."escalatedAt", r."reviewerEmail", r."reviewDueAt"
-  FROM "Report" r JOIN "Organization" o ON o."id" = r."branchId"
+  FROM "Report" r JOIN "SeasonBranch" sb ON sb."seasonId" = r."seasonId" AND sb."branchId" = r."branchId"
   WHERE r."seasonId" = $1
     AND ((r."state" IN (${sqlWordList(FIRST_DRAFT_STATES)}) AND r."dueAt" < $2)
       OR (r."state" = 'revision_requested' AND COALESCE(r."revisionDueAt", r."dueAt") < $2)
@@ -56,11 +57,11 @@ const BEHIND = `
 // join over the whole season, PostgreSQL joined every report and then sorted whenever its
 // statistics were stale (a season's reports are all new), and the page grew with the season.
 const BRANCH_PAGE = `
-  SELECT r."id" AS "reportId", r."branchId", o."name" AS "branchName", r."state", r."dueAt",
+  SELECT r."id" AS "reportId", r."branchId", sb."name" AS "branchName", r."state", r."dueAt",
          r."secretaryEmail", r."rating"
-  FROM (SELECT "id", "branchId", "state", "dueAt", "secretaryEmail", "rating" FROM "Report"
+  FROM (SELECT "id", "seasonId", "branchId", "state", "dueAt", "secretaryEmail", "rating" FROM "Report"
         WHERE "seasonId" = $1 ORDER BY "branchId" LIMIT $2 OFFSET $3) r
-  JOIN "Organization" o ON o."id" = r."branchId"
+  JOIN "SeasonBranch" sb ON sb."seasonId" = r."seasonId" AND sb."branchId" = r."branchId"
   ORDER BY r."branchId"`;
 
 /** The date a report being written is due by: the same rule as BEHIND's. */

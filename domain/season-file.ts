@@ -55,6 +55,11 @@ export const seasonFileSchema = z.strictObject({
   admins: z.array(email).min(1, 'at least one admin'),
   leaders: z.array(email).min(1, 'at least one leader'),
   partyGroupSecretary: email,
+  /**
+   * Whether leaders may approve a report that has not passed review (giving a reason). Off unless
+   * the file says so; left optional so a file (or a generated season) without it means false.
+   */
+  leadersMayApproveUnreviewed: z.boolean('must be true or false').optional(),
   organization: z.strictObject({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
     name: z.string().min(1),

@@ -1,5 +1,6 @@
 // What every export needs from the read model: one row per branch, and the approved reports'
-// final text. Read once, in branch order.
+// final text. Read once, in branch order. Branch names are the season's own (its SeasonBranch
+// snapshot): a closed season exports what it was, whatever later seasons call the same branches.
 import type { Db } from '../db/client';
 import { seasonSubmissions } from '../db/submissions';
 
@@ -38,7 +39,7 @@ export async function loadSeasonExportData(db: Db, seasonId: string): Promise<Se
   const season = await db.season.findUniqueOrThrow({ where: { id: seasonId } });
   const reports = await db.report.findMany({
     where: { seasonId },
-    include: { branch: { select: { name: true } } },
+    include: { seasonBranch: { select: { name: true } } },
     orderBy: { branchId: 'asc' },
   });
   const submissions = await seasonSubmissions(db, seasonId);
@@ -58,7 +59,7 @@ export async function loadSeasonExportData(db: Db, seasonId: string): Promise<Se
     timeZone: season.timeZone,
     rows: reports.map((r) => ({
       branchId: r.branchId,
-      branchName: r.branch.name,
+      branchName: r.seasonBranch.name,
       secretaryEmail: r.secretaryEmail,
       state: r.state,
       dueAt: r.dueAt,
@@ -70,7 +71,7 @@ export async function loadSeasonExportData(db: Db, seasonId: string): Promise<Se
     })),
     approved: approved.map((r) => ({
       branchId: r.branchId,
-      branchName: r.branch.name,
+      branchName: r.seasonBranch.name,
       secretaryEmail: r.secretaryEmail,
       rating: r.rating,
       approvedAt: r.approvedAt,

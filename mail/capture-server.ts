@@ -7,6 +7,8 @@ import { Mailbox } from './mailbox';
 export interface CaptureServer {
   mailbox: Mailbox;
   port: number;
+  /** Messages accepted over SMTP, a resend of one already kept included. */
+  deliveries(): number;
   close(): Promise<void>;
 }
 
@@ -16,6 +18,7 @@ export async function startCaptureServer(options: {
   host?: string;
 }): Promise<CaptureServer> {
   const mailbox = new Mailbox(options.mailboxDir);
+  let deliveries = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -31,6 +34,7 @@ export async function startCaptureServer(options: {
         const raw = Buffer.concat(chunks);
         simpleParser(raw)
           .then((parsed) => {
+            deliveries += 1;
             mailbox.store(raw, {
               messageId: parsed.messageId ?? '',
               from: parsed.from?.text ?? String(session.envelope.mailFrom || ''),
@@ -53,6 +57,7 @@ export async function startCaptureServer(options: {
   return {
     mailbox,
     port,
+    deliveries: () => deliveries,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -189,9 +189,18 @@ const TEXTS: Record<MailKind, Record<Locale, (v: Values) => MailText>> = {
   },
 };
 
+/** A notice sent on catching up after an outage says how many earlier ones it stands for. */
+function missedLine(values: Values, locale: Locale): string {
+  const missed = Number(values.missed ?? 0);
+  if (!(missed > 0)) return '';
+  return locale === 'zh-CN'
+    ? `（系统恢复运行前，另有 ${missed} 次提醒未能按时发出，本邮件一并告知。）`
+    : `(While the system was down, ${missed} earlier notice${missed > 1 ? 's' : ''} could not be sent on time; this one stands for ${missed > 1 ? 'them' : 'it'}.)`;
+}
+
 export function renderMail(kind: MailKind, locale: Locale, values: Values): RenderedMail {
   const text = TEXTS[kind][locale](values);
-  text.lines = text.lines.filter(Boolean);
+  text.lines = [...text.lines, missedLine(values, locale)].filter(Boolean);
   const link = values.link;
   const footer = locale === 'zh-CN' ? '此邮件由述职评议系统自动发送。' : 'Sent by the Shuzhi reporting system.';
   const linkLine = link ? `${text.action || (locale === 'zh-CN' ? '链接' : 'Link')}${locale === 'zh-CN' ? '：' : ': '}${link}` : '';

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, PROJECT_ROOT } from '../config/env';
+import { loadAuditKeyring } from '../config/secret';
 import { openDb } from '../db/client';
 import { migrateDatabase, redact } from '../db/migrate';
 import { importSeason } from '../db/season-import';
@@ -96,7 +97,14 @@ async function startDemoSeason(config: ReturnType<typeof loadConfig>, listMail: 
   const db = await openDb(config.DATABASE_URL);
   const client = await connectTemporal(config);
   try {
-    await importSeason(db, file, { email: file.admins[0], channel: 'system' });
+    // A demo season from an earlier start is left as it is: re-importing it would record a change,
+    // and a closed season is never changed.
+    const existing = await db.season.findUnique({ where: { id: file.id }, select: { status: true } });
+    if (existing?.status === 'closed') {
+      console.log(`\n[stack] the demo season ${file.id} is closed; delete ${config.SHUZHI_DATA_DIR} to start a new one`);
+      return;
+    }
+    if (!existing) await importSeason(db, file, { email: file.admins[0], channel: 'system' }, loadAuditKeyring(config).current);
     await startSeason(client, db, file.id, { email: file.admins[0], channel: 'system' });
     await waitForFanOut(client, db, file.id);
     const secretaries = file.organization.branches.map((branch) => branch.secretary.toLowerCase());

@@ -29,6 +29,14 @@ export function reachFrom(email: string, roles: SubtreeRole[]): Reach {
   };
 }
 
+/**
+ * Reports under this person's subtrees, each in its own season's tree: the branch's path as that
+ * season knows it (its SeasonBranch snapshot), so moving a branch in a later season changes
+ * nobody's reach in an earlier one.
+ */
+const inSubtrees = (reach: Reach): Prisma.ReportWhereInput[] =>
+  reach.subtrees.map((s) => ({ seasonId: s.seasonId, seasonBranch: { path: { startsWith: s.path } } }));
+
 /** Every report this person may read, as a where-clause for the read model. */
 export function visibleReports(reach: Reach): Prisma.ReportWhereInput {
   return {
@@ -37,7 +45,7 @@ export function visibleReports(reach: Reach): Prisma.ReportWhereInput {
       { liaisonEmail: reach.email },
       { reviewerEmail: reach.email },
       { seasonId: { in: reach.adminSeasons } },
-      ...reach.subtrees.map((s) => ({ seasonId: s.seasonId, branch: { path: { startsWith: s.path } } })),
+      ...inSubtrees(reach),
     ],
   };
 }
@@ -48,7 +56,7 @@ export function reviewableReports(reach: Reach): Prisma.ReportWhereInput {
     OR: [
       { reviewerEmail: reach.email },
       { seasonId: { in: reach.adminSeasons } },
-      ...reach.subtrees.map((s) => ({ seasonId: s.seasonId, branch: { path: { startsWith: s.path } } })),
+      ...inSubtrees(reach),
     ],
   };
 }

@@ -4,7 +4,7 @@ import { parseReportId } from '../client/report-commands';
 import type { ReportTemplate } from '../domain/submission-check';
 
 export async function loadReportView(db: Db, reportId: string) {
-  const report = await db.report.findUnique({ where: { id: reportId }, include: { branch: true, season: true } });
+  const report = await db.report.findUnique({ where: { id: reportId }, include: { seasonBranch: true, season: true } });
   if (!report) return null;
   const versions = await db.reportVersion.findMany({
     where: { reportId },

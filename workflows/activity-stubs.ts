@@ -17,13 +17,12 @@ const MAIL = {
 export const mailActivities = proxyActivities<Activities>(MAIL);
 
 /**
- * The same two groups as local activities, run inside the workflow task that asked for them: a
+ * The record's writes as local activities, run inside the workflow task that asked for them: a
  * report's change (an approval, an extension, a reminder) then costs the server one workflow task
- * instead of three workflow tasks and two activity tasks. Same timeouts and retries; a retry
- * backoff past a minute waits on a workflow timer, so a long SMTP outage holds no task open.
+ * instead of three workflow tasks and two activity tasks. A retry backoff past a minute waits on a
+ * workflow timer, so a long database outage holds no task open.
  */
 export const localRecordActivities = proxyLocalActivities<Activities>(RECORD);
-export const localMailActivities = proxyLocalActivities<Activities>(MAIL);
 
 /**
  * A mail's first try, inside the workflow task of the change that asked for it: one attempt, and

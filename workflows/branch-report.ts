@@ -1,53 +1,54 @@
 // One workflow per branch per season: carries the branch's report from assignment to approval,
 // reminds and escalates on the season's schedule, and settles it when the season closes.
+//
+// Every act is recorded under the key that identifies it: a request under its Update's id (which
+// Temporal keeps when a workflow task is retried), a reminder under its timer's own key. A retried
+// attempt therefore finds its act recorded and takes the recorded result, and a different act can
+// never be taken for a retry. The workflow keeps its chain of the record's head in its state, so
+// Temporal's history witnesses the record.
 import {
   allHandlersFinished,
   condition,
   continueAsNew,
-  patched,
+  currentUpdateInfo,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { MailRequest } from '../domain/messages';
+import type { ChangeStamp, MailRequest, RecordedAct, RecordHead, ReportPatch, ReportPeople, ScheduleMs, SeasonRules, StampActor } from '../domain/messages';
 import { REVIEW_STATES, type MailKind, type Rating, type ReportState } from '../domain/vocabulary';
 import { formatInZone } from '../domain/time';
-import type { Assignment, ChangeStamp, ReportPatch } from '../activities/report-activities';
+import { assignmentActivities, firstTryMailActivities, localRecordActivities, mailActivities } from './activity-stubs';
 import {
-  assignmentActivities,
-  firstTryMailActivities,
-  localMailActivities,
-  localRecordActivities,
-  mailActivities,
-  recordActivities,
-} from './activity-stubs';
-import {
+  changeRoleUpdate,
   closeSignal,
+  delegateUpdate,
   exemptUpdate,
   extendUpdate,
   reassignUpdate,
+  remindNowUpdate,
   reportQuery,
   reviewUpdate,
   saveDraftUpdate,
-  startReviewUpdate,
   submitUpdate,
-  changeRoleUpdate,
-  delegateUpdate,
-  remindNowUpdate,
   type Actor,
   type Delegation,
   type ReportSnapshot,
+  type ReviewRequest,
+  type SaveDraftRequest,
+  type SubmitRequest,
+  type VersionSaved,
 } from './report-api';
 import {
   assertAdmin,
+  assertDutiesSeparate,
   assertFutureDate,
+  assertReportSize,
   canAdminister,
-  canStartReview,
   canWrite,
   effectiveActor,
   reviewOutcome,
-  type ReportPeople,
 } from './report-rules';
-import { currentDeadline, nextTimer, type ScheduleMs, type Timer } from './report-timers';
+import { currentDeadline, dueTimers, nextTimer, noticesFor, type Notice, type TimerKind } from './report-timers';
 
 export interface BranchReportInput {
   seasonId: string;
@@ -66,6 +67,7 @@ export interface CarriedState {
   reportId: string;
   people: ReportPeople;
   schedule: ScheduleMs;
+  rules: SeasonRules;
   status: ReportState;
   dueAt: string;
   revisionDueAt?: string;
@@ -77,55 +79,53 @@ export interface CarriedState {
   rating?: Rating;
   plannedAt: number;
   firedTimers: string[];
-  /** Numbers each recorded step, for idempotency keys that survive continue-as-new. */
-  step: number;
   /** Who acts for a reviewer or leader, until when. */
   delegations?: Delegation[];
-  /** Mail asked for but not yet taken by SMTP, oldest first (MAIL_OUTBOX_PATCH). */
-  outbox?: MailRequest[];
+  /** Mail asked for but not yet taken by SMTP, oldest first. */
+  outbox: MailRequest[];
+  /** Every mail this report has asked for, sent or waiting. */
+  mailsAsked: number;
+  /** The report's chain of the record, as this workflow wrote it. */
+  record: RecordHead;
 }
 
-/** The v1 workflow ended after the assignment mail; executions from then replay without this. */
-export const LIFECYCLE_PATCH = 'report-lifecycle';
-/** Report workflows from before this patch recorded the assignment and its mail as normal activities. */
-export const LOCAL_ASSIGNMENT_PATCH = 'assignment-as-local-activities';
-/** Report workflows from before this patch recorded their changes and sent their mail as normal activities. */
-export const LOCAL_CHANGES_PATCH = 'changes-as-local-activities';
-/** Report workflows from before this patch waited for leadership's approval in the run they were in. */
-export const APPROVAL_IN_FRESH_RUN_PATCH = 'approval-in-fresh-run';
-/**
- * Report workflows from before this patch sent each mail before answering the request that asked
- * for it, holding the report meanwhile: a mail SMTP refused held a leader's approval, or a
- * secretary's submission behind a reminder, until SMTP was back.
- */
-export const MAIL_OUTBOX_PATCH = 'mail-outbox';
+export interface BranchReportResult {
+  reportId: string;
+  state: ReportState;
+  record: RecordHead;
+  mailsAsked: number;
+}
+
 /** Continue as new well before Temporal's 10,240-event warning. */
 const DEFAULT_MAX_HISTORY_EVENTS = 2_000;
 /** A run this short costs little to replay, so waiting for approval in it needs no fresh one. */
 const SHORT_RUN_EVENTS = 20;
+const SYSTEM: StampActor = { email: 'system', channel: 'workflow' };
+const DAY = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString();
 
-export async function branchReportWorkflow(input: BranchReportInput): Promise<{ reportId: string; state?: ReportState }> {
+export async function branchReportWorkflow(input: BranchReportInput): Promise<BranchReportResult> {
   const state = input.carried ?? (await assign(input));
-  if (!input.carried && !patched(LIFECYCLE_PATCH)) return { reportId: state.reportId };
   return new ReportLifecycle(input, state).run();
 }
 
+/** The first task: the report's row and its first event, then the secretary's assignment mail. */
 async function assign(input: BranchReportInput): Promise<CarriedState> {
   const { workflowId, startTime } = workflowInfo();
-  const local = patched(LOCAL_ASSIGNMENT_PATCH);
-  const assignment: Assignment = await (local ? assignmentActivities : recordActivities).recordAssignment({
+  const key = `${workflowId}/assigned`;
+  const assignment = await assignmentActivities.recordAssignment({
     seasonId: input.seasonId,
     branchId: input.branchId,
-    occurredAt: new Date(startTime).toISOString(),
-    auditKey: `${workflowId}/assigned`,
+    occurredAt: iso(startTime.getTime()),
+    auditKey: key,
   });
-  await (local ? assignmentActivities : mailActivities).sendMail({
-    idempotencyKey: `${workflowId}/assignment-mail/${assignment.secretaryEmail}`,
+  await assignmentActivities.sendMail({
+    idempotencyKey: `${key}/assignment/${assignment.secretaryEmail}`,
     kind: 'assignment',
     toEmail: assignment.secretaryEmail,
     seasonId: input.seasonId,
     reportId: assignment.reportId,
-    requestedAt: new Date(startTime).toISOString(),
+    requestedAt: iso(startTime.getTime()),
     values: {
       seasonTitle: input.seasonTitle,
       branchName: input.branchName,
@@ -136,21 +136,44 @@ async function assign(input: BranchReportInput): Promise<CarriedState> {
   });
   return {
     reportId: assignment.reportId,
-    // Histories recorded before people and schedule were returned carry only the secretary.
-    people: assignment.people ?? { secretary: assignment.secretaryEmail, leaders: [], admins: [] },
+    people: assignment.people,
     schedule: assignment.schedule,
+    rules: assignment.rules,
     status: 'assigned',
     dueAt: assignment.dueAt,
     latestVersion: 0,
     revisionRound: 0,
     plannedAt: Date.now(),
     firedTimers: [],
-    step: 0,
+    outbox: [],
+    mailsAsked: 1,
+    record: assignment.head,
   };
 }
 
-const SYSTEM: ChangeStamp['actor'] = { email: 'system', channel: 'workflow' };
-const DAY = 86_400_000;
+/** A change as planned at a moment: the read model's patch, the record's detail, the new state. */
+interface Planned {
+  patch: ReportPatch;
+  detail?: Record<string, unknown>;
+  next?: Partial<CarriedState>;
+  decision?: { decision: 'revision_requested' | 'passed' | 'approved'; comment?: string };
+  rating?: Rating;
+}
+
+/** What each timer's notice is: its record, its mail and who gets it. */
+const NOTICES: Record<TimerKind, { action: string; mail: MailKind; to: (p: ReportPeople) => (string | undefined)[]; escalatedTo?: string }> = {
+  reminder: { action: 'report.reminded', mail: 'reminder', to: (p) => [p.secretary] },
+  overdue_weekly: { action: 'report.overdue_reminded', mail: 'reminder', to: (p) => [p.secretary] },
+  escalate_liaison: { action: 'report.escalated', mail: 'escalation', to: (p) => [p.liaison], escalatedTo: 'liaison' },
+  escalate_party_group_secretary: {
+    action: 'report.escalated',
+    mail: 'escalation',
+    to: (p) => [p.partyGroupSecretary],
+    escalatedTo: 'party_group_secretary',
+  },
+  review_reminder: { action: 'report.review_reminded', mail: 'review_reminder', to: (p) => [p.reviewer] },
+  review_escalation: { action: 'report.review_escalated', mail: 'review_escalation', to: (p) => p.admins, escalatedTo: 'admins' },
+};
 
 class ReportLifecycle {
   private closed = false;
@@ -166,7 +189,7 @@ class ReportLifecycle {
     private readonly s: CarriedState,
   ) {}
 
-  async run(): Promise<{ reportId: string; state: ReportState }> {
+  async run(): Promise<BranchReportResult> {
     this.registerHandlers();
     void this.sendOutbox();
     while (!this.closed) {
@@ -179,10 +202,10 @@ class ReportLifecycle {
       const epoch = this.epoch;
       const woken = () => this.epoch !== epoch || this.closed;
       const changed = timer ? await condition(woken, Math.max(timer.at - Date.now(), 1)) : (await condition(woken), true);
-      if (!changed && timer) await this.exclusive(() => this.fire(timer));
+      if (!changed && timer) await this.exclusive(() => this.fireDueTimers());
     }
-    await condition(() => allHandlersFinished() && !this.s.outbox?.length);
-    return { reportId: this.s.reportId, state: this.s.status };
+    await condition(() => allHandlersFinished() && !this.s.outbox.length);
+    return { reportId: this.s.reportId, state: this.s.status, record: this.s.record, mailsAsked: this.s.mailsAsked };
   }
 
   /**
@@ -192,13 +215,16 @@ class ReportLifecycle {
    */
   private async sendOutbox(): Promise<void> {
     for (;;) {
-      await condition(() => !!this.s.outbox?.length);
-      const mail = (this.s.outbox as MailRequest[])[0];
+      await condition(() => this.s.outbox.length > 0);
+      const mail = this.s.outbox[0] as MailRequest;
       this.tryingMail = true;
-      const sent = await firstTryMailActivities.sendMail(mail).then(() => true, () => false);
+      const sent = await firstTryMailActivities.sendMail(mail).then(
+        () => true,
+        () => false,
+      );
       this.tryingMail = false;
       if (!sent) await mailActivities.sendMail(mail);
-      this.s.outbox?.shift();
+      this.s.outbox.shift();
     }
   }
 
@@ -207,65 +233,56 @@ class ReportLifecycle {
   private registerHandlers(): void {
     setHandler(reportQuery, () => this.snapshot());
 
-    setHandler(
-      saveDraftUpdate,
-      (request) => this.exclusive(() => this.saveVersion(request.actor, request.contentHash, 'draft', false)),
-      { validator: (request) => canWrite(this.s.status, this.s.people, request.actor) },
-    );
+    setHandler(saveDraftUpdate, (request) => this.act((key) => this.saveVersion(key, request, 'draft')), {
+      validator: (request) => {
+        canWrite(this.s.status, this.s.people, request.actor);
+        assertReportSize(request.size);
+      },
+    });
 
-    setHandler(
-      submitUpdate,
-      (request) =>
-        this.exclusive(() => this.saveVersion(request.actor, request.contentHash, 'submission', request.acceptWarnings)),
-      { validator: (request) => canWrite(this.s.status, this.s.people, request.actor) },
-    );
+    setHandler(submitUpdate, (request) => this.act((key) => this.saveVersion(key, request, 'submission')), {
+      validator: (request) => {
+        canWrite(this.s.status, this.s.people, request.actor);
+        assertReportSize(request.size);
+      },
+    });
 
-    setHandler(
-      startReviewUpdate,
-      ({ actor }) =>
-        this.exclusive(async () => {
-          canStartReview(this.s.status, this.s.people, this.as(actor));
-          await this.change(this.as(actor), 'report.review_started', { state: 'in_review' });
-          return this.snapshot();
-        }),
-      { validator: ({ actor }) => canStartReview(this.s.status, this.s.people, this.as(actor)) },
-    );
-
-    setHandler(
-      reviewUpdate,
-      (request) =>
-        this.exclusive(async () => {
-          const actor = this.as(request.actor);
-          const outcome = reviewOutcome(this.s.status, this.s.people, { ...request, actor });
-          if (outcome === 'request_revision') await this.requestRevision(actor, request.comment ?? '', request.revisionDueAt);
-          else if (outcome === 'pass') await this.passReview(actor, request.comment);
-          else await this.approve(actor, request.rating as Rating, request.comment);
-          return this.snapshot();
-        }),
-      { validator: (request) => void reviewOutcome(this.s.status, this.s.people, { ...request, actor: this.as(request.actor) }) },
-    );
+    setHandler(reviewUpdate, (request) => this.act((key) => this.review(key, request)), {
+      validator: (request) => void reviewOutcome(this.s.status, this.s.people, this.s.rules, { ...request, actor: this.as(request.actor) }),
+    });
 
     setHandler(
       changeRoleUpdate,
       (request) =>
-        this.exclusive(async () => {
+        this.act(async (key) => {
+          const people = { ...this.s.people, [request.role]: request.toEmail.toLowerCase() };
           canAdminister(this.s.status, this.s.people, request.actor, ['更换联系人', 'changed']);
-          const stamp = this.stamp(request.actor, `report.${request.role}_changed`, { from: this.s.people[request.role] ?? null, to: request.toEmail });
-          await this.records().changeReportRole({ reportId: this.s.reportId, role: request.role, toEmail: request.toEmail, toName: request.toName, stamp });
-          this.s.people = { ...this.s.people, [request.role]: request.toEmail.toLowerCase() };
+          assertDutiesSeparate(people);
+          const detail = { from: this.s.people[request.role] ?? null, to: request.toEmail };
+          const stamp = this.stamp(key, request.actor, `report.${request.role}_changed`, Date.now(), detail);
+          this.settle(await localRecordActivities.changeReportRole({ reportId: this.s.reportId, role: request.role, toEmail: request.toEmail, toName: request.toName, stamp }));
+          this.s.people = people;
           return this.snapshot();
         }),
-      { validator: (request) => canAdminister(this.s.status, this.s.people, request.actor, ['更换联系人', 'changed']) },
+      {
+        validator: (request) => {
+          canAdminister(this.s.status, this.s.people, request.actor, ['更换联系人', 'changed']);
+          assertDutiesSeparate({ ...this.s.people, [request.role]: request.toEmail.toLowerCase() });
+        },
+      },
     );
 
     setHandler(
       delegateUpdate,
       (request) =>
-        this.exclusive(async () => {
+        this.act(async (key) => {
           assertAdmin(this.s.people, request.actor);
           const delegation: Delegation = { from: request.from.toLowerCase(), to: request.to.toLowerCase(), until: request.until };
-          await this.change(request.actor, 'report.delegated', {}, { ...delegation });
-          this.s.delegations = [...(this.s.delegations ?? []).filter((d) => Date.parse(d.until) > Date.now()), delegation];
+          await this.commit(key, request.actor, 'report.delegated', (at) => ({
+            patch: {},
+            detail: { ...delegation },
+            next: { delegations: [...(this.s.delegations ?? []).filter((d) => Date.parse(d.until) > at), delegation] },
+          }));
           return this.snapshot();
         }),
       {
@@ -276,43 +293,52 @@ class ReportLifecycle {
       },
     );
 
-    setHandler(
-      extendUpdate,
-      (request) => this.exclusive(() => this.extend(request.actor, request.until)),
-      {
-        validator: (request) => {
-          canAdminister(this.s.status, this.s.people, request.actor, ['延期', 'extended']);
-          assertFutureDate(request.until, Date.now());
-        },
+    setHandler(extendUpdate, (request) => this.act((key) => this.extend(key, request.actor, request.until)), {
+      validator: (request) => {
+        canAdminister(this.s.status, this.s.people, request.actor, ['延期', 'extended']);
+        assertFutureDate(request.until, Date.now());
       },
-    );
+    });
 
-    setHandler(
-      reassignUpdate,
-      (request) => this.exclusive(() => this.reassign(request.actor, request.toEmail, request.toName)),
-      { validator: (request) => canAdminister(this.s.status, this.s.people, request.actor, ['转交', 'reassigned']) },
-    );
+    setHandler(reassignUpdate, (request) => this.act((key) => this.reassign(key, request.actor, request.toEmail, request.toName)), {
+      validator: (request) => {
+        canAdminister(this.s.status, this.s.people, request.actor, ['转交', 'reassigned']);
+        assertDutiesSeparate({ ...this.s.people, secretary: request.toEmail.toLowerCase() });
+      },
+    });
 
     setHandler(
       exemptUpdate,
       (request) =>
-        this.exclusive(async () => {
+        this.act(async (key) => {
           canAdminister(this.s.status, this.s.people, request.actor, ['免于述职', 'exempted']);
-          await this.change(request.actor, `report.${request.kind}`, { state: request.kind, reviewDueAt: null }, { reason: request.reason });
+          await this.commit(key, request.actor, `report.${request.kind}`, () => ({
+            patch: { state: request.kind, reviewDueAt: null },
+            detail: { reason: request.reason },
+          }));
           return this.snapshot();
         }),
       { validator: (request) => canAdminister(this.s.status, this.s.people, request.actor, ['免于述职', 'exempted']) },
     );
 
-    setHandler(
-      remindNowUpdate,
-      ({ actor }) => this.exclusive(() => this.remindNow(actor)),
-      { validator: ({ actor }) => canAdminister(this.s.status, this.s.people, actor, ['提醒', 'reminded']) },
-    );
+    setHandler(remindNowUpdate, ({ actor }) => this.act((key) => this.remindNow(key, actor)), {
+      validator: ({ actor }) => canAdminister(this.s.status, this.s.people, actor, ['提醒', 'reminded']),
+    });
 
     setHandler(closeSignal, ({ actor }) => {
       void this.exclusive(() => this.close(actor));
     });
+  }
+
+  /**
+   * Runs a request's work under its act key: the Update's id, which stays the same when Temporal
+   * retries the workflow task that carried it, and differs for every other request.
+   */
+  private act<T>(work: (key: string) => Promise<T>): Promise<T> {
+    const update = currentUpdateInfo();
+    if (!update) throw new Error('a request handler ran outside an Update');
+    const key = `${workflowInfo().workflowId}/update/${update.id}`;
+    return this.exclusive(() => work(key));
   }
 
   /** The actor as the rules see them, standing in for whoever delegated to them. */
@@ -334,108 +360,117 @@ class ReportLifecycle {
 
   // ---- transitions ----------------------------------------------------------------------
 
-  private async saveVersion(actor: Actor, contentHash: string, kind: 'draft' | 'submission', acceptWarnings: boolean) {
-    canWrite(this.s.status, this.s.people, actor); // the state may have moved while waiting for the lock
-    const now = this.nowIso();
+  private async saveVersion(key: string, request: SaveDraftRequest | SubmitRequest, kind: 'draft' | 'submission'): Promise<VersionSaved> {
+    canWrite(this.s.status, this.s.people, request.actor); // the state may have moved while waiting for the lock
     const submitting = kind === 'submission';
-    const reviewDueAt = submitting ? new Date(Date.now() + this.s.schedule.reviewSla).toISOString() : undefined;
-    const nextState: ReportState = submitting ? 'submitted' : this.s.status === 'revision_requested' ? 'revision_requested' : 'drafting';
-    const saved = await this.records().saveReportVersion({
+    const plan = (at: number): Planned => {
+      if (!submitting) return { patch: { state: this.s.status === 'revision_requested' ? 'revision_requested' : 'drafting' } };
+      const reviewDueAt = iso(at + this.s.schedule.reviewSla);
+      return {
+        patch: { state: 'submitted', submittedAt: iso(at), reviewDueAt, escalatedTo: null, escalatedAt: null },
+        next: { submittedAt: iso(at), reviewDueAt },
+      };
+    };
+    const now = Date.now();
+    const action = submitting ? (this.s.revisionRound ? 'report.resubmitted' : 'report.submitted') : 'report.draft_saved';
+    const saved = await localRecordActivities.saveReportVersion({
       reportId: this.s.reportId,
-      contentHash,
+      contentHash: request.contentHash,
       kind,
-      acceptWarnings,
-      stamp: this.stamp(actor, submitting ? (this.s.revisionRound ? 'report.resubmitted' : 'report.submitted') : 'report.draft_saved'),
-      patch: submitting
-        ? { state: nextState, submittedAt: now, reviewDueAt, escalatedTo: null, escalatedAt: null }
-        : { state: nextState },
+      acceptWarnings: 'acceptWarnings' in request ? request.acceptWarnings : false,
+      stamp: this.stamp(key, request.actor, action, now),
+      patch: plan(now).patch,
     });
-    this.s.latestVersion = saved.versionNumber;
-    this.s.status = nextState;
+    const { at } = this.settle(saved, plan);
+    const versionNumber = saved.versionNumber as number;
+    this.s.latestVersion = versionNumber;
     if (submitting) {
-      this.s.submittedVersion = saved.versionNumber;
-      this.s.submittedAt = now;
-      this.s.reviewDueAt = reviewDueAt;
-      this.replan();
+      this.s.submittedVersion = versionNumber;
+      this.replan(at);
     }
-    return saved;
+    return { versionNumber, warnings: saved.warnings, warningCount: saved.warningCount, figures: saved.figures };
   }
 
-  private async requestRevision(actor: Actor, comment: string, revisionDueAt?: string) {
-    const dueAt = revisionDueAt ?? new Date(Date.now() + this.s.schedule.revisionPeriod).toISOString();
+  private async review(key: string, request: ReviewRequest): Promise<ReportSnapshot> {
+    const actor = this.as(request.actor);
+    const outcome = reviewOutcome(this.s.status, this.s.people, this.s.rules, { ...request, actor });
+    if (outcome === 'request_revision') await this.requestRevision(key, actor, request.comment ?? '', request.revisionDueAt);
+    else if (outcome === 'pass') await this.passReview(key, actor, request.comment);
+    else await this.approve(key, actor, request.rating as Rating, request.comment, request.reason);
+    return this.snapshot();
+  }
+
+  private async requestRevision(key: string, actor: Actor, comment: string, revisionDueAt?: string) {
     const round = this.s.revisionRound + 1;
-    await this.change(
-      actor,
-      'report.revision_requested',
-      { state: 'revision_requested', revisionDueAt: dueAt, reviewDueAt: null, revisionRounds: round },
-      { comment, revisionDueAt: dueAt },
-      { decision: { decision: 'revision_requested', comment } },
-    );
-    this.s.revisionRound = round;
-    this.s.revisionDueAt = dueAt;
-    this.s.reviewDueAt = undefined;
-    this.replan();
-    await this.mail('revision_requested', this.s.people.secretary, `revision/${round}`, {
+    const { at } = await this.commit(key, actor, 'report.revision_requested', (at) => {
+      const dueAt = revisionDueAt ?? iso(at + this.s.schedule.revisionPeriod);
+      return {
+        patch: { state: 'revision_requested', revisionDueAt: dueAt, reviewDueAt: null, revisionRounds: round },
+        detail: { comment, revisionDueAt: dueAt },
+        decision: { decision: 'revision_requested', comment },
+        next: { revisionRound: round, revisionDueAt: dueAt, reviewDueAt: undefined },
+      };
+    });
+    this.replan(at);
+    this.mail(key, 'revision_requested', this.s.people.secretary, at, {
       version: String(this.s.submittedVersion ?? this.s.latestVersion),
-      dueDate: this.formatDate(dueAt),
+      dueDate: this.formatDate(this.s.revisionDueAt as string),
       comment,
     });
   }
 
-  private async passReview(actor: Actor, comment?: string) {
-    await this.change(actor, 'report.review_passed', { state: 'reviewed', reviewDueAt: null }, { comment }, {
+  private async passReview(key: string, actor: Actor, comment?: string) {
+    await this.commit(key, actor, 'report.review_passed', () => ({
+      patch: { state: 'reviewed', reviewDueAt: null },
+      detail: { comment },
       decision: { decision: 'passed', comment },
-    });
-    this.s.reviewDueAt = undefined;
+      next: { reviewDueAt: undefined },
+    }));
   }
 
-  private async approve(actor: Actor, rating: Rating, comment?: string) {
-    const now = this.nowIso();
-    await this.change(actor, 'report.approved', { state: 'approved', approvedAt: now, rating, reviewDueAt: null }, { rating, comment }, {
+  private async approve(key: string, actor: Actor, rating: Rating, comment?: string, reason?: string) {
+    const unreviewed = REVIEW_STATES.includes(this.s.status);
+    const { at } = await this.commit(key, actor, 'report.approved', (at) => ({
+      patch: { state: 'approved', approvedAt: iso(at), rating, reviewDueAt: null },
+      detail: { rating, comment, ...(unreviewed ? { unreviewed: true, reason } : {}) },
       decision: { decision: 'approved', comment },
       rating,
-    });
-    this.s.rating = rating;
-    this.s.reviewDueAt = undefined;
-    await this.mail('approved', this.s.people.secretary, 'approved', { rating, comment: comment ?? '' });
+      next: { rating, reviewDueAt: undefined },
+    }));
+    this.mail(key, 'approved', this.s.people.secretary, at, { rating, comment: comment ?? '' });
   }
 
-  private async extend(actor: Actor, until: string) {
+  private async extend(key: string, actor: Actor, until: string) {
     canAdminister(this.s.status, this.s.people, actor, ['延期', 'extended']);
     const inRevision = this.s.revisionRound > 0 && this.s.status === 'revision_requested';
-    const patch: ReportPatch = inRevision ? { revisionDueAt: until } : { dueAt: until };
-    await this.change(actor, 'report.extended', { ...patch, escalatedTo: null, escalatedAt: null }, { until, previous: currentDeadline(this.timerState()) });
-    if (inRevision) this.s.revisionDueAt = until;
-    else this.s.dueAt = until;
-    this.replan();
-    await this.mail('extension', this.s.people.secretary, `extension/${this.s.step}`, { dueDate: this.formatDate(until) });
+    const { at } = await this.commit(key, actor, 'report.extended', () => ({
+      patch: { ...(inRevision ? { revisionDueAt: until } : { dueAt: until }), escalatedTo: null, escalatedAt: null },
+      detail: { until, previous: currentDeadline(this.timerState()), ...(inRevision ? { revision: true } : {}) },
+      next: inRevision ? { revisionDueAt: until } : { dueAt: until },
+    }));
+    this.replan(at);
+    this.mail(key, 'extension', this.s.people.secretary, at, { dueDate: this.formatDate(until) });
     return this.snapshot();
   }
 
-  private async reassign(actor: Actor, toEmail: string, toName?: string) {
+  private async reassign(key: string, actor: Actor, toEmail: string, toName?: string) {
     canAdminister(this.s.status, this.s.people, actor, ['转交', 'reassigned']);
     const previous = this.s.people.secretary;
-    const stamp = this.stamp(actor, 'report.reassigned', { from: previous, to: toEmail });
-    await this.records().reassignSecretary({ reportId: this.s.reportId, toEmail, toName, stamp });
+    const stamp = this.stamp(key, actor, 'report.reassigned', Date.now(), { from: previous, to: toEmail });
+    const { at } = this.settle(await localRecordActivities.reassignSecretary({ reportId: this.s.reportId, toEmail, toName, stamp }));
     this.s.people = { ...this.s.people, secretary: toEmail.toLowerCase() };
-    const step = `reassign/${this.s.step}`;
-    await this.mail('assignment', this.s.people.secretary, step, { dueDate: this.formatDate(currentDeadline(this.timerState())) });
-    await this.mail('reassignment', previous, step, { newSecretaryName: toName ?? toEmail });
+    this.mail(key, 'assignment', this.s.people.secretary, at, { dueDate: this.formatDate(currentDeadline(this.timerState())) });
+    this.mail(key, 'reassignment', previous, at, { newSecretaryName: toName ?? toEmail });
     return this.snapshot();
   }
 
-  private async remindNow(actor: Actor) {
+  private async remindNow(key: string, actor: Actor) {
     canAdminister(this.s.status, this.s.people, actor, ['提醒', 'reminded']);
     const reviewing = REVIEW_STATES.includes(this.s.status);
     const to = (reviewing ? this.s.people.reviewer : this.s.people.secretary) ?? this.s.people.secretary;
-    const left = Date.parse(currentDeadline(this.timerState())) - Date.now();
-    await this.change(actor, 'report.reminded_now', {}, { to: [to] });
-    await this.mail(
-      reviewing ? 'review_reminder' : 'reminder',
-      to,
-      `remind-now/${this.s.step}`,
-      reviewing ? {} : { timeLeftMs: String(Math.max(left, 0)), overdue: left < 0 ? 'yes' : 'no' },
-    );
+    const { at } = await this.commit(key, actor, 'report.reminded_now', () => ({ patch: {}, detail: { to: [to] } }));
+    const left = Date.parse(currentDeadline(this.timerState())) - at;
+    this.mail(key, reviewing ? 'review_reminder' : 'reminder', to, at, reviewing ? {} : { timeLeftMs: String(Math.max(left, 0)), overdue: left < 0 ? 'yes' : 'no' });
     return this.snapshot();
   }
 
@@ -443,102 +478,92 @@ class ReportLifecycle {
     if (this.closed) return;
     const settled: ReportState[] = ['approved', 'exempted', 'withdrawn'];
     if (!settled.includes(this.s.status)) {
-      await this.change(actor, 'report.closed', { state: 'closed', reviewDueAt: null }, {
-        stateAtClose: this.s.status,
-        neverSubmitted: this.s.submittedVersion === undefined,
-      });
+      await this.commit(`${workflowInfo().workflowId}/close`, actor, 'report.closed', () => ({
+        patch: { state: 'closed', reviewDueAt: null },
+        detail: { stateAtClose: this.s.status, neverSubmitted: this.s.submittedVersion === undefined },
+        next: { reviewDueAt: undefined },
+      }));
     }
     this.closed = true;
   }
 
   // ---- reminders and escalations --------------------------------------------------------
 
-  private async fire(timer: Timer) {
-    if (this.s.firedTimers.includes(timer.key)) return;
-    const deadline = currentDeadline(this.timerState());
-    const daysOverdue = String(Math.max(1, Math.round((Date.now() - Date.parse(deadline)) / DAY)));
-    const people = this.s.people;
-    switch (timer.kind) {
-      case 'reminder':
-        await this.notice('report.reminded', timer, 'reminder', [people.secretary], { timeLeftMs: String(timer.offset ?? 0) });
-        break;
-      case 'overdue_weekly':
-        await this.notice('report.overdue_reminded', timer, 'reminder', [people.secretary], { overdue: 'yes' });
-        break;
-      case 'escalate_liaison':
-        await this.notice('report.escalated', timer, 'escalation', [people.liaison ?? ''], { daysOverdue }, 'liaison');
-        break;
-      case 'escalate_party_group_secretary':
-        await this.notice('report.escalated', timer, 'escalation', [people.partyGroupSecretary ?? ''], { daysOverdue }, 'party_group_secretary');
-        break;
-      case 'review_reminder':
-        await this.notice('report.review_reminded', timer, 'review_reminder', [people.reviewer ?? ''], {});
-        break;
-      case 'review_escalation':
-        await this.notice('report.review_escalated', timer, 'review_escalation', people.admins, {}, 'admins');
-        break;
-    }
-    this.s.firedTimers.push(timer.key);
+  /** Sends what fell due: one notice per audience, even when the worker comes back after an outage. */
+  private async fireDueTimers() {
+    if (this.closed) return;
+    for (const notice of noticesFor(dueTimers(this.timerState(), this.s.schedule, Date.now()))) await this.notice(notice);
   }
 
-  private async notice(action: string, timer: Timer, kind: MailKind, recipients: string[], values: Record<string, string>, escalatedTo?: string) {
-    const to = recipients.filter(Boolean);
-    const at = new Date(timer.at).toISOString();
-    await this.change(SYSTEM, action, escalatedTo ? { escalatedTo, escalatedAt: at } : {}, { timer: timer.key, to }, {}, at);
-    for (const recipient of to) {
-      await this.mail(kind, recipient, `timer/${timer.key}`, values, at);
-    }
-  }
-
-  // ---- helpers --------------------------------------------------------------------------
-
-  /** Where the record is written: in this workflow task (local activities) unless the history predates that. */
-  private records() {
-    return patched(LOCAL_CHANGES_PATCH) ? localRecordActivities : recordActivities;
-  }
-
-  private mails() {
-    return patched(LOCAL_CHANGES_PATCH) ? localMailActivities : mailActivities;
-  }
-
-  private async change(
-    actor: ChangeStamp['actor'],
-    action: string,
-    patch: ReportPatch,
-    detail: Record<string, unknown> = {},
-    extra: { decision?: { decision: 'revision_requested' | 'passed' | 'approved'; comment?: string }; rating?: Rating } = {},
-    occurredAt?: string,
-  ) {
-    await this.records().recordReportChange({
-      reportId: this.s.reportId,
-      stamp: this.stamp(actor, action, detail, occurredAt),
-      patch,
-      versionNumber: this.s.submittedVersion ?? (this.s.latestVersion || undefined),
-      ...extra,
-    });
-    if (patch.state) this.s.status = patch.state;
-  }
-
-  private stamp(actor: ChangeStamp['actor'], action: string, detail: Record<string, unknown> = {}, occurredAt?: string): ChangeStamp {
-    this.s.step += 1;
-    return {
-      auditKey: `${workflowInfo().workflowId}/step/${this.s.step}`,
-      occurredAt: occurredAt ?? this.nowIso(),
-      actor,
-      action,
-      detail,
+  /** A reminder or escalation, recorded when it was sent, with the moment it was planned for. */
+  private async notice({ timer, missed }: Notice) {
+    const spec = NOTICES[timer.kind];
+    const to = spec.to(this.s.people).filter((email): email is string => !!email);
+    const key = `${workflowInfo().workflowId}/timer/${timer.key}`;
+    const { at } = await this.commit(key, SYSTEM, spec.action, (at) => ({
+      patch: spec.escalatedTo ? { escalatedTo: spec.escalatedTo, escalatedAt: iso(at) } : {},
+      detail: { timer: timer.key, plannedAt: iso(timer.at), to, ...(missed.length ? { missed: missed.map((t) => t.key) } : {}) },
+    }));
+    this.s.firedTimers.push(...missed.map((t) => t.key), timer.key);
+    const deadline = Date.parse(currentDeadline(this.timerState()));
+    // A reminder sent late, after its deadline, says the report is overdue rather than "1 hour left".
+    const overdue = timer.kind === 'overdue_weekly' || (timer.kind === 'reminder' && at >= deadline);
+    const values: Record<string, string> = {
+      ...(timer.kind === 'reminder' && !overdue ? { timeLeftMs: String(deadline - at) } : {}),
+      ...(overdue ? { overdue: 'yes' } : {}),
+      ...(spec.mail === 'escalation' ? { daysOverdue: String(Math.max(1, Math.round((at - deadline) / DAY))) } : {}),
+      ...(missed.length ? { missed: String(missed.length) } : {}),
     };
+    // The mail is due at the timer's moment (SentMail.requestedAt); the record says when it was sent.
+    for (const recipient of to) this.mail(key, spec.mail, recipient, timer.at, values);
   }
 
-  /** Asks for a mail: put in the outbox, or, in histories from before MAIL_OUTBOX_PATCH, sent before going on. */
-  private async mail(kind: MailKind, to: string, key: string, values: Record<string, string>, requestedAt?: string) {
-    const request: MailRequest = {
-      idempotencyKey: `${workflowInfo().workflowId}/${key}/${kind}/${to}`,
+  // ---- the record -----------------------------------------------------------------------
+
+  /**
+   * Records one change and applies it. The plan is a function of the act's moment: a retried act
+   * takes the moment first recorded, so the workflow's state and the read model agree.
+   */
+  private async commit(key: string, actor: StampActor, action: string, plan: (at: number) => Planned): Promise<{ at: number }> {
+    const now = Date.now();
+    const planned = plan(now);
+    const recorded = await localRecordActivities.recordReportChange({
+      reportId: this.s.reportId,
+      stamp: this.stamp(key, actor, action, now, planned.detail),
+      patch: planned.patch,
+      versionNumber: this.s.submittedVersion ?? (this.s.latestVersion || undefined),
+      decision: planned.decision,
+      rating: planned.rating,
+    });
+    return this.settle(recorded, plan);
+  }
+
+  /** Takes the recorded act into the state: the record's new head, and the plan as of the act's moment. */
+  private settle(recorded: RecordedAct, plan?: (at: number) => Planned): { at: number } {
+    const at = Date.parse(recorded.occurredAt);
+    this.s.record = recorded.head;
+    if (plan) {
+      const planned = plan(at);
+      Object.assign(this.s, planned.next ?? {});
+      if (planned.patch.state) this.s.status = planned.patch.state;
+    }
+    return { at };
+  }
+
+  private stamp(key: string, actor: StampActor, action: string, at: number, detail: Record<string, unknown> = {}): ChangeStamp {
+    return { auditKey: key, occurredAt: iso(at), actor, action, detail };
+  }
+
+  /** Asks for a mail, due at `dueAt`: it goes into the outbox, keyed by the act that asked for it. */
+  private mail(actKey: string, kind: MailKind, to: string, dueAt: number, values: Record<string, string>) {
+    this.s.mailsAsked += 1;
+    this.s.outbox.push({
+      idempotencyKey: `${actKey}/${kind}/${to}`,
       kind,
       toEmail: to,
       seasonId: this.input.seasonId,
       reportId: this.s.reportId,
-      requestedAt: requestedAt ?? this.nowIso(),
+      requestedAt: iso(dueAt),
       values: {
         seasonTitle: this.input.seasonTitle,
         branchName: this.input.branchName,
@@ -551,14 +576,12 @@ class ReportLifecycle {
         linkPath: `/reports/${encodeURIComponent(this.s.reportId)}`,
         ...values,
       },
-    };
-    if (patched(MAIL_OUTBOX_PATCH)) (this.s.outbox ??= []).push(request);
-    else await this.mails().sendMail(request);
+    });
   }
 
   /** A new deadline: reminders already past are skipped, and old timer keys are forgotten. */
-  private replan() {
-    this.s.plannedAt = Date.now();
+  private replan(at: number) {
+    this.s.plannedAt = at;
     const live = new Set([currentDeadline(this.timerState()), this.s.reviewDueAt ?? ''].filter(Boolean));
     this.s.firedTimers = this.s.firedTimers.filter((key) => [...live].some((deadline) => key.includes(deadline)));
   }
@@ -593,7 +616,9 @@ class ReportLifecycle {
       submittedVersion: this.s.submittedVersion,
       revisionRound: this.s.revisionRound,
       rating: this.s.rating,
-      nextTimer: timer ? { kind: timer.kind, at: new Date(timer.at).toISOString() } : undefined,
+      nextTimer: timer ? { kind: timer.kind, at: iso(timer.at) } : undefined,
+      record: this.s.record,
+      mail: { asked: this.s.mailsAsked, waiting: this.s.outbox.length },
     };
   }
 
@@ -603,7 +628,7 @@ class ReportLifecycle {
    * before it can be approved, so it waits in a fresh run that carries only its state.
    */
   private awaitsApprovalInLongRun(): boolean {
-    return this.s.status === 'reviewed' && workflowInfo().historyLength > SHORT_RUN_EVENTS && patched(APPROVAL_IN_FRESH_RUN_PATCH);
+    return this.s.status === 'reviewed' && workflowInfo().historyLength > SHORT_RUN_EVENTS;
   }
 
   private historyIsLong(): boolean {
@@ -611,11 +636,7 @@ class ReportLifecycle {
     return info.continueAsNewSuggested || info.historyLength > (this.input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS);
   }
 
-  private formatDate(iso: string): string {
-    return formatInZone(new Date(iso), this.input.timeZone);
-  }
-
-  private nowIso(): string {
-    return new Date(Date.now()).toISOString();
+  private formatDate(isoDate: string): string {
+    return formatInZone(new Date(isoDate), this.input.timeZone);
   }
 }

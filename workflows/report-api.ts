@@ -1,6 +1,8 @@
 // The branch report workflow's updates, signals and queries: defined once, imported by the
 // workflow, the CLI and the web app. Workflow-safe.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { RecordHead } from '../domain/messages';
+import type { ReportSize } from '../domain/report-limits';
 import type { Finding, ReportFigures } from '../domain/submission-check';
 import type { Channel, Rating, ReportState } from '../domain/vocabulary';
 
@@ -15,6 +17,8 @@ export interface SaveDraftRequest {
   actor: Actor;
   /** sha256 of the text, already stored in ReportContent by the caller. */
   contentHash: string;
+  /** The text's size, so the validator refuses what is too large before anything is recorded. */
+  size: ReportSize;
 }
 
 export interface SubmitRequest extends SaveDraftRequest {
@@ -24,7 +28,10 @@ export interface SubmitRequest extends SaveDraftRequest {
 
 export interface VersionSaved {
   versionNumber: number;
+  /** The check's warnings, at most MAX_FINDINGS_RETURNED of them. */
   warnings: Finding[];
+  /** How many warnings there were in all. */
+  warningCount: number;
   figures: ReportFigures;
 }
 
@@ -34,6 +41,8 @@ export interface ReviewRequest {
   comment?: string;
   /** Required when a leader approves. */
   rating?: Rating;
+  /** Why a leader approves a report that has not passed review (only where the season allows it). */
+  reason?: string;
   /** When the revision is due (ISO); defaults to now + the season's revision period. */
   revisionDueAt?: string;
 }
@@ -95,21 +104,24 @@ export interface ReportSnapshot {
   rating?: Rating;
   /** The next reminder or escalation and when it is due, if any. */
   nextTimer?: { kind: string; at: string };
+  /** The report's chain of the record as this workflow wrote it: Temporal's witness of the record. */
+  record: RecordHead;
+  /** Mails this report has asked for, and how many still wait for SMTP. */
+  mail: { asked: number; waiting: number };
 }
 
 export const saveDraftUpdate = defineUpdate<VersionSaved, [SaveDraftRequest]>('saveDraft');
 export const submitUpdate = defineUpdate<VersionSaved, [SubmitRequest]>('submit');
-export const startReviewUpdate = defineUpdate<ReportSnapshot, [{ actor: Actor }]>('startReview');
 export const reviewUpdate = defineUpdate<ReportSnapshot, [ReviewRequest]>('review');
 export const extendUpdate = defineUpdate<ReportSnapshot, [ExtendRequest]>('extendDueDate');
 export const reassignUpdate = defineUpdate<ReportSnapshot, [ReassignRequest]>('reassign');
 export const exemptUpdate = defineUpdate<ReportSnapshot, [ExemptRequest]>('exempt');
 export const changeRoleUpdate = defineUpdate<ReportSnapshot, [ChangeRoleRequest]>('changeRole');
 export const delegateUpdate = defineUpdate<ReportSnapshot, [DelegateRequest]>('delegate');
-/** The season is over: settle the report. No reply needed, so a signal. */
 /** An admin asks for a reminder now: to the secretary while writing, to the reviewer while in review. */
 export const remindNowUpdate = defineUpdate<ReportSnapshot, [{ actor: Actor }]>('remindNow');
 
+/** The season is over: settle the report. No reply needed, so a signal. */
 export const closeSignal = defineSignal<[CloseRequest]>('close');
 export const reportQuery = defineQuery<ReportSnapshot>('report');
 
@@ -117,6 +129,8 @@ export const reportQuery = defineQuery<ReportSnapshot>('report');
 export const REJECTION = 'ReportRequestRejected';
 export const CHECK_FAILED = 'SubmissionCheckFailed';
 export const WARNINGS_NOT_ACCEPTED = 'SubmissionWarningsNotAccepted';
+/** Two different acts under one audit key: never skipped as a retry. */
+export const AUDIT_KEY_CONFLICT = 'AuditKeyConflict';
 
 export interface RejectionDetail {
   code: string;

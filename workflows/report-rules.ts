@@ -1,17 +1,11 @@
 // Who may do what, in which state. Pure: used by the update validators, so a refused request is
 // answered at once and writes nothing to history.
 import { ApplicationFailure } from '@temporalio/workflow';
+import { approversFor, isOwnReport } from '../domain/duties';
+import type { ReportPeople, SeasonRules } from '../domain/messages';
+import { isWithinLimit, tooLargeMessage, type ReportSize } from '../domain/report-limits';
 import { RATINGS, SETTLED_STATES, WRITING_STATES, REVIEW_STATES, type ReportState } from '../domain/vocabulary';
 import { REJECTION, type Actor, type Delegation, type RejectionDetail, type ReviewRequest } from './report-api';
-
-export interface ReportPeople {
-  secretary: string;
-  liaison?: string;
-  reviewer?: string;
-  partyGroupSecretary?: string;
-  leaders: string[];
-  admins: string[];
-}
 
 const STATE_NAMES: Record<ReportState, [string, string]> = {
   assigned: ['已分配', 'assigned'],
@@ -31,7 +25,7 @@ export function reject(code: string, zh: string, en: string): never {
   throw ApplicationFailure.create({ type: REJECTION, message: en, details: [detail], nonRetryable: true });
 }
 
-const same = (a: string | undefined, b: string) => !!a && a.toLowerCase() === b.toLowerCase();
+const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.toLowerCase() === b.toLowerCase();
 
 function requireState(state: ReportState, allowed: readonly ReportState[], what: [string, string]): void {
   if (allowed.includes(state)) return;
@@ -51,7 +45,9 @@ export function assertAdmin(people: ReportPeople, actor: Actor): void {
   }
 }
 
-export const isLeader = (people: ReportPeople, email: string) => people.leaders.some((leader) => same(leader, email));
+/** Leadership as this report sees it: who may approve it (never its own secretary). */
+export const isApprover = (people: ReportPeople, email: string) =>
+  approversFor(people.secretary, people.leaders, people.partyGroupSecretary).some((approver) => same(approver, email));
 export const isReviewer = (people: ReportPeople, email: string) => same(people.reviewer, email);
 
 /**
@@ -71,33 +67,68 @@ export function canWrite(state: ReportState, people: ReportPeople, actor: Actor)
   requireState(state, WRITING_STATES, ['修改或提交', 'saved or submitted']);
 }
 
-export function canStartReview(state: ReportState, people: ReportPeople, actor: Actor): void {
-  if (!isReviewer(people, roleHolder(actor)) && !isLeader(people, roleHolder(actor))) {
-    reject('not_reviewer', '只有指定的审阅人可以审阅此报告。', 'Only the assigned reviewer may review this report.');
+/** A text the request says is larger than the limit is refused before anything is recorded. */
+export function assertReportSize(size: ReportSize | undefined): void {
+  if (!size || !Number.isFinite(size.characters) || !Number.isFinite(size.bytes)) {
+    reject('size_unknown', '请求未说明报告大小，请更新客户端后重试。', 'The request does not state the report\'s size; update the client and try again.');
   }
-  requireState(state, REVIEW_STATES, ['开始审阅', 'taken into review']);
+  if (!isWithinLimit(size)) {
+    const message = tooLargeMessage(size);
+    reject('too_large', message['zh-CN'], message.en);
+  }
 }
 
-/** What a review request will do, or why it may not. */
-export function reviewOutcome(state: ReportState, people: ReportPeople, request: ReviewRequest): 'pass' | 'approve' | 'request_revision' {
+/**
+ * What a review request will do, or why it may not. Separation of duties: nobody reviews or
+ * approves a report they are the secretary of; leadership approves reports that passed review
+ * (or, where the season allows it, one that did not, giving a reason); a branch without a
+ * reviewer is reviewed by leadership.
+ */
+export function reviewOutcome(state: ReportState, people: ReportPeople, rules: SeasonRules, request: ReviewRequest): 'pass' | 'approve' | 'request_revision' {
   const { actor, decision } = request;
-  const leader = isLeader(people, roleHolder(actor));
+  if (isOwnReport(people.secretary, actor)) {
+    reject('own_report', '不能审阅或审批本人作为书记撰写的报告。', 'You cannot review or approve a report you are the secretary of.');
+  }
+  const approver = isApprover(people, roleHolder(actor));
   const reviewer = isReviewer(people, roleHolder(actor));
-  if (!leader && !reviewer) {
+  if (!approver && !reviewer) {
     reject('not_reviewer', '只有指定的审阅人或党组领导可以审阅此报告。', 'Only the assigned reviewer or leadership may review this report.');
   }
   if (decision === 'request_revision') {
     if (!request.comment?.trim()) reject('comment_required', '退回修改时必须填写意见。', 'A revision request needs a comment.');
-    requireState(state, leader ? [...REVIEW_STATES, 'reviewed'] : REVIEW_STATES, ['退回修改', 'sent back for revision']);
+    requireState(state, approver ? [...REVIEW_STATES, 'reviewed'] : REVIEW_STATES, ['退回修改', 'sent back for revision']);
     return 'request_revision';
   }
-  if (reviewer && REVIEW_STATES.includes(state)) return 'pass';
-  if (!leader) requireState(state, REVIEW_STATES, ['通过审阅', 'passed']);
-  requireState(state, [...REVIEW_STATES, 'reviewed'], ['审批', 'approved']);
+  if (REVIEW_STATES.includes(state)) {
+    if (reviewer || !people.reviewer) return 'pass';
+    if (!rules.leadersMayApproveUnreviewed) {
+      reject(
+        'not_reviewed',
+        `报告尚未通过审阅：须由审阅人（${people.reviewer}）审阅通过后，党组领导才能审批。`,
+        `The report has not passed review: its reviewer (${people.reviewer}) passes it before leadership approves.`,
+      );
+    }
+    if (!request.reason?.trim()) {
+      reject('reason_required', '审批未经审阅的报告时必须说明理由。', 'Approving a report that has not passed review needs a reason.');
+    }
+  } else {
+    requireState(state, ['reviewed'], ['审批', 'approved']);
+    if (!approver) reject('not_leader', '只有党组领导可以审批。', 'Only leadership may approve.');
+  }
   if (!request.rating || !RATINGS.includes(request.rating)) {
     reject('rating_required', `审批时须给出评价等次：${RATINGS.join('、')}。`, `Approval needs a rating: ${RATINGS.join(', ')}.`);
   }
   return 'approve';
+}
+
+/** A new secretary or reviewer must leave someone to review and approve the report. */
+export function assertDutiesSeparate(people: ReportPeople): void {
+  if (people.reviewer && same(people.reviewer, people.secretary)) {
+    reject('own_report', '审阅人不能是本支部书记。', "The reviewer cannot be the branch's own secretary.");
+  }
+  if (!approversFor(people.secretary, people.leaders, people.partyGroupSecretary).length) {
+    reject('no_approver', '如此安排，将无人能审批本报告（书记不能审批本人的报告）。', 'Then nobody could approve this report (a secretary never approves their own).');
+  }
 }
 
 export function canAdminister(state: ReportState, people: ReportPeople, actor: Actor, what: [string, string]): void {

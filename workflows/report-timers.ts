@@ -1,17 +1,8 @@
 // Which reminder or escalation is due next, from the report's state alone. Pure, so extending a
 // due date or requesting a revision simply re-plans: the keys of timers already fired are kept,
 // and a new deadline gives new keys.
+import type { ScheduleMs } from '../domain/messages';
 import { REVIEW_STATES, WRITING_STATES, type ReportState } from '../domain/vocabulary';
-
-export interface ScheduleMs {
-  remindersBeforeDue: number[];
-  escalateToLiaisonAfter: number;
-  escalateToPartyGroupSecretaryAfter: number;
-  digestEvery: number;
-  revisionPeriod: number;
-  reviewSla: number;
-  reviewReminderBeforeSla: number;
-}
 
 export type TimerKind =
   | 'reminder'
@@ -86,4 +77,51 @@ export function nextTimer(state: TimerState, schedule: ScheduleMs): Timer | unde
   return plannedTimers(state, schedule)
     .filter((timer) => !state.firedTimers.includes(timer.key))
     .sort((a, b) => a.at - b.at)[0];
+}
+
+/** Timers past due at once are at most this many (a guard against a schedule that repeats at zero). */
+const MAX_DUE_AT_ONCE = 1_000;
+
+/**
+ * Every timer due by `now`, oldest first: one when the worker keeps time, several when it comes
+ * back after an outage (a weekly notice follows the one before it, so each is planned in turn).
+ */
+export function dueTimers(state: TimerState, schedule: ScheduleMs, now: number): Timer[] {
+  const fired = [...state.firedTimers];
+  const due: Timer[] = [];
+  while (due.length < MAX_DUE_AT_ONCE) {
+    const timer = nextTimer({ ...state, firedTimers: fired }, schedule);
+    if (!timer || timer.at > now) break;
+    due.push(timer);
+    fired.push(timer.key);
+  }
+  return due;
+}
+
+/** Who a timer's notice goes to: one notice per audience when several fall due at once. */
+const AUDIENCE: Record<TimerKind, string> = {
+  reminder: 'secretary',
+  overdue_weekly: 'secretary',
+  escalate_liaison: 'liaison',
+  escalate_party_group_secretary: 'party_group_secretary',
+  review_reminder: 'reviewer',
+  review_escalation: 'admins',
+};
+
+/** A notice to send now: the latest due timer of its audience, and the earlier ones it stands for. */
+export interface Notice {
+  timer: Timer;
+  missed: Timer[];
+}
+
+/**
+ * Catching up after an outage sends each audience one notice, the latest that fell due, saying how
+ * many it stands for: never a burst of stale reminders at once.
+ */
+export function noticesFor(due: Timer[]): Notice[] {
+  const byAudience = new Map<string, Timer[]>();
+  for (const timer of due) byAudience.set(AUDIENCE[timer.kind], [...(byAudience.get(AUDIENCE[timer.kind]) ?? []), timer]);
+  return [...byAudience.values()]
+    .map((timers) => ({ timer: timers[timers.length - 1] as Timer, missed: timers.slice(0, -1) }))
+    .sort((a, b) => a.timer.at - b.timer.at);
 }

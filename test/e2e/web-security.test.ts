@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { loadSecret } from '../../config/secret';
+import { TEST_SECRET } from '../helpers/audit-key';
 import { createSignInLinks, type SignInLinks } from '../../db/sign-in-links';
 import { runCli } from '../helpers/cli';
 import { launchChromium, screenshot } from '../helpers/browser';
@@ -40,7 +40,7 @@ describe('the web app refuses what it must', () => {
       if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
     }
     // The same key the worker and web app use (kept in the stack's data folder).
-    links = createSignInLinks(stack.scratch.db, loadSecret({ SHUZHI_DATA_DIR: stack.dir, SHUZHI_SECRET: undefined }), HOUR);
+    links = createSignInLinks(stack.scratch.db, TEST_SECRET, HOUR);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -61,7 +61,7 @@ describe('the web app refuses what it must', () => {
   });
 
   test('an expired link is refused', async () => {
-    const expired = createSignInLinks(stack.scratch.db, loadSecret({ SHUZHI_DATA_DIR: stack.dir, SHUZHI_SECRET: undefined }), -1);
+    const expired = createSignInLinks(stack.scratch.db, TEST_SECRET, -1);
     const response = await open(`/signin/${await expired.issue(SECRETARY)}`);
     expect(response.status).toBe(403);
     expect(await response.text()).toContain('This sign-in link has expired.');

@@ -10,6 +10,7 @@ import { PROJECT_ROOT } from '../../config/env';
 import { startCaptureServer, type CaptureServer } from '../../mail/capture-server';
 import { startOwnedProcess, type OwnedProcess } from '../../stack/child-process';
 import { workerNodeArgs, workerProcessEnv } from '../../stack/worker-node-args';
+import { TEST_SECRET } from './audit-key';
 import { databaseKinds, type ScratchDatabase } from './databases';
 import { startDevServer } from './temporal';
 import { waitUntil } from './wait';
@@ -32,23 +33,28 @@ export interface RealStack {
   /** Environment for `runCli` and the worker process. */
   cliEnv: NodeJS.ProcessEnv;
   dir: string;
-  /** Starts `worker/main.ts` as a child process against this stack. */
-  startWorker(): OwnedProcess;
+  /** Starts `worker/main.ts` (or another worker entry) as a child process against this stack. */
+  startWorker(options?: { entry?: string; env?: NodeJS.ProcessEnv }): OwnedProcess;
   /** Starts the web app (`web/main.ts`) as a child process; resolves once it answers. */
   startWeb(): Promise<OwnedProcess>;
   /** Where the web app listens (and where mailed links point). */
   webUrl: string;
+  /** SMTP goes away (connections refused) until `smtpUp`; the mailbox is kept. */
+  smtpDown(): Promise<void>;
+  smtpUp(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startRealStack(name: string): Promise<RealStack> {
   // The folder outlives the test (a few hundred KiB): its worker and web logs are what a failed run leaves to read.
   const dir = mkdtempSync(join(tmpdir(), `shuzhi-${name}-`));
-  const [env, smtp, scratch] = await Promise.all([
+  const [env, firstSmtp, scratch] = await Promise.all([
     startDevServer(),
     startCaptureServer({ mailboxDir: join(dir, 'mailbox'), port: 0 }),
     databaseKinds()[0].create(),
   ]);
+  let smtp = firstSmtp;
+  let smtpRunning = true;
   const webPort = await freePort();
   const webUrl = `http://127.0.0.1:${webPort}`;
   const cliEnv = {
@@ -60,15 +66,17 @@ export async function startRealStack(name: string): Promise<RealStack> {
     SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
     SHUZHI_DATA_DIR: dir,
     SHUZHI_LOCALE: 'en',
+    // One key for the record across the test, the CLI and the worker process (test/helpers/audit-key.ts).
+    SHUZHI_SECRET: TEST_SECRET,
   };
   const workers: OwnedProcess[] = [];
   let stopped = false;
   // A worker is started as the product starts it: its Node flags and its environment.
-  const start = (name: string, entry: string, asWorker = false) => {
+  const start = (name: string, entry: string, asWorker = false, extraEnv: NodeJS.ProcessEnv = {}) => {
     // A test that ran out of time goes on running after afterAll stopped the stack: it must not
     // leave a process behind that keeps jest from exiting.
     if (stopped) throw new Error(`the stack is stopped: not starting ${name}`);
-    const env = { ...process.env, ...cliEnv };
+    const env = { ...process.env, ...cliEnv, ...extraEnv };
     const child = startOwnedProcess(name, process.execPath, [...(asWorker ? workerNodeArgs() : []), join(PROJECT_ROOT, 'bin/run-ts.js'), entry], {
       cwd: PROJECT_ROOT,
       env: asWorker ? workerProcessEnv(env) : env,
@@ -79,7 +87,9 @@ export async function startRealStack(name: string): Promise<RealStack> {
   };
   return {
     env,
-    smtp,
+    get smtp() {
+      return smtp;
+    },
     scratch,
     cliEnv,
     dir,
@@ -89,13 +99,21 @@ export async function startRealStack(name: string): Promise<RealStack> {
       await waitUntil(() => fetch(`${webUrl}/login`).then((r) => r.ok, () => false), 60_000, 'the web app to answer', 300);
       return web;
     },
-    startWorker() {
-      return start('worker', 'worker/main.ts', true);
+    startWorker(options = {}) {
+      return start('worker', options.entry ?? 'worker/main.ts', true, options.env);
+    },
+    async smtpDown() {
+      smtpRunning = false;
+      await smtp.close();
+    },
+    async smtpUp() {
+      smtp = await startCaptureServer({ mailboxDir: smtp.mailbox.dir, port: smtp.port });
+      smtpRunning = true;
     },
     async stop() {
       stopped = true;
       for (const worker of workers) await worker.stop();
-      await smtp.close();
+      if (smtpRunning) await smtp.close();
       await scratch.drop();
       await env.teardown();
     },

@@ -14,6 +14,7 @@ import { databaseKinds, type ScratchDatabase } from './databases';
 import { RecordingMailer } from './fakes';
 import { startTimeSkippingServer, workflowBundle } from './temporal';
 import { waitUntil } from './wait';
+import { TEST_AUDIT_KEY } from './audit-key';
 
 export const DAY = 86_400_000;
 
@@ -50,6 +51,11 @@ export class ReportHarness {
   async start(): Promise<void> {
     this.env = await startTimeSkippingServer();
     this.scratch = await databaseKinds()[0].create();
+    await this.startWorker();
+  }
+
+  /** Starts (or, after stopWorker, restarts) the worker: while none runs, timers fire on the server but nothing is done. */
+  async startWorker(): Promise<void> {
     this.worker = await createWorker({
       connection: this.env.nativeConnection,
       namespace: this.env.namespace ?? 'default',
@@ -58,14 +64,20 @@ export class ReportHarness {
         mailer: this.mailer,
         clock: { now: () => new Date() },
         publicBaseUrl: 'https://shuzhi.example',
+        auditKey: TEST_AUDIT_KEY,
       }),
       workflowBundle: await workflowBundle(),
     });
     this.running = this.worker.run();
   }
 
+  async stopWorker(): Promise<void> {
+    this.worker.shutdown();
+    await this.running;
+  }
+
   async stop(): Promise<void> {
-    this.worker?.shutdown();
+    if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
     await this.running;
     await this.scratch?.drop();
     await this.env?.teardown();
@@ -85,12 +97,19 @@ export class ReportHarness {
 
   /** A one-branch season due `dueInDays` from now (server time), and its report workflow started. */
   async startReport(
-    options: { dueInDays?: number; schedule?: Partial<SeasonFile['schedule']>; maxHistoryEvents?: number; awaitAssignmentMail?: boolean } = {},
+    options: {
+      dueInDays?: number;
+      schedule?: Partial<SeasonFile['schedule']>;
+      maxHistoryEvents?: number;
+      awaitAssignmentMail?: boolean;
+      /** Changes to the one-branch season: other leaders, a leader as the secretary, the season's rules. */
+      season?: (file: SeasonFile) => SeasonFile;
+    } = {},
   ) {
     this.seasons += 1;
     const seasonId = `s${this.seasons}`;
     const dueAt = new Date((await this.now()) + (options.dueInDays ?? 10) * DAY);
-    const file: SeasonFile = {
+    const base: SeasonFile = {
       id: seasonId,
       title: '2026年度述职评议（测试）',
       year: 2026,
@@ -117,11 +136,13 @@ export class ReportHarness {
         branches: [{ id: 'school', name: '实验小学党支部', secretary: PEOPLE.secretary, liaison: PEOPLE.liaison, reviewer: PEOPLE.reviewer }],
       },
     };
-    await importSeason(this.db, file, { email: PEOPLE.admin, channel: 'cli' });
+    const file = options.season ? options.season(base) : base;
+    const branch = file.organization.branches[0] as SeasonFile['organization']['branches'][number];
+    await importSeason(this.db, file, { email: PEOPLE.admin, channel: 'cli' }, TEST_AUDIT_KEY);
     const handle = await this.client.workflow.start(branchReportWorkflow, {
       workflowId: reportWorkflowId(seasonId, 'school'),
       taskQueue: TASK_QUEUE,
-      args: [{ seasonId, branchId: 'school', seasonTitle: file.title, branchName: '实验小学党支部', timeZone: file.timeZone, maxHistoryEvents: options.maxHistoryEvents }],
+      args: [{ seasonId, branchId: branch.id, seasonTitle: file.title, branchName: branch.name, timeZone: file.timeZone, maxHistoryEvents: options.maxHistoryEvents }],
     });
     const reportId = `${seasonId}/school`;
     await this.waitFor(async () => (await this.db.report.count({ where: { id: reportId } })) === 1);

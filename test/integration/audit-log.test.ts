@@ -1,13 +1,14 @@
 // The record (台账) can be appended to, never changed: the code has no way to alter an event.
-import { appendAuditEvent } from '../../db/audit';
+import { appendAuditEvent, AuditKeyConflictError } from '../../db/audit';
 import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
+import { TEST_AUDIT_KEY } from '../helpers/audit-key';
 
 describeEachDatabase('the audit log', (kind) => {
   let scratch: ScratchDatabase;
   beforeAll(async () => {
     scratch = await kind.create();
     await scratch.db.$transaction((tx) =>
-      appendAuditEvent(tx, {
+      appendAuditEvent(tx, TEST_AUDIT_KEY, {
         key: 'probe/1',
         occurredAt: '2026-11-25T08:00:00.000Z',
         actorEmail: 'zuzhi@bureau.example',
@@ -21,16 +22,34 @@ describeEachDatabase('the audit log', (kind) => {
 
   const theEvent = () => scratch.db.auditEvent.findUniqueOrThrow({ where: { key: 'probe/1' } });
 
-  test('appending the same step twice records it once', async () => {
-    await scratch.db.$transaction((tx) =>
-      appendAuditEvent(tx, {
+  test('the same act appended again (a retry, later) records it once and answers with the recorded head', async () => {
+    const head = await scratch.db.$transaction((tx) =>
+      appendAuditEvent(tx, TEST_AUDIT_KEY, {
+        key: 'probe/1',
+        occurredAt: '2026-11-25T09:00:00.000Z',
+        actorEmail: 'zuzhi@bureau.example',
+        action: 'season.created',
+        channel: 'cli',
+        seasonId: 'probe',
+      }),
+    );
+    expect(await scratch.db.auditEvent.count({ where: { key: 'probe/1' } })).toBe(1);
+    expect(head).toEqual({ events: 1, hash: (await theEvent()).hash });
+    expect((await theEvent()).occurredAt.toISOString()).toBe('2026-11-25T08:00:00.000Z');
+  });
+
+  test('a different act under a recorded key is refused loudly, never skipped as a retry', async () => {
+    const different = scratch.db.$transaction((tx) =>
+      appendAuditEvent(tx, TEST_AUDIT_KEY, {
         key: 'probe/1',
         occurredAt: '2026-11-25T09:00:00.000Z',
         actorEmail: 'someone.else@bureau.example',
-        action: 'season.created',
+        action: 'season.updated',
         channel: 'cli',
+        seasonId: 'probe',
       }),
     );
+    await expect(different).rejects.toBeInstanceOf(AuditKeyConflictError);
     expect(await scratch.db.auditEvent.count({ where: { key: 'probe/1' } })).toBe(1);
     expect((await theEvent()).actorEmail).toBe('zuzhi@bureau.example');
   });
@@ -51,7 +70,7 @@ describeEachDatabase('the audit log', (kind) => {
   test('a change and its audit event commit together or not at all', async () => {
     await expect(
       scratch.db.$transaction(async (tx) => {
-        await appendAuditEvent(tx, {
+        await appendAuditEvent(tx, TEST_AUDIT_KEY, {
           key: 'probe/2',
           occurredAt: '2026-11-25T08:00:00.000Z',
           actorEmail: 'zuzhi@bureau.example',

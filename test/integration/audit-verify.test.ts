@@ -1,88 +1,146 @@
-// The record is tamper-evident: `audit verify` passes on what the code wrote, and catches a row
-// edited, deleted or moved by someone who went around the application (and its triggers).
-import { appendAuditEvent } from '../../db/audit';
-import { verifyAuditChain } from '../../db/audit-verify';
-import type { DbTransaction } from '../../db/client';
+// The record is tamper-evident from the database alone: `audit verify` passes on what the code
+// wrote, and catches a row edited, deleted or moved by someone who went around the application
+// (and its triggers), even one who recomputed every hash, and a read model changed behind the
+// record's back. (What needs Temporal's history as a second witness is in record-witness.test.ts.)
+import type { ActivityDeps } from '../../activities';
+import { createReportActivities } from '../../activities/report-activities';
+import { auditKeyring } from '../../db/audit-key';
+import { eventHash } from '../../db/audit';
+import { AuditCannotCheckError, verifyAuditChain } from '../../db/audit-verify';
+import { importSeason } from '../../db/season-import';
+import type { ChangeStamp } from '../../domain/messages';
+import { TEST_AUDIT_KEY, TEST_AUDIT_KEYRING } from '../helpers/audit-key';
 import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
+import { demoSeason } from '../helpers/seasons';
 
-describeEachDatabase('audit verify', (kind) => {
+const SEASON = 'demo-2026';
+const SCHOOL_A = `${SEASON}/no1-middle-school`;
+const SCHOOL_B = `${SEASON}/experimental-primary`;
+const ADMIN = { email: 'zuzhi@bureau.example', channel: 'cli' as const };
+const LEADER = { email: 'dangzu.shuji@bureau.example', channel: 'cli' as const };
+
+describeEachDatabase('audit verify, from the database alone', (kind) => {
   let scratch: ScratchDatabase;
-  const season = 'verify-season';
-
-  const append = (tx: DbTransaction, n: number, reportId?: string) =>
-    appendAuditEvent(tx, {
-      key: `probe/${reportId ?? 'season'}/${n}`,
-      occurredAt: new Date(Date.UTC(2026, 10, 25, 8, n)).toISOString(),
-      actorEmail: 'zuzhi@bureau.example',
-      action: `step.${n}`,
-      channel: 'cli',
-      seasonId: season,
-      reportId,
-      detail: { n },
-    });
 
   /** What an intruder with database access would do: go around the append-only triggers. */
-  async function tamper(sql: string) {
+  async function tamper(...statements: string[]) {
     const db = scratch.db;
     if (kind.provider === 'sqlite') {
       await db.$executeRawUnsafe('DROP TRIGGER "AuditEvent_refuse_update"');
       await db.$executeRawUnsafe('DROP TRIGGER "AuditEvent_refuse_delete"');
-      await db.$executeRawUnsafe(sql);
+      for (const sql of statements) await db.$executeRawUnsafe(sql);
     } else {
       await db.$executeRawUnsafe('ALTER TABLE "AuditEvent" DISABLE TRIGGER USER');
-      await db.$executeRawUnsafe(sql);
+      for (const sql of statements) await db.$executeRawUnsafe(sql);
       await db.$executeRawUnsafe('ALTER TABLE "AuditEvent" ENABLE TRIGGER USER');
     }
   }
 
+  const verify = () => verifyAuditChain(scratch.db, TEST_AUDIT_KEYRING, SEASON);
+  const findings = async () => (await verify()).problems.map((p) => [p.problem, p.chain]);
+
   beforeEach(async () => {
     scratch = await kind.create();
-    for (let n = 1; n <= 4; n++) {
-      await scratch.db.$transaction(async (tx) => {
-        await append(tx, n);
-        await append(tx, n, `${season}/school-a`);
-        await append(tx, n, `${season}/school-b`);
-      });
+    await importSeason(scratch.db, demoSeason(), ADMIN, TEST_AUDIT_KEY);
+    const record = createReportActivities({ db: scratch.db, auditKey: TEST_AUDIT_KEY } as ActivityDeps);
+    let n = 0;
+    const stamp = (reportId: string, action: string, actor: ChangeStamp['actor'], detail = {}): ChangeStamp => ({
+      auditKey: `report/${reportId}/probe/${(n += 1)}`,
+      occurredAt: new Date(Date.UTC(2026, 10, 25, 8, n)).toISOString(),
+      actor,
+      action,
+      detail,
+    });
+    for (const reportId of [SCHOOL_A, SCHOOL_B]) {
+      await record.recordAssignment({ seasonId: SEASON, branchId: reportId.split('/')[1] as string, occurredAt: '2026-11-25T08:00:00.000Z', auditKey: `report/${reportId}/assigned` });
+      await record.recordReportChange({ reportId, stamp: stamp(reportId, 'report.reminded', { email: 'system', channel: 'workflow' }), patch: {} });
     }
+    await record.recordReportChange({ reportId: SCHOOL_A, stamp: stamp(SCHOOL_A, 'report.review_passed', ADMIN), patch: { state: 'reviewed' } });
+    await record.recordReportChange({
+      reportId: SCHOOL_A,
+      stamp: stamp(SCHOOL_A, 'report.approved', LEADER, { rating: '好' }),
+      patch: { state: 'approved', rating: '好', approvedAt: '2026-11-26T08:00:00.000Z' },
+      rating: '好',
+    });
   });
   afterEach(() => scratch?.drop());
 
-  test('the record as written verifies, with one head hash for the whole season', async () => {
-    const result = await verifyAuditChain(scratch.db, season);
-    expect(result).toMatchObject({ ok: true, events: 12, chains: 3, problems: [] });
+  test('the record as written verifies, every report matches it, with one head hash for the whole season', async () => {
+    const result = await verify();
+    expect(result).toMatchObject({ ok: true, events: 7, chains: 3, reports: 2, problems: [], unchecked: [] });
     expect(result.headHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(result.heads[`report:${SCHOOL_A}`]?.events).toBe(4);
   });
 
   test('an edited row is caught', async () => {
-    await tamper(`UPDATE "AuditEvent" SET "actorEmail" = 'someone@else.example' WHERE "key" = 'probe/${season}/school-a/2'`);
-    const result = await verifyAuditChain(scratch.db, season);
-    expect(result.ok).toBe(false);
-    expect(result.problems.map((p) => [p.problem, p.chain, p.chainSeq])).toEqual([['edited', `report:${season}/school-a`, 2]]);
+    await tamper(`UPDATE "AuditEvent" SET "actorEmail" = 'someone@else.example' WHERE "action" = 'report.review_passed'`);
+    expect(await findings()).toEqual([['edited', `report:${SCHOOL_A}`]]);
+  });
+
+  test('a rating rewritten to 差 with every hash recomputed is caught: the forger lacks the key', async () => {
+    const events = await scratch.db.auditEvent.findMany({ where: { reportId: SCHOOL_A }, orderBy: { chainSeq: 'asc' } });
+    const prevHash = events[2]?.hash as string;
+    const approval = events[3] as (typeof events)[number];
+    const detailJson = JSON.stringify({ rating: '差' });
+    const hash = eventHash(prevHash, { ...approval, chainSeq: approval.chainSeq as number, detailJson });
+    // A forger who knows the code can even compute a MAC — with a key of their own.
+    const forgedMac = auditKeyring('a-secret-the-forger-made-up-for-himself!').current.mac(hash);
+    await tamper(
+      `UPDATE "AuditEvent" SET "detailJson" = '${detailJson}', "hash" = '${hash}', "mac" = '${forgedMac}' WHERE "id" = ${approval.id}`,
+      `UPDATE "Report" SET "rating" = '差' WHERE "id" = '${SCHOOL_A}'`,
+      `UPDATE "Rating" SET "rating" = '差' WHERE "reportId" = '${SCHOOL_A}'`,
+    );
+    expect(await findings()).toEqual([['unauthenticated', `report:${SCHOOL_A}`]]);
   });
 
   test('a deleted row is caught', async () => {
-    await tamper(`DELETE FROM "AuditEvent" WHERE "key" = 'probe/season/3'`);
-    const result = await verifyAuditChain(scratch.db, season);
-    expect(result.problems.map((p) => [p.problem, p.chain, p.chainSeq])).toEqual([['missing', `season:${season}`, 4]]);
+    await tamper(`DELETE FROM "AuditEvent" WHERE "action" = 'report.review_passed'`);
+    expect(await findings()).toEqual([['missing', `report:${SCHOOL_A}`]]);
+  });
+
+  test('a report\'s last event deleted shows where the read model says more than the record', async () => {
+    await tamper(`DELETE FROM "AuditEvent" WHERE "action" = 'report.approved'`);
+    const result = await verify();
+    expect(result.problems.map((p) => p.message)).toEqual([
+      `report:${SCHOOL_A}: the report's state is "approved", but its record says "reviewed"`,
+      `report:${SCHOOL_A}: the report's rating is "好", but its record says null`,
+    ]);
+  });
+
+  test('a whole branch\'s chain deleted is caught while its report remains', async () => {
+    await tamper(`DELETE FROM "AuditEvent" WHERE "reportId" = '${SCHOOL_B}'`);
+    expect(await findings()).toEqual([['missing', `report:${SCHOOL_B}`]]);
+  });
+
+  test('a read model changed behind the record\'s back is named, field by field', async () => {
+    await scratch.db.report.update({ where: { id: SCHOOL_B }, data: { state: 'approved', rating: '好', currentVersion: 3 } });
+    expect((await verify()).problems.map((p) => p.message)).toEqual([
+      `report:${SCHOOL_B}: the report's state is "approved", but its record says "assigned"`,
+      `report:${SCHOOL_B}: the report's currentVersion is 3, but its record says 0`,
+      `report:${SCHOOL_B}: the report's rating is "好", but its record says null`,
+    ]);
   });
 
   test('a reordered row is caught', async () => {
-    // Move event 2 of school-b to the end of the table, content untouched.
-    const row = await scratch.db.auditEvent.findUniqueOrThrow({ where: { key: `probe/${season}/school-b/2` } });
+    const row = await scratch.db.auditEvent.findFirstOrThrow({ where: { reportId: SCHOOL_B, chainSeq: 1 } });
     await tamper(`DELETE FROM "AuditEvent" WHERE "id" = ${row.id}`);
     const { id, ...content } = row;
     void id;
     await scratch.db.auditEvent.create({ data: content });
-    const result = await verifyAuditChain(scratch.db, season);
-    expect(result.ok).toBe(false);
-    expect(result.problems.map((p) => p.problem)).toEqual(['missing', 'out_of_order']);
+    expect((await verify()).problems.map((p) => p.problem)).toEqual(['missing', 'out_of_order']);
   });
 
-  test('a verified head hash changes when the tail is cut off', async () => {
-    const before = (await verifyAuditChain(scratch.db, season)).headHash;
-    await tamper(`DELETE FROM "AuditEvent" WHERE "key" = 'probe/${season}/school-b/4'`);
-    const after = await verifyAuditChain(scratch.db, season);
-    expect(after.ok).toBe(true); // nothing inside the chain is wrong…
-    expect(after.headHash).not.toBe(before); // …but the head kept elsewhere no longer matches
+  test('events written under a key this installation does not know are reported as not checked, not as intact', async () => {
+    const other = auditKeyring('another-installation-secret-of-32-chars');
+    const result = await verifyAuditChain(scratch.db, other, SEASON);
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual([]);
+    expect(result.unchecked).toEqual([expect.stringContaining('not configured')]);
+    // Listing the old secret as retired is how a rotation keeps the record checkable.
+    expect((await verifyAuditChain(scratch.db, auditKeyring('the-new-secret-after-a-rotation-00000', ['test-secret-for-the-record-of-shuzhi-tests']), SEASON)).ok).toBe(true);
+  });
+
+  test('an unknown season cannot be checked: it is not reported as intact', async () => {
+    await expect(verifyAuditChain(scratch.db, TEST_AUDIT_KEYRING, 'nosuch-season')).rejects.toBeInstanceOf(AuditCannotCheckError);
   });
 });

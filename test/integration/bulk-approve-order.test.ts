@@ -6,6 +6,7 @@ import { importSeason } from '../../db/season-import';
 import { branchIdOf, generatedSeason } from '../../bench/generated-season';
 import { reportId as reportIdOf, reportWorkflowId } from '../../domain/ids';
 import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
+import { TEST_AUDIT_KEY } from '../helpers/audit-key';
 
 /** Stands in for Temporal: records which report workflow each approval went to, in order. */
 function recordingClient(approvedInOrder: string[]): Client {
@@ -25,7 +26,7 @@ describeEachDatabase('bulk approval order', (kind) => {
 
   beforeAll(async () => {
     scratch = await kind.create();
-    await importSeason(scratch.db, season, { email: 'admin@bureau.example', channel: 'system' });
+    await importSeason(scratch.db, season, { email: 'admin@bureau.example', channel: 'system' }, TEST_AUDIT_KEY);
     await scratch.db.report.createMany({
       data: [0, 1, 2, 3].map((i) => ({
         id: reportId(i),

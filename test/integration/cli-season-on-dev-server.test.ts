@@ -20,6 +20,7 @@ import { DEMO_SEASON_FILE } from '../helpers/seasons';
 import { GOOD_REPORT } from '../helpers/report-harness';
 import { waitUntil } from '../helpers/wait';
 import { startDevServer, workflowBundle } from '../helpers/temporal';
+import { TEST_AUDIT_KEY, TEST_SECRET } from '../helpers/audit-key';
 
 describeEachDatabase('a season started from the CLI on the dev server', (kind) => {
   let env: TestWorkflowEnvironment;
@@ -40,7 +41,7 @@ describeEachDatabase('a season started from the CLI on the dev server', (kind) =
     worker = await createWorker({
       connection: env.nativeConnection,
       namespace: 'default',
-      activities: createActivities({ db: scratch.db, mailer, clock: systemClock, publicBaseUrl: 'http://127.0.0.1:3000' }),
+      activities: createActivities({ db: scratch.db, mailer, clock: systemClock, publicBaseUrl: 'http://127.0.0.1:3000', auditKey: TEST_AUDIT_KEY }),
       workflowBundle: await workflowBundle(),
     });
     running = worker.run();
@@ -49,6 +50,7 @@ describeEachDatabase('a season started from the CLI on the dev server', (kind) =
       TEMPORAL_ADDRESS: env.address,
       SHUZHI_DATA_DIR: smtp.mailbox.dir.replace(/\/mailbox[^/]*$/, ''),
       SHUZHI_LOCALE: 'en',
+      SHUZHI_SECRET: TEST_SECRET,
     };
   });
   afterAll(async () => {

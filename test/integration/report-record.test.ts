@@ -1,11 +1,13 @@
 // A report's change is written with its audit event, once, however often Temporal retries the
 // activity that writes it; a change that cannot be written leaves nothing behind.
 import type { ActivityDeps } from '../../activities';
-import { createReportActivities, type ChangeStamp, type ReportPatch } from '../../activities/report-activities';
+import { createReportActivities } from '../../activities/report-activities';
+import type { ChangeStamp, ReportPatch } from '../../domain/messages';
 import { importSeason } from '../../db/season-import';
 import type { Rating } from '../../domain/vocabulary';
 import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
 import { demoSeason } from '../helpers/seasons';
+import { TEST_AUDIT_KEY } from '../helpers/audit-key';
 
 const LEADER = { email: 'dangzu.shuji@bureau.example', channel: 'cli' as const };
 const REPORT_ID = 'demo-2026/no1-middle-school';
@@ -23,8 +25,8 @@ describeEachDatabase('recording a report change', (kind) => {
   beforeAll(async () => {
     scratch = await kind.create();
     const season = demoSeason();
-    await importSeason(scratch.db, season, { email: 'zuzhi@bureau.example', channel: 'system' });
-    record = createReportActivities({ db: scratch.db } as ActivityDeps);
+    await importSeason(scratch.db, season, { email: 'zuzhi@bureau.example', channel: 'system' }, TEST_AUDIT_KEY);
+    record = createReportActivities({ db: scratch.db, auditKey: TEST_AUDIT_KEY } as ActivityDeps);
     await record.recordAssignment({ seasonId: season.id, branchId: 'no1-middle-school', occurredAt: '2026-11-25T08:00:00.000Z', auditKey: `report/${REPORT_ID}/assigned` });
   });
   afterAll(() => scratch?.drop());

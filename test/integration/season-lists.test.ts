@@ -5,6 +5,7 @@ import { branchPage } from '../../db/season-lists';
 import { importSeason } from '../../db/season-import';
 import { branchIdOf, generatedSeason } from '../../bench/generated-season';
 import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
+import { TEST_AUDIT_KEY } from '../helpers/audit-key';
 
 const DAY = 86_400_000;
 
@@ -16,7 +17,7 @@ describeEachDatabase('season lists', (kind) => {
   beforeAll(async () => {
     scratch = await kind.create();
     const season = generatedSeason(7);
-    await importSeason(scratch.db, season, { email: 'admin@bureau.example', channel: 'system' });
+    await importSeason(scratch.db, season, { email: 'admin@bureau.example', channel: 'system' }, TEST_AUDIT_KEY);
     const report = (i: number, state: string, extra: Partial<Prisma.ReportCreateManyInput> & { dueAt: Date }) => ({
       id: `${season.id}/${branchIdOf(i)}`,
       seasonId: season.id,

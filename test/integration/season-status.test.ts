@@ -4,6 +4,7 @@ import { seasonCounts } from '../../db/season-counts';
 import { importSeason } from '../../db/season-import';
 import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
 import { demoSeason } from '../helpers/seasons';
+import { TEST_AUDIT_KEY } from '../helpers/audit-key';
 
 const DAY = 86_400_000;
 
@@ -13,7 +14,7 @@ describeEachDatabase('season status', (kind) => {
     scratch = await kind.create();
     const db = scratch.db;
     const season = demoSeason();
-    await importSeason(db, season, { email: 'admin@bureau.example', channel: 'system' });
+    await importSeason(db, season, { email: 'admin@bureau.example', channel: 'system' }, TEST_AUDIT_KEY);
     const now = Date.now();
     const report = (branchId: string, state: string, extra: object = {}) => ({
       id: `${season.id}/${branchId}`,

@@ -9,6 +9,7 @@ import { createSmtpMailer, type Mailer } from '../../mail/mailer';
 import { importSeason } from '../../db/season-import';
 import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
 import { demoSeason } from '../helpers/seasons';
+import { TEST_AUDIT_KEY } from '../helpers/audit-key';
 
 describeEachDatabase('mail through the SMTP capture server', (kind) => {
   let smtp: CaptureServer;
@@ -19,7 +20,7 @@ describeEachDatabase('mail through the SMTP capture server', (kind) => {
     smtp = await startCaptureServer({ mailboxDir: mkdtempSync(join(tmpdir(), 'mailbox-')), port: 0 });
     mailer = createSmtpMailer(`smtp://127.0.0.1:${smtp.port}`, '述职评议 <shuzhi@localhost>');
     scratch = await kind.create();
-    await importSeason(scratch.db, demoSeason(), { email: 'zuzhi@bureau.example', channel: 'cli' });
+    await importSeason(scratch.db, demoSeason(), { email: 'zuzhi@bureau.example', channel: 'cli' }, TEST_AUDIT_KEY);
   });
   afterAll(async () => {
     mailer?.close();
@@ -48,6 +49,7 @@ describeEachDatabase('mail through the SMTP capture server', (kind) => {
       mailer,
       clock: systemClock,
       publicBaseUrl: 'http://127.0.0.1:3000',
+      auditKey: TEST_AUDIT_KEY,
     });
     const request = {
       idempotencyKey: 'report/demo-2026/no1-middle-school/assignment-mail',
@@ -88,7 +90,7 @@ describeEachDatabase('mail through the SMTP capture server', (kind) => {
 
   test('while SMTP is down the activity fails (Temporal retries it); once SMTP is back it is delivered once', async () => {
     const port = smtp.port;
-    const { sendMail } = createActivities({ db: scratch.db, mailer, clock: systemClock, publicBaseUrl: 'http://127.0.0.1:3000' });
+    const { sendMail } = createActivities({ db: scratch.db, mailer, clock: systemClock, publicBaseUrl: 'http://127.0.0.1:3000', auditKey: TEST_AUDIT_KEY });
     const request = {
       idempotencyKey: 'report/demo-2026/bureau-office/assignment-mail',
       kind: 'assignment' as const,

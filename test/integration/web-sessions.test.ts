@@ -4,6 +4,7 @@ import { findSignedIn, openSession } from '../../web/sessions';
 import { reachFrom } from '../../web/access';
 import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
 import { demoSeason } from '../helpers/seasons';
+import { TEST_AUDIT_KEY } from '../helpers/audit-key';
 
 const HOUR = 3_600_000;
 
@@ -11,7 +12,7 @@ describeEachDatabase('web sessions', (kind) => {
   let scratch: ScratchDatabase;
   beforeAll(async () => {
     scratch = await kind.create();
-    await importSeason(scratch.db, demoSeason(), { email: 'zuzhi@bureau.example', channel: 'system' });
+    await importSeason(scratch.db, demoSeason(), { email: 'zuzhi@bureau.example', channel: 'system' }, TEST_AUDIT_KEY);
   });
   afterAll(() => scratch?.drop());
 

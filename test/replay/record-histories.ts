@@ -20,6 +20,7 @@ import { GOOD_REPORT } from '../helpers/report-harness';
 import { demoSeason } from '../helpers/seasons';
 import { startDevServer, workflowBundle } from '../helpers/temporal';
 import { testTools } from '../helpers/tools';
+import { TEST_AUDIT_KEY } from '../helpers/audit-key';
 
 const as = (email: string): Actor => ({ email, channel: 'cli' });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -41,11 +42,11 @@ async function main() {
       reviewReminderBeforeSla: '10m',
     },
   });
-  await importSeason(scratch.db, season, { email: season.admins[0], channel: 'cli' });
+  await importSeason(scratch.db, season, { email: season.admins[0], channel: 'cli' }, TEST_AUDIT_KEY);
   const worker = await createWorker({
     connection: env.nativeConnection,
     namespace: 'default',
-    activities: createActivities({ db: scratch.db, mailer: new RecordingMailer(), clock: { now: () => new Date() }, publicBaseUrl: 'http://127.0.0.1:3000' }),
+    activities: createActivities({ db: scratch.db, mailer: new RecordingMailer(), clock: { now: () => new Date() }, publicBaseUrl: 'http://127.0.0.1:3000', auditKey: TEST_AUDIT_KEY }),
     workflowBundle: await workflowBundle(),
   });
   const [office, middle, primary] = ['bureau-office', 'no1-middle-school', 'experimental-primary'].map((b) => `${season.id}/${b}`);

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { formatProblem, loadSeasonFile, SeasonFileError, validateSeasonFile } from '../../client/season-file-loader';
+import { runCli } from '../helpers/cli';
 import { DEMO_SEASON_FILE } from '../helpers/seasons';
 
 function writeSeason(text: string): string {
@@ -73,7 +74,13 @@ describe('season file validation corpus', () => {
   });
 
   test('the base the bad files were made from is valid', () => {
-    expect(validateSeasonFile(join(FIXTURES, 'base.yaml'), { now }).problems).toEqual([]);
+    expect(validateSeasonFile(join(FIXTURES, 'base.yaml'), { now })).toMatchObject({ problems: [], warnings: [] });
+  });
+
+  test('leaders may approve unreviewed reports only when the file says so', () => {
+    expect(loadSeasonFile(join(FIXTURES, 'base.yaml'), { now }).leadersMayApproveUnreviewed).toBeUndefined();
+    const text = readFileSync(join(FIXTURES, 'base.yaml'), 'utf8').replace('partyGroupSecretary:', 'leadersMayApproveUnreviewed: true\npartyGroupSecretary:');
+    expect(loadSeasonFile(writeSeason(text), { now }).leadersMayApproveUnreviewed).toBe(true);
   });
 
   test('people and branches can come from CSV files beside the season file', () => {
@@ -83,5 +90,45 @@ describe('season file validation corpus', () => {
       ['school-b', 'sec.b@school.example', undefined],
     ]);
     expect(season.people.find((p) => p.email === 'sec.b@school.example')).toEqual({ email: 'sec.b@school.example', name: '乙校书记, 兼任', locale: 'en' });
+  });
+});
+
+describe('separation of duties in the season file', () => {
+  const FILE = join(__dirname, '..', 'fixtures', 'seasons', 'warnings', 'leaders-are-secretaries.yaml');
+  const now = new Date('2026-11-25T00:00:00Z');
+
+  test('a leader or the Party group secretary who is also a branch secretary is a warning naming who approves instead', () => {
+    const { file, problems, warnings } = validateSeasonFile(FILE, { now });
+    expect(problems).toEqual([]);
+    expect(file).toBeDefined();
+    expect(warnings.map((w) => formatProblem({ ...w, file: basename(w.file) }))).toEqual([
+      'leaders-are-secretaries.yaml:21: organization.branches[0].secretary: pgs@bureau.example is the Party group secretary and the secretary of school-a: its report will be approved by liaison@bureau.example, sec.b@school.example',
+      'leaders-are-secretaries.yaml:26: organization.branches[1].secretary: sec.b@school.example is a leader and the secretary of school-b: its report will be approved by liaison@bureau.example, pgs@bureau.example',
+    ]);
+  });
+
+  test('loading the file ignores the warnings', () => {
+    expect(loadSeasonFile(FILE, { now }).organization.branches).toHaveLength(2);
+  });
+
+  test('the committed demo season warns of nothing', () => {
+    expect(validateSeasonFile(DEMO_SEASON_FILE, { allowPastDueDate: true }).warnings).toEqual([]);
+  });
+
+  test('`season validate` prints the warnings after the ✓ line and in --json, and exits 0', async () => {
+    const text = await runCli(['season', 'validate', '--file', FILE], {});
+    expect(text.code).toBe(0);
+    const lines = text.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^✓ .*leaders-are-secretaries\.yaml: 2 branches, 5 people$/);
+    expect(lines[1]).toBe('! 2 warning(s):');
+    expect(lines[2]).toContain('leaders-are-secretaries.yaml:21: organization.branches[0].secretary: pgs@bureau.example is the Party group secretary');
+    const json = await runCli(['season', 'validate', '--file', FILE, '--json'], {});
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.stdout) as { valid: boolean; problems: unknown[]; warnings: { line: number; field: string }[] };
+    expect(parsed).toMatchObject({ valid: true, problems: [] });
+    expect(parsed.warnings.map((w) => [w.line, w.field])).toEqual([
+      [21, 'organization.branches[0].secretary'],
+      [26, 'organization.branches[1].secretary'],
+    ]);
   });
 });

@@ -16,6 +16,7 @@ import {
 } from '../../client/report-commands';
 import { closeSignal, reportQuery, submitUpdate } from '../../workflows/report-api';
 import { as, DAY, GOOD_REPORT, PEOPLE, ReportHarness } from '../helpers/report-harness';
+import { TEST_AUDIT_KEY } from '../helpers/audit-key';
 
 const h = new ReportHarness();
 beforeAll(() => h.start());
@@ -50,7 +51,7 @@ test('a report submitted on time is reviewed, approved and settled when the seas
   expect(approved).toMatchObject({ state: 'approved', rating: '好' });
 
   await handle.signal(closeSignal, { actor: as(PEOPLE.admin) });
-  expect(await handle.result()).toEqual({ reportId, state: 'approved' });
+  expect(await handle.result()).toMatchObject({ reportId, state: 'approved', mailsAsked: 2, record: { events: 5 } });
 
   expect(await h.audit(reportId)).toEqual(DRAFTED_PASSED_APPROVED);
   expect((await h.mails(reportId)).map((m) => [m.kind, m.to])).toEqual([
@@ -198,7 +199,7 @@ test('an exempted branch is reminded of nothing and stays exempted when the seas
   await exemptReport(h.client, reportId, as(PEOPLE.admin), 'exempted', '支部撤并');
   await h.env.sleep(20 * DAY);
   await handle.signal(closeSignal, { actor: as(PEOPLE.admin) });
-  expect(await handle.result()).toEqual({ reportId, state: 'exempted' });
+  expect(await handle.result()).toMatchObject({ reportId, state: 'exempted', record: { events: 2 } });
   expect((await h.mails(reportId)).map((m) => m.kind)).toEqual(['assignment']);
   expect(await h.audit(reportId)).toEqual([
     ['report.assigned', 'system'],
@@ -240,7 +241,7 @@ test('a refused request — wrong person, wrong state, failing check — changes
   // Straight to the workflow, past the client's own check: the activity refuses it too.
   const badHash = await storeReportContent(h.db, '## 一、主要工作\n没有其他部分');
   await expect(
-    handle.executeUpdate(submitUpdate, { args: [{ actor: as(PEOPLE.secretary), contentHash: badHash, acceptWarnings: true }] }),
+    handle.executeUpdate(submitUpdate, { args: [{ actor: as(PEOPLE.secretary), contentHash: badHash, acceptWarnings: true, size: { characters: 20, bytes: 60 } }] }),
   ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
 
   expect(await handle.query(reportQuery)).toMatchObject({ state: 'assigned', latestVersion: 0 });
@@ -386,7 +387,7 @@ test('a new liaison is the one the overdue report is escalated to', async () => 
 
 test('a branch added mid-season gets its report workflow and assignment; extending the season moves its due date', async () => {
   const { seasonId } = await h.startReport({ dueInDays: 10 });
-  await addBranch(h.client, h.db, seasonId, { id: 'new-school', name: '新建学校党支部', secretary: 'new.school@school.example', secretaryName: '新校书记' }, as(PEOPLE.admin));
+  await addBranch(h.client, h.db, seasonId, { id: 'new-school', name: '新建学校党支部', secretary: 'new.school@school.example', secretaryName: '新校书记' }, as(PEOPLE.admin), TEST_AUDIT_KEY);
   const added = `${seasonId}/new-school`;
   await h.waitFor(async () => (await h.mails(added)).length === 1);
   expect((await h.mails(added))[0]).toMatchObject({ kind: 'assignment', to: 'new.school@school.example' });

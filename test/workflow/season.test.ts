@@ -17,6 +17,7 @@ import { GOOD_REPORT } from '../helpers/report-harness';
 import { demoSeason } from '../helpers/seasons';
 import { startTimeSkippingServer, workflowBundle } from '../helpers/temporal';
 import { waitUntil } from '../helpers/wait';
+import { TEST_AUDIT_KEY } from '../helpers/audit-key';
 
 describe('a season on the time-skipping server', () => {
   let env: TestWorkflowEnvironment;
@@ -41,11 +42,11 @@ describe('a season on the time-skipping server', () => {
     worker = await createWorker({
       connection: env.nativeConnection,
       namespace: env.namespace ?? 'default',
-      activities: createActivities({ db: scratch.db, mailer, clock: { now: () => new Date() }, publicBaseUrl: 'https://shuzhi.example' }),
+      activities: createActivities({ db: scratch.db, mailer, clock: { now: () => new Date() }, publicBaseUrl: 'https://shuzhi.example', auditKey: TEST_AUDIT_KEY }),
       workflowBundle: await workflowBundle(),
     });
     running = worker.run();
-    await importSeason(scratch.db, season, { email: 'zuzhi@bureau.example', channel: 'cli' });
+    await importSeason(scratch.db, season, { email: 'zuzhi@bureau.example', channel: 'cli' }, TEST_AUDIT_KEY);
   });
   afterAll(async () => {
     worker?.shutdown();

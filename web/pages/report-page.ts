@@ -27,7 +27,7 @@ export function reportPage(ctx: PageContext, view: ReportView, viewer: Viewer, o
   return html`
     <p class="facts">
       ${stateBadge(state, ctx.locale)}
-      <span>${ctx.t('branch')}: ${report.branch.name}</span>
+      <span>${ctx.t('branch')}: ${report.seasonBranch.name}</span>
       <span>${ctx.t('dueDate')}: ${dateIn(due, report.season.timeZone)}</span>
       <span data-testid="days-left">${daysUntil(due) >= 0 ? html`${ctx.t('daysLeft')}: ${daysUntil(due)}` : html`${ctx.t('overdueBy')}: ${-daysUntil(due)}`}</span>
       ${report.rating ? html`<span>${ctx.t('rating')}: ${report.rating}</span>` : ''}

@@ -12,7 +12,7 @@ export function registerHome(app: FastifyInstance, deps: WebDeps) {
     const { t, locale } = ctx;
     const mine = await deps.db.report.findMany({
       where: { OR: [{ secretaryEmail: viewer.email }, { liaisonEmail: viewer.email }] },
-      include: { branch: true, season: true },
+      include: { seasonBranch: true, season: true },
       orderBy: [{ seasonId: 'asc' }, { branchId: 'asc' }],
     });
     const seasons = await deps.db.season.findMany({ where: { id: { in: viewer.reach.adminSeasons } }, orderBy: { createdAt: 'desc' } });
@@ -27,7 +27,7 @@ export function registerHome(app: FastifyInstance, deps: WebDeps) {
         ${mine.length
           ? html`<table><thead><tr><th>${t('branch')}</th><th>${t('state')}</th><th>${t('dueDate')}</th><th>${t('daysLeft')}</th></tr></thead><tbody>
             ${mine.map(
-              (r) => html`<tr><td><a href="${reportHref(r.id)}">${r.branch.name}</a><div class="muted">${r.season.title}</div></td>
+              (r) => html`<tr><td><a href="${reportHref(r.id)}">${r.seasonBranch.name}</a><div class="muted">${r.season.title}</div></td>
                 <td>${stateBadge(r.state, locale)}</td><td>${dateIn(r.revisionDueAt ?? r.dueAt, r.season.timeZone)}</td>
                 <td>${daysUntil(r.revisionDueAt ?? r.dueAt)}</td></tr>`,
             )}</tbody></table>`

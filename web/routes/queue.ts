@@ -2,9 +2,9 @@
 // select some or all, one rating or one each, confirm, see what happened to each.
 import type { FastifyInstance } from 'fastify';
 import { bulkApprove, type ApprovalResult } from '../../client/bulk-approve';
-import type { Prisma } from '../../db/client';
+import type { Db, Prisma } from '../../db/client';
 import { RATINGS, REPORT_STATES, REVIEW_STATES, WRITING_STATES, type Rating } from '../../domain/vocabulary';
-import { reviewableReports } from '../access';
+import { reviewableReports, type Reach } from '../access';
 import { dateIn, reportHref, stateBadge } from '../format';
 import { html } from '../html';
 import { stateName } from '../i18n';
@@ -28,15 +28,11 @@ export function registerQueue(app: FastifyInstance, deps: WebDeps) {
     const filters = request.query;
     const reports = await deps.db.report.findMany({
       where: { AND: [reviewableReports(viewer.reach), await filterWhere(filters)] },
-      include: { branch: true, season: true },
+      include: { seasonBranch: true, season: true },
       orderBy: [{ seasonId: 'asc' }, { branchId: 'asc' }],
       take: QUEUE_LIMIT,
     });
-    const subtrees = await deps.db.organization.findMany({
-      where: { OR: viewer.reach.subtrees.map((s) => ({ path: { startsWith: s.path } })) },
-      orderBy: { path: 'asc' },
-      take: 200,
-    });
+    const subtrees = await subtreeOptions(deps.db, viewer.reach);
     return sendPage(
       reply,
       ctx,
@@ -60,7 +56,7 @@ export function registerQueue(app: FastifyInstance, deps: WebDeps) {
         <tbody>${reports.map(
           (r) => html`<tr data-report="${r.id}">
             <td><input type="checkbox" name="reportId" value="${r.id}" data-testid="select-${r.branchId}"></td>
-            <td><a href="${reportHref(r.id)}">${r.branch.name}</a><div class="muted">${r.season.title}</div></td>
+            <td><a href="${reportHref(r.id)}">${r.seasonBranch.name}</a><div class="muted">${r.season.title}</div></td>
             <td>${stateBadge(r.state, ctx.locale)}</td>
             <td>${dateIn(r.dueAt, r.season.timeZone)}</td>
             <td>${r.rating ?? html`<select name="rating:${r.id}" data-testid="rating-${r.branchId}"><option value="">—</option>${RATINGS.map((x) => html`<option>${x}</option>`)}</select>`}</td>
@@ -116,8 +112,14 @@ export function registerQueue(app: FastifyInstance, deps: WebDeps) {
     else where.push({ state: { in: [...REVIEW_STATES, 'reviewed'] } });
     if (filters.rating) where.push({ rating: filters.rating });
     if (filters.subtree) {
-      const root = await deps.db.organization.findUnique({ where: { id: filters.subtree } });
-      where.push({ branch: { path: { startsWith: root?.path ?? '\u0000' } } });
+      // A branch's subtree in each season that has it, by that season's own path for it; the root
+      // a season hangs from (which no season snapshots) by its path, which every season shares.
+      const nodes = await deps.db.seasonBranch.findMany({ where: { branchId: filters.subtree }, select: { seasonId: true, path: true } });
+      if (nodes.length) where.push({ OR: nodes.map((n) => ({ seasonId: n.seasonId, seasonBranch: { path: { startsWith: n.path } } })) });
+      else {
+        const root = await deps.db.organization.findUnique({ where: { id: filters.subtree } });
+        where.push({ seasonBranch: { path: { startsWith: root?.path ?? '\u0000' } } });
+      }
     }
     if (filters.overdue) {
       where.push({
@@ -129,6 +131,33 @@ export function registerQueue(app: FastifyInstance, deps: WebDeps) {
     }
     return { AND: where };
   }
+}
+
+const SUBTREE_OPTIONS = 200;
+
+/**
+ * The organizations the subtree filter offers, in path order: the ones this person's subtree roles
+ * are held on, and every branch under them as its season knows it (a branch in several seasons
+ * once, by its name in the latest of them).
+ */
+async function subtreeOptions(db: Db, reach: Reach): Promise<{ id: string; name: string; path: string }[]> {
+  if (!reach.subtrees.length) return [];
+  const [heads, branches] = await Promise.all([
+    db.organization.findMany({ where: { path: { in: [...new Set(reach.subtrees.map((s) => s.path))] } }, select: { id: true, name: true, path: true } }),
+    db.seasonBranch.findMany({
+      where: { OR: reach.subtrees.map((s) => ({ seasonId: s.seasonId, path: { startsWith: s.path } })) },
+      select: { branchId: true, name: true, path: true, season: { select: { year: true } } },
+      orderBy: { path: 'asc' },
+      take: SUBTREE_OPTIONS * reach.subtrees.length,
+    }),
+  ]);
+  const latest = new Map<string, { id: string; name: string; path: string; year: number }>();
+  for (const b of branches) {
+    const seen = latest.get(b.branchId);
+    if (!seen || b.season.year > seen.year) latest.set(b.branchId, { id: b.branchId, name: b.name, path: b.path, year: b.season.year });
+  }
+  const options = [...heads.filter((o) => !latest.has(o.id)), ...[...latest.values()].map(({ id, name, path }) => ({ id, name, path }))];
+  return options.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).slice(0, SUBTREE_OPTIONS);
 }
 
 interface ApprovalPlan {

@@ -42,7 +42,7 @@ export function registerReports(app: FastifyInstance, deps: WebDeps) {
     const view = await loadReportView(deps.db, (request as ReportRequest).params.id);
     if (!view) return reply.code(404).type('text/html').send(errorPage(request, deps, 'notFound'));
     const ctx = contextOf(request, deps);
-    return sendPage(reply, ctx, `${view.report.branch.name} · ${view.report.season.title}`, reportPage(ctx, view, viewer, options), status);
+    return sendPage(reply, ctx, `${view.report.seasonBranch.name} · ${view.report.season.title}`, reportPage(ctx, view, viewer, options), status);
   }
 
   /** Runs a change; a refusal is shown on the page, anything else goes to the error handler. */
@@ -79,7 +79,7 @@ export function registerReports(app: FastifyInstance, deps: WebDeps) {
       reply,
       ctx,
       `${ctx.t('diff')} v${request.query.from ?? ''} → v${request.query.to ?? ''}`,
-      html`<p><a href="${reportHref(view.report.id)}">← ${view.report.branch.name}</a></p>
+      html`<p><a href="${reportHref(view.report.id)}">← ${view.report.seasonBranch.name}</a></p>
         <pre class="diff" data-testid="diff">${parts.map((p) => html`<span class="${p.added ? 'added' : p.removed ? 'removed' : 'same'}">${p.value}</span>`)}</pre>`,
     );
   });

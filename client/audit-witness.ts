@@ -1,0 +1,191 @@
+// The record against its second witness, Temporal. Each report workflow keeps its chain's head
+// (how many events, and the last hash) in its state, so a chain cut off at its tail, a report's
+// chain deleted with its row, or an event inserted behind the workflow's back shows, even to
+// someone who could rewrite the database and its hashes. `--deep` goes further: every request
+// Temporal accepted and completed is recorded exactly once, every failed one not at all, and every
+// mail the workflow asked for is logged as sent (and, on the embedded stack, was received).
+import { existsSync } from 'node:fs';
+import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
+import type { AuditKeyring } from '../db/audit-key';
+import { verifyAuditChain, type AuditProblem, type AuditVerification } from '../db/audit-verify';
+import type { Db } from '../db/client';
+import { reportWorkflowId } from '../domain/ids';
+import type { RecordHead } from '../domain/messages';
+import { Mailbox } from '../mail/mailbox';
+import type { BranchReportResult } from '../workflows/branch-report';
+import { reportQuery } from '../workflows/report-api';
+
+/** What a report workflow witnessed: its chain's head and its mail. */
+interface Witness {
+  record: RecordHead;
+  mailsAsked: number;
+  mailsWaiting: number;
+}
+
+export interface WitnessOptions {
+  /** Also read every workflow's history and the mail log (and the captured mailbox, if given). */
+  deep?: boolean;
+  mailboxDir?: string;
+  /** Workflows read at once. */
+  concurrency?: number;
+}
+
+export interface SeasonVerification extends AuditVerification {
+  /** Report workflows whose head was compared with the database. */
+  witnessed: number;
+  deep?: { acts: number; mails: number; mailsReceived?: number };
+}
+
+export async function verifySeasonRecord(db: Db, client: Client, keyring: AuditKeyring, seasonId: string, options: WitnessOptions = {}): Promise<SeasonVerification> {
+  const base = await verifyAuditChain(db, keyring, seasonId);
+  const problems = [...base.problems];
+  const unchecked = [...base.unchecked];
+  const workflowIds = await reportWorkflowIds(db, client, seasonId);
+  const deep = { acts: 0, mails: 0 };
+  await inBatches(workflowIds, options.concurrency ?? 16, async (workflowId) => {
+    const handle = client.workflow.getHandle(workflowId);
+    const reportId = workflowId.replace(/^report\//, '');
+    const witness = await witnessOf(handle).catch((error: unknown) => {
+      unchecked.push(`${workflowId}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    });
+    if (!witness) return;
+    problems.push(...compareHeads(`report:${reportId}`, base.heads[`report:${reportId}`], witness.record));
+    if (options.deep) {
+      deep.acts += await checkActs(db, client, workflowId, reportId, problems);
+      deep.mails += await checkMailLog(db, reportId, witness, problems);
+    }
+  });
+  const received = options.deep && options.mailboxDir ? checkMailbox(await sentMessageIds(db, seasonId), options.mailboxDir, problems) : undefined;
+  return {
+    ...base,
+    problems,
+    unchecked,
+    ok: problems.length === 0 && unchecked.length === 0,
+    witnessed: workflowIds.length,
+    ...(options.deep ? { deep: { ...deep, ...(received !== undefined ? { mailsReceived: received } : {}) } } : {}),
+  };
+}
+
+/** Every report workflow of the season: those the database knows, and those only Temporal knows. */
+async function reportWorkflowIds(db: Db, client: Client, seasonId: string): Promise<string[]> {
+  const rows = await db.report.findMany({ where: { seasonId }, select: { branchId: true } });
+  const ids = new Set(rows.map((row) => reportWorkflowId(seasonId, row.branchId)));
+  const prefix = reportWorkflowId(seasonId, '');
+  for await (const execution of client.workflow.list({ query: `WorkflowType = "branchReportWorkflow" AND WorkflowId STARTS_WITH "${prefix}"` })) {
+    if (execution.workflowId.startsWith(prefix)) ids.add(execution.workflowId);
+  }
+  return [...ids].sort();
+}
+
+/** The head a report workflow keeps: from its state while it runs, from its result once it ended. */
+async function witnessOf(handle: WorkflowHandle): Promise<Witness> {
+  let description;
+  try {
+    description = await handle.describe();
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw new Error('Temporal has no such workflow (past retention, or never started)', { cause: error });
+    throw error;
+  }
+  if (description.status.name === 'RUNNING') {
+    const snapshot = await handle.query(reportQuery);
+    return { record: snapshot.record, mailsAsked: snapshot.mail.asked, mailsWaiting: snapshot.mail.waiting };
+  }
+  if (description.status.name !== 'COMPLETED') throw new Error(`the workflow ended ${description.status.name.toLowerCase()}, without a head to compare`);
+  const result = (await handle.result()) as BranchReportResult;
+  return { record: result.record, mailsAsked: result.mailsAsked, mailsWaiting: 0 };
+}
+
+function compareHeads(chain: string, stored: RecordHead | undefined, witnessed: RecordHead): AuditProblem[] {
+  const at = { chain, chainSeq: null };
+  if (!stored) {
+    return witnessed.events
+      ? [{ ...at, problem: 'witness', message: `${chain}: the whole record is missing; Temporal's history recorded ${witnessed.events} event(s)` }]
+      : [];
+  }
+  if (stored.events < witnessed.events) {
+    return [{ ...at, problem: 'witness', message: `${chain}: events ${stored.events + 1}…${witnessed.events} are missing; Temporal's history recorded ${witnessed.events}` }];
+  }
+  if (stored.events > witnessed.events) {
+    return [{ ...at, problem: 'witness', message: `${chain}: ${stored.events - witnessed.events} event(s) after ${witnessed.events} were never written by the report's workflow` }];
+  }
+  if (stored.hash !== witnessed.hash) {
+    return [{ ...at, problem: 'witness', message: `${chain}: the record differs from the one the report's workflow wrote (head ${stored.hash.slice(0, 12)}…, witnessed ${witnessed.hash.slice(0, 12)}…)` }];
+  }
+  return [];
+}
+
+type HistoryEvent = NonNullable<Awaited<ReturnType<WorkflowHandle['fetchHistory']>>['events']>[number];
+
+/** Every run of the workflow, first run first (each continued-as-new run names the one before). */
+async function historiesOf(client: Client, workflowId: string): Promise<HistoryEvent[][]> {
+  const runs: HistoryEvent[][] = [];
+  let runId: string | undefined = (await client.workflow.getHandle(workflowId).describe()).runId;
+  while (runId) {
+    const events: HistoryEvent[] = (await client.workflow.getHandle(workflowId, runId).fetchHistory()).events ?? [];
+    runs.unshift(events);
+    runId = events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
+  }
+  return runs;
+}
+
+/** Each Update Temporal completed: recorded once if it succeeded, not at all if it failed. */
+async function checkActs(db: Db, client: Client, workflowId: string, reportId: string, problems: AuditProblem[]): Promise<number> {
+  const outcomes = new Map<string, boolean>();
+  for (const run of await historiesOf(client, workflowId)) {
+    for (const event of run) {
+      const completed = event.workflowExecutionUpdateCompletedEventAttributes;
+      if (completed?.meta?.updateId) outcomes.set(completed.meta.updateId, !!completed.outcome?.success);
+    }
+  }
+  const keys = new Set(
+    (await db.auditEvent.findMany({ where: { reportId }, select: { key: true } })).map((event) => event.key),
+  );
+  const chain = `report:${reportId}`;
+  for (const [updateId, succeeded] of outcomes) {
+    const recorded = keys.has(`${workflowId}/update/${updateId}`);
+    if (succeeded && !recorded) problems.push({ problem: 'act', chain, chainSeq: null, message: `${chain}: request ${updateId} was carried out but is not in the record` });
+    if (!succeeded && recorded) problems.push({ problem: 'act', chain, chainSeq: null, message: `${chain}: request ${updateId} failed but is in the record` });
+  }
+  for (const key of keys) {
+    const updateId = key.startsWith(`${workflowId}/update/`) ? key.slice(`${workflowId}/update/`.length) : undefined;
+    if (updateId && !outcomes.has(updateId)) problems.push({ problem: 'act', chain, chainSeq: null, message: `${chain}: the record holds request ${updateId}, which Temporal never completed` });
+  }
+  return [...outcomes.values()].filter(Boolean).length;
+}
+
+/** Every mail the workflow asked for is in the mail log, sent unless still waiting for SMTP. */
+async function checkMailLog(db: Db, reportId: string, witness: Witness, problems: AuditProblem[]): Promise<number> {
+  const rows = await db.sentMail.groupBy({ by: ['status'], where: { reportId }, _count: { _all: true } });
+  const count = (status: string) => rows.find((row) => row.status === status)?._count._all ?? 0;
+  const sent = count('sent');
+  const expected = witness.mailsAsked - witness.mailsWaiting;
+  if (sent !== expected) {
+    problems.push({
+      problem: 'mail',
+      chain: `report:${reportId}`,
+      chainSeq: null,
+      message: `report:${reportId}: the mail log has ${sent} mail(s) sent; the workflow asked for ${witness.mailsAsked}, ${witness.mailsWaiting} still waiting`,
+    });
+  }
+  return sent;
+}
+
+async function sentMessageIds(db: Db, seasonId: string): Promise<string[]> {
+  return (await db.sentMail.findMany({ where: { seasonId, status: 'sent' }, select: { messageId: true } })).map((row) => row.messageId);
+}
+
+/** On the embedded stack: every logged mail arrived (once: a resend carries the same Message-ID). */
+function checkMailbox(messageIds: string[], dir: string, problems: AuditProblem[]): number | undefined {
+  if (!existsSync(dir)) return undefined;
+  const received = new Set(new Mailbox(dir).list().map((mail) => mail.messageId));
+  const missing = messageIds.filter((id) => !received.has(id));
+  if (missing.length) {
+    problems.push({ problem: 'mail', chain: null, chainSeq: null, message: `${missing.length} mail(s) logged as sent never reached the mailbox, e.g. ${missing[0]}` });
+  }
+  return messageIds.length - missing.length;
+}
+
+async function inBatches<T>(items: T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
+}

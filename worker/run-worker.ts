@@ -1,0 +1,46 @@
+// Runs a worker process's worker: connects to Temporal, the database and SMTP, and runs until
+// stopped. worker/main.ts runs it as configured; the fault suite runs it with its activities
+// wrapped (test/helpers/fault-worker.ts).
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import type { Config } from '../config/env';
+import { loadAuditKeyring, loadSecret } from '../config/secret';
+import { openDb } from '../db/client';
+import { createSignInLinks } from '../db/sign-in-links';
+import { durationMs } from '../domain/duration';
+import { createSmtpMailer } from '../mail/mailer';
+import { createActivities, systemClock, type Activities } from '../activities';
+import { workflowStackTracesOff } from '../stack/worker-node-args';
+import { createWorker } from './create-worker';
+
+export async function runWorker(config: Config, options: { wrapActivities?: (activities: Activities) => Activities } = {}): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('WARN') }); // the bundler's INFO output is noise here
+  const db = await openDb(config.DATABASE_URL);
+  const mailer = createSmtpMailer(config.SMTP_URL, config.MAIL_FROM);
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const activities = createActivities({
+    db,
+    mailer,
+    clock: systemClock,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
+    auditKey: loadAuditKeyring(config).current,
+    signInLinks: createSignInLinks(db, loadSecret(config), durationMs(config.SIGN_IN_LINK_TTL)),
+  });
+  const worker = await createWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+    activities: options.wrapActivities ? options.wrapActivities(activities) : activities,
+  });
+  console.log(`worker: polling task queue "${worker.options.taskQueue}" on ${config.TEMPORAL_ADDRESS}`);
+  if (workflowStackTracesOff()) {
+    // The SDK says so in its own words ("v8.promiseHooks.createHook is not available"): say why.
+    console.log('worker: workflow stack traces are off (worker/workflow-stack-traces.cjs); WORKER_WORKFLOW_STACK_TRACES=on keeps them');
+  }
+  try {
+    await worker.run(); // returns after SIGINT/SIGTERM, once in-flight tasks are done
+  } finally {
+    mailer.close();
+    await connection.close();
+    await db.$disconnect();
+  }
+}
