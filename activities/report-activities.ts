@@ -2,10 +2,22 @@
 // key that identifies the act. The same act retried finds itself recorded and returns what was
 // recorded; a different act under a recorded key fails loudly and is not retried.
 import { ApplicationFailure } from '@temporalio/activity';
-import { appendAuditEvent, appendUnrecordedAuditEvent, assertSameAct, AuditKeyConflictError, findRecordedEvent, headOf, type RecordedEvent } from '../db/audit';
+import {
+  appendAuditEvent,
+  appendUnrecordedAuditEvent,
+  assertSameAct,
+  AuditKeyConflictError,
+  chainHead,
+  chainOf,
+  eventsBetween,
+  findRecordedEvent,
+  findRecordedKeys,
+  headOf,
+  type RecordedEvent,
+} from '../db/audit';
 import type { DbTransaction } from '../db/client';
 import { recordDecision, recordRating, updateReport, type ChangedReport, type ReportColumns, type Review } from '../db/report-changes';
-import type { Assignment, AuditEventInput, ChangeStamp, RecordedAct, ReportPatch, ReportPeople, ScheduleMs } from '../domain/messages';
+import type { Assignment, AuditEventInput, ChangeStamp, RecordedAct, RecordHead, ReportPatch, ReportPeople, ScheduleMs, UnseenEvent } from '../domain/messages';
 import { reportId, reportWorkflowId } from '../domain/ids';
 import { durationMs } from '../domain/duration';
 import { isWithinLimit, MAX_FINDINGS_RETURNED, measureReport, tooLargeMessage } from '../domain/report-limits';
@@ -90,6 +102,25 @@ const refusal = (code: string, message: { 'zh-CN': string; en: string }) => {
 };
 
 export function createReportActivities({ db, auditKey }: ActivityDeps) {
+  /**
+   * The events between the head the workflow knew and its act: written by a task that died before
+   * Temporal heard of it. Only events this installation's key authenticates are told back.
+   */
+  async function unseenBefore(tx: DbTransaction, reportId: string, stamp: ChangeStamp, own: RecordHead): Promise<UnseenEvent[] | undefined> {
+    const known = stamp.knownHead;
+    if (!known || own.events - 1 <= known.events) return undefined;
+    const events = await eventsBetween(tx, chainOf({ reportId }), known.events, own.events);
+    return events
+      .filter((event) => event.key !== stamp.auditKey && event.macKeyId === auditKey.id && event.mac === auditKey.mac(event.hash))
+      .map((event) => ({ key: event.key, action: event.action, occurredAt: event.occurredAt.toISOString(), detail: JSON.parse(event.detailJson) as Record<string, unknown> }));
+  }
+
+  /** The act as recorded, with what the workflow has not seen before it. */
+  async function told(tx: DbTransaction, reportId: string, stamp: ChangeStamp, act: RecordedAct): Promise<RecordedAct> {
+    const unseen = await unseenBefore(tx, reportId, stamp, act.head);
+    return unseen?.length ? { ...act, unseen } : act;
+  }
+
   async function seasonOf(tx: DbTransaction, id: string) {
     const report = await tx.report.findUniqueOrThrow({ where: { id }, include: { season: true } });
     return { report, season: report.season };
@@ -185,7 +216,7 @@ export function createReportActivities({ db, auditKey }: ActivityDeps) {
           const recorded = await findRecordedEvent(tx, input.stamp.auditKey);
           if (recorded) {
             assertSameAct(recorded, event);
-            const act = recordedAct(recorded);
+            const act = await told(tx, report.id, input.stamp, recordedAct(recorded));
             return { ...answer, ...act, versionNumber: act.versionNumber ?? report.currentVersion };
           }
           if (input.kind === 'submission' && check.errors.length) {
@@ -213,7 +244,7 @@ export function createReportActivities({ db, auditKey }: ActivityDeps) {
           });
           await changeReport(tx, report.id, { ...patchColumns(input.patch), currentVersion: versionNumber });
           const head = await appendUnrecordedAuditEvent(tx, auditKey, { ...event, versionNumber });
-          return { ...answer, versionNumber, occurredAt: input.stamp.occurredAt, head };
+          return { ...answer, ...(await told(tx, report.id, input.stamp, { versionNumber, occurredAt: input.stamp.occurredAt, head })), versionNumber };
         }),
       );
     },
@@ -232,7 +263,7 @@ export function createReportActivities({ db, auditKey }: ActivityDeps) {
           const recorded = await findRecordedEvent(tx, input.stamp.auditKey);
           if (recorded) {
             assertSameAct(recorded, auditOf(input.reportId, recorded.seasonId ?? '', input.stamp));
-            return recordedAct(recorded);
+            return told(tx, input.reportId, input.stamp, recordedAct(recorded));
           }
           // The update returns the row, so the report is not read first: one round trip fewer for
           // every approval and reminder. (A patch never touches currentVersion, read below.)
@@ -249,9 +280,22 @@ export function createReportActivities({ db, auditKey }: ActivityDeps) {
           if (input.decision) await recordDecision(tx, review, input.decision.decision, input.decision.comment ?? null);
           if (input.rating) await recordRating(tx, review, input.rating);
           const head = await appendUnrecordedAuditEvent(tx, auditKey, auditOf(report.id, report.seasonId, input.stamp, input.versionNumber));
-          return { occurredAt: input.stamp.occurredAt, head };
+          return told(tx, report.id, input.stamp, { occurredAt: input.stamp.occurredAt, head });
         }),
       );
+    },
+
+    /** Which of these reminder and escalation notices are recorded already (by an attempt that did not finish), and where the report's chain stands. */
+    async findRecordedNotices(input: { reportId: string; keys: string[] }): Promise<{ notices: { key: string; occurredAt: string; missed: string[] }[]; head: RecordHead | null }> {
+      const recorded = await findRecordedKeys(db, input.keys);
+      return {
+        notices: recorded.map((event) => ({
+          key: event.key,
+          occurredAt: event.occurredAt.toISOString(),
+          missed: (JSON.parse(event.detailJson) as { missed?: string[] }).missed ?? [],
+        })),
+        head: recorded.length ? await chainHead(db, chainOf({ reportId: input.reportId })) : null,
+      };
     },
 
     /** Hands the branch to a new secretary: the old role ends, the new one begins, both recorded. */
@@ -273,7 +317,7 @@ export function createReportActivities({ db, auditKey }: ActivityDeps) {
         const recorded = await findRecordedEvent(tx, input.stamp.auditKey);
         if (recorded) {
           assertSameAct(recorded, event);
-          return recordedAct(recorded);
+          return told(tx, report.id, input.stamp, recordedAct(recorded));
         }
         const email = input.toEmail.toLowerCase();
         const person = await tx.person.upsert({
@@ -293,7 +337,7 @@ export function createReportActivities({ db, auditKey }: ActivityDeps) {
         const column = { secretary: 'secretaryEmail', liaison: 'liaisonEmail', reviewer: 'reviewerEmail' } as const;
         await tx.report.update({ where: { id: report.id }, data: { [column[input.role]]: email } });
         const head = await appendUnrecordedAuditEvent(tx, auditKey, event);
-        return { occurredAt: input.stamp.occurredAt, head };
+        return told(tx, report.id, input.stamp, { occurredAt: input.stamp.occurredAt, head });
       }),
     );
   }

@@ -52,8 +52,10 @@ export async function verifySeasonRecord(db: Db, client: Client, keyring: AuditK
     if (!witness) return;
     problems.push(...compareHeads(`report:${reportId}`, base.heads[`report:${reportId}`], witness.record));
     if (options.deep) {
-      deep.acts += await checkActs(db, client, workflowId, reportId, problems);
-      deep.mails += await checkMailLog(db, reportId, witness, problems);
+      const acts = await checkActs(db, client, workflowId, reportId, problems);
+      const mails = await checkMailLog(db, reportId, witness, problems);
+      deep.acts += acts;
+      deep.mails += mails;
     }
   });
   const received = options.deep && options.mailboxDir ? checkMailbox(await sentMessageIds(db, seasonId), options.mailboxDir, problems) : undefined;
@@ -88,12 +90,27 @@ async function witnessOf(handle: WorkflowHandle): Promise<Witness> {
     throw error;
   }
   if (description.status.name === 'RUNNING') {
-    const snapshot = await handle.query(reportQuery);
+    const snapshot = await queryPatiently(handle);
     return { record: snapshot.record, mailsAsked: snapshot.mail.asked, mailsWaiting: snapshot.mail.waiting };
   }
   if (description.status.name !== 'COMPLETED') throw new Error(`the workflow ended ${description.status.name.toLowerCase()}, without a head to compare`);
   const result = (await handle.result()) as BranchReportResult;
   return { record: result.record, mailsAsked: result.mailsAsked, mailsWaiting: 0 };
+}
+
+/**
+ * A running workflow answers a query once its latest workflow task has completed: right after a
+ * worker crash, Temporal refuses queries until another worker has taken the task up again.
+ */
+async function queryPatiently(handle: WorkflowHandle, attempts = 20) {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await handle.query(reportQuery);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
 }
 
 function compareHeads(chain: string, stored: RecordHead | undefined, witnessed: RecordHead): AuditProblem[] {
@@ -165,7 +182,7 @@ async function checkMailLog(db: Db, reportId: string, witness: Witness, problems
       problem: 'mail',
       chain: `report:${reportId}`,
       chainSeq: null,
-      message: `report:${reportId}: the mail log has ${sent} mail(s) sent; the workflow asked for ${witness.mailsAsked}, ${witness.mailsWaiting} still waiting`,
+      message: `report:${reportId}: the mail log has ${sent} mail(s) sent${count('sending') ? ` and ${count('sending')} never confirmed` : ''}; the workflow asked for ${witness.mailsAsked}, ${witness.mailsWaiting} still waiting`,
     });
   }
   return sent;

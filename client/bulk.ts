@@ -10,7 +10,7 @@ export interface BulkResult {
   reason?: { 'zh-CN': string; en: string };
 }
 
-const NOT_PERMITTED = new Set(['not_reviewer', 'not_admin', 'not_secretary', 'rating_required']);
+const NOT_PERMITTED = new Set(['not_reviewer', 'not_admin', 'not_secretary', 'rating_required', 'own_report', 'not_leader']);
 
 export async function runBulk(
   reportIds: string[],

@@ -292,6 +292,7 @@ function describeSummary(seasonId: string, summary: SeasonSummary): string {
     `  revision rounds ${summary.revisionRounds.total} (most ${summary.revisionRounds.max}; ${summary.revisionRounds.reportsRevised} reports revised)`,
     `  ratings ${Object.entries(summary.ratings).map(([rating, n]) => `${rating} ${n}`).join(', ')}`,
     `  figures ${Object.entries(summary.figures).map(([field, n]) => `${field} ${n}`).join(', ')}`,
+    ...(summary.recordHead ? [`  record head (本台账校验值) ${summary.recordHead}: keep it; \`shuzhi audit verify ${seasonId}\` prints the same while the record is unchanged`] : []),
   ].join('\n');
 }
 

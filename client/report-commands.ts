@@ -1,7 +1,8 @@
 // What a person can do to one branch report, through the workflow's updates. Shared by the CLI
 // and (later) the web app; argument parsing and printing live elsewhere.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/client';
 import { storeContent } from '../db/report-content';
@@ -67,6 +68,32 @@ function applicationCause(error: unknown): ApplicationFailure | undefined {
   return cause instanceof ApplicationFailure ? cause : undefined;
 }
 
+/** Right after a worker crash Temporal refuses a request until another worker has the report's task. */
+const isWorkflowTaskFailing = (error: unknown) =>
+  error instanceof Error && /Workflow Task in failed state/.test(`${error.message} ${(error.cause as Error | undefined)?.message ?? ''}`);
+
+/** How long a request waits out a crashed worker before it says so. */
+const CRASH_PATIENCE_MS = 60_000;
+
+/**
+ * Sends one request as one act: it carries an Update id of its own, so when it is sent again
+ * (after a worker crash made Temporal refuse it for a moment) Temporal and the record take the
+ * second sending for the first.
+ */
+async function sendRequest<Arg, Ret>(client: Client, reportId: string, update: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret> {
+  const handle = handleOf(client, reportId);
+  const updateId = randomUUID();
+  const giveUpAt = Date.now() + CRASH_PATIENCE_MS;
+  for (let wait = 250; ; wait = Math.min(wait * 2, 5_000)) {
+    try {
+          return await asked(handle.executeUpdate(update, { args: [arg], updateId }));
+    } catch (error) {
+      if (!isWorkflowTaskFailing(error) || Date.now() + wait > giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
 /** Turns a refused update into a ReportRequestError; anything else is rethrown. */
 async function asked<T>(request: Promise<T>): Promise<T> {
   try {
@@ -121,7 +148,7 @@ function measuredWithinLimit(body: string): ReportSize {
 export async function saveDraft(client: Client, db: Db, reportId: string, body: string, actor: Actor): Promise<VersionSaved> {
   const size = measuredWithinLimit(body);
   const contentHash = await storeReportContent(db, body);
-  return asked(handleOf(client, reportId).executeUpdate(saveDraftUpdate, { args: [{ actor, contentHash, size }] }));
+  return sendRequest(client, reportId, saveDraftUpdate, { actor, contentHash, size });
 }
 
 /** Checks first (same rules as the activity), so a refusal never reaches the workflow. */
@@ -138,7 +165,7 @@ export async function submitReport(
   if (check.errors.length) throw checkRefusal(CHECK_FAILED, check.errors);
   if (check.warnings.length && !acceptWarnings) throw checkRefusal(WARNINGS_NOT_ACCEPTED, check.warnings);
   const contentHash = await storeReportContent(db, body);
-  return asked(handleOf(client, reportId).executeUpdate(submitUpdate, { args: [{ actor, contentHash, acceptWarnings, size }] }));
+  return sendRequest(client, reportId, submitUpdate, { actor, contentHash, acceptWarnings, size });
 }
 
 export function reviewReport(
@@ -146,20 +173,20 @@ export function reviewReport(
   reportId: string,
   request: { actor: Actor; decision: 'approve' | 'request_revision'; comment?: string; rating?: Rating; revisionDueAt?: string; reason?: string },
 ): Promise<ReportSnapshot> {
-  return asked(handleOf(client, reportId).executeUpdate(reviewUpdate, { args: [request] }));
+  return sendRequest(client, reportId, reviewUpdate, request);
 }
 
 export const extendReport = (client: Client, reportId: string, actor: Actor, until: Date) =>
-  asked(handleOf(client, reportId).executeUpdate(extendUpdate, { args: [{ actor, until: until.toISOString() }] }));
+  sendRequest(client, reportId, extendUpdate, { actor, until: until.toISOString() });
 
 export const reassignReport = (client: Client, reportId: string, actor: Actor, toEmail: string, toName?: string) =>
-  asked(handleOf(client, reportId).executeUpdate(reassignUpdate, { args: [{ actor, toEmail, toName }] }));
+  sendRequest(client, reportId, reassignUpdate, { actor, toEmail, toName });
 
 export const exemptReport = (client: Client, reportId: string, actor: Actor, kind: 'exempted' | 'withdrawn', reason: string) =>
-  asked(handleOf(client, reportId).executeUpdate(exemptUpdate, { args: [{ actor, kind, reason }] }));
+  sendRequest(client, reportId, exemptUpdate, { actor, kind, reason });
 
 export const remindNow = (client: Client, reportId: string, actor: Actor) =>
-  asked(handleOf(client, reportId).executeUpdate(remindNowUpdate, { args: [{ actor }] }));
+  sendRequest(client, reportId, remindNowUpdate, { actor });
 
 /** The workflow's live view plus the record's versions and comments. */
 export async function showReport(client: Client, db: Db, reportId: string) {
@@ -178,7 +205,7 @@ export async function showReport(client: Client, db: Db, reportId: string) {
 }
 
 export const changeRole = (client: Client, reportId: string, actor: Actor, role: 'liaison' | 'reviewer', toEmail: string, toName?: string) =>
-  asked(handleOf(client, reportId).executeUpdate(changeRoleUpdate, { args: [{ actor, role, toEmail, toName }] }));
+  sendRequest(client, reportId, changeRoleUpdate, { actor, role, toEmail, toName });
 
 export const delegateReport = (client: Client, reportId: string, actor: Actor, from: string, to: string, until: Date) =>
-  asked(handleOf(client, reportId).executeUpdate(delegateUpdate, { args: [{ actor, from, to, until: until.toISOString() }] }));
+  sendRequest(client, reportId, delegateUpdate, { actor, from, to, until: until.toISOString() });

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditEventInput, RecordHead } from '../domain/messages';
 import type { AuditKey } from './audit-key';
-import type { DbTransaction } from './client';
+import type { Db, DbTransaction } from './client';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -58,6 +58,42 @@ const APPEND = `INSERT INTO "AuditEvent" (${APPEND_COLUMNS.map((column) => `"${c
 
 const CHAIN_HEADS = `SELECT a."chain", a."hash" FROM "AuditEvent" a WHERE a."seasonId" = $1 AND a."chain" IS NOT NULL
   AND a."chainSeq" = (SELECT MAX(b."chainSeq") FROM "AuditEvent" b WHERE b."chain" = a."chain")`;
+
+const CHAIN_HEAD_OF = `SELECT "chainSeq", "hash" FROM "AuditEvent" WHERE "chain" = $1 ORDER BY "chainSeq" DESC LIMIT 1`;
+
+/** The events recorded under any of these keys, with their time and detail. */
+export async function findRecordedKeys(db: Db | DbTransaction, keys: string[]): Promise<{ key: string; occurredAt: Date; detailJson: string }[]> {
+  if (!keys.length) return [];
+  const list = keys.map((_, i) => `$${i + 1}`).join(', ');
+  const rows = await db.$queryRawUnsafe<{ key: string; occurredAt: Date; detailJson: string }[]>(
+    `SELECT "key", "occurredAt", "detailJson" FROM "AuditEvent" WHERE "key" IN (${list})`,
+    ...keys,
+  );
+  return rows.map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) }));
+}
+
+/** A chain's events after `afterSeq` and before `beforeSeq`, in order, with what authenticates them. */
+export async function eventsBetween(
+  db: Db | DbTransaction,
+  chain: string,
+  afterSeq: number,
+  beforeSeq: number,
+): Promise<{ key: string; action: string; occurredAt: Date; detailJson: string; hash: string; mac: string | null; macKeyId: string | null }[]> {
+  const rows = await db.$queryRawUnsafe<{ key: string; action: string; occurredAt: Date; detailJson: string; hash: string; mac: string | null; macKeyId: string | null }[]>(
+    `SELECT "key", "action", "occurredAt", "detailJson", "hash", "mac", "macKeyId" FROM "AuditEvent"
+      WHERE "chain" = $1 AND "chainSeq" > $2 AND "chainSeq" < $3 ORDER BY "chainSeq"`,
+    chain,
+    afterSeq,
+    beforeSeq,
+  );
+  return rows.map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) }));
+}
+
+/** Where a chain stands now, or null when it has no event. */
+export async function chainHead(db: Db | DbTransaction, chain: string): Promise<RecordHead | null> {
+  const [last] = await db.$queryRawUnsafe<{ chainSeq: number; hash: string }[]>(CHAIN_HEAD_OF, chain);
+  return last ? headOf(last) : null;
+}
 
 /** One hash over the last hash of every chain: what verify prints and a season's close keeps. */
 export function headOverChains(heads: { chain: string; hash: string }[]): string {

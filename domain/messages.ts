@@ -89,6 +89,8 @@ export interface StampActor {
 export interface ChangeStamp {
   /** The act's identity: the Update's id for a request, the timer's own key for a reminder. */
   auditKey: string;
+  /** The head of the report's chain as the workflow knows it, so events it has not seen are told back. */
+  knownHead?: RecordHead;
   occurredAt: string;
   actor: StampActor;
   action: string;
@@ -111,12 +113,25 @@ export interface ReportPatch {
 }
 
 /**
+ * An event of the report's chain the workflow has not seen: written by a workflow task that died
+ * before Temporal heard of it, whose retry then chose differently (a reminder, say, sent by the
+ * dead task but not due the same way when its retry ran).
+ */
+export interface UnseenEvent {
+  key: string;
+  action: string;
+  occurredAt: string;
+  detail: Record<string, unknown>;
+}
+
+/**
  * An act as the record holds it. For a retried act this is the first attempt's: its time (a
  * retried workflow task runs later) and version, so the workflow derives its state from what was
- * recorded.
+ * recorded. `unseen` are the events between the head the workflow knew and this act.
  */
 export interface RecordedAct {
   occurredAt: string;
   versionNumber?: number;
   head: RecordHead;
+  unseen?: UnseenEvent[];
 }

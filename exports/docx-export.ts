@@ -63,6 +63,18 @@ function reportSection(report: SeasonExportData['approved'][number], timeZone: s
   return paragraphs;
 }
 
+/** The last page: the record's head at close, so a paper copy can check the record later. */
+function recordHeadPage(data: SeasonExportData): Paragraph[] {
+  if (!data.recordHead) return [];
+  const line = (text: string, font = BODY_FONT) => new Paragraph({ spacing: { line: 560 }, children: [new TextRun({ text, font, size: SIZE_3 })] });
+  return [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, alignment: AlignmentType.CENTER, children: [new TextRun({ text: '本台账校验值', font: TITLE_FONT })] }),
+    line('本季度结束时，全部述职记录的校验值为：'),
+    line(data.recordHead, 'Courier New'),
+    line(`日后运行 shuzhi audit verify ${data.seasonId}，输出的 head 应与此一致；不一致即说明记录在结束后被改动。`),
+  ];
+}
+
 export async function seasonDocx(data: SeasonExportData, generatedAt = new Date()): Promise<Buffer> {
   const document = new Document({
     creator: 'Shuzhi 述职评议',
@@ -76,6 +88,7 @@ export async function seasonDocx(data: SeasonExportData, generatedAt = new Date(
           new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '目　录', font: TITLE_FONT, size: SIZE_3, bold: true })] }),
           new TableOfContents('目录', { hyperlink: true, headingStyleRange: '1-1' }),
           ...data.approved.flatMap((report) => reportSection(report, data.timeZone)),
+          ...recordHeadPage(data),
         ],
       },
     ],

@@ -28,6 +28,8 @@ export interface ApprovedReport {
 
 export interface SeasonExportData {
   seasonId: string;
+  /** The record's head at the season's close (本台账校验值), once it is closed. */
+  recordHead: string | null;
   title: string;
   year: number;
   timeZone: string;
@@ -55,6 +57,7 @@ export async function loadSeasonExportData(db: Db, seasonId: string): Promise<Se
   return {
     seasonId,
     title: season.title,
+    recordHead: season.status === 'closed' ? ((JSON.parse(season.summaryJson ?? '{}') as { recordHead?: string }).recordHead ?? null) : null,
     year: season.year,
     timeZone: season.timeZone,
     rows: reports.map((r) => ({

@@ -14,7 +14,18 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { ChangeStamp, MailRequest, RecordedAct, RecordHead, ReportPatch, ReportPeople, ScheduleMs, SeasonRules, StampActor } from '../domain/messages';
+import type {
+  ChangeStamp,
+  MailRequest,
+  RecordedAct,
+  RecordHead,
+  ReportPatch,
+  ReportPeople,
+  ScheduleMs,
+  SeasonRules,
+  StampActor,
+  UnseenEvent,
+} from '../domain/messages';
 import { REVIEW_STATES, type MailKind, type Rating, type ReportState } from '../domain/vocabulary';
 import { formatInZone } from '../domain/time';
 import { assignmentActivities, firstTryMailActivities, localRecordActivities, mailActivities } from './activity-stubs';
@@ -48,7 +59,7 @@ import {
   effectiveActor,
   reviewOutcome,
 } from './report-rules';
-import { currentDeadline, dueTimers, nextTimer, noticesFor, type Notice, type TimerKind } from './report-timers';
+import { currentDeadline, dueTimers, nextTimer, noticesFor, type Notice, type Timer, type TimerKind } from './report-timers';
 
 export interface BranchReportInput {
   seasonId: string;
@@ -105,8 +116,11 @@ const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function branchReportWorkflow(input: BranchReportInput): Promise<BranchReportResult> {
-  const state = input.carried ?? (await assign(input));
-  return new ReportLifecycle(input, state).run();
+  const lifecycle = new ReportLifecycle(input);
+  // Before the first await: a request that arrives with the start (a secretary who opens the mail
+  // at once) waits for the assignment instead of being refused for want of a handler.
+  lifecycle.registerHandlers();
+  return lifecycle.run(input.carried ?? (await assign(input)));
 }
 
 /** The first task: the report's row and its first event, then the secretary's assignment mail. */
@@ -176,6 +190,9 @@ const NOTICES: Record<TimerKind, { action: string; mail: MailKind; to: (p: Repor
 };
 
 class ReportLifecycle {
+  /** Set once the report is assigned (or carried over): requests wait for it. */
+  private s!: CarriedState;
+  private ready = false;
   private closed = false;
   /** Bumped on every change, so the timer wait wakes up and re-plans. */
   private epoch = 0;
@@ -184,13 +201,11 @@ class ReportLifecycle {
   /** The outbox's first try of a mail is running in this workflow task. */
   private tryingMail = false;
 
-  constructor(
-    private readonly input: BranchReportInput,
-    private readonly s: CarriedState,
-  ) {}
+  constructor(private readonly input: BranchReportInput) {}
 
-  async run(): Promise<BranchReportResult> {
-    this.registerHandlers();
+  async run(state: CarriedState): Promise<BranchReportResult> {
+    this.s = state;
+    this.ready = true;
     void this.sendOutbox();
     while (!this.closed) {
       if (this.historyIsLong() || this.awaitsApprovalInLongRun()) {
@@ -212,17 +227,25 @@ class ReportLifecycle {
    * Sends the outbox's mail in order, each until SMTP takes it. The first try runs in the workflow
    * task of the change that asked for it, so a change and its mail still cost one task; a mail it
    * could not send is retried by Temporal with backoff while the report goes on taking requests.
+   * The first try takes the change lock: two local activities in flight at once complete in an
+   * order no replay can reproduce, and a request completed between them made the history
+   * unreplayable (found by test/integration/record-faults.test.ts).
    */
   private async sendOutbox(): Promise<void> {
     for (;;) {
       await condition(() => this.s.outbox.length > 0);
       const mail = this.s.outbox[0] as MailRequest;
-      this.tryingMail = true;
-      const sent = await firstTryMailActivities.sendMail(mail).then(
-        () => true,
-        () => false,
-      );
-      this.tryingMail = false;
+      const sent = await this.exclusive(async () => {
+        this.tryingMail = true;
+        try {
+          return await firstTryMailActivities.sendMail(mail).then(
+            () => true,
+            () => false,
+          );
+        } finally {
+          this.tryingMail = false;
+        }
+      });
       if (!sent) await mailActivities.sendMail(mail);
       this.s.outbox.shift();
     }
@@ -230,11 +253,19 @@ class ReportLifecycle {
 
   // ---- handlers -------------------------------------------------------------------------
 
-  private registerHandlers(): void {
-    setHandler(reportQuery, () => this.snapshot());
+  /**
+   * Every request's validator answers at once; before the report is assigned there is nothing to
+   * check against yet, so the request is taken and its handler checks it once the report is ready.
+   */
+  registerHandlers(): void {
+    setHandler(reportQuery, () => {
+      if (!this.ready) throw new Error('the report is being assigned; ask again in a moment');
+      return this.snapshot();
+    });
 
     setHandler(saveDraftUpdate, (request) => this.act((key) => this.saveVersion(key, request, 'draft')), {
       validator: (request) => {
+        if (!this.ready) return;
         canWrite(this.s.status, this.s.people, request.actor);
         assertReportSize(request.size);
       },
@@ -242,13 +273,14 @@ class ReportLifecycle {
 
     setHandler(submitUpdate, (request) => this.act((key) => this.saveVersion(key, request, 'submission')), {
       validator: (request) => {
+        if (!this.ready) return;
         canWrite(this.s.status, this.s.people, request.actor);
         assertReportSize(request.size);
       },
     });
 
     setHandler(reviewUpdate, (request) => this.act((key) => this.review(key, request)), {
-      validator: (request) => void reviewOutcome(this.s.status, this.s.people, this.s.rules, { ...request, actor: this.as(request.actor) }),
+      validator: (request) => void (this.ready && reviewOutcome(this.s.status, this.s.people, this.s.rules, { ...request, actor: this.as(request.actor) })),
     });
 
     setHandler(
@@ -266,6 +298,7 @@ class ReportLifecycle {
         }),
       {
         validator: (request) => {
+          if (!this.ready) return;
           canAdminister(this.s.status, this.s.people, request.actor, ['更换联系人', 'changed']);
           assertDutiesSeparate({ ...this.s.people, [request.role]: request.toEmail.toLowerCase() });
         },
@@ -287,6 +320,7 @@ class ReportLifecycle {
         }),
       {
         validator: (request) => {
+          if (!this.ready) return;
           assertAdmin(this.s.people, request.actor);
           assertFutureDate(request.until, Date.now());
         },
@@ -295,13 +329,14 @@ class ReportLifecycle {
 
     setHandler(extendUpdate, (request) => this.act((key) => this.extend(key, request.actor, request.until)), {
       validator: (request) => {
-        canAdminister(this.s.status, this.s.people, request.actor, ['延期', 'extended']);
         assertFutureDate(request.until, Date.now());
+        if (this.ready) canAdminister(this.s.status, this.s.people, request.actor, ['延期', 'extended']);
       },
     });
 
     setHandler(reassignUpdate, (request) => this.act((key) => this.reassign(key, request.actor, request.toEmail, request.toName)), {
       validator: (request) => {
+        if (!this.ready) return;
         canAdminister(this.s.status, this.s.people, request.actor, ['转交', 'reassigned']);
         assertDutiesSeparate({ ...this.s.people, secretary: request.toEmail.toLowerCase() });
       },
@@ -318,11 +353,11 @@ class ReportLifecycle {
           }));
           return this.snapshot();
         }),
-      { validator: (request) => canAdminister(this.s.status, this.s.people, request.actor, ['免于述职', 'exempted']) },
+      { validator: (request) => void (this.ready && canAdminister(this.s.status, this.s.people, request.actor, ['免于述职', 'exempted'])) },
     );
 
     setHandler(remindNowUpdate, ({ actor }) => this.act((key) => this.remindNow(key, actor)), {
-      validator: ({ actor }) => canAdminister(this.s.status, this.s.people, actor, ['提醒', 'reminded']),
+      validator: ({ actor }) => void (this.ready && canAdminister(this.s.status, this.s.people, actor, ['提醒', 'reminded'])),
     });
 
     setHandler(closeSignal, ({ actor }) => {
@@ -343,12 +378,13 @@ class ReportLifecycle {
 
   /** The actor as the rules see them, standing in for whoever delegated to them. */
   private as(actor: Actor): Actor {
+    if (!this.ready) return actor;
     return effectiveActor(actor, this.s.delegations ?? [], Date.now());
   }
 
-  /** Runs one change at a time, so a slow activity never interleaves with another change. */
+  /** Runs one change at a time, once the report is assigned, so a slow activity never interleaves with another change. */
   private async exclusive<T>(work: () => Promise<T>): Promise<T> {
-    await condition(() => !this.busy);
+    await condition(() => this.ready && !this.busy);
     this.busy = true;
     try {
       return await work();
@@ -492,19 +528,51 @@ class ReportLifecycle {
   /** Sends what fell due: one notice per audience, even when the worker comes back after an outage. */
   private async fireDueTimers() {
     if (this.closed) return;
-    for (const notice of noticesFor(dueTimers(this.timerState(), this.s.schedule, Date.now()))) await this.notice(notice);
+    let due = dueTimers(this.timerState(), this.s.schedule, Date.now());
+    if (due.length > 1) due = await this.withoutNoticesSentAlready(due);
+    for (const notice of noticesFor(due)) await this.notice(notice);
+  }
+
+  /**
+   * Which notices fall due depends on when the task runs. A task that sent a notice and died before
+   * Temporal heard of it is run again later, when more may be due, and would choose another notice
+   * for the same person: so when several are due, the record is asked which were sent already, and
+   * those are taken as sent (found by test/integration/record-faults.test.ts). One due timer needs
+   * no asking: an earlier attempt could only have sent that one, under the same key.
+   */
+  private async withoutNoticesSentAlready(due: Timer[]): Promise<Timer[]> {
+    const found = await localRecordActivities.findRecordedNotices({ reportId: this.s.reportId, keys: due.map((timer) => this.noticeKey(timer)) });
+    if (!found.notices.length) return due;
+    const sent = new Set<string>();
+    for (const notice of found.notices) {
+      const timer = due.find((t) => this.noticeKey(t) === notice.key) as Timer;
+      this.told(timer, notice.missed, Date.parse(notice.occurredAt));
+      for (const key of [timer.key, ...notice.missed]) sent.add(key);
+    }
+    if (found.head) this.s.record = found.head;
+    return due.filter((timer) => !sent.has(timer.key));
+  }
+
+  private noticeKey(timer: Timer): string {
+    return `${workflowInfo().workflowId}/timer/${timer.key}`;
   }
 
   /** A reminder or escalation, recorded when it was sent, with the moment it was planned for. */
   private async notice({ timer, missed }: Notice) {
     const spec = NOTICES[timer.kind];
     const to = spec.to(this.s.people).filter((email): email is string => !!email);
-    const key = `${workflowInfo().workflowId}/timer/${timer.key}`;
-    const { at } = await this.commit(key, SYSTEM, spec.action, (at) => ({
+    const { at } = await this.commit(this.noticeKey(timer), SYSTEM, spec.action, (at) => ({
       patch: spec.escalatedTo ? { escalatedTo: spec.escalatedTo, escalatedAt: iso(at) } : {},
-      detail: { timer: timer.key, plannedAt: iso(timer.at), to, ...(missed.length ? { missed: missed.map((t) => t.key) } : {}) },
+      detail: { timer: timer.key, kind: timer.kind, plannedAt: iso(timer.at), to, ...(missed.length ? { missed: missed.map((t) => t.key) } : {}) },
     }));
-    this.s.firedTimers.push(...missed.map((t) => t.key), timer.key);
+    this.told(timer, missed.map((t) => t.key), at);
+  }
+
+  /** A notice recorded at `at`: its timers are done, and its mail is asked for (once per key, whoever asks). */
+  private told(timer: Timer, missed: string[], at: number, recipients?: string[]) {
+    const spec = NOTICES[timer.kind];
+    const to = recipients ?? spec.to(this.s.people).filter((email): email is string => !!email);
+    this.s.firedTimers.push(...missed, timer.key);
     const deadline = Date.parse(currentDeadline(this.timerState()));
     // A reminder sent late, after its deadline, says the report is overdue rather than "1 hour left".
     const overdue = timer.kind === 'overdue_weekly' || (timer.kind === 'reminder' && at >= deadline);
@@ -515,7 +583,7 @@ class ReportLifecycle {
       ...(missed.length ? { missed: String(missed.length) } : {}),
     };
     // The mail is due at the timer's moment (SentMail.requestedAt); the record says when it was sent.
-    for (const recipient of to) this.mail(key, spec.mail, recipient, timer.at, values);
+    for (const recipient of to) this.mail(this.noticeKey(timer), spec.mail, recipient, timer.at, values);
   }
 
   // ---- the record -----------------------------------------------------------------------
@@ -540,6 +608,7 @@ class ReportLifecycle {
 
   /** Takes the recorded act into the state: the record's new head, and the plan as of the act's moment. */
   private settle(recorded: RecordedAct, plan?: (at: number) => Planned): { at: number } {
+    for (const event of recorded.unseen ?? []) this.adopt(event);
     const at = Date.parse(recorded.occurredAt);
     this.s.record = recorded.head;
     if (plan) {
@@ -550,8 +619,19 @@ class ReportLifecycle {
     return { at };
   }
 
+  /**
+   * An event a task wrote before it died unheard of: a notice it sent is taken as sent (its timers
+   * done, its mail asked for under the same key, so never sent twice). Anything else is left for
+   * `audit verify --deep` to name.
+   */
+  private adopt(event: UnseenEvent) {
+    const detail = event.detail as { timer?: string; kind?: TimerKind; plannedAt?: string; missed?: string[]; to?: string[] };
+    if (!event.key.includes('/timer/') || !detail.timer || !detail.kind || !detail.plannedAt) return;
+    this.told({ key: detail.timer, kind: detail.kind, at: Date.parse(detail.plannedAt) }, detail.missed ?? [], Date.parse(event.occurredAt), detail.to);
+  }
+
   private stamp(key: string, actor: StampActor, action: string, at: number, detail: Record<string, unknown> = {}): ChangeStamp {
-    return { auditKey: key, occurredAt: iso(at), actor, action, detail };
+    return { auditKey: key, knownHead: this.s.record, occurredAt: iso(at), actor, action, detail };
   }
 
   /** Asks for a mail, due at `dueAt`: it goes into the outbox, keyed by the act that asked for it. */

@@ -3,6 +3,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
+import { ReportRequestError } from '../../client/report-commands';
 import { importSeason } from '../../db/season-import';
 import { TASK_QUEUE } from '../../domain/constants';
 import { reportWorkflowId } from '../../domain/ids';
@@ -12,7 +13,7 @@ import { branchReportWorkflow } from '../../workflows';
 import { createWorker } from '../../worker/create-worker';
 import { databaseKinds, type ScratchDatabase } from './databases';
 import { RecordingMailer } from './fakes';
-import { startTimeSkippingServer, workflowBundle } from './temporal';
+import { startDevServer, startTimeSkippingServer, workflowBundle } from './temporal';
 import { waitUntil } from './wait';
 import { TEST_AUDIT_KEY } from './audit-key';
 
@@ -29,6 +30,17 @@ export const PEOPLE = {
 };
 
 export const as = (email: string): Actor => ({ email, channel: 'cli' });
+
+/** The code of the refusal a request met; a request that was carried out fails the test. */
+export async function rejection(request: Promise<unknown>): Promise<string> {
+  try {
+    await request;
+  } catch (error) {
+    if (error instanceof ReportRequestError) return error.code;
+    throw error;
+  }
+  throw new Error('expected the request to be refused');
+}
 
 export const GOOD_REPORT = `# 述职报告
 现述职如下。
@@ -48,8 +60,11 @@ export class ReportHarness {
   private running!: Promise<void>;
   private seasons = 0;
 
+  /** `dev`: the dev server in real time, for what time skipping cannot show (a worker that is away while timers fall due). */
+  constructor(private readonly server: 'time-skipping' | 'dev' = 'time-skipping') {}
+
   async start(): Promise<void> {
-    this.env = await startTimeSkippingServer();
+    this.env = await (this.server === 'dev' ? startDevServer() : startTimeSkippingServer());
     this.scratch = await databaseKinds()[0].create();
     await this.startWorker();
   }
@@ -99,6 +114,8 @@ export class ReportHarness {
   async startReport(
     options: {
       dueInDays?: number;
+      /** The due date in milliseconds from now, for seasons that run in real time. */
+      dueInMs?: number;
       schedule?: Partial<SeasonFile['schedule']>;
       maxHistoryEvents?: number;
       awaitAssignmentMail?: boolean;
@@ -108,7 +125,7 @@ export class ReportHarness {
   ) {
     this.seasons += 1;
     const seasonId = `s${this.seasons}`;
-    const dueAt = new Date((await this.now()) + (options.dueInDays ?? 10) * DAY);
+    const dueAt = new Date((await this.now()) + (options.dueInMs ?? (options.dueInDays ?? 10) * DAY));
     const base: SeasonFile = {
       id: seasonId,
       title: '2026年度述职评议（测试）',

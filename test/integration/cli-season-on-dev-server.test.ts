@@ -155,6 +155,11 @@ describeEachDatabase('a season started from the CLI on the dev server', (kind) =
     });
     const status = JSON.parse((await runCli(['season', 'status', 'demo-2026', '--json'], cliEnv)).stdout);
     expect(status).toMatchObject({ status: 'closed', reportsByState: { approved: 2, closed: 1 }, summary: { branches: 3 } });
+    // The record's head at close is the one verify prints, for as long as nobody changes the record.
+    const head = (JSON.parse(closed.stdout) as { recordHead: string }).recordHead;
+    expect(head).toMatch(/^[0-9a-f]{64}$/);
+    const verified = await runCli(['audit', 'verify', 'demo-2026', '--json'], cliEnv);
+    expect({ code: verified.code, head: (JSON.parse(verified.stdout) as { headHash: string }).headHash }).toEqual({ code: 0, head });
   });
 
   test('the season exports as CSV, Markdown and an official-style Word document', async () => {
@@ -178,9 +183,11 @@ describeEachDatabase('a season started from the CLI on the dev server', (kind) =
     const html = (await mammoth.convertToHtml({ buffer: docx })).value;
     const headings = (level: number) =>
       [...html.matchAll(new RegExp(`<h${level}>(?:<a id="[^"]*"></a>)?([^<]*)</h${level}>`, 'g'))].map((m) => m[1]);
-    expect(headings(1)).toEqual(['局机关党支部', '第一中学党支部']);
+    expect(headings(1)).toEqual(['局机关党支部', '第一中学党支部', '本台账校验值']);
     expect(headings(2)).toEqual(Array(2).fill(['一、主要工作', '二、存在的主要问题及原因', '三、下步工作思路和主要措施']).flat());
     expect(html).toContain('述职报告汇编');
+    const closedSummary = await scratch.db.season.findUniqueOrThrow({ where: { id: 'demo-2026' } });
+    expect(html).toContain((JSON.parse(closedSummary.summaryJson ?? '{}') as { recordHead: string }).recordHead); // on the last page
     const documentXml = await (await JSZip.loadAsync(docx)).file('word/document.xml')?.async('string');
     expect(documentXml).toContain('Table of Contents'); // the table of contents, linked to each report
     expect(documentXml).toContain('PAGEREF _Toc2');

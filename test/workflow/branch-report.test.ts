@@ -8,14 +8,13 @@ import {
   extendReport,
   exemptReport,
   reassignReport,
-  ReportRequestError,
   reviewReport,
   saveDraft,
   storeReportContent,
   submitReport,
 } from '../../client/report-commands';
 import { closeSignal, reportQuery, submitUpdate } from '../../workflows/report-api';
-import { as, DAY, GOOD_REPORT, PEOPLE, ReportHarness } from '../helpers/report-harness';
+import { as, DAY, GOOD_REPORT, PEOPLE, rejection, ReportHarness } from '../helpers/report-harness';
 import { TEST_AUDIT_KEY } from '../helpers/audit-key';
 
 const h = new ReportHarness();
@@ -31,15 +30,6 @@ const DRAFTED_PASSED_APPROVED = [
   ['report.approved', PEOPLE.leader],
 ];
 
-async function rejection(request: Promise<unknown>): Promise<string> {
-  try {
-    await request;
-  } catch (error) {
-    if (error instanceof ReportRequestError) return error.code;
-    throw error;
-  }
-  throw new Error('expected the request to be refused');
-}
 
 test('a report submitted on time is reviewed, approved and settled when the season closes', async () => {
   const { reportId, handle } = await h.startReport();
