@@ -7,12 +7,6 @@ import { RATINGS, SETTLED_STATES } from '../domain/vocabulary';
 import type { Db } from '../db/client';
 import type { ActivityDeps } from './index';
 
-export interface SeasonPlan {
-  title: string;
-  timeZone: string;
-  branches: { id: string; name: string }[];
-}
-
 export interface BranchPage {
   title: string;
   timeZone: string;
@@ -63,8 +57,6 @@ function namedBranches(ids: string[], snapshots: { branchId: string; name: strin
 }
 
 export function createSeasonActivities({ db, clock, auditKey }: ActivityDeps) {
-  const secretaryRoles = (seasonId: string) => ({ seasonId, role: 'secretary', validUntil: null });
-
   return {
     /** Marks the season running and records who started it. */
     async markSeasonStarted(event: AuditEventInput & { seasonId: string }): Promise<void> {
@@ -76,23 +68,6 @@ export function createSeasonActivities({ db, clock, auditKey }: ActivityDeps) {
         await appendAuditEvent(tx, auditKey, event);
       });
     },
-
-    /** The whole plan at once: used by season workflows started before batched fan-out. */
-    async loadSeasonPlan(seasonId: string): Promise<SeasonPlan> {
-      const season = await db.season.findUniqueOrThrow({ where: { id: seasonId } });
-      const roles = await db.roleAssignment.findMany({
-        where: secretaryRoles(seasonId),
-        select: { organizationId: true },
-        orderBy: { organizationId: 'asc' },
-      });
-      // The season's whole snapshot at once: no list of ids as long as the season in the query.
-      const snapshots = await db.seasonBranch.findMany({ where: { seasonId }, select: { branchId: true, name: true } });
-      const ids = roles.flatMap((role) => (role.organizationId ? [role.organizationId] : []));
-      return { title: season.title, timeZone: season.timeZone, branches: namedBranches(ids, snapshots) };
-    },
-
-    /** One page of the participating branches (those with a current secretary), by id. */
-    loadBranchPage: (input: { seasonId: string; afterBranchId?: string; limit: number }) => loadBranchPage(db, input),
 
     /**
      * Waits until every report of the season has settled (its workflow has taken the close), then

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { AuditKeyring } from '../db/audit-key';
-import { verifyAuditChain, type AuditProblem, type AuditVerification } from '../db/audit-verify';
+import { verifyAuditChain, words, type AuditProblem, type AuditVerification } from '../db/audit-verify';
 import type { Db } from '../db/client';
 import { reportWorkflowId } from '../domain/ids';
 import type { RecordHead } from '../domain/messages';
@@ -46,7 +46,8 @@ export async function verifySeasonRecord(db: Db, client: Client, keyring: AuditK
     const handle = client.workflow.getHandle(workflowId);
     const reportId = workflowId.replace(/^report\//, '');
     const witness = await witnessOf(handle).catch((error: unknown) => {
-      unchecked.push(`${workflowId}: ${error instanceof Error ? error.message : String(error)}`);
+      const why = error instanceof Error ? error.message : String(error);
+      unchecked.push(words(`${workflowId}：无法从 Temporal 读取（${why}）`, `${workflowId}: ${why}`));
       return undefined;
     });
     if (!witness) return;
@@ -117,17 +118,18 @@ function compareHeads(chain: string, stored: RecordHead | undefined, witnessed: 
   const at = { chain, chainSeq: null };
   if (!stored) {
     return witnessed.events
-      ? [{ ...at, problem: 'witness', message: `${chain}: the whole record is missing; Temporal's history recorded ${witnessed.events} event(s)` }]
+      ? [{ ...at, problem: 'witness', message: words(`${chain}：整条记录缺失，而 Temporal 的历史记载了 ${witnessed.events} 条`, `${chain}: the whole record is missing; Temporal's history recorded ${witnessed.events} event(s)`) }]
       : [];
   }
   if (stored.events < witnessed.events) {
-    return [{ ...at, problem: 'witness', message: `${chain}: events ${stored.events + 1}…${witnessed.events} are missing; Temporal's history recorded ${witnessed.events}` }];
+    return [{ ...at, problem: 'witness', message: words(`${chain}：缺少第 ${stored.events + 1} 至 ${witnessed.events} 条记录（Temporal 的历史记载了 ${witnessed.events} 条）`, `${chain}: events ${stored.events + 1}…${witnessed.events} are missing; Temporal's history recorded ${witnessed.events}`) }];
   }
   if (stored.events > witnessed.events) {
-    return [{ ...at, problem: 'witness', message: `${chain}: ${stored.events - witnessed.events} event(s) after ${witnessed.events} were never written by the report's workflow` }];
+    return [{ ...at, problem: 'witness', message: words(`${chain}：第 ${witnessed.events} 条之后多出 ${stored.events - witnessed.events} 条记录，并非报告流程所写`, `${chain}: ${stored.events - witnessed.events} event(s) after ${witnessed.events} were never written by the report's workflow`) }];
   }
   if (stored.hash !== witnessed.hash) {
-    return [{ ...at, problem: 'witness', message: `${chain}: the record differs from the one the report's workflow wrote (head ${stored.hash.slice(0, 12)}…, witnessed ${witnessed.hash.slice(0, 12)}…)` }];
+    const heads = `(head ${stored.hash.slice(0, 12)}…, witnessed ${witnessed.hash.slice(0, 12)}…)`;
+    return [{ ...at, problem: 'witness', message: words(`${chain}：记录与报告流程所写的不一致 ${heads}`, `${chain}: the record differs from the one the report's workflow wrote ${heads}`) }];
   }
   return [];
 }
@@ -161,12 +163,18 @@ async function checkActs(db: Db, client: Client, workflowId: string, reportId: s
   const chain = `report:${reportId}`;
   for (const [updateId, succeeded] of outcomes) {
     const recorded = keys.has(`${workflowId}/update/${updateId}`);
-    if (succeeded && !recorded) problems.push({ problem: 'act', chain, chainSeq: null, message: `${chain}: request ${updateId} was carried out but is not in the record` });
-    if (!succeeded && recorded) problems.push({ problem: 'act', chain, chainSeq: null, message: `${chain}: request ${updateId} failed but is in the record` });
+    if (succeeded && !recorded) {
+      problems.push({ problem: 'act', chain, chainSeq: null, message: words(`${chain}：请求 ${updateId} 已执行，但台账中没有记录`, `${chain}: request ${updateId} was carried out but is not in the record`) });
+    }
+    if (!succeeded && recorded) {
+      problems.push({ problem: 'act', chain, chainSeq: null, message: words(`${chain}：请求 ${updateId} 未执行成功，台账中却有记录`, `${chain}: request ${updateId} failed but is in the record`) });
+    }
   }
   for (const key of keys) {
     const updateId = key.startsWith(`${workflowId}/update/`) ? key.slice(`${workflowId}/update/`.length) : undefined;
-    if (updateId && !outcomes.has(updateId)) problems.push({ problem: 'act', chain, chainSeq: null, message: `${chain}: the record holds request ${updateId}, which Temporal never completed` });
+    if (updateId && !outcomes.has(updateId)) {
+      problems.push({ problem: 'act', chain, chainSeq: null, message: words(`${chain}：台账中有请求 ${updateId}，而 Temporal 从未完成该请求`, `${chain}: the record holds request ${updateId}, which Temporal never completed`) });
+    }
   }
   return [...outcomes.values()].filter(Boolean).length;
 }
@@ -182,7 +190,10 @@ async function checkMailLog(db: Db, reportId: string, witness: Witness, problems
       problem: 'mail',
       chain: `report:${reportId}`,
       chainSeq: null,
-      message: `report:${reportId}: the mail log has ${sent} mail(s) sent${count('sending') ? ` and ${count('sending')} never confirmed` : ''}; the workflow asked for ${witness.mailsAsked}, ${witness.mailsWaiting} still waiting`,
+      message: words(
+        `report:${reportId}：发信记录中已发送 ${sent} 封${count('sending') ? `、${count('sending')} 封未确认` : ''}；流程要求发送 ${witness.mailsAsked} 封，其中 ${witness.mailsWaiting} 封仍在等待`,
+        `report:${reportId}: the mail log has ${sent} mail(s) sent${count('sending') ? ` and ${count('sending')} never confirmed` : ''}; the workflow asked for ${witness.mailsAsked}, ${witness.mailsWaiting} still waiting`,
+      ),
     });
   }
   return sent;
@@ -198,7 +209,12 @@ function checkMailbox(messageIds: string[], dir: string, problems: AuditProblem[
   const received = new Set(new Mailbox(dir).list().map((mail) => mail.messageId));
   const missing = messageIds.filter((id) => !received.has(id));
   if (missing.length) {
-    problems.push({ problem: 'mail', chain: null, chainSeq: null, message: `${missing.length} mail(s) logged as sent never reached the mailbox, e.g. ${missing[0]}` });
+    problems.push({
+      problem: 'mail',
+      chain: null,
+      chainSeq: null,
+      message: words(`${missing.length} 封记为已发送的邮件没有到达邮箱，例如 ${missing[0]}`, `${missing.length} mail(s) logged as sent never reached the mailbox, e.g. ${missing[0]}`),
+    });
   }
   return messageIds.length - missing.length;
 }

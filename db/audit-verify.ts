@@ -25,7 +25,8 @@ export interface AuditProblem {
   problem: AuditProblemKind;
   chain: string | null;
   chainSeq: number | null;
-  message: string;
+  /** What was found, in both languages. */
+  message: Words;
 }
 
 export interface AuditVerification {
@@ -42,29 +43,36 @@ export interface AuditVerification {
   heads: Record<string, RecordHead>;
   problems: AuditProblem[];
   /** What could not be checked here, and why (a key not configured, a workflow unreachable). */
-  unchecked: string[];
+  unchecked: Words[];
 }
 
 /** Verify was asked about something it cannot check: exit 2, not a verdict. */
 export class AuditCannotCheckError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly reason: Words) {
+    super(reason.en);
     this.name = 'AuditCannotCheckError';
   }
 }
+
+export interface Words {
+  'zh-CN': string;
+  en: string;
+}
+
+export const words = (zh: string, en: string): Words => ({ 'zh-CN': zh, en });
 
 type Event = Awaited<ReturnType<Db['auditEvent']['findMany']>>[number];
 
 export async function verifyAuditChain(db: Db, keyring: AuditKeyring, seasonId: string): Promise<AuditVerification> {
   const season = await db.season.findUnique({ where: { id: seasonId }, select: { summaryJson: true, status: true } });
-  if (!season) throw new AuditCannotCheckError(`no season ${seasonId} in this database`);
+  if (!season) throw new AuditCannotCheckError(words(`数据库中没有述职季度 ${seasonId}。`, `no season ${seasonId} in this database`));
   const events = await db.auditEvent.findMany({ where: { seasonId }, orderBy: { id: 'asc' } });
   const problems: AuditProblem[] = [];
-  const unchecked = new Set<string>();
+  const unchecked = new Map<string, Words>();
   const chains = new Map<string, Event[]>();
   for (const event of events) {
     if (!event.chain) {
-      problems.push({ problem: 'unchained', chain: null, chainSeq: null, message: `event #${event.id} (${event.action}) carries no hash` });
+      problems.push({ problem: 'unchained', chain: null, chainSeq: null, message: words(`第 ${event.id} 号记录（${event.action}）没有校验哈希`, `event #${event.id} (${event.action}) carries no hash`) });
       continue;
     }
     chains.set(event.chain, [...(chains.get(event.chain) ?? []), event]);
@@ -81,7 +89,7 @@ export async function verifyAuditChain(db: Db, keyring: AuditKeyring, seasonId: 
       problem: 'head_changed',
       chain: null,
       chainSeq: null,
-      message: `the record's head is ${headHash}, not ${printedHead} as at the season's close`,
+      message: words(`台账校验值现为 ${headHash}，与季度结束时的 ${printedHead} 不符`, `the record's head is ${headHash}, not ${printedHead} as at the season's close`),
     });
   }
   return {
@@ -93,33 +101,41 @@ export async function verifyAuditChain(db: Db, keyring: AuditKeyring, seasonId: 
     headHash,
     heads,
     problems,
-    unchecked: [...unchecked],
+    unchecked: [...unchecked.values()],
   };
 }
 
 /** Checks one chain in the order the rows were stored; returns its head. */
-function verifyChain(chain: string, events: Event[], keyring: AuditKeyring, problems: AuditProblem[], unchecked: Set<string>): RecordHead {
+function verifyChain(chain: string, events: Event[], keyring: AuditKeyring, problems: AuditProblem[], unchecked: Map<string, Words>): RecordHead {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   for (const event of events) {
     const seq = event.chainSeq ?? 0;
     const at = { chain, chainSeq: seq };
     if (seq > expectedSeq) {
-      problems.push({ ...at, problem: 'missing', message: `${chain}: event ${expectedSeq}${seq - 1 > expectedSeq ? `…${seq - 1}` : ''} is missing before ${seq}` });
+      problems.push({ ...at, problem: 'missing', message: words(`${chain}：第 ${seq} 条之前缺少第 ${expectedSeq}${seq - 1 > expectedSeq ? `至 ${seq - 1}` : ''} 条记录`, `${chain}: event ${expectedSeq}${seq - 1 > expectedSeq ? `…${seq - 1}` : ''} is missing before ${seq}`) });
     } else if (seq < expectedSeq) {
-      problems.push({ ...at, problem: 'out_of_order', message: `${chain}: event ${seq} is stored after event ${expectedSeq - 1}` });
+      problems.push({ ...at, problem: 'out_of_order', message: words(`${chain}：第 ${seq} 条记录被移到了第 ${expectedSeq - 1} 条之后`, `${chain}: event ${seq} is stored after event ${expectedSeq - 1}`) });
     } else if (event.prevHash !== prevHash) {
-      problems.push({ ...at, problem: 'missing', message: `${chain}: event ${seq} does not follow the event before it` });
+      problems.push({ ...at, problem: 'missing', message: words(`${chain}：第 ${seq} 条记录与前一条接不上（中间有记录被删除或替换）`, `${chain}: event ${seq} does not follow the event before it`) });
     }
     const hash = eventHash(event.prevHash ?? '', { ...event, chainSeq: seq });
     if (hash !== event.hash) {
-      problems.push({ ...at, problem: 'edited', message: `${chain}: event ${seq} (${event.action}) was changed after it was written` });
+      problems.push({ ...at, problem: 'edited', message: words(`${chain}：第 ${seq} 条记录（${event.action}）写入后被修改过`, `${chain}: event ${seq} (${event.action}) was changed after it was written`) });
     } else if (!event.mac || !event.macKeyId) {
-      problems.push({ ...at, problem: 'unauthenticated', message: `${chain}: event ${seq} (${event.action}) carries no MAC` });
+      problems.push({ ...at, problem: 'unauthenticated', message: words(`${chain}：第 ${seq} 条记录（${event.action}）没有认证码`, `${chain}: event ${seq} (${event.action}) carries no MAC`) });
     } else {
       const authentic = keyring.check(event.macKeyId, hash, event.mac);
-      if (authentic === undefined) unchecked.add(`events written with key ${event.macKeyId}: that key is not configured (SHUZHI_RETIRED_SECRETS)`);
-      else if (!authentic) problems.push({ ...at, problem: 'unauthenticated', message: `${chain}: event ${seq} (${event.action}) was not written by Shuzhi: its MAC does not match` });
+      if (authentic === undefined) {
+        unchecked.set(event.macKeyId, words(`用密钥 ${event.macKeyId} 写入的记录无法核验：未配置该密钥（SHUZHI_RETIRED_SECRETS）`, `events written with key ${event.macKeyId}: that key is not configured (SHUZHI_RETIRED_SECRETS)`));
+      }
+      else if (!authentic) {
+        problems.push({
+          ...at,
+          problem: 'unauthenticated',
+          message: words(`${chain}：第 ${seq} 条记录（${event.action}）不是本系统写入的：认证码不符`, `${chain}: event ${seq} (${event.action}) was not written by Shuzhi: its MAC does not match`),
+        });
+      }
     }
     prevHash = event.hash ?? '';
     expectedSeq = Math.max(expectedSeq, seq + 1);
@@ -137,7 +153,7 @@ async function checkReadModels(db: Db, seasonId: string, chains: Map<string, Eve
     const chain = `report:${report.id}`;
     const events = chains.get(chain);
     if (!events?.length) {
-      problems.push({ problem: 'missing', chain, chainSeq: null, message: `${chain}: the report has no record at all` });
+      problems.push({ problem: 'missing', chain, chainSeq: null, message: words(`${chain}：该报告没有任何记录`, `${chain}: the report has no record at all`) });
       continue;
     }
     const expected = readModelFromRecord(events.map((e) => ({ action: e.action, versionNumber: e.versionNumber, detail: JSON.parse(e.detailJson) as Record<string, unknown> })));
@@ -149,7 +165,10 @@ async function checkReadModels(db: Db, seasonId: string, chains: Map<string, Eve
           problem: 'read_model',
           chain,
           chainSeq: null,
-          message: `${chain}: the report's ${field} is ${JSON.stringify(actual[field])}, but its record says ${JSON.stringify(wanted[field])}`,
+          message: words(
+            `${chain}：报告的 ${field} 为 ${JSON.stringify(actual[field])}，而记录表明应为 ${JSON.stringify(wanted[field])}`,
+            `${chain}: the report's ${field} is ${JSON.stringify(actual[field])}, but its record says ${JSON.stringify(wanted[field])}`,
+          ),
         });
       }
     }
@@ -157,7 +176,7 @@ async function checkReadModels(db: Db, seasonId: string, chains: Map<string, Eve
   const rows = new Set(reports.map((r) => `report:${r.id}`));
   for (const chain of chains.keys()) {
     if (chain.startsWith('report:') && !rows.has(chain)) {
-      problems.push({ problem: 'read_model', chain, chainSeq: null, message: `${chain}: the record has events for a report that has no row` });
+      problems.push({ problem: 'read_model', chain, chainSeq: null, message: words(`${chain}：记录中有该报告，但报告本身已不存在`, `${chain}: the record has events for a report that has no row`) });
     }
   }
   return reports.length;

@@ -101,7 +101,7 @@ describeEachDatabase('audit verify, from the database alone', (kind) => {
   test('a report\'s last event deleted shows where the read model says more than the record', async () => {
     await tamper(`DELETE FROM "AuditEvent" WHERE "action" = 'report.approved'`);
     const result = await verify();
-    expect(result.problems.map((p) => p.message)).toEqual([
+    expect(result.problems.map((p) => p.message.en)).toEqual([
       `report:${SCHOOL_A}: the report's state is "approved", but its record says "reviewed"`,
       `report:${SCHOOL_A}: the report's rating is "好", but its record says null`,
     ]);
@@ -114,7 +114,7 @@ describeEachDatabase('audit verify, from the database alone', (kind) => {
 
   test('a read model changed behind the record\'s back is named, field by field', async () => {
     await scratch.db.report.update({ where: { id: SCHOOL_B }, data: { state: 'approved', rating: '好', currentVersion: 3 } });
-    expect((await verify()).problems.map((p) => p.message)).toEqual([
+    expect((await verify()).problems.map((p) => p.message.en)).toEqual([
       `report:${SCHOOL_B}: the report's state is "approved", but its record says "assigned"`,
       `report:${SCHOOL_B}: the report's currentVersion is 3, but its record says 0`,
       `report:${SCHOOL_B}: the report's rating is "好", but its record says null`,
@@ -135,7 +135,7 @@ describeEachDatabase('audit verify, from the database alone', (kind) => {
     const result = await verifyAuditChain(scratch.db, other, SEASON);
     expect(result.ok).toBe(false);
     expect(result.problems).toEqual([]);
-    expect(result.unchecked).toEqual([expect.stringContaining('not configured')]);
+    expect(result.unchecked).toEqual([{ 'zh-CN': expect.stringContaining('未配置该密钥'), en: expect.stringContaining('not configured') }]);
     // Listing the old secret as retired is how a rotation keeps the record checkable.
     expect((await verifyAuditChain(scratch.db, auditKeyring('the-new-secret-after-a-rotation-00000', ['test-secret-for-the-record-of-shuzhi-tests']), SEASON)).ok).toBe(true);
   });

@@ -211,7 +211,7 @@ describe('the record under faults', () => {
     });
 
     const verified = await runCli(['audit', 'verify', season.id, '--deep', '--json'], stack.cliEnv);
-    const result = JSON.parse(verified.stdout) as { ok: boolean; problems: { message: string }[]; deep: { acts: number; mails: number; mailsReceived: number }; events: number };
+    const result = JSON.parse(verified.stdout) as { ok: boolean; problems: { message: { en: string } }[]; deep: { acts: number; mails: number; mailsReceived: number }; events: number };
     expect({ code: verified.code, problems: result.problems, log }).toEqual({ code: 0, problems: [], log });
     expect(kills).toBe(KILLS);
 
@@ -245,8 +245,13 @@ describe('the record under faults', () => {
     await db.$executeRawUnsafe(`DELETE FROM "Report" WHERE "id" = '${erased}'`);
     const forged = await runCli(['audit', 'verify', season.id, '--json'], stack.cliEnv);
     expect(forged.code).toBe(1);
-    const findings = (JSON.parse(forged.stdout) as { problems: { message: string }[] }).problems.map((p) => p.message);
+    const findings = (JSON.parse(forged.stdout) as { problems: { message: { en: string } }[] }).problems.map((p) => p.message.en);
     expect(findings).toEqual(expect.arrayContaining([expect.stringContaining(`report:${victim.reportId}`), expect.stringMatching(new RegExp(`report:${erased}: the whole record is missing`))]));
+
+    // An office reads it in Chinese by default.
+    const inChinese = await runCli(['audit', 'verify', season.id], { ...stack.cliEnv, SHUZHI_LOCALE: 'zh-CN' });
+    expect(inChinese.stdout).toContain('的台账已被改动');
+    expect(inChinese.stdout).toContain('整条记录缺失');
 
     // A season nobody knows is not "intact": verify says it could not check it.
     const unknown = await runCli(['audit', 'verify', 'nosuch-season'], stack.cliEnv);
