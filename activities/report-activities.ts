@@ -1,7 +1,8 @@
 // The report's record: every change to the read model commits with its audit event, under the
 // key that identifies the act. The same act retried finds itself recorded and returns what was
 // recorded; a different act under a recorded key fails loudly and is not retried.
-import { ApplicationFailure } from '@temporalio/activity';
+import { createHash } from 'node:crypto';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import {
   appendAuditEvent,
   appendUnrecordedAuditEvent,
@@ -20,7 +21,7 @@ import { recordDecision, recordRating, updateReport, type ChangedReport, type Re
 import type { Assignment, AuditEventInput, ChangeStamp, RecordedAct, RecordHead, ReportPatch, ReportPeople, ScheduleMs, UnseenEvent } from '../domain/messages';
 import { reportId, reportWorkflowId } from '../domain/ids';
 import { durationMs } from '../domain/duration';
-import { isWithinLimit, MAX_FINDINGS_RETURNED, measureReport, tooLargeMessage } from '../domain/report-limits';
+import { isPlainText, isWithinLimit, MAX_FINDINGS_RETURNED, measureReport, NOT_TEXT_MESSAGE, tooLargeMessage } from '../domain/report-limits';
 import type { SeasonSchedule, SeasonTemplate } from '../domain/season-file';
 import { checkReport, type ReportTemplate } from '../domain/submission-check';
 import type { Rating } from '../domain/vocabulary';
@@ -77,6 +78,29 @@ function auditOf(id: string, seasonId: string, stamp: ChangeStamp, versionNumber
     versionNumber,
     detail: stamp.detail,
   };
+}
+
+/**
+ * The caller stores the text before it asks, so a missing text is either not visible to this
+ * connection yet (SQLite readers on another process) or was never stored (a request made by hand).
+ * A few quick retries tell the two apart before the request is refused.
+ */
+const CONTENT_LOOKUPS = 3;
+const CONTENT_NOT_FOUND = 'ReportContentNotFound';
+function contentNotFound(hash: string): ApplicationFailure {
+  const message = `no stored report text with hash ${hash}`;
+  return currentAttempt() < CONTENT_LOOKUPS ? ApplicationFailure.retryable(message, CONTENT_NOT_FOUND) : ApplicationFailure.nonRetryable(message, CHECK_FAILED);
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Which attempt of its activity this is; a call outside an activity (a unit test) is the last. */
+function currentAttempt(): number {
+  try {
+    return Context.current().info.attempt;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
 }
 
 /** The recorded act, as a retried attempt returns it. */
@@ -207,12 +231,15 @@ export function createReportActivities({ db, auditKey }: ActivityDeps) {
         db.$transaction(async (tx) => {
           const { report, season } = await seasonOf(tx, input.reportId);
           const content = await tx.reportContent.findUnique({ where: { hash: input.contentHash } });
-          if (!content) throw ApplicationFailure.nonRetryable(`no stored report text with hash ${input.contentHash}`, CHECK_FAILED);
+          if (!content) throw contentNotFound(input.contentHash);
           const size = measureReport(content.body);
           if (!isWithinLimit(size)) throw refusal('too_large', tooLargeMessage(size));
+          // A text the database cut short (at a NUL) no longer has the hash it was stored under.
+          if (!isPlainText(content.body) || sha256(content.body) !== input.contentHash) throw refusal('not_text', NOT_TEXT_MESSAGE);
           const check = checkReport(content.body, JSON.parse(season.templateJson) as SeasonTemplate as ReportTemplate);
           const answer = { warnings: check.warnings.slice(0, MAX_FINDINGS_RETURNED), warningCount: check.warnings.length, figures: check.figures };
-          const event = auditOf(report.id, report.seasonId, input.stamp);
+          // The text's hash goes into the MAC-protected event: a version's text edited later shows.
+          const event = auditOf(report.id, report.seasonId, { ...input.stamp, detail: { ...input.stamp.detail, contentHash: input.contentHash } });
           const recorded = await findRecordedEvent(tx, input.stamp.auditKey);
           if (recorded) {
             assertSameAct(recorded, event);
@@ -243,7 +270,7 @@ export function createReportActivities({ db, auditKey }: ActivityDeps) {
             },
           });
           await changeReport(tx, report.id, { ...patchColumns(input.patch), currentVersion: versionNumber });
-          const head = await appendUnrecordedAuditEvent(tx, auditKey, { ...event, versionNumber });
+          const head = await appendUnrecordedAuditEvent(tx, auditKey, { ...event, versionNumber }, input.stamp.knownHead);
           return { ...answer, ...(await told(tx, report.id, input.stamp, { versionNumber, occurredAt: input.stamp.occurredAt, head })), versionNumber };
         }),
       );
@@ -279,7 +306,7 @@ export function createReportActivities({ db, auditKey }: ActivityDeps) {
           };
           if (input.decision) await recordDecision(tx, review, input.decision.decision, input.decision.comment ?? null);
           if (input.rating) await recordRating(tx, review, input.rating);
-          const head = await appendUnrecordedAuditEvent(tx, auditKey, auditOf(report.id, report.seasonId, input.stamp, input.versionNumber));
+          const head = await appendUnrecordedAuditEvent(tx, auditKey, auditOf(report.id, report.seasonId, input.stamp, input.versionNumber), input.stamp.knownHead);
           return told(tx, report.id, input.stamp, { occurredAt: input.stamp.occurredAt, head });
         }),
       );
@@ -336,7 +363,7 @@ export function createReportActivities({ db, auditKey }: ActivityDeps) {
         });
         const column = { secretary: 'secretaryEmail', liaison: 'liaisonEmail', reviewer: 'reviewerEmail' } as const;
         await tx.report.update({ where: { id: report.id }, data: { [column[input.role]]: email } });
-        const head = await appendUnrecordedAuditEvent(tx, auditKey, event);
+        const head = await appendUnrecordedAuditEvent(tx, auditKey, event, input.stamp.knownHead);
         return told(tx, report.id, input.stamp, { occurredAt: input.stamp.occurredAt, head });
       }),
     );

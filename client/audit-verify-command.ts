@@ -63,7 +63,7 @@ const say = (locale: Locale, text: Words) => text[locale];
 function describe(result: AuditVerification | SeasonVerification, locale: Locale): string {
   const witnessed =
     'witnessed' in result
-      ? words(`；${result.witnessed} 个报告流程与 Temporal 历史一致`, `; ${result.witnessed} report workflows agree with Temporal's history`)
+      ? words(`；已与 Temporal 历史核对 ${result.witnessed} 个报告流程`, `; ${result.witnessed} report workflows compared with Temporal's history`)
       : words('；未与 Temporal 核对（--no-temporal）', '; not compared with Temporal (--no-temporal)');
   const deep =
     'deep' in result && result.deep

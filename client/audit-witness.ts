@@ -28,10 +28,12 @@ export interface WitnessOptions {
   mailboxDir?: string;
   /** Workflows read at once. */
   concurrency?: number;
+  /** How long to wait for a running workflow to answer (default 30 s). */
+  queryPatienceMs?: number;
 }
 
 export interface SeasonVerification extends AuditVerification {
-  /** Report workflows whose head was compared with the database. */
+  /** Report workflows whose head was compared with the database (those that answered). */
   witnessed: number;
   deep?: { acts: number; mails: number; mailsReceived?: number };
 }
@@ -42,15 +44,17 @@ export async function verifySeasonRecord(db: Db, client: Client, keyring: AuditK
   const unchecked = [...base.unchecked];
   const workflowIds = await reportWorkflowIds(db, client, seasonId);
   const deep = { acts: 0, mails: 0 };
+  let witnessed = 0;
   await inBatches(workflowIds, options.concurrency ?? 16, async (workflowId) => {
     const handle = client.workflow.getHandle(workflowId);
     const reportId = workflowId.replace(/^report\//, '');
-    const witness = await witnessOf(handle).catch((error: unknown) => {
+    const witness = await witnessOf(handle, options.queryPatienceMs ?? QUERY_PATIENCE_MS).catch((error: unknown) => {
       const why = error instanceof Error ? error.message : String(error);
       unchecked.push(words(`${workflowId}：无法从 Temporal 读取（${why}）`, `${workflowId}: ${why}`));
       return undefined;
     });
     if (!witness) return;
+    witnessed += 1;
     problems.push(...compareHeads(`report:${reportId}`, base.heads[`report:${reportId}`], witness.record));
     if (options.deep) {
       const acts = await checkActs(db, client, workflowId, reportId, problems);
@@ -65,7 +69,7 @@ export async function verifySeasonRecord(db: Db, client: Client, keyring: AuditK
     problems,
     unchecked,
     ok: problems.length === 0 && unchecked.length === 0,
-    witnessed: workflowIds.length,
+    witnessed,
     ...(options.deep ? { deep: { ...deep, ...(received !== undefined ? { mailsReceived: received } : {}) } } : {}),
   };
 }
@@ -82,7 +86,7 @@ async function reportWorkflowIds(db: Db, client: Client, seasonId: string): Prom
 }
 
 /** The head a report workflow keeps: from its state while it runs, from its result once it ended. */
-async function witnessOf(handle: WorkflowHandle): Promise<Witness> {
+async function witnessOf(handle: WorkflowHandle, patienceMs: number): Promise<Witness> {
   let description;
   try {
     description = await handle.describe();
@@ -91,7 +95,7 @@ async function witnessOf(handle: WorkflowHandle): Promise<Witness> {
     throw error;
   }
   if (description.status.name === 'RUNNING') {
-    const snapshot = await queryPatiently(handle);
+    const snapshot = await queryPatiently(handle, patienceMs);
     return { record: snapshot.record, mailsAsked: snapshot.mail.asked, mailsWaiting: snapshot.mail.waiting };
   }
   if (description.status.name !== 'COMPLETED') throw new Error(`the workflow ended ${description.status.name.toLowerCase()}, without a head to compare`);
@@ -99,19 +103,36 @@ async function witnessOf(handle: WorkflowHandle): Promise<Witness> {
   return { record: result.record, mailsAsked: result.mailsAsked, mailsWaiting: 0 };
 }
 
+/** How long verify waits for one running workflow to answer before it names it as not checked. */
+const QUERY_PATIENCE_MS = 30_000;
+
 /**
  * A running workflow answers a query once its latest workflow task has completed: right after a
- * worker crash, Temporal refuses queries until another worker has taken the task up again.
+ * worker crash, Temporal refuses queries until another worker has taken the task up again. With
+ * no worker at all nothing answers, so the wait is bounded and the workflow is reported unchecked.
  */
-async function queryPatiently(handle: WorkflowHandle, attempts = 20) {
-  for (let attempt = 1; ; attempt += 1) {
+async function queryPatiently(handle: WorkflowHandle, patienceMs: number) {
+  const giveUpAt = Date.now() + patienceMs;
+  for (;;) {
+    const left = giveUpAt - Date.now();
     try {
-      return await handle.query(reportQuery);
+      return await withDeadline(handle.query(reportQuery), left);
     } catch (error) {
-      if (attempt >= attempts) throw error;
+      if (Date.now() + 1_000 >= giveUpAt) {
+        const why = error instanceof Error ? error.message : String(error);
+        throw new Error(`no answer within ${patienceMs / 1000} s (is a worker running?): ${why}`, { cause: error });
+      }
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
   }
+}
+
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), Math.max(0, ms));
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 function compareHeads(chain: string, stored: RecordHead | undefined, witnessed: RecordHead): AuditProblem[] {

@@ -21,6 +21,8 @@ export interface BulkApproval {
   /** Per-report ratings, by report id. */
   ratings?: Record<string, Rating>;
   comment?: string;
+  /** Why reports that have not passed review are approved (a season with leadersMayApproveUnreviewed). */
+  reason?: string;
   /** Only these branches; otherwise every report in `reviewed`. */
   branchIds?: string[];
   concurrency?: number;
@@ -46,7 +48,13 @@ export async function bulkApprove(client: Client, db: Db, request: BulkApproval)
       if (approvedAlready.has(reportId)) {
         return { reportId, outcome: 'skipped', reason: { 'zh-CN': '此前已审批', en: 'already approved' } };
       }
-      await reviewReport(client, reportId, { actor: request.actor, decision: 'approve', rating: request.ratings?.[reportId] ?? request.rating, comment: request.comment });
+      await reviewReport(client, reportId, {
+        actor: request.actor,
+        decision: 'approve',
+        rating: request.ratings?.[reportId] ?? request.rating,
+        comment: request.comment,
+        reason: request.reason,
+      });
     },
     request,
   );

@@ -11,7 +11,7 @@ import { ConfigError, loadConfig, type Config } from '../config/env';
 import { openDb, type Db } from '../db/client';
 import { migrateDatabase, redact } from '../db/migrate';
 import { ClosedSeasonError } from '../db/season-import';
-import { auditVerify } from './audit-verify-command';
+import { auditVerify, VERIFY_EXIT } from './audit-verify-command';
 import { auditCsv } from './csv';
 import { Mailbox } from '../mail/mailbox';
 import { cliMessages } from './messages';
@@ -195,9 +195,10 @@ program
   .option('--all-reviewed', 'every report that has passed review (the default without --branch)')
   .option('--rating <rating>', '好 | 较好 | 一般 | 差', '好')
   .option('--comment <text>', 'a comment recorded with each approval')
+  .option('--reason <text>', 'why reports that have not passed review are approved (only where the season allows it)')
   .option('--concurrency <n>', 'approvals in flight at once', '8')
   .option('--json', 'print JSON')
-  .action(async (seasonId: string, options: { as: string; branch?: string[]; allReviewed?: boolean; rating: string; comment?: string; concurrency: string; json?: boolean }) =>
+  .action(async (seasonId: string, options: { as: string; branch?: string[]; allReviewed?: boolean; rating: string; comment?: string; reason?: string; concurrency: string; json?: boolean }) =>
     withTemporal(async ({ config, db, client }) => {
       if (!RATINGS.includes(options.rating as Rating)) throw new Error(`--rating must be one of ${RATINGS.join(' ')}`);
       const bar = progressBar(config.SHUZHI_LOCALE === 'en' ? 'approving' : '审批中');
@@ -206,6 +207,7 @@ program
         actor: { email: options.as.toLowerCase(), channel: 'cli' },
         rating: options.rating as Rating,
         comment: options.comment,
+        reason: options.reason,
         branchIds: options.branch,
         concurrency: Number(options.concurrency),
         onProgress: bar.update,
@@ -218,7 +220,8 @@ program
         `approved ${count('approved')}, skipped ${count('skipped')}, not permitted ${count('not_permitted')}, failed ${count('failed')}`,
       ].join('\n');
       print(options.json, results, text);
-      if (count('failed')) process.exitCode = 1;
+      // A leader who may approve none of what was asked must hear it from the exit code too.
+      if (count('failed') || count('not_permitted')) process.exitCode = 1;
     }),
   );
 
@@ -311,7 +314,11 @@ program
   .option('--no-temporal', 'verify: the database alone, for a season past Temporal\'s retention')
   .action(async (first: string, second: string | undefined, options: { branch?: string; json?: boolean; csv?: boolean; deep?: boolean; temporal: boolean }) => {
     if (first === 'verify') {
-      if (!second) throw new Error('usage: shuzhi audit verify <season> [--deep] [--no-temporal]');
+      if (!second) {
+        console.error('usage: shuzhi audit verify <season> [--deep] [--no-temporal] [--json]');
+        process.exitCode = VERIFY_EXIT.cannotCheck;
+        return;
+      }
       process.exitCode = await auditVerify(loadConfig(), second, options);
       return;
     }
@@ -405,10 +412,11 @@ report
   .option('--rating <rating>', '好 | 较好 | 一般 | 差')
   .option('--comment <text>', 'review comment')
   .option('--revision-due <date>', 'when the revision is due (default: the season\'s revision period)')
+  .option('--reason <text>', 'leadership approving a report that has not passed review (where the season allows it): why')
   .requiredOption('--as <email>', 'the reviewer or leader')
   .option('--json', 'print JSON')
   .action(
-    reportAction<{ approve?: boolean; requestRevision?: boolean; rating?: string; comment?: string; revisionDue?: string; as: string; json?: boolean }>(
+    reportAction<{ approve?: boolean; requestRevision?: boolean; rating?: string; comment?: string; revisionDue?: string; reason?: string; as: string; json?: boolean }>(
       async ({ client, db }, reportId, options) => {
         if (!!options.approve === !!options.requestRevision) throw new Error('give exactly one of --approve or --request-revision');
         const revisionDueAt = options.revisionDue ? (await dueDateFor(db, reportId, options.revisionDue)).toISOString() : undefined;
@@ -418,6 +426,7 @@ report
           comment: options.comment,
           rating: options.rating as Rating | undefined,
           revisionDueAt,
+          reason: options.reason,
         });
         return { value: snapshot, text: describeSnapshot(snapshot) };
       },

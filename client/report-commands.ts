@@ -7,7 +7,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/client';
 import { storeContent } from '../db/report-content';
 import { reportWorkflowId } from '../domain/ids';
-import { isWithinLimit, measureReport, tooLargeMessage, type ReportSize } from '../domain/report-limits';
+import { isPlainText, isWithinLimit, measureReport, NOT_TEXT_MESSAGE, tooLargeMessage, type ReportSize } from '../domain/report-limits';
 import { checkReport, type Finding, type ReportTemplate } from '../domain/submission-check';
 import type { Locale, Rating } from '../domain/vocabulary';
 import {
@@ -138,8 +138,9 @@ async function templateOf(db: Db, reportId: string): Promise<ReportTemplate> {
   return JSON.parse(season.templateJson) as ReportTemplate;
 }
 
-/** Refuses a text over the size limit before anything of it is stored. */
+/** Refuses a binary text, or one over the size limit, before anything of it is stored. */
 function measuredWithinLimit(body: string): ReportSize {
+  if (!isPlainText(body)) throw new ReportRequestError('not_text', NOT_TEXT_MESSAGE);
   const size = measureReport(body);
   if (!isWithinLimit(size)) throw new ReportRequestError('too_large', tooLargeMessage(size));
   return size;

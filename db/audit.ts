@@ -60,6 +60,29 @@ const CHAIN_HEADS = `SELECT a."chain", a."hash" FROM "AuditEvent" a WHERE a."sea
   AND a."chainSeq" = (SELECT MAX(b."chainSeq") FROM "AuditEvent" b WHERE b."chain" = a."chain")`;
 
 const CHAIN_HEAD_OF = `SELECT "chainSeq", "hash" FROM "AuditEvent" WHERE "chain" = $1 ORDER BY "chainSeq" DESC LIMIT 1`;
+const EVENT_AT = `SELECT "hash" FROM "AuditEvent" WHERE "chain" = $1 AND "chainSeq" = $2`;
+
+/** What an act found when the chain no longer held the head its workflow knew (RecordBreak in verify). */
+export interface RecordBreak {
+  /** The head the workflow knew: its count and hash. */
+  knownEvents: number;
+  knownHash: string;
+  /** How many events the database's chain had when the act was appended. */
+  foundEvents: number;
+}
+
+/**
+ * The chain still holds the head the workflow knew (events written since, by a task that died
+ * unheard of, are fine), or the break is described: an act appended after a tail was cut or an
+ * event replaced carries that in its own authenticated event, so the next act cannot heal the
+ * record in the witness's eyes.
+ */
+async function breakBefore(tx: DbTransaction, chain: string, known: RecordHead, foundEvents: number): Promise<RecordBreak | undefined> {
+  if (known.events === 0) return undefined;
+  const [atKnown] = await tx.$queryRawUnsafe<{ hash: string }[]>(EVENT_AT, chain, known.events);
+  if (atKnown?.hash === known.hash) return undefined;
+  return { knownEvents: known.events, knownHash: known.hash, foundEvents };
+}
 
 /** The events recorded under any of these keys, with their time and detail. */
 export async function findRecordedKeys(db: Db | DbTransaction, keys: string[]): Promise<{ key: string; occurredAt: Date; detailJson: string }[]> {
@@ -172,9 +195,11 @@ export async function appendAuditEvent(tx: DbTransaction, key: AuditKey, event: 
  * Appends an event whose key the caller has found unrecorded with {@link findRecordedEvent} in the
  * same transaction, so that a change makes one lookup of its key instead of two.
  */
-export async function appendUnrecordedAuditEvent(tx: DbTransaction, key: AuditKey, event: AuditEventInput): Promise<RecordHead> {
+export async function appendUnrecordedAuditEvent(tx: DbTransaction, key: AuditKey, event: AuditEventInput, knownHead?: RecordHead): Promise<RecordHead> {
   const chain = chainOf(event);
   const [last] = await tx.$queryRawUnsafe<{ chainSeq: number; hash: string }[]>(CHAIN_HEAD, chain);
+  const broken = knownHead ? await breakBefore(tx, chain, knownHead, last?.chainSeq ?? 0) : undefined;
+  if (broken) event = { ...event, detail: { ...event.detail, recordBroken: broken } };
   const content: ChainedContent = {
     chainSeq: (last?.chainSeq ?? 0) + 1,
     key: event.key,

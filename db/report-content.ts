@@ -5,7 +5,14 @@ import type { Db } from './client';
 // then collide on its key, as Prisma's upsert (a read, then an insert) did.
 const STORE = `INSERT INTO "ReportContent" ("hash", "body", "createdAt") VALUES ($1, $2, $3) ON CONFLICT ("hash") DO NOTHING`;
 
-/** Stores the text under its hash unless it is stored already. */
+const FIND = `SELECT "hash" FROM "ReportContent" WHERE "hash" = $1`;
+
+/**
+ * Stores the text under its hash unless it is stored already, and reads it back: the request
+ * that follows names the text by hash alone, so it goes out only once the text is there to find.
+ */
 export async function storeContent(db: Db, hash: string, body: string): Promise<void> {
   await db.$executeRawUnsafe(STORE, hash, body, new Date());
+  const found = await db.$queryRawUnsafe<{ hash: string }[]>(FIND, hash);
+  if (found.length !== 1) throw new Error(`report text ${hash} was not stored; try again`);
 }

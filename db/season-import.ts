@@ -37,7 +37,12 @@ export async function importSeason(
       action: existing ? 'season.updated' : 'season.created',
       channel: actor.channel,
       seasonId: file.id,
-      detail: { branches: file.organization.branches.length, people: file.people.length },
+      // The names as imported, under the event's MAC: verify holds the season's snapshot against them.
+      detail: {
+        branches: file.organization.branches.length,
+        people: file.people.length,
+        branchNames: Object.fromEntries(file.organization.branches.map((branch) => [branch.id, branch.name])),
+      },
     });
     return {
       seasonId: file.id,

@@ -42,3 +42,14 @@ export function tooLargeMessage(size: ReportSize): { 'zh-CN': string; en: string
     en: `The report is too large (${thousands(size.characters)} characters, ${kib(size.bytes)}) and was not saved. A report may have at most ${thousands(limit.characters)} characters and ${kib(limit.bytes)}; shorten it and save again.`,
   };
 }
+
+/**
+ * A report is text. A NUL character means a binary file (a .doc, an image, a UTF-16 file read as
+ * UTF-8): databases cut text at it, so what is stored would differ from what was checked.
+ */
+export const isPlainText = (text: string): boolean => !text.includes('\u0000');
+
+export const NOT_TEXT_MESSAGE: { 'zh-CN': string; en: string } = {
+  'zh-CN': '文件不是纯文本（含有二进制内容），未保存。请另存为 UTF-8 文本（.txt/.md）或使用 Word（.docx）文件后再试。',
+  en: 'The file is not plain text (it holds binary content) and was not saved. Save it as UTF-8 text (.txt/.md) or use a Word (.docx) file, and try again.',
+};

@@ -2,10 +2,12 @@
 // wrote, and catches a row edited, deleted or moved by someone who went around the application
 // (and its triggers), even one who recomputed every hash, and a read model changed behind the
 // record's back. (What needs Temporal's history as a second witness is in record-witness.test.ts.)
+import { createHash } from 'node:crypto';
 import type { ActivityDeps } from '../../activities';
+import { storeContent } from '../../db/report-content';
 import { createReportActivities } from '../../activities/report-activities';
 import { auditKeyring } from '../../db/audit-key';
-import { eventHash } from '../../db/audit';
+import { chainHead, eventHash } from '../../db/audit';
 import { AuditCannotCheckError, verifyAuditChain } from '../../db/audit-verify';
 import { importSeason } from '../../db/season-import';
 import type { ChangeStamp } from '../../domain/messages';
@@ -55,11 +57,12 @@ describeEachDatabase('audit verify, from the database alone', (kind) => {
       await record.recordAssignment({ seasonId: SEASON, branchId: reportId.split('/')[1] as string, occurredAt: '2026-11-25T08:00:00.000Z', auditKey: `report/${reportId}/assigned` });
       await record.recordReportChange({ reportId, stamp: stamp(reportId, 'report.reminded', { email: 'system', channel: 'workflow' }), patch: {} });
     }
-    await record.recordReportChange({ reportId: SCHOOL_A, stamp: stamp(SCHOOL_A, 'report.review_passed', ADMIN), patch: { state: 'reviewed' } });
+    await record.recordReportChange({ reportId: SCHOOL_A, stamp: stamp(SCHOOL_A, 'report.review_passed', ADMIN), patch: { state: 'reviewed' }, decision: { decision: 'passed' } });
     await record.recordReportChange({
       reportId: SCHOOL_A,
       stamp: stamp(SCHOOL_A, 'report.approved', LEADER, { rating: '好' }),
       patch: { state: 'approved', rating: '好', approvedAt: '2026-11-26T08:00:00.000Z' },
+      decision: { decision: 'approved' },
       rating: '好',
     });
   });
@@ -74,7 +77,11 @@ describeEachDatabase('audit verify, from the database alone', (kind) => {
 
   test('an edited row is caught', async () => {
     await tamper(`UPDATE "AuditEvent" SET "actorEmail" = 'someone@else.example' WHERE "action" = 'report.review_passed'`);
-    expect(await findings()).toEqual([['edited', `report:${SCHOOL_A}`]]);
+    // The edited event no longer matches the review decision it recorded either.
+    expect(await findings()).toEqual([
+      ['edited', `report:${SCHOOL_A}`],
+      ['read_model', `report:${SCHOOL_A}`],
+    ]);
   });
 
   test('a rating rewritten to 差 with every hash recomputed is caught: the forger lacks the key', async () => {
@@ -95,7 +102,10 @@ describeEachDatabase('audit verify, from the database alone', (kind) => {
 
   test('a deleted row is caught', async () => {
     await tamper(`DELETE FROM "AuditEvent" WHERE "action" = 'report.review_passed'`);
-    expect(await findings()).toEqual([['missing', `report:${SCHOOL_A}`]]);
+    expect(await findings()).toEqual([
+      ['missing', `report:${SCHOOL_A}`],
+      ['read_model', `report:${SCHOOL_A}`], // the review decision it recorded has no event now
+    ]);
   });
 
   test('a report\'s last event deleted shows where the read model says more than the record', async () => {
@@ -104,6 +114,20 @@ describeEachDatabase('audit verify, from the database alone', (kind) => {
     expect(result.problems.map((p) => p.message.en)).toEqual([
       `report:${SCHOOL_A}: the report's state is "approved", but its record says "reviewed"`,
       `report:${SCHOOL_A}: the report's rating is "好", but its record says null`,
+      `report:${SCHOOL_A}: a review decision (approved) differs from the record`,
+      `report:${SCHOOL_A}: the rating "好" differs from the record`,
+    ]);
+  });
+
+  test('a tail cut off before the next act does not heal: the act records the break, and verify names it', async () => {
+    const known = await chainHead(scratch.db, `report:${SCHOOL_A}`);
+    await tamper(`DELETE FROM "AuditEvent" WHERE "action" = 'report.approved'`, `UPDATE "Report" SET "state" = 'reviewed', "rating" = NULL WHERE "id" = '${SCHOOL_A}'`, `DELETE FROM "Rating"`, `DELETE FROM "ReviewDecision" WHERE "decision" = 'approved'`);
+    expect(await findings()).toEqual([]); // the database alone cannot see a clean cut: Temporal's witness can
+    const record = createReportActivities({ db: scratch.db, auditKey: TEST_AUDIT_KEY } as ActivityDeps);
+    const stamp: ChangeStamp = { auditKey: `report/${SCHOOL_A}/probe/after-cut`, knownHead: known ?? undefined, occurredAt: '2026-11-27T08:00:00.000Z', actor: ADMIN, action: 'report.reminded_now', detail: {} };
+    await record.recordReportChange({ reportId: SCHOOL_A, stamp, patch: {} });
+    expect((await verify()).problems.map((p) => [p.problem, p.chainSeq, p.message.en])).toEqual([
+      ['witness', 4, `report:${SCHOOL_A}: when event 4 was written the workflow knew 4 event(s), and the database's chain (then 3) did not hold them: events before it were deleted or replaced`],
     ]);
   });
 
@@ -121,6 +145,33 @@ describeEachDatabase('audit verify, from the database alone', (kind) => {
     ]);
   });
 
+  test('a version\'s text rewritten in either table, its events untouched, is named', async () => {
+    const record = createReportActivities({ db: scratch.db, auditKey: TEST_AUDIT_KEY } as ActivityDeps);
+    const text = '## 一、主要工作\n草稿';
+    const contentHash = createHash('sha256').update(text).digest('hex');
+    await storeContent(scratch.db, contentHash, text);
+    const stamp: ChangeStamp = { auditKey: `report/${SCHOOL_B}/probe/draft`, occurredAt: '2026-11-27T08:00:00.000Z', actor: { email: 'sec@school.example', channel: 'cli' }, action: 'report.draft_saved', detail: {} };
+    await record.saveReportVersion({ reportId: SCHOOL_B, contentHash, kind: 'draft', acceptWarnings: false, stamp, patch: { state: 'drafting' } });
+    expect((await verify()).problems).toEqual([]);
+
+    await scratch.db.reportVersion.updateMany({ where: { reportId: SCHOOL_B }, data: { body: '## 一、主要工作\n改过的草稿' } });
+    await scratch.db.reportContent.update({ where: { hash: contentHash }, data: { body: '## 一、主要工作\n改过的草稿' } });
+    expect((await verify()).problems.map((p) => p.message.en)).toEqual([
+      `report:${SCHOOL_B}: version 1: its text was changed after it was saved`,
+      `report:${SCHOOL_B}: version 1: the stored text under its hash was changed`,
+    ]);
+  });
+
+  test('a branch renamed in the season\'s snapshot, or removed from it with its report, is named', async () => {
+    await scratch.db.seasonBranch.update({ where: { seasonId_branchId: { seasonId: SEASON, branchId: 'experimental-primary' } }, data: { name: '改名小学' } });
+    expect((await verify()).problems.map((p) => p.message.en)).toEqual([`season:${SEASON}: branch experimental-primary is named "改名小学", but the record says "实验小学党支部"`]);
+
+    await tamper(`DELETE FROM "AuditEvent" WHERE "reportId" = '${SCHOOL_B}'`);
+    await scratch.db.report.delete({ where: { id: SCHOOL_B } });
+    await scratch.db.seasonBranch.delete({ where: { seasonId_branchId: { seasonId: SEASON, branchId: 'experimental-primary' } } });
+    expect((await verify()).problems.map((p) => p.message.en)).toEqual([`season:${SEASON}: branch experimental-primary (实验小学党支部) of the season's record is gone from the season`]);
+  });
+
   test('a reordered row is caught', async () => {
     const row = await scratch.db.auditEvent.findFirstOrThrow({ where: { reportId: SCHOOL_B, chainSeq: 1 } });
     await tamper(`DELETE FROM "AuditEvent" WHERE "id" = ${row.id}`);
@@ -130,14 +181,28 @@ describeEachDatabase('audit verify, from the database alone', (kind) => {
     expect((await verify()).problems.map((p) => p.problem)).toEqual(['missing', 'out_of_order']);
   });
 
-  test('events written under a key this installation does not know are reported as not checked, not as intact', async () => {
+  test('events under a key this installation does not know are findings, with the remedy for a rotation', async () => {
     const other = auditKeyring('another-installation-secret-of-32-chars');
     const result = await verifyAuditChain(scratch.db, other, SEASON);
     expect(result.ok).toBe(false);
-    expect(result.problems).toEqual([]);
-    expect(result.unchecked).toEqual([{ 'zh-CN': expect.stringContaining('未配置该密钥'), en: expect.stringContaining('not configured') }]);
+    expect(new Set(result.problems.map((p) => p.problem))).toEqual(new Set(['unauthenticated']));
+    expect(result.problems[0]?.message).toEqual({ 'zh-CN': expect.stringContaining('SHUZHI_RETIRED_SECRETS'), en: expect.stringContaining('not configured here') });
     // Listing the old secret as retired is how a rotation keeps the record checkable.
     expect((await verifyAuditChain(scratch.db, auditKeyring('the-new-secret-after-a-rotation-00000', ['test-secret-for-the-record-of-shuzhi-tests']), SEASON)).ok).toBe(true);
+  });
+
+  test('a forger who invents a key id of his own is caught, not waved through as unchecked', async () => {
+    const events = await scratch.db.auditEvent.findMany({ where: { reportId: SCHOOL_A }, orderBy: { chainSeq: 'asc' } });
+    const approval = events[3] as (typeof events)[number];
+    const detailJson = JSON.stringify({ rating: '差' });
+    const hash = eventHash(events[2]?.hash as string, { ...approval, chainSeq: approval.chainSeq as number, detailJson });
+    const forged = auditKeyring('a-secret-the-forger-made-up-for-himself!').current;
+    await tamper(
+      `UPDATE "AuditEvent" SET "detailJson" = '${detailJson}', "hash" = '${hash}', "mac" = '${forged.mac(hash)}', "macKeyId" = '${forged.id}' WHERE "id" = ${approval.id}`,
+      `UPDATE "Report" SET "rating" = '差' WHERE "id" = '${SCHOOL_A}'`,
+      `UPDATE "Rating" SET "rating" = '差' WHERE "reportId" = '${SCHOOL_A}'`,
+    );
+    expect(await findings()).toEqual([['unauthenticated', `report:${SCHOOL_A}`]]);
   });
 
   test('an unknown season cannot be checked: it is not reported as intact', async () => {

@@ -106,7 +106,10 @@ describeEachDatabase('a season started from the CLI on the dev server', (kind) =
     expect(audit).toHaveLength(5);
     const verified = await runCli(['audit', 'verify', 'demo-2026', '--json'], cliEnv);
     expect(verified.code).toBe(0);
-    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, events: 5, chains: 4 });
+    expect(JSON.parse(verified.stdout)).toMatchObject({ ok: true, events: 5, chains: 4, witnessed: 3 });
+    // Not a verdict: nothing named, or nothing there to check (exit 2, never 0 or 1).
+    expect((await runCli(['audit', 'verify'], cliEnv)).code).toBe(2);
+    expect((await runCli(['audit', 'verify', 'nosuch-season'], cliEnv)).code).toBe(2);
     const csv = (await runCli(['audit', 'demo-2026', '--branch', 'bureau-office', '--csv'], cliEnv)).stdout;
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(2); // header and the assignment
   });
@@ -124,8 +127,10 @@ describeEachDatabase('a season started from the CLI on the dev server', (kind) =
     await ok('report', 'submit', 'demo-2026/no1-middle-school', '--file', report, '--as', 'shuji.yizhong@school.example');
     await ok('report', 'review', 'demo-2026/no1-middle-school', '--approve', '--as', 'zuzhi@bureau.example');
 
-    const notLeader = JSON.parse(await ok('approve', 'demo-2026', '--as', 'weiyuan.zhao@bureau.example', '--json'));
-    expect(notLeader.map((r: { outcome: string }) => r.outcome)).toEqual(['not_permitted', 'not_permitted']);
+    // Someone who may approve none of them hears it from the exit code too.
+    const notLeader = await runCli(['approve', 'demo-2026', '--as', 'weiyuan.zhao@bureau.example', '--json'], cliEnv);
+    expect(notLeader.code).toBe(1);
+    expect(JSON.parse(notLeader.stdout).map((r: { outcome: string }) => r.outcome)).toEqual(['not_permitted', 'not_permitted']);
 
     const branches = ['bureau-office', 'experimental-primary', 'no1-middle-school'];
     const first = JSON.parse(await ok('approve', 'demo-2026', '--as', 'dangzu.shuji@bureau.example', '--branch', ...branches, '--rating', '较好', '--json'));

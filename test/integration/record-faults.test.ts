@@ -113,7 +113,12 @@ describe('the record under faults', () => {
   beforeAll(async () => {
     stack = await startRealStack('faults');
   });
-  afterAll(() => stack?.stop());
+  /** The people's requests: a failed test waits for those still in flight before the stack stops under them. */
+  let inFlight: Promise<unknown> = Promise.resolve();
+  afterAll(async () => {
+    await inFlight.catch(() => undefined);
+    await stack?.stop();
+  });
 
   /** Each branch's part of the season, by its number: what its people do, in order. */
   function script(i: number, reportId: string): (() => Promise<unknown>)[] {
@@ -156,7 +161,8 @@ describe('the record under faults', () => {
     const branches = Array.from({ length: BRANCHES }, (_, i) => i);
     const people = (async () => {
       for (let start = 0; start < BRANCHES; start += 8) {
-        await Promise.all(
+        // Settled, not raced: a failed request is reported once the others of its batch are answered.
+        const batch = await Promise.allSettled(
           branches.slice(start, start + 8).map(async (i) => {
             for (const [n, step] of script(i, `${season.id}/${branchOf(i)}`).entries()) {
               await step().catch((error: Error) => {
@@ -167,6 +173,8 @@ describe('the record under faults', () => {
             }
           }),
         );
+        const failed = batch.find((outcome) => outcome.status === 'rejected');
+        if (failed) throw failed.reason;
       }
     })();
 
@@ -197,6 +205,7 @@ describe('the record under faults', () => {
         await waitUntil(async () => pollingWorkers() > started, 60 * SECOND, 'the restarted worker to poll');
       }
     })();
+    inFlight = Promise.allSettled([people, faults]);
     await Promise.all([people, faults]);
     await smtpBack;
     // Past every timer of the season: due + 10 s escalation + a weekly notice or two.

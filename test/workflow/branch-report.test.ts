@@ -233,7 +233,6 @@ test('a refused request — wrong person, wrong state, failing check — changes
   await expect(
     handle.executeUpdate(submitUpdate, { args: [{ actor: as(PEOPLE.secretary), contentHash: badHash, acceptWarnings: true, size: { characters: 20, bytes: 60 } }] }),
   ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
-
   expect(await handle.query(reportQuery)).toMatchObject({ state: 'assigned', latestVersion: 0 });
   expect(await h.audit(reportId)).toEqual(before.audit);
   expect(await h.db.report.findUniqueOrThrow({ where: { id: reportId } })).toEqual(before.report);

@@ -1,13 +1,14 @@
 // The record holds each act once, as it happened, by whom it was allowed: what went wrong in the
 // record on the way to 0.1.0 (issue 21), each as the cycle meets it, on the time-skipping server.
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { ActivityDeps } from '../../activities';
 import { createReportActivities } from '../../activities/report-activities';
 import { changeRole, reviewReport, saveDraft, storeReportContent, submitReport } from '../../client/report-commands';
 import { REPORT_SIZE_LIMIT } from '../../domain/report-limits';
 import type { SeasonFile } from '../../domain/season-file';
-import { AUDIT_KEY_CONFLICT, saveDraftUpdate } from '../../workflows/report-api';
+import { AUDIT_KEY_CONFLICT, saveDraftUpdate, submitUpdate } from '../../workflows/report-api';
 import { TEST_AUDIT_KEY } from '../helpers/audit-key';
 import { as, GOOD_REPORT, PEOPLE, rejection, ReportHarness } from '../helpers/report-harness';
 
@@ -146,5 +147,37 @@ describe('separation of duties', () => {
   test('a secretary cannot be made the reviewer of their own branch', async () => {
     const { reportId } = await h.startReport();
     expect(await rejection(changeRole(h.client, reportId, as(PEOPLE.admin), 'reviewer', PEOPLE.secretary))).toBe('own_report');
+  });
+});
+
+describe('the text a request names', () => {
+  const submitByHash = (handle: Awaited<ReturnType<typeof h.startReport>>['handle'], contentHash: string, text: string) =>
+    handle.executeUpdate(submitUpdate, { args: [{ actor: as(PEOPLE.secretary), contentHash, acceptWarnings: true, size: { characters: text.length, bytes: Buffer.byteLength(text) } }] });
+
+  test('a text stored a moment after the request that names it is still found (another process\'s write, not yet visible)', async () => {
+    const { reportId, handle } = await h.startReport({ dueInDays: 10 });
+    const text = GOOD_REPORT + '\n稍后写入。\n';
+    const request = submitByHash(handle, createHash('sha256').update(text).digest('hex'), text);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await storeReportContent(h.db, text);
+    expect(await request).toMatchObject({ versionNumber: 1 });
+    expect(await h.db.reportVersion.count({ where: { reportId } })).toBe(1);
+  });
+
+  test('a binary file is refused as not text, by the client and, past it, by the activity; nothing is recorded', async () => {
+    const { reportId, handle } = await h.startReport({ dueInDays: 10 });
+    const binary = GOOD_REPORT + '\u0000\u0001PK\u0003\u0004';
+    expect(await rejection(saveDraft(h.client, h.db, reportId, binary, as(PEOPLE.secretary)))).toBe('not_text');
+    const hash = await storeReportContent(h.db, binary);
+    await expect(submitByHash(handle, hash, binary)).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+    expect(await h.audit(reportId)).toEqual([['report.assigned', 'system']]);
+    expect(await h.db.reportVersion.count({ where: { reportId } })).toBe(0);
+  });
+
+  test('a text nobody stored is looked for a few times, then refused, and nothing is recorded', async () => {
+    const { reportId, handle } = await h.startReport({ dueInDays: 10 });
+    await expect(submitByHash(handle, 'f'.repeat(64), GOOD_REPORT)).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+    expect(await h.audit(reportId)).toEqual([['report.assigned', 'system']]);
+    expect(await h.db.reportVersion.count({ where: { reportId } })).toBe(0);
   });
 });

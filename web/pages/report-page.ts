@@ -99,6 +99,7 @@ function reviewForms(ctx: PageContext, view: ReportView, viewer: Viewer, state: 
         <input type="hidden" name="decision" value="approve">
         <label>${ctx.t('rating')} <select name="rating" data-testid="rating"><option value="">—</option>${RATINGS.map((r) => html`<option>${r}</option>`)}</select></label>
         <label>${ctx.t('comment')}<input name="comment" data-testid="approve-comment"></label>
+        ${state === 'reviewed' ? '' : html`<label>${ctx.t('unreviewedReason')}<input name="reason" data-testid="unreviewed-reason"></label>`}
         <button data-testid="approve">${state === 'reviewed' ? ctx.t('approve') : html`${ctx.t('passReview')} / ${ctx.t('approve')}`}</button>
       </form>
     </section>`;

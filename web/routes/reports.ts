@@ -145,6 +145,7 @@ export function registerReports(app: FastifyInstance, deps: WebDeps) {
         decision,
         comment: form.comment || undefined,
         rating: (form.rating || undefined) as Rating | undefined,
+        reason: form.reason || undefined,
       }),
     );
   });
