@@ -48,7 +48,7 @@ export async function verifySeasonRecord(db: Db, client: Client, keyring: AuditK
   await inBatches(workflowIds, options.concurrency ?? 16, async (workflowId) => {
     const handle = client.workflow.getHandle(workflowId);
     const reportId = workflowId.replace(/^report\//, '');
-    const witness = await witnessOf(handle, options.queryPatienceMs ?? QUERY_PATIENCE_MS).catch((error: unknown) => {
+    const witness = await witnessOf(client, handle, options.queryPatienceMs ?? QUERY_PATIENCE_MS).catch((error: unknown) => {
       const why = error instanceof Error ? error.message : String(error);
       unchecked.push(words(`${workflowId}：无法从 Temporal 读取（${why}）`, `${workflowId}: ${why}`));
       return undefined;
@@ -86,7 +86,7 @@ async function reportWorkflowIds(db: Db, client: Client, seasonId: string): Prom
 }
 
 /** The head a report workflow keeps: from its state while it runs, from its result once it ended. */
-async function witnessOf(handle: WorkflowHandle, patienceMs: number): Promise<Witness> {
+async function witnessOf(client: Client, handle: WorkflowHandle, patienceMs: number): Promise<Witness> {
   let description;
   try {
     description = await handle.describe();
@@ -95,7 +95,7 @@ async function witnessOf(handle: WorkflowHandle, patienceMs: number): Promise<Wi
     throw error;
   }
   if (description.status.name === 'RUNNING') {
-    const snapshot = await queryPatiently(handle, patienceMs);
+    const snapshot = await queryPatiently(client, handle, patienceMs);
     return { record: snapshot.record, mailsAsked: snapshot.mail.asked, mailsWaiting: snapshot.mail.waiting };
   }
   if (description.status.name !== 'COMPLETED') throw new Error(`the workflow ended ${description.status.name.toLowerCase()}, without a head to compare`);
@@ -111,28 +111,25 @@ const QUERY_PATIENCE_MS = 30_000;
  * worker crash, Temporal refuses queries until another worker has taken the task up again. With
  * no worker at all nothing answers, so the wait is bounded and the workflow is reported unchecked.
  */
-async function queryPatiently(handle: WorkflowHandle, patienceMs: number) {
+async function queryPatiently(client: Client, handle: WorkflowHandle, patienceMs: number) {
   const giveUpAt = Date.now() + patienceMs;
   for (;;) {
-    const left = giveUpAt - Date.now();
+    // The call itself is cancelled at the deadline, retries and all: a query merely raced against
+    // a timer would go on retrying after verify had closed its connection.
+    const cancel = new AbortController();
+    const timer = setTimeout(() => cancel.abort(), Math.max(0, giveUpAt - Date.now()));
     try {
-      return await withDeadline(handle.query(reportQuery), left);
+      return await client.withAbortSignal(cancel.signal, () => handle.query(reportQuery));
     } catch (error) {
       if (Date.now() + 1_000 >= giveUpAt) {
         const why = error instanceof Error ? error.message : String(error);
         throw new Error(`no answer within ${patienceMs / 1000} s (is a worker running?): ${why}`, { cause: error });
       }
       await new Promise((resolve) => setTimeout(resolve, 1_000));
+    } finally {
+      clearTimeout(timer);
     }
   }
-}
-
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timed out')), Math.max(0, ms));
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 function compareHeads(chain: string, stored: RecordHead | undefined, witnessed: RecordHead): AuditProblem[] {

@@ -19,7 +19,9 @@ describe('a command run in its own process group', () => {
   });
 
   test('names and stops what it left running when it exited', async () => {
-    const run = await runInOwnProcessGroup('sh', ['-c', 'sleep 63 & exit 0'], { timeLimitMs: 30_000 });
+    // The shell exits only once its child has become `sleep`: until its exec the child is a copy of
+    // the shell, and a busy machine used to catch it as `sh -c …`.
+    const run = await runInOwnProcessGroup('sh', ['-c', 'sleep 63 & until [ "$(cat /proc/$!/comm)" = sleep ]; do :; done; exit 0'], { timeLimitMs: 30_000 });
     expect(run.code).toBe(0);
     expect(run.leftBehind).toEqual([expect.stringMatching(/^\d+ sleep 63$/)]);
     expect(processesInGroup(run.pgid)).toEqual([]);
