@@ -1,7 +1,6 @@
 // The report's record: every change to the read model commits with its audit event, under the
 // key that identifies the act. The same act retried finds itself recorded and returns what was
 // recorded; a different act under a recorded key fails loudly and is not retried.
-import { createHash } from 'node:crypto';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import {
   appendAuditEvent,
@@ -17,6 +16,7 @@ import {
   type RecordedEvent,
 } from '../db/audit';
 import type { DbTransaction } from '../db/client';
+import { contentHashOf } from '../db/report-content';
 import { recordDecision, recordRating, updateReport, type ChangedReport, type ReportColumns, type Review } from '../db/report-changes';
 import type { Assignment, AuditEventInput, ChangeStamp, RecordedAct, RecordHead, ReportPatch, ReportPeople, ScheduleMs, UnseenEvent } from '../domain/messages';
 import { reportId, reportWorkflowId } from '../domain/ids';
@@ -91,8 +91,6 @@ function contentNotFound(hash: string): ApplicationFailure {
   const message = `no stored report text with hash ${hash}`;
   return currentAttempt() < CONTENT_LOOKUPS ? ApplicationFailure.retryable(message, CONTENT_NOT_FOUND) : ApplicationFailure.nonRetryable(message, CHECK_FAILED);
 }
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Which attempt of its activity this is; a call outside an activity (a unit test) is the last. */
 function currentAttempt(): number {
@@ -235,7 +233,7 @@ export function createReportActivities({ db, auditKey }: ActivityDeps) {
           const size = measureReport(content.body);
           if (!isWithinLimit(size)) throw refusal('too_large', tooLargeMessage(size));
           // A text the database cut short (at a NUL) no longer has the hash it was stored under.
-          if (!isPlainText(content.body) || sha256(content.body) !== input.contentHash) throw refusal('not_text', NOT_TEXT_MESSAGE);
+          if (!isPlainText(content.body) || contentHashOf(content.body) !== input.contentHash) throw refusal('not_text', NOT_TEXT_MESSAGE);
           const check = checkReport(content.body, JSON.parse(season.templateJson) as SeasonTemplate as ReportTemplate);
           const answer = { warnings: check.warnings.slice(0, MAX_FINDINGS_RETURNED), warningCount: check.warnings.length, figures: check.figures };
           // The text's hash goes into the MAC-protected event: a version's text edited later shows.

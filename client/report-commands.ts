@@ -1,11 +1,11 @@
 // What a person can do to one branch report, through the workflow's updates. Shared by the CLI
 // and (later) the web app; argument parsing and printing live elsewhere.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/client';
-import { storeContent } from '../db/report-content';
+import { contentHashOf, storeContent } from '../db/report-content';
 import { reportWorkflowId } from '../domain/ids';
 import { isPlainText, isWithinLimit, measureReport, NOT_TEXT_MESSAGE, tooLargeMessage, type ReportSize } from '../domain/report-limits';
 import { checkReport, type Finding, type ReportTemplate } from '../domain/submission-check';
@@ -127,7 +127,7 @@ function checkRefusal(type: string, findings: Finding[]): ReportRequestError {
 
 /** Stores the text once by its hash, so workflow history carries only the hash. */
 export async function storeReportContent(db: Db, body: string): Promise<string> {
-  const hash = createHash('sha256').update(body).digest('hex');
+  const hash = contentHashOf(body);
   await storeContent(db, hash, body);
   return hash;
 }

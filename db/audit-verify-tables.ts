@@ -2,18 +2,15 @@
 // (its text, its hash, its author), each review decision, comment and rating. Someone with
 // database access who rewrites a report's text or a leader's rating in these tables, and leaves
 // the MAC-protected events alone, is named here. Part of `audit verify` (db/audit-verify.ts).
-import { createHash } from 'node:crypto';
 import type { Db } from './client';
+import { contentHashOf } from './report-content';
+import { words, type Words } from '../domain/words';
 
 /** A row that differs from the act recorded for it, in both languages. */
 export interface TableFinding {
   /** The chain whose record the row contradicts: `report:<id>` or `season:<id>`. */
   chain: string;
   message: Words;
-}
-interface Words {
-  'zh-CN': string;
-  en: string;
 }
 
 interface RecordedEvent {
@@ -25,8 +22,6 @@ interface RecordedEvent {
   detailJson: string;
 }
 
-const words = (zh: string, en: string): Words => ({ 'zh-CN': zh, en });
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const detailOf = (event: RecordedEvent) => JSON.parse(event.detailJson) as { contentHash?: string; comment?: string; rating?: string };
 
 const VERSION_ACTIONS: Readonly<Record<string, string>> = {
@@ -111,11 +106,11 @@ async function checkVersions(db: Db, seasonId: string, events: readonly Recorded
     if (recordedHash && version.contentHash !== recordedHash) {
       finding(version.reportId, words(`第 ${v} 版指向的正文不是台账记录的那份`, `version ${v} points at a text other than the one recorded`));
     }
-    if (sha256(version.body) !== (recordedHash ?? version.contentHash)) {
+    if (contentHashOf(version.body) !== (recordedHash ?? version.contentHash)) {
       finding(version.reportId, words(`第 ${v} 版的正文写入后被修改过`, `version ${v}: its text was changed after it was saved`));
     }
     const stored = version.contentHash ? contents.get(version.contentHash) : undefined;
-    if (stored !== undefined && sha256(stored) !== version.contentHash) {
+    if (stored !== undefined && contentHashOf(stored) !== version.contentHash) {
       finding(version.reportId, words(`第 ${v} 版所存正文（按校验值保存的那份）写入后被修改过`, `version ${v}: the stored text under its hash was changed`));
     }
   }

@@ -9,6 +9,7 @@ import type { AuditKeyring } from './audit-key';
 import type { RecordHead } from '../domain/messages';
 import { readModelFromRecord } from '../domain/report-record';
 import { checkRecordTables } from './audit-verify-tables';
+import { words, type Words } from '../domain/words';
 
 export type AuditProblemKind =
   | 'edited'
@@ -55,12 +56,7 @@ export class AuditCannotCheckError extends Error {
   }
 }
 
-export interface Words {
-  'zh-CN': string;
-  en: string;
-}
-
-export const words = (zh: string, en: string): Words => ({ 'zh-CN': zh, en });
+export { words, type Words } from '../domain/words';
 
 type Event = Awaited<ReturnType<Db['auditEvent']['findMany']>>[number];
 

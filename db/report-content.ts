@@ -1,5 +1,9 @@
 // Report text, stored once per distinct content under its sha256 (prisma/models.prisma).
+import { createHash } from 'node:crypto';
 import type { Db } from './client';
+
+/** The key a text is stored under, and what the record keeps of it: its sha256. */
+export const contentHashOf = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 // One statement, so two requests storing the same text at once cannot both miss the row and
 // then collide on its key, as Prisma's upsert (a read, then an insert) did.
