@@ -44,11 +44,10 @@ function schemaFor(root: string) {
     /** How long a mailed sign-in link stays valid, e.g. 7d or 12h. */
     SIGN_IN_LINK_TTL: z.string().regex(DURATION_PATTERN, 'must be a number and d, h, m or s, e.g. 7d').default('7d'),
     /**
-     * How many workflows the worker keeps in memory between their tasks. A cached report costs
-     * about 0.1 MiB, and every task for an evicted report first replays its run; since a report
-     * that passed review waits in a fresh run of a few events, that replay is short, and 500
-     * cached ran every scenario at 3,000 branches as fast as 2,000 with 165 MiB less at the peak
-     * (bench/README.md, change 18).
+     * How many workflows the worker keeps in memory between their tasks. Every cached report
+     * holds memory, and every task for an evicted report first replays its run; since a report
+     * that passed review waits in a fresh run of a few events, that replay is short, so a smaller
+     * cache costs little speed and saves memory (bench/README.md#what-changed-them, change 18).
      */
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2, 'must be at least 2').default(500),
     /**

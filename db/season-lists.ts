@@ -1,9 +1,9 @@
 // The lists that `season status` and the dashboard read on every view: the reports behind schedule
 // (overdue, and reviews past their due date) and a page of branches. One plain SQL statement each,
-// with the branch's name joined in: as Prisma queries with a relation each cost 2–3 ms on
-// PostgreSQL even when they found nothing, and every statement is a round trip there
-// (bench/README.md, changes 12 and 14). The name is the season's own (its SeasonBranch snapshot),
-// so a later season that renames the branch never changes this one's lists.
+// with the branch's name joined in: as Prisma queries with a relation each cost more than the
+// reading even when they found nothing, and every statement is a round trip on PostgreSQL
+// (bench/README.md#what-changed-them, changes 12 and 14). The name is the season's own (its
+// SeasonBranch snapshot), so a later season that renames the branch never changes this one's lists.
 import { REVIEW_STATES, WRITING_STATES, type ReportState } from '../domain/vocabulary';
 import type { Db } from './client';
 import { sqlWordList } from './sql-text';

@@ -3,8 +3,8 @@
 // Why: @libsql/client hands each transaction the connection it had and opens a new one for what
 // follows, and never closes the old one after COMMIT; it waits for garbage collection, which
 // does not see SQLite's native memory. So each transaction (every recorded step of every report)
-// opened a connection and left one open: the worker's RSS during a 1,000-branch fan-out was
-// ~200 MiB higher on SQLite than on PostgreSQL (bench/README.md). The new connections also lost
+// opened a connection and left one open, and the worker's memory grew with every step, on SQLite
+// alone (bench/README.md#what-changed-them, change 7). The new connections also lost
 // the per-connection pragmas db/client.ts sets (busy_timeout fell to 0 after the first
 // transaction, so a write meeting another process's lock failed at once instead of waiting).
 //

@@ -9,7 +9,7 @@ import { runInOwnProcessGroup } from '../stack/process-group';
 import { readToolPaths } from '../stack/tool-paths';
 
 /**
- * The whole jest run takes 4-6 minutes here. Past this limit something hangs (a test's timeout
+ * Far longer than a whole jest run takes. Past this limit something hangs (a test's timeout
  * stops the test, not a server or CLI it started), and the run ends with what it has instead of
  * holding CI to its own limit.
  */

@@ -3,9 +3,9 @@
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../config/env';
 
-// The worker's V8 heap cap. Uncapped, V8 on a large machine lets the heap grow towards 4 GiB and the
-// SDK sizes its workflow cache from that limit: a 10,000-branch fan-out peaked at 4.4 GiB RSS. At
-// 1 GiB the same fan-out ran as fast and peaked at 1.2 GiB (bench/README.md).
+// The worker's V8 heap cap. Uncapped, V8 on a large machine lets the heap grow towards its default
+// limit and the SDK sizes its workflow cache from that limit; capped, a 10,000-branch fan-out ran
+// as fast with a far lower peak (bench/README.md#what-changed-them, "Heap").
 export const WORKER_HEAP_MIB = 1024;
 
 /** Preloaded into every thread of the worker: turns off the SDK's per-promise stack traces (see the file). */
@@ -23,8 +23,8 @@ export function workerNodeArgs(heapMiB: number = WORKER_HEAP_MIB): string[] {
 
 // glibc gives each thread that allocates its own malloc arena (up to 8 per core), and memory freed
 // in one arena is not reused by another. The worker has many such threads (the workflow thread,
-// the SDK's Rust core, libuv, SQLite): a 1,000-branch fan-out peaked at 556 MiB RSS with the
-// default and at 492 MiB with two arenas, as fast (bench/README.md). Other C libraries ignore it.
+// the SDK's Rust core, libuv, SQLite): with two arenas a fan-out peaked lower, as fast
+// (bench/README.md#what-changed-them, change 10). Other C libraries ignore it.
 export const WORKER_MALLOC_ARENAS = '2';
 
 /** The environment for a worker process: `base` with MALLOC_ARENA_MAX, unless `base` sets it already. */

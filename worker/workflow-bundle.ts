@@ -11,8 +11,9 @@ const WORKFLOWS_PATH = require.resolve('../workflows');
  * collections in workflows/ and domain/ (eslint.config.mjs), and the SDK freezes what they export.
  *
  * All of the product's workflow modules qualify. Loaded per workflow, they cost every cached
- * report about 34 KiB (34 MiB for a 1,000-branch season) and every new or replayed workflow their
- * evaluation; domain/time's one Intl.DateTimeFormat per time zone was another 36 KiB of ICU memory.
+ * report its own module instances and every new or replayed workflow their evaluation, and
+ * domain/time's one Intl.DateTimeFormat per time zone its own ICU memory
+ * (bench/README.md#what-changed-them, changes 9 and 13).
  */
 const SHARED_WORKFLOW_MODULES = [WORKFLOWS_PATH];
 

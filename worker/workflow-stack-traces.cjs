@@ -2,11 +2,12 @@
 // also runs first in the workflow thread the Temporal SDK starts.
 //
 // Why: in that thread the SDK installs a promise hook that builds, source-maps and keeps a stack
-// trace for every promise a workflow creates, for the "stack trace" query in Temporal's UI. It
-// was half the time of replaying a report's history (bench/README.md; the SDK's issue #1587),
-// and a report is replayed whenever it comes back after leaving the workflow cache. So the SDK's
-// hook is refused, and the SDK runs on without stack traces as it does where promise hooks do not
-// exist; Node's own promise hooks (AsyncLocalStorage, which workflows need) are untouched.
+// trace for every promise a workflow creates, for the "stack trace" query in Temporal's UI. It was
+// much of the time of replaying a report's history (bench/README.md#what-changed-them, change 6;
+// the SDK's issue #1587), and a report is replayed whenever it comes back after leaving the
+// workflow cache. So the SDK's hook is refused, and the SDK runs on without stack traces as it does
+// where promise hooks do not exist; Node's own promise hooks (AsyncLocalStorage, which workflows
+// need) are untouched.
 // WORKER_WORKFLOW_STACK_TRACES=on keeps the hook, to ask a stuck workflow where it waits.
 'use strict';
 const { promiseHooks } = require('node:v8');

@@ -1,5 +1,5 @@
 // Real headless Chromium (Debian's package), driven by playwright-core. Screenshots of every page
-// a test visits go to test-results/screenshots/, which the README names.
+// a test visits go to test-results/screenshots/, which docs/testing.md names.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';

@@ -10,8 +10,9 @@ export interface CliResult {
 }
 
 /**
- * No command in the tests takes a minute; one that hangs (say, on a server a timed-out test has
- * already stopped) is killed, so it cannot keep jest from exiting, and says so in its stderr.
+ * No command in the tests comes near this limit; one that hangs (say, on a server a timed-out
+ * test has already stopped) is killed, so it cannot keep jest from exiting, and says so in its
+ * stderr.
  */
 const TIME_LIMIT_MS = 90_000;
 

@@ -1,8 +1,8 @@
 // Determinism: every committed history replays against today's workflow code. A change that
 // would make a running execution take a different path fails here, in CI, before it ships.
 // Histories are recorded by test/replay/record-histories.ts. Until 1.0 a change to the workflows
-// re-records them (README, "Versioning"); from 1.0 on, a build's folder stays while seasons it
-// started still run.
+// re-records them (docs/testing.md, "Replay histories and versioning"); from 1.0 on, a build's
+// folder stays while seasons it started still run.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
