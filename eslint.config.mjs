@@ -18,6 +18,58 @@ const moduleStateSelectors = ['Program', 'Program > ExportNamedDeclaration'].fla
   `${scope} > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Map|Set|WeakMap|WeakSet|Array)$/]`,
 ]);
 
+// What workflow code (and the domain code it shares) may not import: it must stay deterministic.
+const WORKFLOW_SAFE_PATHS = [
+            ...nodeBuiltins.flatMap((name) => [
+              { name, message: 'Workflows are deterministic: no Node built-ins (do I/O in activities).' },
+              { name: `node:${name}`, message: 'Workflows are deterministic: no Node built-ins (do I/O in activities).' },
+            ]),
+            { name: 'nodemailer', message: 'Mail is sent by activities, never by workflows.' },
+            { name: 'zod', message: 'Validate at the edges (client, activities), not in workflows.' },
+];
+const WORKFLOW_SAFE_PATTERNS = [
+            { group: ['@prisma/*', '**/generated/**', '**/db/**', '**/mail/**', '**/config/**'], message: 'Workflows do no I/O: use an activity.' },
+];
+
+// The folders' layers, lowest first: a folder may import only from folders below it (and itself).
+// Workflows see the domain alone; activities reach workflows only for the workflow function's type
+// (to start a child by name). docs/architecture.md draws the graph these rules keep.
+const FOLDERS = ['domain', 'config', 'db', 'mail', 'exports', 'workflows', 'activities', 'app', 'client', 'web', 'worker', 'stack', 'scripts', 'bench'];
+const MAY_IMPORT = {
+  domain: [],
+  config: ['domain'],
+  db: ['domain', 'config'],
+  mail: ['domain', 'config'],
+  exports: ['domain', 'config', 'db'],
+  workflows: ['domain'],
+  activities: ['domain', 'config', 'db', 'mail'],
+  app: ['domain', 'config', 'db', 'mail', 'exports', 'workflows'],
+  client: ['domain', 'config', 'db', 'mail', 'exports', 'app'],
+  web: ['domain', 'config', 'db', 'mail', 'exports', 'app'],
+  worker: ['domain', 'config', 'db', 'mail', 'workflows', 'activities', 'stack'],
+  stack: ['domain', 'config'],
+};
+const LAYER = 'Folders import only downward (eslint.config.mjs MAY_IMPORT; docs/architecture.md).';
+const folderPattern = (folder) => ({ regex: `^(\\.\\./)+${folder}(/|$)`, message: LAYER });
+const layerRule = (folder, extra = { paths: [], patterns: [] }) => [
+  'error',
+  {
+    paths: extra.paths,
+    patterns: [
+      ...FOLDERS.filter((other) => other !== folder && !MAY_IMPORT[folder].includes(other)).map((other) =>
+        folder === 'activities' && other === 'workflows' ? { ...folderPattern(other), allowTypeImports: true } : folderPattern(other),
+      ),
+      ...extra.patterns,
+    ],
+  },
+];
+
+// Raw SQL lives in db/ alone: everywhere else goes through Prisma's API or a db/ function.
+const RAW_SQL = {
+  selector: "MemberExpression[property.name=/^\\$(queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe)$/]",
+  message: 'Raw SQL belongs in db/: add a function there.',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'generated/', '.tools/', 'data/', 'test-results/', 'bench/results/'] },
   js.configs.recommended,
@@ -32,29 +84,35 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.ts'],
+    ignores: ['db/**', 'test/**'],
+    rules: { 'no-restricted-syntax': ['error', RAW_SQL] },
+  },
+  ...Object.keys(MAY_IMPORT)
+    .filter((folder) => folder !== 'workflows' && folder !== 'domain')
+    .map((folder) => ({ files: [`${folder}/**/*.ts`], rules: { '@typescript-eslint/no-restricted-imports': layerRule(folder) } })),
+  {
+    // Workflow code and the domain code it shares: deterministic, no I/O, no state at module level.
     files: ['workflows/**/*.ts', 'domain/**/*.ts'],
     ignores: ['domain/season-file.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            ...nodeBuiltins.flatMap((name) => [
-              { name, message: 'Workflows are deterministic: no Node built-ins (do I/O in activities).' },
-              { name: `node:${name}`, message: 'Workflows are deterministic: no Node built-ins (do I/O in activities).' },
-            ]),
-            { name: 'nodemailer', message: 'Mail is sent by activities, never by workflows.' },
-            { name: 'zod', message: 'Validate at the edges (client, activities), not in workflows.' },
-          ],
-          patterns: [
-            { group: ['@prisma/*', '**/generated/**', '**/db/**', '**/mail/**', '**/config/**'], message: 'Workflows do no I/O: use an activity.' },
-            { group: ['../activities', '../activities/*'], allowTypeImports: true, message: 'Activities enter workflows as types only (import type), through proxyActivities.' },
-          ],
-        },
-      ],
       'no-restricted-globals': ['error', { name: 'process', message: 'Workflows must not read the environment.' }],
-      'no-restricted-syntax': ['error', ...moduleStateSelectors.map((selector) => ({ selector, message: MODULE_STATE }))],
+      'no-restricted-syntax': ['error', RAW_SQL, ...moduleStateSelectors.map((selector) => ({ selector, message: MODULE_STATE }))],
     },
+  },
+  {
+    files: ['workflows/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': layerRule('workflows', { paths: WORKFLOW_SAFE_PATHS, patterns: WORKFLOW_SAFE_PATTERNS }) },
+  },
+  {
+    files: ['domain/**/*.ts'],
+    ignores: ['domain/season-file.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': layerRule('domain', { paths: WORKFLOW_SAFE_PATHS, patterns: WORKFLOW_SAFE_PATTERNS }) },
+  },
+  {
+    // Season files are read and validated with zod at the edges, never in a workflow.
+    files: ['domain/season-file.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': layerRule('domain') },
   },
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],

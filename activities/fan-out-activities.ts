@@ -6,25 +6,18 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNo
 import { TASK_QUEUE } from '../domain/constants';
 import { reportWorkflowId } from '../domain/ids';
 import type { branchReportWorkflow } from '../workflows/branch-report';
-import { closeSignal, type Actor } from '../workflows/report-api';
-import type { ActivityDeps } from './index';
+import type { FanOutActivities } from '../domain/activity-contract';
+import { closeSignal } from '../domain/report-api';
+import type { ActivityDeps } from './deps';
 import { loadBranchPage } from './season-activities';
 
 /** Requests to the server in flight at once, as the bench's baseline does. */
 const CONCURRENT_REQUESTS = 50;
 
-export interface PageResult {
-  started: number;
-  alreadyRunning: number;
-  /** Branches on the page; fewer than the limit means it was the last. */
-  count: number;
-  lastBranchId?: string;
-}
-
-export function createFanOutActivities({ db }: ActivityDeps) {
+export function createFanOutActivities({ db }: ActivityDeps): FanOutActivities {
   return {
     /** Starts the report workflow of every branch on one page; those already started are counted, not redone. */
-    async startReportPage(input: { seasonId: string; afterBranchId?: string; limit: number }): Promise<PageResult> {
+    async startReportPage(input) {
       const page = await loadBranchPage(db, input);
       const client = Context.current().client;
       const outcomes = await inBatches(page.branches, async (branch) => {
@@ -51,7 +44,7 @@ export function createFanOutActivities({ db }: ActivityDeps) {
     },
 
     /** Tells every report workflow on one page that the season is closing. */
-    async closeReportPage(input: { seasonId: string; afterBranchId?: string; limit: number; actor: Actor }): Promise<PageResult> {
+    async closeReportPage(input) {
       const page = await loadBranchPage(db, input);
       const client = Context.current().client;
       await inBatches(page.branches, async (branch) => {

@@ -1,32 +1,16 @@
-// Every activity, built from its dependencies. Workflows see only the type (`import type`).
-import type { AuditKey } from '../db/audit-key';
-import type { Db } from '../db/client';
-import type { SignInLinks } from '../db/sign-in-links';
-import type { Mailer } from '../mail/mailer';
+// Every activity, built from its dependencies. Workflows see only the contract
+// (domain/activity-contract.ts); each factory is typed against its part of it.
+import type { Activities } from '../domain/activity-contract';
+import type { ActivityDeps } from './deps';
 import { createFanOutActivities } from './fan-out-activities';
 import { createMailActivities } from './mail-activities';
 import { createReportActivities } from './report-activities';
 import { createSeasonActivities } from './season-activities';
 
-export interface Clock {
-  now(): Date;
-}
+export { systemClock, type ActivityDeps, type Clock } from './deps';
+export type { Activities } from '../domain/activity-contract';
 
-export interface ActivityDeps {
-  db: Db;
-  mailer: Mailer;
-  clock: Clock;
-  /** Authenticates every event the activities record (db/audit-key.ts). */
-  auditKey: AuditKey;
-  /** Where links in mails point (the web app). */
-  publicBaseUrl: string;
-  /** Makes each mailed link sign its recipient in; without it links lead to the sign-in page. */
-  signInLinks?: SignInLinks;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
-
-export function createActivities(deps: ActivityDeps) {
+export function createActivities(deps: ActivityDeps): Activities {
   return {
     ...createSeasonActivities(deps),
     ...createFanOutActivities(deps),
@@ -34,5 +18,3 @@ export function createActivities(deps: ActivityDeps) {
     ...createMailActivities(deps),
   };
 }
-
-export type Activities = ReturnType<typeof createActivities>;

@@ -3,16 +3,17 @@
 // only re-send with the same Message-ID, which receivers (and our capture server) de-duplicate.
 import { createHash } from 'node:crypto';
 import { logMailSending, logMailSent, mailLogStatus, recipientOf } from '../db/mail-log';
+import type { MailActivities } from '../domain/activity-contract';
 import type { MailRequest } from '../domain/messages';
 import type { Locale } from '../domain/vocabulary';
 import { renderMail } from '../mail/templates';
-import type { ActivityDeps } from './index';
+import type { ActivityDeps } from './deps';
 
 export function messageIdFor(idempotencyKey: string): string {
   return `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32)}@shuzhi>`;
 }
 
-export function createMailActivities({ db, mailer, clock, publicBaseUrl, signInLinks }: ActivityDeps) {
+export function createMailActivities({ db, mailer, clock, publicBaseUrl, signInLinks }: ActivityDeps): MailActivities {
   /** The page's address, through a personal sign-in link when links can be signed. */
   const linkTo = async (path: string, email: string) => {
     if (!signInLinks) return new URL(path, publicBaseUrl).toString();

@@ -18,15 +18,15 @@ import {
 import type { DbTransaction } from '../db/client';
 import { contentHashOf } from '../db/report-content';
 import { recordDecision, recordRating, updateReport, type ChangedReport, type ReportColumns, type Review } from '../db/report-changes';
-import type { Assignment, AuditEventInput, ChangeStamp, RecordedAct, RecordHead, ReportPatch, ReportPeople, ScheduleMs, UnseenEvent } from '../domain/messages';
+import type { RecordReportChangeInput, ReplaceRoleInput, ReportActivities, ReviewDecision } from '../domain/activity-contract';
+import type { AuditEventInput, ChangeStamp, RecordedAct, RecordHead, ReportPatch, ReportPeople, ScheduleMs, UnseenEvent } from '../domain/messages';
 import { reportId, reportWorkflowId } from '../domain/ids';
 import { durationMs } from '../domain/duration';
 import { isPlainText, isWithinLimit, MAX_FINDINGS_RETURNED, measureReport, NOT_TEXT_MESSAGE, tooLargeMessage } from '../domain/report-limits';
 import type { SeasonSchedule, SeasonTemplate } from '../domain/season-file';
 import { checkReport, type ReportTemplate } from '../domain/submission-check';
-import type { Rating } from '../domain/vocabulary';
-import { AUDIT_KEY_CONFLICT, CHECK_FAILED, REJECTION, WARNINGS_NOT_ACCEPTED, type RejectionDetail, type VersionSaved } from '../workflows/report-api';
-import type { ActivityDeps } from './index';
+import { AUDIT_KEY_CONFLICT, CHECK_FAILED, REJECTION, WARNINGS_NOT_ACCEPTED, type RejectionDetail } from '../domain/report-api';
+import type { ActivityDeps } from './deps';
 
 function toScheduleMs(schedule: SeasonSchedule): ScheduleMs {
   return {
@@ -42,7 +42,7 @@ function toScheduleMs(schedule: SeasonSchedule): ScheduleMs {
 
 const toDate = (iso: string | null | undefined) => (iso === undefined ? undefined : iso === null ? null : new Date(iso));
 
-function patchColumns(patch: ReportPatch): ReportColumns {
+function patchColumns(patch: ReportPatch, decision?: ReviewDecision): ReportColumns {
   return {
     state: patch.state,
     secretaryEmail: patch.secretaryEmail,
@@ -54,7 +54,7 @@ function patchColumns(patch: ReportPatch): ReportColumns {
     submittedAt: toDate(patch.submittedAt) ?? undefined,
     approvedAt: toDate(patch.approvedAt) ?? undefined,
     revisionRounds: patch.revisionRounds,
-    rating: patch.rating,
+    rating: decision?.rating,
   };
 }
 
@@ -101,6 +101,13 @@ function currentAttempt(): number {
   }
 }
 
+/** The decision's comment and rating go into the record's event, beside what the workflow said. */
+function withDecision({ stamp, decision }: RecordReportChangeInput): ChangeStamp {
+  if (!decision) return stamp;
+  const { comment, rating } = decision;
+  return { ...stamp, detail: { ...stamp.detail, comment, ...(rating ? { rating } : {}) } };
+}
+
 /** The recorded act, as a retried attempt returns it. */
 const recordedAct = (event: RecordedEvent): RecordedAct => ({
   occurredAt: event.occurredAt.toISOString(),
@@ -123,7 +130,7 @@ const refusal = (code: string, message: { 'zh-CN': string; en: string }) => {
   return ApplicationFailure.create({ type: REJECTION, message: message.en, details: [detail], nonRetryable: true });
 };
 
-export function createReportActivities({ db, auditKey }: ActivityDeps) {
+export function createReportActivities({ db, auditKey }: ActivityDeps): ReportActivities {
   /**
    * The events between the head the workflow knew and its act: written by a task that died before
    * Temporal heard of it. Only events this installation's key authenticates are told back.
@@ -150,7 +157,7 @@ export function createReportActivities({ db, auditKey }: ActivityDeps) {
 
   return {
     /** Creates the report's read-model row in state "assigned", with its audit event. */
-    async recordAssignment(input: { seasonId: string; branchId: string; occurredAt: string; auditKey: string }): Promise<Assignment> {
+    async recordAssignment(input) {
       const { seasonId, branchId } = input;
       const id = reportId(seasonId, branchId);
       return refusingConflicts(() =>
@@ -217,14 +224,7 @@ export function createReportActivities({ db, auditKey }: ActivityDeps) {
      * size limit, and a submission must pass the check: errors refuse it, and warnings refuse it
      * unless accepted. Refusals are not retried.
      */
-    async saveReportVersion(input: {
-      reportId: string;
-      contentHash: string;
-      kind: 'draft' | 'submission';
-      acceptWarnings: boolean;
-      stamp: ChangeStamp;
-      patch: ReportPatch;
-    }): Promise<VersionSaved & RecordedAct> {
+    async saveReportVersion(input) {
       return refusingConflicts(() =>
         db.$transaction(async (tx) => {
           const { report, season } = await seasonOf(tx, input.reportId);
@@ -275,43 +275,37 @@ export function createReportActivities({ db, auditKey }: ActivityDeps) {
     },
 
     /** Any other change: the read model, the review decision, comment and rating it carries, and the audit event. */
-    async recordReportChange(input: {
-      reportId: string;
-      stamp: ChangeStamp;
-      patch: ReportPatch;
-      versionNumber?: number;
-      decision?: { decision: 'revision_requested' | 'passed' | 'approved'; comment?: string };
-      rating?: Rating;
-    }): Promise<RecordedAct> {
+    async recordReportChange(input) {
       return refusingConflicts(() =>
         db.$transaction(async (tx) => {
-          const recorded = await findRecordedEvent(tx, input.stamp.auditKey);
+          const stamp = withDecision(input);
+          const recorded = await findRecordedEvent(tx, stamp.auditKey);
           if (recorded) {
-            assertSameAct(recorded, auditOf(input.reportId, recorded.seasonId ?? '', input.stamp));
-            return told(tx, input.reportId, input.stamp, recordedAct(recorded));
+            assertSameAct(recorded, auditOf(input.reportId, recorded.seasonId ?? '', stamp));
+            return told(tx, input.reportId, stamp, recordedAct(recorded));
           }
           // The update returns the row, so the report is not read first: one round trip fewer for
           // every approval and reminder. (A patch never touches currentVersion, read below.)
-          const report = await changeReport(tx, input.reportId, patchColumns(input.patch));
-          const actor = input.stamp.actor;
+          const report = await changeReport(tx, input.reportId, patchColumns(input.patch, input.decision));
+          const actor = stamp.actor;
           const review: Review = {
-            key: input.stamp.auditKey,
+            key: stamp.auditKey,
             reportId: report.id,
             versionNumber: input.versionNumber ?? report.currentVersion,
             email: actor.email,
             onBehalfOf: actor.onBehalfOf ?? null,
-            at: new Date(input.stamp.occurredAt),
+            at: new Date(stamp.occurredAt),
           };
           if (input.decision) await recordDecision(tx, review, input.decision.decision, input.decision.comment ?? null);
-          if (input.rating) await recordRating(tx, review, input.rating);
-          const head = await appendUnrecordedAuditEvent(tx, auditKey, auditOf(report.id, report.seasonId, input.stamp, input.versionNumber), input.stamp.knownHead);
-          return told(tx, report.id, input.stamp, { occurredAt: input.stamp.occurredAt, head });
+          if (input.decision?.rating) await recordRating(tx, review, input.decision.rating);
+          const head = await appendUnrecordedAuditEvent(tx, auditKey, auditOf(report.id, report.seasonId, stamp, input.versionNumber), stamp.knownHead);
+          return told(tx, report.id, stamp, { occurredAt: stamp.occurredAt, head });
         }),
       );
     },
 
     /** Which of these reminder and escalation notices are recorded already (by an attempt that did not finish), and where the report's chain stands. */
-    async findRecordedNotices(input: { reportId: string; keys: string[] }): Promise<{ notices: { key: string; occurredAt: string; missed: string[] }[]; head: RecordHead | null }> {
+    async findRecordedNotices(input) {
       const recorded = await findRecordedKeys(db, input.keys);
       return {
         notices: recorded.map((event) => ({
@@ -324,17 +318,17 @@ export function createReportActivities({ db, auditKey }: ActivityDeps) {
     },
 
     /** Hands the branch to a new secretary: the old role ends, the new one begins, both recorded. */
-    async reassignSecretary(input: { reportId: string; toEmail: string; toName?: string; stamp: ChangeStamp }): Promise<RecordedAct> {
+    async reassignSecretary(input) {
       return replaceRole({ ...input, role: 'secretary' });
     },
 
     /** A new liaison or reviewer for the branch, recorded the same way. */
-    async changeReportRole(input: { reportId: string; role: 'liaison' | 'reviewer'; toEmail: string; toName?: string; stamp: ChangeStamp }): Promise<RecordedAct> {
+    async changeReportRole(input) {
       return replaceRole(input);
     },
   };
 
-  async function replaceRole(input: { reportId: string; role: 'secretary' | 'liaison' | 'reviewer'; toEmail: string; toName?: string; stamp: ChangeStamp }): Promise<RecordedAct> {
+  async function replaceRole(input: ReplaceRoleInput & { role: 'secretary' | 'liaison' | 'reviewer' }): Promise<RecordedAct> {
     return refusingConflicts(() =>
       db.$transaction(async (tx) => {
         const report = await tx.report.findUniqueOrThrow({ where: { id: input.reportId } });

@@ -1,11 +1,12 @@
 import { heartbeat, sleep } from '@temporalio/activity';
 import { appendAuditEvent, seasonRecordHead } from '../db/audit';
 import { seasonSubmissions } from '../db/submissions';
+import type { BranchPageRequest, SeasonActivities, SeasonSummary } from '../domain/activity-contract';
 import type { AuditEventInput } from '../domain/messages';
-import type { ReportFigures } from '../domain/submission-check';
 import { RATINGS, SETTLED_STATES } from '../domain/vocabulary';
 import type { Db } from '../db/client';
-import type { ActivityDeps } from './index';
+import type { ReportFigures } from '../domain/submission-check';
+import type { ActivityDeps } from './deps';
 
 export interface BranchPage {
   title: string;
@@ -13,19 +14,8 @@ export interface BranchPage {
   branches: { id: string; name: string }[];
 }
 
-export interface SeasonSummary {
-  branches: number;
-  byState: Record<string, number>;
-  submitted: { onTime: number; late: number; never: number };
-  revisionRounds: { total: number; max: number; reportsRevised: number };
-  ratings: Record<string, number>;
-  figures: Required<ReportFigures>;
-  /** The record's head over every chain of the season at its close (本台账校验值). */
-  recordHead?: string;
-}
-
 /** One page of the participating branches (those with a current secretary), by id. */
-export async function loadBranchPage(db: Db, input: { seasonId: string; afterBranchId?: string; limit: number }): Promise<BranchPage> {
+export async function loadBranchPage(db: Db, input: BranchPageRequest): Promise<BranchPage> {
   const season = await db.season.findUniqueOrThrow({ where: { id: input.seasonId } });
   const roles = await db.roleAssignment.findMany({
     where: {
@@ -56,7 +46,7 @@ function namedBranches(ids: string[], snapshots: { branchId: string; name: strin
   });
 }
 
-export function createSeasonActivities({ db, clock, auditKey }: ActivityDeps) {
+export function createSeasonActivities({ db, clock, auditKey }: ActivityDeps): SeasonActivities {
   return {
     /** Marks the season running and records who started it. */
     async markSeasonStarted(event: AuditEventInput & { seasonId: string }): Promise<void> {

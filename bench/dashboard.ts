@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
-import { seasonStatus } from '../client/season-commands';
+import { seasonStatus } from '../app/season-commands';
 import { openDb } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { importSeason } from '../db/season-import';

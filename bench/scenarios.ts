@@ -2,10 +2,10 @@
 // the raw-Temporal work it is compared with; ratio = baseline time ÷ scenario time.
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { bulkApprove } from '../client/bulk-approve';
-import { extendSeason } from '../client/season-changes';
-import { reviewReport, submitReport } from '../client/report-commands';
-import { seasonStatus, startSeason, waitForFanOut } from '../client/season-commands';
+import { bulkApprove } from '../app/bulk-approve';
+import { extendSeason } from '../app/season-changes';
+import { reviewReport, submitReport } from '../app/report-commands';
+import { seasonStatus, startSeason, waitForFanOut } from '../app/season-commands';
 import { importSeason } from '../db/season-import';
 import { createSignInLinks } from '../db/sign-in-links';
 import { TASK_QUEUE } from '../domain/constants';

@@ -12,7 +12,7 @@ import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createActivities, systemClock } from '../activities';
-import { closeSeason, seasonStatus, startSeason, waitForClose, waitForFanOut } from '../client/season-commands';
+import { closeSeason, seasonStatus, startSeason, waitForClose, waitForFanOut } from '../app/season-commands';
 import { openDb, type Db } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { importSeason } from '../db/season-import';
@@ -24,7 +24,7 @@ import { readToolPaths } from '../stack/tool-paths';
 import { createWorker } from '../worker/create-worker';
 import { bundleWorkflows } from '../worker/workflow-bundle';
 import { progressBar } from '../client/progress';
-import type { Actor } from '../workflows/report-api';
+import type { Actor } from '../domain/report-api';
 import { BENCH_AUDIT_KEY } from './audit-key';
 
 const arg = (name: string, fallback: number) => {

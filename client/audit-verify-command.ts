@@ -7,8 +7,8 @@ import { loadAuditKeyring } from '../config/secret';
 import { AuditCannotCheckError, verifyAuditChain, words, type AuditVerification, type Words } from '../db/audit-verify';
 import { openDb } from '../db/client';
 import type { Locale } from '../domain/vocabulary';
-import { verifySeasonRecord, type SeasonVerification } from './audit-witness';
-import { connectTemporal } from './temporal';
+import { verifySeasonRecord, type SeasonVerification } from '../app/audit-witness';
+import { connectTemporal } from '../app/temporal';
 
 export const VERIFY_EXIT = { intact: 0, altered: 1, cannotCheck: 2 } as const;
 

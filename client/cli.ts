@@ -12,34 +12,35 @@ import { openDb, type Db } from '../db/client';
 import { migrateDatabase, redact } from '../db/migrate';
 import { ClosedSeasonError } from '../db/season-import';
 import { auditVerify, VERIFY_EXIT } from './audit-verify-command';
-import { auditCsv } from './csv';
+import { auditCsv } from '../exports/csv';
 import { Mailbox } from '../mail/mailbox';
 import { cliMessages } from './messages';
-import { formatProblem, loadSeasonFile, SeasonFileError, validateSeasonFile } from './season-file-loader';
-import { closeSeason, createSeason, findSeason, seasonStatus, startSeason, UnknownSeasonError, waitForClose, waitForFanOut } from './season-commands';
-import { bulkApprove } from './bulk-approve';
-import type { BulkResult } from './bulk';
-import { addBranch, delegateQueue, extendSeason } from './season-changes';
+import { formatProblem, loadSeasonFile, SeasonFileError, validateSeasonFile } from '../app/season-file-loader';
+import { closeSeason, createSeason, findSeason, seasonStatus, startSeason, UnknownSeasonError, waitForClose, waitForFanOut } from '../app/season-commands';
+import { bulkApprove } from '../app/bulk-approve';
+import type { BulkResult } from '../app/bulk';
+import { addBranch, delegateQueue, extendSeason } from '../app/season-changes';
 import { branchSchema } from '../domain/season-file';
 import { progressBar } from './progress';
-import type { SeasonSummary } from '../activities/season-activities';
-import type { SeasonProgress } from '../workflows/season-api';
-import { connectTemporal } from './temporal';
+import type { SeasonSummary } from '../domain/activity-contract';
+import type { SeasonProgress } from '../domain/season-api';
+import { connectTemporal } from '../app/temporal';
+import { listSeasonRecord } from '../app/season-record';
 import {
   changeRole,
   exemptReport,
   extendReport,
-  parseReportId,
   reassignReport,
   ReportRequestError,
   reviewReport,
   saveDraft,
   showReport,
   submitReport,
-} from './report-commands';
+  dueDateFor,
+} from '../app/report-commands';
 import { formatInZone, parseDueDate } from '../domain/time';
 import { RATINGS, type Rating } from '../domain/vocabulary';
-import type { Actor, ReportSnapshot } from '../workflows/report-api';
+import type { Actor, ReportSnapshot } from '../domain/report-api';
 import { loadAuditKeyring } from '../config/secret';
 
 const program = new Command()
@@ -138,7 +139,6 @@ season
   .option('--json', 'print JSON')
   .action(async (seasonId: string, options: { as: string; wait?: boolean; json?: boolean }) =>
     withTemporal(async ({ db, client }) => {
-      await assertSeasonAdmin(db, seasonId, options.as);
       await closeSeason(client, db, seasonId, { email: options.as.toLowerCase(), channel: 'cli' });
       if (!options.wait) return print(options.json, { seasonId, closing: true }, `closing ${seasonId}…`);
       const summary = await waitForClose(client, seasonId);
@@ -281,7 +281,6 @@ season
   .requiredOption('--as <email>', 'a season admin')
   .action(async (seasonId: string, options: { id: string; name: string; secretary: string; secretaryName?: string; liaison?: string; reviewer?: string; as: string }) =>
     withTemporal(async ({ config, db, client }) => {
-      await assertSeasonAdmin(db, seasonId, options.as);
       const branch = branchSchema.parse({ id: options.id, name: options.name, secretary: options.secretary, liaison: options.liaison, reviewer: options.reviewer });
       const workflowId = await addBranch(client, db, seasonId, { ...branch, secretaryName: options.secretaryName }, actorOf(options.as), loadAuditKeyring(config).current);
       console.log(`added ${branch.id} to ${seasonId} (workflow ${workflowId})`);
@@ -297,11 +296,6 @@ function describeSummary(seasonId: string, summary: SeasonSummary): string {
     `  figures ${Object.entries(summary.figures).map(([field, n]) => `${field} ${n}`).join(', ')}`,
     ...(summary.recordHead ? [`  record head (本台账校验值) ${summary.recordHead}: keep it; \`shuzhi audit verify ${seasonId}\` prints the same while the record is unchanged`] : []),
   ].join('\n');
-}
-
-async function assertSeasonAdmin(db: Db, seasonId: string, email: string): Promise<void> {
-  const admin = await db.roleAssignment.findFirst({ where: { seasonId, role: 'admin', validUntil: null, person: { email: email.toLowerCase() } } });
-  if (!admin) throw new Error(`${email} is not an admin of season ${seasonId}`);
 }
 
 program
@@ -323,10 +317,7 @@ program
       return;
     }
     await withContext(async ({ db }) => {
-      const events = await db.auditEvent.findMany({
-        where: { seasonId: first, ...(options.branch ? { reportId: `${first}/${options.branch}` } : {}) },
-        orderBy: { id: 'asc' },
-      });
+      const events = await listSeasonRecord(db, first, options.branch);
       if (options.csv) {
         process.stdout.write(auditCsv(events));
         return;
@@ -489,14 +480,6 @@ report
       return { value: snapshot, text: `${reportId}: ${options.role} is now ${options.to}` };
     }),
   );
-
-/** A date as people type it, read in the season's time zone. */
-async function dueDateFor(db: Db, reportId: string, text: string): Promise<Date> {
-  const season = await db.season.findUniqueOrThrow({ where: { id: parseReportId(reportId).seasonId } });
-  const date = parseDueDate(text, season.timeZone);
-  if (Number.isNaN(date.getTime())) throw new Error(`not a date: ${text}`);
-  return date;
-}
 
 const mailbox = program.command('mailbox').description('mail captured by the embedded SMTP server');
 

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditKeyring, type AuditKeyring } from '../db/audit-key';
+import { auditKeyring, type AuditKeyring } from './audit-key';
 import type { Config } from './env';
 
 export function loadSecret(config: Pick<Config, 'SHUZHI_SECRET' | 'SHUZHI_DATA_DIR'>): string {

@@ -5,7 +5,7 @@
 // row) is proven against Temporal's history by client/audit-witness.ts.
 import type { Db } from './client';
 import { eventHash, GENESIS_HASH, headOverChains, type RecordBreak } from './audit';
-import type { AuditKeyring } from './audit-key';
+import type { AuditKeyring } from '../config/audit-key';
 import type { RecordHead } from '../domain/messages';
 import { readModelFromRecord } from '../domain/report-record';
 import { checkRecordTables } from './audit-verify-tables';

@@ -5,7 +5,7 @@
 // contending for one chain head.
 import { createHash } from 'node:crypto';
 import type { AuditEventInput, RecordHead } from '../domain/messages';
-import type { AuditKey } from './audit-key';
+import type { AuditKey } from '../config/audit-key';
 import type { Db, DbTransaction } from './client';
 
 export const GENESIS_HASH = '0'.repeat(64);

@@ -6,7 +6,7 @@ import type { SeasonFile } from '../domain/season-file';
 import { parseDueDate } from '../domain/time';
 import type { Db, DbTransaction } from './client';
 import { appendAuditEvent } from './audit';
-import type { AuditKey } from './audit-key';
+import type { AuditKey } from '../config/audit-key';
 
 export interface ImportResult {
   seasonId: string;

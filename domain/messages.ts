@@ -1,5 +1,5 @@
 // Shapes that cross the workflow/activity boundary. Workflow-safe: types only.
-import type { Channel, MailKind, Rating, ReportState } from './vocabulary';
+import type { Channel, MailKind, ReportState } from './vocabulary';
 
 /** One step of the record. `key` is its idempotency key: retrying the step writes it once. */
 export interface AuditEventInput {
@@ -109,7 +109,6 @@ export interface ReportPatch {
   submittedAt?: string;
   approvedAt?: string;
   revisionRounds?: number;
-  rating?: Rating;
 }
 
 /**

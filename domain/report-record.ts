@@ -21,7 +21,6 @@ const STATE_AFTER: Readonly<Record<string, ReportState>> = {
   'report.assigned': 'assigned',
   'report.submitted': 'submitted',
   'report.resubmitted': 'submitted',
-  'report.review_started': 'in_review',
   'report.review_passed': 'reviewed',
   'report.revision_requested': 'revision_requested',
   'report.approved': 'approved',

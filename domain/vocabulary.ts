@@ -7,7 +7,6 @@ export const REPORT_STATES = [
   'assigned',
   'drafting',
   'submitted',
-  'in_review',
   'revision_requested',
   'reviewed', // passed review, waiting for leadership's approval
   'approved',
@@ -26,6 +25,24 @@ export type Channel = (typeof CHANNELS)[number];
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** A word in both languages. */
+export type Named = Record<Locale, string>;
+
+/** Each state's name, as pages, mails, exports, the CLI and refusals say it. */
+export const STATE_NAMES: Record<ReportState, Named> = {
+  assigned: { 'zh-CN': '已分配', en: 'assigned' },
+  drafting: { 'zh-CN': '撰写中', en: 'drafting' },
+  submitted: { 'zh-CN': '已提交待审阅', en: 'submitted' },
+  revision_requested: { 'zh-CN': '退回修改', en: 'revision requested' },
+  reviewed: { 'zh-CN': '已审阅待批准', en: 'reviewed, awaiting approval' },
+  approved: { 'zh-CN': '已批准', en: 'approved' },
+  exempted: { 'zh-CN': '免于述职', en: 'exempted' },
+  withdrawn: { 'zh-CN': '已撤销', en: 'withdrawn' },
+  closed: { 'zh-CN': '已结束', en: 'closed' },
+};
+
+export const stateName = (state: string, locale: Locale): string => STATE_NAMES[state as ReportState]?.[locale] ?? state;
+
 export const MAIL_KINDS = [
   'assignment',
   'reminder',
@@ -43,6 +60,6 @@ export type MailKind = (typeof MAIL_KINDS)[number];
 /** States in which the secretary is writing and the due date's reminders run. */
 export const WRITING_STATES: readonly ReportState[] = ['assigned', 'drafting', 'revision_requested'];
 /** States in which a reviewer has the report and the review SLA runs. */
-export const REVIEW_STATES: readonly ReportState[] = ['submitted', 'in_review'];
+export const REVIEW_STATES: readonly ReportState[] = ['submitted'];
 /** States after which nothing more is asked of anyone this season. */
 export const SETTLED_STATES: readonly ReportState[] = ['approved', 'exempted', 'withdrawn', 'closed'];

@@ -1,4 +1,4 @@
-import { toCsv } from '../client/csv';
+import { toCsv } from './csv';
 import { formatInZone } from '../domain/time';
 import type { SeasonExportData } from './season-data';
 

@@ -88,20 +88,7 @@ export type Translate = (key: TextKey) => string;
 
 export const translator = (locale: Locale): Translate => (key) => TEXTS[key][locale];
 
-const STATE_NAMES: Record<string, Record<Locale, string>> = {
-  assigned: { 'zh-CN': '已分配', en: 'assigned' },
-  drafting: { 'zh-CN': '撰写中', en: 'drafting' },
-  submitted: { 'zh-CN': '已提交', en: 'submitted' },
-  in_review: { 'zh-CN': '审阅中', en: 'in review' },
-  revision_requested: { 'zh-CN': '退回修改', en: 'revision requested' },
-  reviewed: { 'zh-CN': '待批准', en: 'reviewed' },
-  approved: { 'zh-CN': '已批准', en: 'approved' },
-  exempted: { 'zh-CN': '免于述职', en: 'exempted' },
-  withdrawn: { 'zh-CN': '已撤销', en: 'withdrawn' },
-  closed: { 'zh-CN': '已关闭', en: 'closed' },
-};
-
-export const stateName = (state: string, locale: Locale) => STATE_NAMES[state]?.[locale] ?? state;
+export { stateName } from '../domain/vocabulary';
 
 const SEASON_STATUS_NAMES: Record<string, Record<Locale, string>> = {
   draft: { 'zh-CN': '未启动', en: 'not started' },

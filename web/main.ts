@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { loadConfig } from '../config/env';
 import { loadSecret } from '../config/secret';
-import { connectTemporal } from '../client/temporal';
+import { connectTemporal } from '../app/temporal';
 import { openDb } from '../db/client';
 import { createSignInLinks } from '../db/sign-in-links';
 import { durationMs } from '../domain/duration';

@@ -1,6 +1,6 @@
 // Everything the report page shows, read from the record in a handful of queries.
 import type { Db } from '../db/client';
-import { parseReportId } from '../client/report-commands';
+import { parseReportId } from '../app/report-commands';
 import type { ReportTemplate } from '../domain/submission-check';
 
 export async function loadReportView(db: Db, reportId: string) {

@@ -1,52 +1,21 @@
 // The web app: pages for secretaries, reviewers, leaders and admins, served by Fastify from the
 // read model, with every change sent through the same Temporal updates as the CLI (channel "web").
 import formbody from '@fastify/formbody';
-import type { Client } from '@temporalio/client';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Db } from '../db/client';
-import type { SignInLinks } from '../db/sign-in-links';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { LOCALES, type Locale } from '../domain/vocabulary';
-import type { Mailer } from '../mail/mailer';
-import type { Actor } from '../workflows/report-api';
-import { reachFrom, type Reach } from './access';
+import { reachFrom } from './access';
+import { errorPage, LANG_COOKIE, type WebDeps } from './context';
 import { readCookie } from './cookies';
-import { translator } from './i18n';
-import { page, type PageContext } from './layout';
-import { html, type Html } from './html';
-import { findSignedIn, SESSION_COOKIE, type Session } from './sessions';
-import { registerSignIn } from './routes/sign-in';
-import { registerHome } from './routes/home';
-import { registerReports } from './routes/reports';
-import { registerQueue } from './routes/queue';
-import { registerDashboard } from './routes/dashboard';
-import { registerMailbox } from './routes/mailbox';
-import { registerStatic } from './routes/static';
+import { dashboardRoutes } from './routes/dashboard';
+import { homeRoutes } from './routes/home';
+import { mailboxRoutes } from './routes/mailbox';
+import { queueRoutes } from './routes/queue';
+import { reportRoutes } from './routes/reports';
+import { signInRoutes } from './routes/sign-in';
+import { staticRoutes } from './routes/static';
+import { findSignedIn, SESSION_COOKIE } from './sessions';
 
-export interface WebDeps {
-  db: Db;
-  temporal: Client;
-  signInLinks: SignInLinks;
-  mailer: Mailer;
-  /** The address people reach the app at; cookies are Secure when it is https. */
-  publicBaseUrl: string;
-  defaultLocale: Locale;
-  /** The capture server's mailbox folder; the mailbox page exists only when set (embedded stack). */
-  mailboxDir?: string;
-}
-
-export interface Viewer extends Session {
-  name: string;
-  reach: Reach;
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    viewer?: Viewer;
-    locale: Locale;
-  }
-}
-
-export const LANG_COOKIE = 'shuzhi_lang';
+export type { WebDeps } from './context';
 
 export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024 });
@@ -74,13 +43,10 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
     }
   });
 
-  registerStatic(app);
-  registerSignIn(app, deps);
-  registerHome(app, deps);
-  registerReports(app, deps);
-  registerQueue(app, deps);
-  registerDashboard(app, deps);
-  if (deps.mailboxDir) registerMailbox(app, deps, deps.mailboxDir);
+  // Each group of pages is a plugin given the app's dependencies; none imports this module.
+  await app.register(staticRoutes);
+  for (const routes of [signInRoutes, homeRoutes, reportRoutes, queueRoutes, dashboardRoutes]) await app.register(routes, deps);
+  if (deps.mailboxDir) await app.register(mailboxRoutes, deps);
 
   app.setNotFoundHandler((request, reply) => reply.code(404).type('text/html').send(errorPage(request, deps, 'notFound')));
   return app;
@@ -103,30 +69,3 @@ function csrfTokenMatches(request: FastifyRequest): boolean {
   return sent === request.viewer.csrfToken;
 }
 
-export function contextOf(request: FastifyRequest, deps: WebDeps): PageContext {
-  return {
-    locale: request.locale,
-    t: translator(request.locale),
-    viewer: request.viewer ? { email: request.viewer.email, name: request.viewer.name, csrfToken: request.viewer.csrfToken } : undefined,
-    mailbox: !!deps.mailboxDir,
-    path: request.url,
-  };
-}
-
-export function errorPage(request: FastifyRequest, deps: WebDeps, key: 'csrfRefused' | 'notFound' | 'forbidden'): string {
-  const ctx = contextOf(request, deps);
-  return page(ctx, ctx.t(key), html`<p class="error">${ctx.t(key)}</p>`);
-}
-
-/** Sends a page, or the sign-in page when nobody is signed in. */
-export function requireViewer(request: FastifyRequest, reply: FastifyReply): Viewer | undefined {
-  if (request.viewer) return request.viewer;
-  void reply.redirect(`/login?next=${encodeURIComponent(request.url)}`);
-  return undefined;
-}
-
-export const webActor = (viewer: Viewer): Actor => ({ email: viewer.email, channel: 'web' });
-
-export function sendPage(reply: FastifyReply, ctx: PageContext, title: string, body: Html, status = 200) {
-  return reply.code(status).type('text/html; charset=utf-8').send(page(ctx, title, body));
-}

@@ -2,7 +2,7 @@
 // session's CSRF token is compared with the one each form or fetch sends back.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client';
-import { sqlWordList } from '../db/sql-text';
+import { signedInRows } from '../db/web-sessions';
 import { SUBTREE_ROLES, type SubtreeRole } from './access';
 
 export const SESSION_COOKIE = 'shuzhi_session';
@@ -30,31 +30,9 @@ export interface SignedIn {
   roles: SubtreeRole[];
 }
 
-/** One row per current subtree role; a person with none gets one row whose role columns are null. */
-interface SignedInRow {
-  email: string;
-  csrfToken: string;
-  expiresAt: Date;
-  name: string | null;
-  locale: string | null;
-  role: string | null;
-  seasonId: string | null;
-  path: string | null;
-}
-
-// Every request asks this, so it is one statement. $1 is the session id.
-const SIGNED_IN = `
-  SELECT s."email", s."csrfToken", s."expiresAt", p."name", p."locale", r."role", r."seasonId", o."path"
-  FROM "WebSession" s
-  LEFT JOIN "Person" p ON p."email" = s."email"
-  LEFT JOIN "RoleAssignment" r ON r."personId" = p."id" AND r."validUntil" IS NULL
-    AND r."role" IN (${sqlWordList(SUBTREE_ROLES)})
-  LEFT JOIN "Organization" o ON o."id" = r."organizationId"
-  WHERE s."id" = $1`;
-
 export async function findSignedIn(db: Db, id: string | undefined, now = new Date()): Promise<SignedIn | null> {
   if (!id) return null;
-  const rows = await db.$queryRawUnsafe<SignedInRow[]>(SIGNED_IN, id);
+  const rows = await signedInRows(db, id, SUBTREE_ROLES);
   const first = rows[0];
   if (!first || first.expiresAt <= now) return null;
   return {

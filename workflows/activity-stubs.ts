@@ -1,6 +1,6 @@
 // Activity stubs, one group per kind of work, each with its own timeouts and retry policy.
 import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import type { Activities } from '../domain/activity-contract';
 
 /** Database writes: quick, retried fast, and idempotent by key. */
 const RECORD = {

@@ -14,21 +14,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type {
-  ChangeStamp,
-  MailRequest,
-  RecordedAct,
-  RecordHead,
-  ReportPatch,
-  ReportPeople,
-  ScheduleMs,
-  SeasonRules,
-  StampActor,
-  UnseenEvent,
-} from '../domain/messages';
-import { REVIEW_STATES, type MailKind, type Rating, type ReportState } from '../domain/vocabulary';
-import { formatInZone } from '../domain/time';
-import { assignmentActivities, firstTryMailActivities, localRecordActivities, mailActivities } from './activity-stubs';
+import type { ChangeStamp, MailRequest, RecordedAct, StampActor, UnseenEvent } from '../domain/messages';
 import {
   changeRoleUpdate,
   closeSignal,
@@ -42,13 +28,17 @@ import {
   saveDraftUpdate,
   submitUpdate,
   type Actor,
-  type Delegation,
+  type BranchReportResult,
   type ReportSnapshot,
   type ReviewRequest,
   type SaveDraftRequest,
   type SubmitRequest,
   type VersionSaved,
-} from './report-api';
+} from '../domain/report-api';
+import { formatInZone } from '../domain/time';
+import { REVIEW_STATES, SETTLED_STATES, type MailKind, type Rating } from '../domain/vocabulary';
+import { assignmentActivities, firstTryMailActivities, localRecordActivities, mailActivities } from './activity-stubs';
+import { mailRequest, noticeValues, NOTICES, recipientsOf } from './report-mail';
 import {
   assertAdmin,
   assertDutiesSeparate,
@@ -59,60 +49,17 @@ import {
   effectiveActor,
   reviewOutcome,
 } from './report-rules';
+import { snapshotOf, timerStateOf, type BranchReportInput, type CarriedState } from './report-state';
 import { currentDeadline, dueTimers, nextTimer, noticesFor, type Notice, type Timer, type TimerKind } from './report-timers';
+import { transition, type ReportAct } from './report-transitions';
 
-export interface BranchReportInput {
-  seasonId: string;
-  branchId: string;
-  seasonTitle: string;
-  branchName: string;
-  timeZone: string;
-  /** Set when the workflow continues as new: everything it had, so nothing is redone. */
-  carried?: CarriedState;
-  /** Continue as new past this many history events (default 2,000; tests set it low). */
-  maxHistoryEvents?: number;
-}
-
-/** The workflow's whole state: ids, people, dates and counters; never report text. */
-export interface CarriedState {
-  reportId: string;
-  people: ReportPeople;
-  schedule: ScheduleMs;
-  rules: SeasonRules;
-  status: ReportState;
-  dueAt: string;
-  revisionDueAt?: string;
-  reviewDueAt?: string;
-  submittedAt?: string;
-  latestVersion: number;
-  submittedVersion?: number;
-  revisionRound: number;
-  rating?: Rating;
-  plannedAt: number;
-  firedTimers: string[];
-  /** Who acts for a reviewer or leader, until when. */
-  delegations?: Delegation[];
-  /** Mail asked for but not yet taken by SMTP, oldest first. */
-  outbox: MailRequest[];
-  /** Every mail this report has asked for, sent or waiting. */
-  mailsAsked: number;
-  /** The report's chain of the record, as this workflow wrote it. */
-  record: RecordHead;
-}
-
-export interface BranchReportResult {
-  reportId: string;
-  state: ReportState;
-  record: RecordHead;
-  mailsAsked: number;
-}
+export type { BranchReportInput, CarriedState } from './report-state';
 
 /** Continue as new well before Temporal's 10,240-event warning. */
 const DEFAULT_MAX_HISTORY_EVENTS = 2_000;
 /** A run this short costs little to replay, so waiting for approval in it needs no fresh one. */
 const SHORT_RUN_EVENTS = 20;
 const SYSTEM: StampActor = { email: 'system', channel: 'workflow' };
-const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function branchReportWorkflow(input: BranchReportInput): Promise<BranchReportResult> {
@@ -164,30 +111,6 @@ async function assign(input: BranchReportInput): Promise<CarriedState> {
     record: assignment.head,
   };
 }
-
-/** A change as planned at a moment: the read model's patch, the record's detail, the new state. */
-interface Planned {
-  patch: ReportPatch;
-  detail?: Record<string, unknown>;
-  next?: Partial<CarriedState>;
-  decision?: { decision: 'revision_requested' | 'passed' | 'approved'; comment?: string };
-  rating?: Rating;
-}
-
-/** What each timer's notice is: its record, its mail and who gets it. */
-const NOTICES: Record<TimerKind, { action: string; mail: MailKind; to: (p: ReportPeople) => (string | undefined)[]; escalatedTo?: string }> = {
-  reminder: { action: 'report.reminded', mail: 'reminder', to: (p) => [p.secretary] },
-  overdue_weekly: { action: 'report.overdue_reminded', mail: 'reminder', to: (p) => [p.secretary] },
-  escalate_liaison: { action: 'report.escalated', mail: 'escalation', to: (p) => [p.liaison], escalatedTo: 'liaison' },
-  escalate_party_group_secretary: {
-    action: 'report.escalated',
-    mail: 'escalation',
-    to: (p) => [p.partyGroupSecretary],
-    escalatedTo: 'party_group_secretary',
-  },
-  review_reminder: { action: 'report.review_reminded', mail: 'review_reminder', to: (p) => [p.reviewer] },
-  review_escalation: { action: 'report.review_escalated', mail: 'review_escalation', to: (p) => p.admins, escalatedTo: 'admins' },
-};
 
 class ReportLifecycle {
   /** Set once the report is assigned (or carried over): requests wait for it. */
@@ -310,12 +233,8 @@ class ReportLifecycle {
       (request) =>
         this.act(async (key) => {
           assertAdmin(this.s.people, request.actor);
-          const delegation: Delegation = { from: request.from.toLowerCase(), to: request.to.toLowerCase(), until: request.until };
-          await this.commit(key, request.actor, 'report.delegated', (at) => ({
-            patch: {},
-            detail: { ...delegation },
-            next: { delegations: [...(this.s.delegations ?? []).filter((d) => Date.parse(d.until) > at), delegation] },
-          }));
+          const delegation = { from: request.from.toLowerCase(), to: request.to.toLowerCase(), until: request.until };
+          await this.commit(key, request.actor, 'report.delegated', { kind: 'delegated', delegation });
           return this.snapshot();
         }),
       {
@@ -347,10 +266,7 @@ class ReportLifecycle {
       (request) =>
         this.act(async (key) => {
           canAdminister(this.s.status, this.s.people, request.actor, ['免于述职', 'exempted']);
-          await this.commit(key, request.actor, `report.${request.kind}`, () => ({
-            patch: { state: request.kind, reviewDueAt: null },
-            detail: { reason: request.reason },
-          }));
+          await this.commit(key, request.actor, `report.${request.kind}`, { kind: request.kind, reason: request.reason });
           return this.snapshot();
         }),
       { validator: (request) => void (this.ready && canAdminister(this.s.status, this.s.people, request.actor, ['免于述职', 'exempted'])) },
@@ -399,25 +315,18 @@ class ReportLifecycle {
   private async saveVersion(key: string, request: SaveDraftRequest | SubmitRequest, kind: 'draft' | 'submission'): Promise<VersionSaved> {
     canWrite(this.s.status, this.s.people, request.actor); // the state may have moved while waiting for the lock
     const submitting = kind === 'submission';
-    const plan = (at: number): Planned => {
-      if (!submitting) return { patch: { state: this.s.status === 'revision_requested' ? 'revision_requested' : 'drafting' } };
-      const reviewDueAt = iso(at + this.s.schedule.reviewSla);
-      return {
-        patch: { state: 'submitted', submittedAt: iso(at), reviewDueAt, escalatedTo: null, escalatedAt: null },
-        next: { submittedAt: iso(at), reviewDueAt },
-      };
-    };
-    const now = Date.now();
+    const act: ReportAct = { kind: submitting ? 'submitted' : 'draft_saved' };
     const action = submitting ? (this.s.revisionRound ? 'report.resubmitted' : 'report.submitted') : 'report.draft_saved';
+    const now = Date.now();
     const saved = await localRecordActivities.saveReportVersion({
       reportId: this.s.reportId,
       contentHash: request.contentHash,
       kind,
       acceptWarnings: 'acceptWarnings' in request ? request.acceptWarnings : false,
       stamp: this.stamp(key, request.actor, action, now),
-      patch: plan(now).patch,
+      patch: transition(this.s, act, now).patch,
     });
-    const { at } = this.settle(saved, plan);
+    const { at } = this.settle(saved, act);
     const versionNumber = saved.versionNumber as number;
     this.s.latestVersion = versionNumber;
     if (submitting) {
@@ -431,22 +340,13 @@ class ReportLifecycle {
     const actor = this.as(request.actor);
     const outcome = reviewOutcome(this.s.status, this.s.people, this.s.rules, { ...request, actor });
     if (outcome === 'request_revision') await this.requestRevision(key, actor, request.comment ?? '', request.revisionDueAt);
-    else if (outcome === 'pass') await this.passReview(key, actor, request.comment);
+    else if (outcome === 'pass') await this.commit(key, actor, 'report.review_passed', { kind: 'review_passed', comment: request.comment });
     else await this.approve(key, actor, request.rating as Rating, request.comment, request.reason);
     return this.snapshot();
   }
 
   private async requestRevision(key: string, actor: Actor, comment: string, revisionDueAt?: string) {
-    const round = this.s.revisionRound + 1;
-    const { at } = await this.commit(key, actor, 'report.revision_requested', (at) => {
-      const dueAt = revisionDueAt ?? iso(at + this.s.schedule.revisionPeriod);
-      return {
-        patch: { state: 'revision_requested', revisionDueAt: dueAt, reviewDueAt: null, revisionRounds: round },
-        detail: { comment, revisionDueAt: dueAt },
-        decision: { decision: 'revision_requested', comment },
-        next: { revisionRound: round, revisionDueAt: dueAt, reviewDueAt: undefined },
-      };
-    });
+    const { at } = await this.commit(key, actor, 'report.revision_requested', { kind: 'revision_requested', comment, revisionDueAt });
     this.replan(at);
     this.mail(key, 'revision_requested', this.s.people.secretary, at, {
       version: String(this.s.submittedVersion ?? this.s.latestVersion),
@@ -455,35 +355,15 @@ class ReportLifecycle {
     });
   }
 
-  private async passReview(key: string, actor: Actor, comment?: string) {
-    await this.commit(key, actor, 'report.review_passed', () => ({
-      patch: { state: 'reviewed', reviewDueAt: null },
-      detail: { comment },
-      decision: { decision: 'passed', comment },
-      next: { reviewDueAt: undefined },
-    }));
-  }
-
   private async approve(key: string, actor: Actor, rating: Rating, comment?: string, reason?: string) {
     const unreviewed = REVIEW_STATES.includes(this.s.status);
-    const { at } = await this.commit(key, actor, 'report.approved', (at) => ({
-      patch: { state: 'approved', approvedAt: iso(at), rating, reviewDueAt: null },
-      detail: { rating, comment, ...(unreviewed ? { unreviewed: true, reason } : {}) },
-      decision: { decision: 'approved', comment },
-      rating,
-      next: { rating, reviewDueAt: undefined },
-    }));
+    const { at } = await this.commit(key, actor, 'report.approved', { kind: 'approved', rating, comment, unreviewed, reason });
     this.mail(key, 'approved', this.s.people.secretary, at, { rating, comment: comment ?? '' });
   }
 
   private async extend(key: string, actor: Actor, until: string) {
     canAdminister(this.s.status, this.s.people, actor, ['延期', 'extended']);
-    const inRevision = this.s.revisionRound > 0 && this.s.status === 'revision_requested';
-    const { at } = await this.commit(key, actor, 'report.extended', () => ({
-      patch: { ...(inRevision ? { revisionDueAt: until } : { dueAt: until }), escalatedTo: null, escalatedAt: null },
-      detail: { until, previous: currentDeadline(this.timerState()), ...(inRevision ? { revision: true } : {}) },
-      next: inRevision ? { revisionDueAt: until } : { dueAt: until },
-    }));
+    const { at } = await this.commit(key, actor, 'report.extended', { kind: 'extended', until });
     this.replan(at);
     this.mail(key, 'extension', this.s.people.secretary, at, { dueDate: this.formatDate(until) });
     return this.snapshot();
@@ -495,7 +375,7 @@ class ReportLifecycle {
     const stamp = this.stamp(key, actor, 'report.reassigned', Date.now(), { from: previous, to: toEmail });
     const { at } = this.settle(await localRecordActivities.reassignSecretary({ reportId: this.s.reportId, toEmail, toName, stamp }));
     this.s.people = { ...this.s.people, secretary: toEmail.toLowerCase() };
-    this.mail(key, 'assignment', this.s.people.secretary, at, { dueDate: this.formatDate(currentDeadline(this.timerState())) });
+    this.mail(key, 'assignment', this.s.people.secretary, at, { dueDate: this.formatDate(currentDeadline(this.s)) });
     this.mail(key, 'reassignment', previous, at, { newSecretaryName: toName ?? toEmail });
     return this.snapshot();
   }
@@ -504,22 +384,15 @@ class ReportLifecycle {
     canAdminister(this.s.status, this.s.people, actor, ['提醒', 'reminded']);
     const reviewing = REVIEW_STATES.includes(this.s.status);
     const to = (reviewing ? this.s.people.reviewer : this.s.people.secretary) ?? this.s.people.secretary;
-    const { at } = await this.commit(key, actor, 'report.reminded_now', () => ({ patch: {}, detail: { to: [to] } }));
-    const left = Date.parse(currentDeadline(this.timerState())) - at;
+    const { at } = await this.commit(key, actor, 'report.reminded_now', { kind: 'reminded_now', to });
+    const left = Date.parse(currentDeadline(this.s)) - at;
     this.mail(key, reviewing ? 'review_reminder' : 'reminder', to, at, reviewing ? {} : { timeLeftMs: String(Math.max(left, 0)), overdue: left < 0 ? 'yes' : 'no' });
     return this.snapshot();
   }
 
   private async close(actor: Actor) {
     if (this.closed) return;
-    const settled: ReportState[] = ['approved', 'exempted', 'withdrawn'];
-    if (!settled.includes(this.s.status)) {
-      await this.commit(`${workflowInfo().workflowId}/close`, actor, 'report.closed', () => ({
-        patch: { state: 'closed', reviewDueAt: null },
-        detail: { stateAtClose: this.s.status, neverSubmitted: this.s.submittedVersion === undefined },
-        next: { reviewDueAt: undefined },
-      }));
-    }
+    if (!SETTLED_STATES.includes(this.s.status)) await this.commit(`${workflowInfo().workflowId}/close`, actor, 'report.closed', { kind: 'closed' });
     this.closed = true;
   }
 
@@ -560,62 +433,48 @@ class ReportLifecycle {
   /** A reminder or escalation, recorded when it was sent, with the moment it was planned for. */
   private async notice({ timer, missed }: Notice) {
     const spec = NOTICES[timer.kind];
-    const to = spec.to(this.s.people).filter((email): email is string => !!email);
-    const { at } = await this.commit(this.noticeKey(timer), SYSTEM, spec.action, (at) => ({
-      patch: spec.escalatedTo ? { escalatedTo: spec.escalatedTo, escalatedAt: iso(at) } : {},
-      detail: { timer: timer.key, kind: timer.kind, plannedAt: iso(timer.at), to, ...(missed.length ? { missed: missed.map((t) => t.key) } : {}) },
-    }));
+    const to = recipientsOf(timer.kind, this.s.people);
+    const detail = { timer: timer.key, kind: timer.kind, plannedAt: iso(timer.at), to, ...(missed.length ? { missed: missed.map((t) => t.key) } : {}) };
+    const { at } = await this.commit(this.noticeKey(timer), SYSTEM, spec.action, { kind: 'noticed', detail, escalatedTo: spec.escalatedTo });
     this.told(timer, missed.map((t) => t.key), at);
   }
 
   /** A notice recorded at `at`: its timers are done, and its mail is asked for (once per key, whoever asks). */
   private told(timer: Timer, missed: string[], at: number, recipients?: string[]) {
     const spec = NOTICES[timer.kind];
-    const to = recipients ?? spec.to(this.s.people).filter((email): email is string => !!email);
     this.s.firedTimers.push(...missed, timer.key);
-    const deadline = Date.parse(currentDeadline(this.timerState()));
-    // A reminder sent late, after its deadline, says the report is overdue rather than "1 hour left".
-    const overdue = timer.kind === 'overdue_weekly' || (timer.kind === 'reminder' && at >= deadline);
-    const values: Record<string, string> = {
-      ...(timer.kind === 'reminder' && !overdue ? { timeLeftMs: String(deadline - at) } : {}),
-      ...(overdue ? { overdue: 'yes' } : {}),
-      ...(spec.mail === 'escalation' ? { daysOverdue: String(Math.max(1, Math.round((at - deadline) / DAY))) } : {}),
-      ...(missed.length ? { missed: String(missed.length) } : {}),
-    };
+    // Also when an attempt that died recorded the notice: its row shows the escalation.
+    if (spec.escalatedTo) Object.assign(this.s, { escalatedTo: spec.escalatedTo, escalatedAt: iso(at) });
+    const values = noticeValues(timer.kind, missed.length, at, Date.parse(currentDeadline(this.s)));
     // The mail is due at the timer's moment (SentMail.requestedAt); the record says when it was sent.
-    for (const recipient of to) this.mail(this.noticeKey(timer), spec.mail, recipient, timer.at, values);
+    for (const recipient of recipients ?? recipientsOf(timer.kind, this.s.people)) this.mail(this.noticeKey(timer), spec.mail, recipient, timer.at, values);
   }
 
   // ---- the record -----------------------------------------------------------------------
 
   /**
-   * Records one change and applies it. The plan is a function of the act's moment: a retried act
-   * takes the moment first recorded, so the workflow's state and the read model agree.
+   * Records one change and applies it. The transition is a function of the act's moment: a retried
+   * act takes the moment first recorded, so the workflow's state and the read model agree.
    */
-  private async commit(key: string, actor: StampActor, action: string, plan: (at: number) => Planned): Promise<{ at: number }> {
+  private async commit(key: string, actor: StampActor, action: string, act: ReportAct): Promise<{ at: number }> {
     const now = Date.now();
-    const planned = plan(now);
+    const planned = transition(this.s, act, now);
     const recorded = await localRecordActivities.recordReportChange({
       reportId: this.s.reportId,
       stamp: this.stamp(key, actor, action, now, planned.detail),
       patch: planned.patch,
       versionNumber: this.s.submittedVersion ?? (this.s.latestVersion || undefined),
       decision: planned.decision,
-      rating: planned.rating,
     });
-    return this.settle(recorded, plan);
+    return this.settle(recorded, act);
   }
 
-  /** Takes the recorded act into the state: the record's new head, and the plan as of the act's moment. */
-  private settle(recorded: RecordedAct, plan?: (at: number) => Planned): { at: number } {
+  /** Takes the recorded act into the state: the record's new head, and the act as of its recorded moment. */
+  private settle(recorded: RecordedAct, act?: ReportAct): { at: number } {
     for (const event of recorded.unseen ?? []) this.adopt(event);
     const at = Date.parse(recorded.occurredAt);
+    if (act) this.s = transition(this.s, act, at).next;
     this.s.record = recorded.head;
-    if (plan) {
-      const planned = plan(at);
-      Object.assign(this.s, planned.next ?? {});
-      if (planned.patch.state) this.s.status = planned.patch.state;
-    }
     return { at };
   }
 
@@ -637,69 +496,22 @@ class ReportLifecycle {
   /** Asks for a mail, due at `dueAt`: it goes into the outbox, keyed by the act that asked for it. */
   private mail(actKey: string, kind: MailKind, to: string, dueAt: number, values: Record<string, string>) {
     this.s.mailsAsked += 1;
-    this.s.outbox.push({
-      idempotencyKey: `${actKey}/${kind}/${to}`,
-      kind,
-      toEmail: to,
-      seasonId: this.input.seasonId,
-      reportId: this.s.reportId,
-      requestedAt: iso(dueAt),
-      values: {
-        seasonTitle: this.input.seasonTitle,
-        branchName: this.input.branchName,
-        timeZone: this.input.timeZone,
-        secretaryName: this.s.people.secretary,
-        reviewerEmail: this.s.people.reviewer ?? '',
-        dueDate: this.formatDate(currentDeadline(this.timerState())),
-        submittedAt: this.s.submittedAt ? this.formatDate(this.s.submittedAt) : '',
-        reviewDue: this.s.reviewDueAt ? this.formatDate(this.s.reviewDueAt) : '',
-        linkPath: `/reports/${encodeURIComponent(this.s.reportId)}`,
-        ...values,
-      },
-    });
+    this.s.outbox.push(mailRequest(this.input, this.s, { actKey, kind, to, dueAt, values }));
   }
 
   /** A new deadline: reminders already past are skipped, and old timer keys are forgotten. */
   private replan(at: number) {
     this.s.plannedAt = at;
-    const live = new Set([currentDeadline(this.timerState()), this.s.reviewDueAt ?? ''].filter(Boolean));
+    const live = new Set([currentDeadline(this.s), this.s.reviewDueAt ?? ''].filter(Boolean));
     this.s.firedTimers = this.s.firedTimers.filter((key) => [...live].some((deadline) => key.includes(deadline)));
   }
 
   private timerState() {
-    return {
-      status: this.s.status,
-      dueAt: this.s.dueAt,
-      revisionDueAt: this.s.revisionDueAt,
-      revisionRound: this.s.revisionRound,
-      reviewDueAt: this.s.reviewDueAt,
-      plannedAt: this.s.plannedAt,
-      firedTimers: this.s.firedTimers,
-      hasLiaison: !!this.s.people.liaison,
-      hasPartyGroupSecretary: !!this.s.people.partyGroupSecretary,
-    };
+    return timerStateOf(this.s);
   }
 
   private snapshot(): ReportSnapshot {
-    const timer = this.closed ? undefined : nextTimer(this.timerState(), this.s.schedule);
-    return {
-      reportId: this.s.reportId,
-      seasonId: this.input.seasonId,
-      branchId: this.input.branchId,
-      state: this.s.status,
-      secretaryEmail: this.s.people.secretary,
-      reviewerEmail: this.s.people.reviewer,
-      dueAt: this.s.dueAt,
-      revisionDueAt: this.s.revisionDueAt,
-      reviewDueAt: this.s.reviewDueAt,
-      latestVersion: this.s.latestVersion,
-      submittedVersion: this.s.submittedVersion,
-      revisionRound: this.s.revisionRound,
-      rating: this.s.rating,
-      nextTimer: timer ? { kind: timer.kind, at: iso(timer.at) } : undefined,
-      record: this.s.record,
-      mail: { asked: this.s.mailsAsked, waiting: this.s.outbox.length },
-    };
+    return snapshotOf(this.input, this.s, this.closed);
   }
 
   /**

@@ -4,21 +4,8 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import { approversFor, isOwnReport } from '../domain/duties';
 import type { ReportPeople, SeasonRules } from '../domain/messages';
 import { isWithinLimit, tooLargeMessage, type ReportSize } from '../domain/report-limits';
-import { RATINGS, SETTLED_STATES, WRITING_STATES, REVIEW_STATES, type ReportState } from '../domain/vocabulary';
-import { REJECTION, type Actor, type Delegation, type RejectionDetail, type ReviewRequest } from './report-api';
-
-const STATE_NAMES: Record<ReportState, [string, string]> = {
-  assigned: ['已分配', 'assigned'],
-  drafting: ['撰写中', 'drafting'],
-  submitted: ['已提交', 'submitted'],
-  in_review: ['审阅中', 'in review'],
-  revision_requested: ['待修改', 'revision requested'],
-  reviewed: ['已审阅待审批', 'reviewed'],
-  approved: ['已审批', 'approved'],
-  exempted: ['已免于述职', 'exempted'],
-  withdrawn: ['已撤销', 'withdrawn'],
-  closed: ['已结束', 'closed'],
-};
+import { RATINGS, SETTLED_STATES, STATE_NAMES, WRITING_STATES, REVIEW_STATES, type ReportState } from '../domain/vocabulary';
+import { REJECTION, type Actor, type Delegation, type RejectionDetail, type ReviewRequest } from '../domain/report-api';
 
 export function reject(code: string, zh: string, en: string): never {
   const detail: RejectionDetail = { code, 'zh-CN': zh, en };
@@ -29,7 +16,7 @@ const same = (a: string | undefined, b: string | undefined) => !!a && !!b && a.t
 
 function requireState(state: ReportState, allowed: readonly ReportState[], what: [string, string]): void {
   if (allowed.includes(state)) return;
-  const [zh, en] = STATE_NAMES[state];
+  const { 'zh-CN': zh, en } = STATE_NAMES[state];
   reject('wrong_state', `报告当前状态为“${zh}”，不能${what[0]}。`, `The report is ${en}; it cannot be ${what[1]} now.`);
 }
 

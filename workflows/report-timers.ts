@@ -33,7 +33,7 @@ export interface TimerState {
   hasPartyGroupSecretary: boolean;
 }
 
-export function currentDeadline(state: TimerState): string {
+export function currentDeadline(state: Pick<TimerState, 'dueAt' | 'revisionDueAt' | 'revisionRound'>): string {
   return state.revisionRound > 0 && state.revisionDueAt ? state.revisionDueAt : state.dueAt;
 }
 

@@ -3,10 +3,10 @@
 // passes it on to every report and writes the season's summary.
 import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Channel } from '../domain/vocabulary';
-import type { SeasonSummary } from '../activities/season-activities';
+import type { SeasonSummary } from '../domain/activity-contract';
 import { fanOutActivities, recordActivities, summaryActivities } from './activity-stubs';
-import type { Actor } from './report-api';
-import { closeSeasonSignal, seasonProgressQuery, type SeasonProgress } from './season-api';
+import type { Actor } from '../domain/report-api';
+import { closeSeasonSignal, seasonProgressQuery, type SeasonProgress } from '../domain/season-api';
 
 export interface SeasonInput {
   seasonId: string;

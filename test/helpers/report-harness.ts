@@ -3,12 +3,12 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
-import { ReportRequestError } from '../../client/report-commands';
+import { ReportRequestError } from '../../app/report-commands';
 import { importSeason } from '../../db/season-import';
 import { TASK_QUEUE } from '../../domain/constants';
 import { reportWorkflowId } from '../../domain/ids';
 import type { SeasonFile } from '../../domain/season-file';
-import type { Actor } from '../../workflows/report-api';
+import type { Actor } from '../../domain/report-api';
 import { branchReportWorkflow } from '../../workflows';
 import { createWorker } from '../../worker/create-worker';
 import { databaseKinds, type ScratchDatabase } from './databases';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../config/env';
-import { loadSeasonFile } from '../../client/season-file-loader';
+import { loadSeasonFile } from '../../app/season-file-loader';
 import type { SeasonFile } from '../../domain/season-file';
 
 export const DEMO_SEASON_FILE = join(PROJECT_ROOT, 'examples', 'demo-season.yaml');

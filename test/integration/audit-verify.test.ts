@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { ActivityDeps } from '../../activities';
 import { storeContent } from '../../db/report-content';
 import { createReportActivities } from '../../activities/report-activities';
-import { auditKeyring } from '../../db/audit-key';
+import { auditKeyring } from '../../config/audit-key';
 import { chainHead, eventHash } from '../../db/audit';
 import { AuditCannotCheckError, verifyAuditChain } from '../../db/audit-verify';
 import { importSeason } from '../../db/season-import';
@@ -60,10 +60,9 @@ describeEachDatabase('audit verify, from the database alone', (kind) => {
     await record.recordReportChange({ reportId: SCHOOL_A, stamp: stamp(SCHOOL_A, 'report.review_passed', ADMIN), patch: { state: 'reviewed' }, decision: { decision: 'passed' } });
     await record.recordReportChange({
       reportId: SCHOOL_A,
-      stamp: stamp(SCHOOL_A, 'report.approved', LEADER, { rating: '好' }),
-      patch: { state: 'approved', rating: '好', approvedAt: '2026-11-26T08:00:00.000Z' },
-      decision: { decision: 'approved' },
-      rating: '好',
+      stamp: stamp(SCHOOL_A, 'report.approved', LEADER),
+      patch: { state: 'approved', approvedAt: '2026-11-26T08:00:00.000Z' },
+      decision: { decision: 'approved', rating: '好' },
     });
   });
   afterEach(() => scratch?.drop());

@@ -1,7 +1,7 @@
 // Bulk approval goes through the reports most recently changed first (the ones the worker most
 // likely still holds), and still answers in branch order.
 import type { Client } from '@temporalio/client';
-import { bulkApprove } from '../../client/bulk-approve';
+import { bulkApprove } from '../../app/bulk-approve';
 import { importSeason } from '../../db/season-import';
 import { branchIdOf, generatedSeason } from '../../bench/generated-season';
 import { reportId as reportIdOf, reportWorkflowId } from '../../domain/ids';

@@ -2,7 +2,7 @@
 // recorded at the moment they were sent (the planned moment kept beside it), and each person gets
 // one notice saying how many it stands for, not a burst. Real time on the dev server: the
 // time-skipping server stops skipping while a workflow task waits for a worker.
-import { reportQuery } from '../../workflows/report-api';
+import { reportQuery } from '../../domain/report-api';
 import { PEOPLE, ReportHarness } from '../helpers/report-harness';
 
 const SECOND = 1000;

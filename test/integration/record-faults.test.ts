@@ -6,8 +6,8 @@
 // received, and the read model equals the record. A row forged afterwards makes it fail.
 // SQLite only: the record's writes are the same SQL on both databases, and each database's own
 // behaviour is covered by the tests that run on both.
-import { extendReport, ReportRequestError, reviewReport, saveDraft, submitReport } from '../../client/report-commands';
-import { startSeason, waitForFanOut } from '../../client/season-commands';
+import { extendReport, ReportRequestError, reviewReport, saveDraft, submitReport } from '../../app/report-commands';
+import { startSeason, waitForFanOut } from '../../app/season-commands';
 import { importSeason } from '../../db/season-import';
 import { reportWorkflowId } from '../../domain/ids';
 import type { SeasonFile } from '../../domain/season-file';
@@ -15,7 +15,7 @@ import type { OwnedProcess } from '../../stack/child-process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
-import { reportQuery, type Actor } from '../../workflows/report-api';
+import { reportQuery, type Actor } from '../../domain/report-api';
 import { TEST_AUDIT_KEY } from '../helpers/audit-key';
 import { runCli } from '../helpers/cli';
 import { startRealStack, type RealStack } from '../helpers/real-stack';

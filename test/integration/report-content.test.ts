@@ -1,6 +1,6 @@
 // Report text is stored once by its hash, even when many requests store the same text at once
 // (a bulk submission of identical text once failed here on PostgreSQL).
-import { storeReportContent } from '../../client/report-commands';
+import { storeReportContent } from '../../app/report-commands';
 import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
 
 describeEachDatabase('report content', (kind) => {

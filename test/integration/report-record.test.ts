@@ -15,8 +15,8 @@ const REPORT_ID = 'demo-2026/no1-middle-school';
 /** The change a leader's approval writes, as the report workflow asks for it. */
 function approval(reportId: string, rating: Rating = '好') {
   const stamp: ChangeStamp = { auditKey: `report/${reportId}/step/7`, occurredAt: '2026-11-25T09:00:00.000Z', actor: LEADER, action: 'report.approved' };
-  const patch: ReportPatch = { state: 'approved', approvedAt: stamp.occurredAt, rating, reviewDueAt: null };
-  return { reportId, stamp, patch, versionNumber: 1, decision: { decision: 'approved' as const, comment: '材料翔实' }, rating };
+  const patch: ReportPatch = { state: 'approved', approvedAt: stamp.occurredAt, reviewDueAt: null };
+  return { reportId, stamp, patch, versionNumber: 1, decision: { decision: 'approved' as const, comment: '材料翔实', rating } };
 }
 
 describeEachDatabase('recording a report change', (kind) => {

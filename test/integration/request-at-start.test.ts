@@ -4,12 +4,12 @@
 // where a secretary saved a draft as the season started. The dev server: the time-skipping server
 // does not take update-with-start.
 import { WithStartWorkflowOperation } from '@temporalio/client';
-import { storeReportContent } from '../../client/report-commands';
+import { storeReportContent } from '../../app/report-commands';
 import { TASK_QUEUE } from '../../domain/constants';
 import { reportWorkflowId } from '../../domain/ids';
 import { measureReport } from '../../domain/report-limits';
 import { branchReportWorkflow } from '../../workflows';
-import { saveDraftUpdate } from '../../workflows/report-api';
+import { saveDraftUpdate } from '../../domain/report-api';
 import { as, PEOPLE, ReportHarness } from '../helpers/report-harness';
 
 const h = new ReportHarness('dev');

@@ -1,5 +1,5 @@
 // The lists behind `season status` and the dashboard, in plain SQL: the same answer on both databases.
-import { seasonStatus } from '../../client/season-commands';
+import { seasonStatus } from '../../app/season-commands';
 import type { Prisma } from '../../db/client';
 import { branchPage } from '../../db/season-lists';
 import { importSeason } from '../../db/season-import';
@@ -37,7 +37,7 @@ describeEachDatabase('season lists', (kind) => {
         report(4, 'submitted', { dueAt: daysFromNow(-8), reviewDueAt: daysFromNow(-2) }),
         report(5, 'approved', { dueAt: daysFromNow(-5), reviewDueAt: daysFromNow(-4) }),
         // Past its writing due date, but a report in review is late only by its review's.
-        report(6, 'in_review', { dueAt: daysFromNow(-10), reviewDueAt: daysFromNow(1) }),
+        report(6, 'submitted', { dueAt: daysFromNow(-10), reviewDueAt: daysFromNow(1) }),
       ],
     });
   });

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { Client as PgClient } from 'pg';
 import { loadBranchPage } from '../../activities/season-activities';
-import { loadSeasonFile } from '../../client/season-file-loader';
-import { seasonStatus } from '../../client/season-commands';
+import { loadSeasonFile } from '../../app/season-file-loader';
+import { seasonStatus } from '../../app/season-commands';
 import { openDb } from '../../db/client';
 import { recipientOf } from '../../db/mail-log';
 import { committedMigrations, migrateDatabase } from '../../db/migrate';
@@ -84,7 +84,7 @@ describeEachDatabase('a season is a snapshot', (kind) => {
       data: [
         report('no1-middle-school', 'approved', { secretaryEmail: SECRETARY, rating: '好', approvedAt: new Date(), currentVersion: 1 }),
         report('bureau-office', 'drafting', { dueAt: new Date(Date.now() - 2 * DAY) }),
-        report('experimental-primary', 'in_review'),
+        report('experimental-primary', 'submitted'),
       ],
     });
     await db.reportVersion.create({

@@ -1,5 +1,5 @@
 // `season status` and the dashboard's chart read their counts in plain SQL: the same answer on both databases.
-import { seasonStatus } from '../../client/season-commands';
+import { seasonStatus } from '../../app/season-commands';
 import { seasonCounts } from '../../db/season-counts';
 import { importSeason } from '../../db/season-import';
 import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';

@@ -1,7 +1,7 @@
 // `audit verify` with no worker running: a running report workflow cannot answer its query, so
 // verify waits a bounded time, names it as not checked and never calls the record intact.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { verifySeasonRecord } from '../../client/audit-witness';
+import { verifySeasonRecord } from '../../app/audit-witness';
 import { TASK_QUEUE } from '../../domain/constants';
 import { reportWorkflowId } from '../../domain/ids';
 import { importSeason } from '../../db/season-import';

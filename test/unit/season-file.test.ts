@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { formatProblem, loadSeasonFile, SeasonFileError, validateSeasonFile } from '../../client/season-file-loader';
+import { formatProblem, loadSeasonFile, SeasonFileError, validateSeasonFile } from '../../app/season-file-loader';
 import { runCli } from '../helpers/cli';
 import { DEMO_SEASON_FILE } from '../helpers/seasons';
 

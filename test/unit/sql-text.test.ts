@@ -3,7 +3,7 @@ import { REPORT_STATES } from '../../domain/vocabulary';
 
 describe('plain SQL text', () => {
   test('report states become a list of SQL string literals', () => {
-    expect(sqlWordList(['submitted', 'in_review'])).toBe("'submitted', 'in_review'");
+    expect(sqlWordList(['submitted', 'reviewed'])).toBe("'submitted', 'reviewed'");
     expect(() => sqlWordList(REPORT_STATES)).not.toThrow();
   });
 

@@ -1,7 +1,7 @@
 // The branch report's life on the time-skipping server: each path of the cycle, its mail and
 // its record. Time is skipped, so "seven days before the due date" takes milliseconds.
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { addBranch, extendSeason } from '../../client/season-changes';
+import { addBranch, extendSeason } from '../../app/season-changes';
 import {
   changeRole,
   delegateReport,
@@ -12,8 +12,8 @@ import {
   saveDraft,
   storeReportContent,
   submitReport,
-} from '../../client/report-commands';
-import { closeSignal, reportQuery, submitUpdate } from '../../workflows/report-api';
+} from '../../app/report-commands';
+import { closeSignal, reportQuery, submitUpdate } from '../../domain/report-api';
 import { as, DAY, GOOD_REPORT, PEOPLE, rejection, ReportHarness } from '../helpers/report-harness';
 import { TEST_AUDIT_KEY } from '../helpers/audit-key';
 

@@ -5,10 +5,10 @@ import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { ActivityDeps } from '../../activities';
 import { createReportActivities } from '../../activities/report-activities';
-import { changeRole, reviewReport, saveDraft, storeReportContent, submitReport } from '../../client/report-commands';
+import { changeRole, reviewReport, saveDraft, storeReportContent, submitReport } from '../../app/report-commands';
 import { REPORT_SIZE_LIMIT } from '../../domain/report-limits';
 import type { SeasonFile } from '../../domain/season-file';
-import { AUDIT_KEY_CONFLICT, saveDraftUpdate, submitUpdate } from '../../workflows/report-api';
+import { AUDIT_KEY_CONFLICT, saveDraftUpdate, submitUpdate } from '../../domain/report-api';
 import { TEST_AUDIT_KEY } from '../helpers/audit-key';
 import { as, GOOD_REPORT, PEOPLE, rejection, ReportHarness } from '../helpers/report-harness';
 

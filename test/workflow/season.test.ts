@@ -3,14 +3,14 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities';
-import type { SeasonSummary } from '../../activities/season-activities';
-import { submitReport } from '../../client/report-commands';
+import type { SeasonSummary } from '../../domain/activity-contract';
+import { submitReport } from '../../app/report-commands';
 import { importSeason } from '../../db/season-import';
 import { TASK_QUEUE } from '../../domain/constants';
 import { seasonWorkflowId } from '../../domain/ids';
 import { createWorker } from '../../worker/create-worker';
 import { seasonWorkflow } from '../../workflows';
-import { closeSeasonSignal, seasonProgressQuery } from '../../workflows/season-api';
+import { closeSeasonSignal, seasonProgressQuery } from '../../domain/season-api';
 import { databaseKinds, type ScratchDatabase } from '../helpers/databases';
 import { RecordingMailer } from '../helpers/fakes';
 import { GOOD_REPORT } from '../helpers/report-harness';

@@ -8,7 +8,7 @@ import { csrfField, type PageContext } from '../layout';
 import { dateIn, daysUntil, reportHref, stateBadge } from '../format';
 import { splitSections, type SectionedReport } from '../report-sections';
 import type { ReportView } from '../report-view';
-import type { Viewer } from '../server';
+import type { Viewer } from '../context';
 
 export interface ReportPageOptions {
   /** The text to show in the editor instead of the latest version (after a refused submit). */

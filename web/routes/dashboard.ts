@@ -2,8 +2,8 @@
 // few grouped queries): counts, progress and ratings charts, the overdue list with who was told,
 // every branch (paged) with a link to its timeline, and the season-wide buttons.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { closeSeason, seasonStatusWithProgress } from '../../client/season-commands';
-import { extendSeason } from '../../client/season-changes';
+import { closeSeason, seasonStatusWithProgress } from '../../app/season-commands';
+import { extendSeason } from '../../app/season-changes';
 import { branchPage } from '../../db/season-lists';
 import { loadSeasonExportData } from '../../exports/season-data';
 import { seasonCsv } from '../../exports/csv-export';
@@ -16,14 +16,14 @@ import { dateIn, reportHref, stateBadge } from '../format';
 import { html } from '../html';
 import { seasonStatusName, stateName } from '../i18n';
 import { csrfField } from '../layout';
-import { contextOf, errorPage, requireViewer, sendPage, webActor, type Viewer, type WebDeps } from '../server';
+import { contextOf, errorPage, requireViewer, sendPage, webActor, type Viewer, type WebDeps } from '../context';
 
 const PAGE = 100;
 const OVERDUE_SHOWN = 200;
 
 type SeasonRequest = FastifyRequest<{ Params: { id: string } }>;
 
-export function registerDashboard(app: FastifyInstance, deps: WebDeps) {
+export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
   async function admin(request: SeasonRequest, reply: FastifyReply): Promise<Viewer | undefined> {
     const viewer = requireViewer(request, reply);
     if (!viewer) return undefined;

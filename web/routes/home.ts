@@ -1,10 +1,11 @@
 // The first page after sign-in: the person's own reports, and where else their roles take them.
 import type { FastifyInstance } from 'fastify';
+import { REVIEW_STATES } from '../../domain/vocabulary';
 import { html } from '../html';
 import { dateIn, daysUntil, reportHref, stateBadge } from '../format';
-import { contextOf, requireViewer, sendPage, type WebDeps } from '../server';
+import { contextOf, requireViewer, sendPage, type WebDeps } from '../context';
 
-export function registerHome(app: FastifyInstance, deps: WebDeps) {
+export async function homeRoutes(app: FastifyInstance, deps: WebDeps) {
   app.get('/', async (request, reply) => {
     const viewer = requireViewer(request, reply);
     if (!viewer) return reply;
@@ -16,7 +17,7 @@ export function registerHome(app: FastifyInstance, deps: WebDeps) {
       orderBy: [{ seasonId: 'asc' }, { branchId: 'asc' }],
     });
     const seasons = await deps.db.season.findMany({ where: { id: { in: viewer.reach.adminSeasons } }, orderBy: { createdAt: 'desc' } });
-    const reviewing = await deps.db.report.count({ where: { reviewerEmail: viewer.email, state: { in: ['submitted', 'in_review'] } } });
+    const reviewing = await deps.db.report.count({ where: { reviewerEmail: viewer.email, state: { in: [...REVIEW_STATES] } } });
     return sendPage(
       reply,
       ctx,

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Mailbox } from '../../mail/mailbox';
 import { html } from '../html';
-import { contextOf, sendPage, type WebDeps } from '../server';
+import { contextOf, sendPage, type WebDeps } from '../context';
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"]+)/g;
 
@@ -11,7 +11,8 @@ const URL_PATTERN = /(https?:\/\/[^\s<>"]+)/g;
 const linkified = (text: string) =>
   text.split(URL_PATTERN).map((part, i) => (i % 2 === 1 ? html`<a href="${part}" data-testid="mail-link">${part}</a>` : html`${part}`));
 
-export function registerMailbox(app: FastifyInstance, deps: WebDeps, dir: string) {
+export async function mailboxRoutes(app: FastifyInstance, deps: WebDeps) {
+  const dir = deps.mailboxDir as string;
   const mailbox = new Mailbox(dir);
 
   app.get<{ Querystring: { to?: string } }>('/mailbox', async (request, reply) => {

@@ -1,7 +1,7 @@
 // The review queue: reports a reviewer or leader may act on, with filters, and bulk approval —
 // select some or all, one rating or one each, confirm, see what happened to each.
 import type { FastifyInstance } from 'fastify';
-import { bulkApprove, type ApprovalResult } from '../../client/bulk-approve';
+import { bulkApprove, type ApprovalResult } from '../../app/bulk-approve';
 import type { Db, Prisma } from '../../db/client';
 import { RATINGS, REPORT_STATES, REVIEW_STATES, WRITING_STATES, type Rating } from '../../domain/vocabulary';
 import { reviewableReports, type Reach } from '../access';
@@ -9,7 +9,7 @@ import { dateIn, reportHref, stateBadge } from '../format';
 import { html } from '../html';
 import { stateName } from '../i18n';
 import { csrfField, type PageContext } from '../layout';
-import { contextOf, requireViewer, sendPage, webActor, type Viewer, type WebDeps } from '../server';
+import { contextOf, requireViewer, sendPage, webActor, type Viewer, type WebDeps } from '../context';
 
 interface QueueFilters {
   state?: string;
@@ -20,7 +20,7 @@ interface QueueFilters {
 
 const QUEUE_LIMIT = 500;
 
-export function registerQueue(app: FastifyInstance, deps: WebDeps) {
+export async function queueRoutes(app: FastifyInstance, deps: WebDeps) {
   app.get<{ Querystring: QueueFilters }>('/queue', async (request, reply) => {
     const viewer = requireViewer(request, reply);
     if (!viewer) return reply;

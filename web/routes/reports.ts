@@ -12,7 +12,7 @@ import {
   reviewReport,
   saveDraft,
   submitReport,
-} from '../../client/report-commands';
+} from '../../app/report-commands';
 import { checkReport } from '../../domain/submission-check';
 import { zonedEndOfDay } from '../../domain/time';
 import type { Rating } from '../../domain/vocabulary';
@@ -22,11 +22,11 @@ import { html } from '../html';
 import { reportPage, type ReportPageOptions } from '../pages/report-page';
 import { joinSections, sectionsFromForm, splitSections } from '../report-sections';
 import { loadReportView } from '../report-view';
-import { contextOf, errorPage, requireViewer, sendPage, webActor, type Viewer, type WebDeps } from '../server';
+import { contextOf, errorPage, requireViewer, sendPage, webActor, type Viewer, type WebDeps } from '../context';
 
 type ReportRequest = FastifyRequest<{ Params: { id: string } }>;
 
-export function registerReports(app: FastifyInstance, deps: WebDeps) {
+export async function reportRoutes(app: FastifyInstance, deps: WebDeps) {
   /** The signed-in viewer, if they may see this report; otherwise the reply is already sent. */
   async function permitted(request: FastifyRequest, reply: FastifyReply): Promise<Viewer | undefined> {
     const viewer = requireViewer(request, reply);

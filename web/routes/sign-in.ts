@@ -7,12 +7,12 @@ import { setCookie } from '../cookies';
 import { html } from '../html';
 import type { PageContext } from '../layout';
 import { closeSession, openSession, SESSION_COOKIE, sessionMaxAgeSeconds } from '../sessions';
-import { contextOf, LANG_COOKIE, sendPage, type WebDeps } from '../server';
+import { contextOf, LANG_COOKIE, sendPage, type WebDeps } from '../context';
 
 /** Only paths on this site: `next` must never send a signed-in person elsewhere. */
 const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?!\/)/.test(next) && !next.includes('\\') ? next : '/');
 
-export function registerSignIn(app: FastifyInstance, deps: WebDeps) {
+export async function signInRoutes(app: FastifyInstance, deps: WebDeps) {
   const secure = new URL(deps.publicBaseUrl).protocol === 'https:';
 
   app.get<{ Params: { token: string }; Querystring: { next?: string } }>('/signin/:token', async (request, reply) => {

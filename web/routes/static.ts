@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 
 const PUBLIC = join(__dirname, '..', 'public');
 
-export function registerStatic(app: FastifyInstance) {
+export async function staticRoutes(app: FastifyInstance) {
   const files = {
     'app.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(join(PUBLIC, 'app.js')) },
     'style.css': { type: 'text/css; charset=utf-8', body: readFileSync(join(PUBLIC, 'style.css')) },

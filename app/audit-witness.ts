@@ -6,14 +6,14 @@
 // mail the workflow asked for is logged as sent (and, on the embedded stack, was received).
 import { existsSync } from 'node:fs';
 import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
-import type { AuditKeyring } from '../db/audit-key';
+import type { AuditKeyring } from '../config/audit-key';
 import { verifyAuditChain, words, type AuditProblem, type AuditVerification } from '../db/audit-verify';
 import type { Db } from '../db/client';
 import { reportWorkflowId } from '../domain/ids';
 import type { RecordHead } from '../domain/messages';
 import { Mailbox } from '../mail/mailbox';
-import type { BranchReportResult } from '../workflows/branch-report';
-import { reportQuery } from '../workflows/report-api';
+import type { BranchReportResult } from '../domain/report-api';
+import { reportQuery } from '../domain/report-api';
 
 /** What a report workflow witnessed: its chain's head and its mail. */
 interface Witness {

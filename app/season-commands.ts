@@ -1,18 +1,20 @@
 // What the CLI (and later the web app) does for a season, free of any argument parsing.
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
-import type { AuditKey } from '../db/audit-key';
+import type { AuditKey } from '../config/audit-key';
 import { importSeason, type ImportResult } from '../db/season-import';
 import type { Db, Season } from '../db/client';
 import { seasonCounts, type SeasonCounts } from '../db/season-counts';
+import { seasonRow } from '../db/seasons';
 import { currentDue, reportsBehind, type ReportsBehind } from '../db/season-lists';
 import { TASK_QUEUE, SEARCH_ATTRIBUTES } from '../domain/constants';
 import { seasonWorkflowId } from '../domain/ids';
 import type { Channel } from '../domain/vocabulary';
 import { seasonWorkflow } from '../workflows/season';
+import { assertSeasonAdmin } from './season-access';
 import type { SeasonFile } from '../domain/season-file';
-import type { SeasonSummary } from '../activities/season-activities';
-import type { Actor } from '../workflows/report-api';
-import { closeSeasonSignal, seasonProgressQuery, type SeasonProgress } from '../workflows/season-api';
+import type { SeasonSummary } from '../domain/activity-contract';
+import type { Actor } from '../domain/report-api';
+import { closeSeasonSignal, seasonProgressQuery, type SeasonProgress } from '../domain/season-api';
 
 export async function createSeason(
   db: Db,
@@ -88,8 +90,10 @@ async function queryProgress(handle: ReturnType<Client['workflow']['getHandle']>
 }
 
 /** Tells the season to close: every report settles, then the summary is written. */
+/** A season admin closes the season: every report is settled, then the summary is written. */
 export async function closeSeason(client: Client, db: Db, seasonId: string, actor: Actor): Promise<void> {
   await findSeason(db, seasonId);
+  await assertSeasonAdmin(db, seasonId, actor, { 'zh-CN': '结束本季度', en: 'close it' });
   await client.workflow.getHandle(seasonWorkflowId(seasonId)).signal(closeSeasonSignal, { actor });
 }
 
@@ -159,8 +163,7 @@ async function firstAdmin(db: Db, seasonId: string): Promise<string> {
 
 /** The season row, or a clear error naming the season. */
 export async function findSeason(db: Db, seasonId: string): Promise<Season> {
-  // Plain SQL: every status and dashboard view asks, and Prisma's query compiler cost more than the read.
-  const [season] = await db.$queryRaw<Season[]>`SELECT * FROM "Season" WHERE "id" = ${seasonId}`;
+  const season = await seasonRow(db, seasonId);
   if (!season) throw new UnknownSeasonError(seasonId);
   return season;
 }

@@ -3,7 +3,7 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../db/client';
 import type { Rating } from '../domain/vocabulary';
-import type { Actor } from '../workflows/report-api';
+import type { Actor } from '../domain/report-api';
 import { runBulk, type BulkResult } from './bulk';
 import { reviewReport } from './report-commands';
 

@@ -2,7 +2,7 @@
 // reviewer's or leader's queue handed to someone for a while. Each is recorded.
 import { WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { appendAuditEvent } from '../db/audit';
-import type { AuditKey } from '../db/audit-key';
+import type { AuditKey } from '../config/audit-key';
 import { grantSeasonRole, upsertBranchOrganization } from '../db/season-import';
 import type { Db } from '../db/client';
 import { TASK_QUEUE } from '../domain/constants';
@@ -10,9 +10,10 @@ import { reportWorkflowId } from '../domain/ids';
 import type { SeasonFileBranch } from '../domain/season-file';
 import { WRITING_STATES } from '../domain/vocabulary';
 import { branchReportWorkflow } from '../workflows';
-import type { Actor } from '../workflows/report-api';
+import type { Actor } from '../domain/report-api';
 import { runBulk, type BulkResult } from './bulk';
 import { delegateReport, extendReport } from './report-commands';
+import { assertSeasonAdmin } from './season-access';
 import { findSeason } from './season-commands';
 
 /** Adds a branch (and its people) to a running season and starts its report workflow. */
@@ -25,6 +26,7 @@ export async function addBranch(
   auditKey: AuditKey,
 ): Promise<string> {
   const season = await findSeason(db, seasonId);
+  await assertSeasonAdmin(db, seasonId, actor, { 'zh-CN': '增加支部', en: 'add a branch' });
   await db.$transaction(async (tx) => {
     await upsertBranchOrganization(tx, seasonId, season.rootOrganizationId, branch);
     const roles: [string, string | undefined, string | undefined][] = [

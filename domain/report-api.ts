@@ -1,10 +1,10 @@
 // The branch report workflow's updates, signals and queries: defined once, imported by the
 // workflow, the CLI and the web app. Workflow-safe.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { RecordHead } from '../domain/messages';
-import type { ReportSize } from '../domain/report-limits';
-import type { Finding, ReportFigures } from '../domain/submission-check';
-import type { Channel, Rating, ReportState } from '../domain/vocabulary';
+import type { RecordHead } from './messages';
+import type { ReportSize } from './report-limits';
+import type { Finding, ReportFigures } from './submission-check';
+import type { Channel, Rating, ReportState } from './vocabulary';
 
 /** Who is asking, and through what. `onBehalfOf` is set when acting for a delegating person. */
 export interface Actor {
@@ -108,6 +108,23 @@ export interface ReportSnapshot {
   record: RecordHead;
   /** Mails this report has asked for, and how many still wait for SMTP. */
   mail: { asked: number; waiting: number };
+}
+
+/** What the season's fan-out starts each branch's report workflow with. */
+export interface BranchReportStart {
+  seasonId: string;
+  branchId: string;
+  seasonTitle: string;
+  branchName: string;
+  timeZone: string;
+}
+
+/** What a report workflow returns when the season has closed it. */
+export interface BranchReportResult {
+  reportId: string;
+  state: ReportState;
+  record: RecordHead;
+  mailsAsked: number;
 }
 
 export const saveDraftUpdate = defineUpdate<VersionSaved, [SaveDraftRequest]>('saveDraft');

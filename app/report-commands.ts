@@ -9,6 +9,7 @@ import { contentHashOf, storeContent } from '../db/report-content';
 import { reportWorkflowId } from '../domain/ids';
 import { isPlainText, isWithinLimit, measureReport, NOT_TEXT_MESSAGE, tooLargeMessage, type ReportSize } from '../domain/report-limits';
 import { checkReport, type Finding, type ReportTemplate } from '../domain/submission-check';
+import { parseDueDate } from '../domain/time';
 import type { Locale, Rating } from '../domain/vocabulary';
 import {
   AUDIT_KEY_CONFLICT,
@@ -29,7 +30,7 @@ import {
   type RejectionDetail,
   type ReportSnapshot,
   type VersionSaved,
-} from '../workflows/report-api';
+} from '../domain/report-api';
 
 /** A request the workflow (or the check before it) refused, with the reason in both languages. */
 export class ReportRequestError extends Error {
@@ -210,3 +211,11 @@ export const changeRole = (client: Client, reportId: string, actor: Actor, role:
 
 export const delegateReport = (client: Client, reportId: string, actor: Actor, from: string, to: string, until: Date) =>
   sendRequest(client, reportId, delegateUpdate, { actor, from, to, until: until.toISOString() });
+
+/** A date as people type it, read in the report's season's time zone. */
+export async function dueDateFor(db: Db, reportId: string, text: string): Promise<Date> {
+  const season = await db.season.findUniqueOrThrow({ where: { id: parseReportId(reportId).seasonId } });
+  const date = parseDueDate(text, season.timeZone);
+  if (Number.isNaN(date.getTime())) throw new Error(`not a date: ${text}`);
+  return date;
+}

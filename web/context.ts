@@ -1,0 +1,68 @@
+// What every route works with: the app's dependencies, who is signed in, and how a page is sent.
+// Routes import this, never the server that composes them.
+import type { Client } from '@temporalio/client';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../db/client';
+import type { SignInLinks } from '../db/sign-in-links';
+import type { Actor } from '../domain/report-api';
+import type { Locale } from '../domain/vocabulary';
+import type { Mailer } from '../mail/mailer';
+import type { Reach } from './access';
+import { html, type Html } from './html';
+import { translator } from './i18n';
+import { page, type PageContext } from './layout';
+import type { Session } from './sessions';
+
+export interface WebDeps {
+  db: Db;
+  temporal: Client;
+  signInLinks: SignInLinks;
+  mailer: Mailer;
+  /** The address people reach the app at; cookies are Secure when it is https. */
+  publicBaseUrl: string;
+  defaultLocale: Locale;
+  /** The capture server's mailbox folder; the mailbox page exists only when set (embedded stack). */
+  mailboxDir?: string;
+}
+
+export interface Viewer extends Session {
+  name: string;
+  reach: Reach;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    viewer?: Viewer;
+    locale: Locale;
+  }
+}
+
+export const LANG_COOKIE = 'shuzhi_lang';
+
+export function contextOf(request: FastifyRequest, deps: WebDeps): PageContext {
+  return {
+    locale: request.locale,
+    t: translator(request.locale),
+    viewer: request.viewer ? { email: request.viewer.email, name: request.viewer.name, csrfToken: request.viewer.csrfToken } : undefined,
+    mailbox: !!deps.mailboxDir,
+    path: request.url,
+  };
+}
+
+export function errorPage(request: FastifyRequest, deps: WebDeps, key: 'csrfRefused' | 'notFound' | 'forbidden'): string {
+  const ctx = contextOf(request, deps);
+  return page(ctx, ctx.t(key), html`<p class="error">${ctx.t(key)}</p>`);
+}
+
+/** Sends a page, or the sign-in page when nobody is signed in. */
+export function requireViewer(request: FastifyRequest, reply: FastifyReply): Viewer | undefined {
+  if (request.viewer) return request.viewer;
+  void reply.redirect(`/login?next=${encodeURIComponent(request.url)}`);
+  return undefined;
+}
+
+export const webActor = (viewer: Viewer): Actor => ({ email: viewer.email, channel: 'web' });
+
+export function sendPage(reply: FastifyReply, ctx: PageContext, title: string, body: Html, status = 200) {
+  return reply.code(status).type('text/html; charset=utf-8').send(page(ctx, title, body));
+}
