@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { AuditKeyring } from '../config/audit-key';
 import { verifyAuditChain, words, type AuditProblem, type AuditVerification } from '../db/audit-verify';
+import { eventsBetween } from '../db/audit';
 import type { Db } from '../db/client';
 import { reportWorkflowId } from '../domain/ids';
 import type { RecordHead } from '../domain/messages';
@@ -20,6 +21,8 @@ interface Witness {
   record: RecordHead;
   mailsAsked: number;
   mailsWaiting: number;
+  /** Still running: it may act between verify's reads. */
+  running: boolean;
 }
 
 export interface WitnessOptions {
@@ -55,12 +58,20 @@ export async function verifySeasonRecord(db: Db, client: Client, keyring: AuditK
     });
     if (!witness) return;
     witnessed += 1;
-    problems.push(...compareHeads(`report:${reportId}`, base.heads[`report:${reportId}`], witness.record));
+    const chain = `report:${reportId}`;
+    const stored = await withActsSinceSnapshot(db, keyring, chain, base.heads[chain], witness.record);
+    problems.push(...compareHeads(chain, stored, witness.record));
     if (options.deep) {
       const acts = await checkActs(db, client, workflowId, reportId, problems);
-      const mails = await checkMailLog(db, reportId, witness, problems);
+      // A running report may send a mail between the two reads: ask both again before naming it.
+      let mails = await checkMailLog(db, reportId, witness);
+      for (let retry = 0; mails.problem && witness.running && retry < MAIL_RECHECKS; retry += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        mails = await checkMailLog(db, reportId, await witnessOf(client, handle, options.queryPatienceMs ?? QUERY_PATIENCE_MS));
+      }
+      if (mails.problem) problems.push(mails.problem);
       deep.acts += acts;
-      deep.mails += mails;
+      deep.mails += mails.sent;
     }
   });
   const received = options.deep && options.mailboxDir ? checkMailbox(await sentMessageIds(db, seasonId), options.mailboxDir, problems) : undefined;
@@ -96,11 +107,11 @@ async function witnessOf(client: Client, handle: WorkflowHandle, patienceMs: num
   }
   if (description.status.name === 'RUNNING') {
     const snapshot = await queryPatiently(client, handle, patienceMs);
-    return { record: snapshot.record, mailsAsked: snapshot.mail.asked, mailsWaiting: snapshot.mail.waiting };
+    return { record: snapshot.record, mailsAsked: snapshot.mail.asked, mailsWaiting: snapshot.mail.waiting, running: true };
   }
   if (description.status.name !== 'COMPLETED') throw new Error(`the workflow ended ${description.status.name.toLowerCase()}, without a head to compare`);
   const result = (await handle.result()) as BranchReportResult;
-  return { record: result.record, mailsAsked: result.mailsAsked, mailsWaiting: 0 };
+  return { record: result.record, mailsAsked: result.mailsAsked, mailsWaiting: 0, running: false };
 }
 
 /** How long verify waits for one running workflow to answer before it names it as not checked. */
@@ -130,6 +141,20 @@ async function queryPatiently(client: Client, handle: WorkflowHandle, patienceMs
       clearTimeout(timer);
     }
   }
+}
+
+/**
+ * A running report goes on acting while verify reads: a reminder recorded after the database was
+ * read makes the workflow's head run ahead of the snapshot. Events since the snapshot count when
+ * they are there now, authentic under a known key, and end at the head the workflow witnessed.
+ */
+async function withActsSinceSnapshot(db: Db, keyring: AuditKeyring, chain: string, stored: RecordHead | undefined, witnessed: RecordHead): Promise<RecordHead | undefined> {
+  if (!stored || stored.events >= witnessed.events) return stored;
+  const since = await eventsBetween(db, chain, stored.events, witnessed.events + 1);
+  const last = since.at(-1);
+  const authentic = since.every((event) => !!event.mac && !!event.macKeyId && keyring.check(event.macKeyId, event.hash, event.mac) === true);
+  if (since.length !== witnessed.events - stored.events || !authentic || last?.hash !== witnessed.hash) return stored;
+  return { events: witnessed.events, hash: last.hash };
 }
 
 function compareHeads(chain: string, stored: RecordHead | undefined, witnessed: RecordHead): AuditProblem[] {
@@ -198,13 +223,18 @@ async function checkActs(db: Db, client: Client, workflowId: string, reportId: s
 }
 
 /** Every mail the workflow asked for is in the mail log, sent unless still waiting for SMTP. */
-async function checkMailLog(db: Db, reportId: string, witness: Witness, problems: AuditProblem[]): Promise<number> {
+/** How often a running report's mail is counted again when the log and the workflow differ. */
+const MAIL_RECHECKS = 3;
+
+async function checkMailLog(db: Db, reportId: string, witness: Witness): Promise<{ sent: number; problem?: AuditProblem }> {
   const rows = await db.sentMail.groupBy({ by: ['status'], where: { reportId }, _count: { _all: true } });
   const count = (status: string) => rows.find((row) => row.status === status)?._count._all ?? 0;
   const sent = count('sent');
   const expected = witness.mailsAsked - witness.mailsWaiting;
-  if (sent !== expected) {
-    problems.push({
+  if (sent === expected) return { sent };
+  return {
+    sent,
+    problem: {
       problem: 'mail',
       chain: `report:${reportId}`,
       chainSeq: null,
@@ -212,9 +242,8 @@ async function checkMailLog(db: Db, reportId: string, witness: Witness, problems
         `report:${reportId}：发信记录中已发送 ${sent} 封${count('sending') ? `、${count('sending')} 封未确认` : ''}；流程要求发送 ${witness.mailsAsked} 封，其中 ${witness.mailsWaiting} 封仍在等待`,
         `report:${reportId}: the mail log has ${sent} mail(s) sent${count('sending') ? ` and ${count('sending')} never confirmed` : ''}; the workflow asked for ${witness.mailsAsked}, ${witness.mailsWaiting} still waiting`,
       ),
-    });
-  }
-  return sent;
+    },
+  };
 }
 
 async function sentMessageIds(db: Db, seasonId: string): Promise<string[]> {
