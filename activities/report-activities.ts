@@ -258,7 +258,6 @@ export function createReportActivities({ db, auditKey }: ActivityDeps): ReportAc
               reportId: report.id,
               number: versionNumber,
               kind: input.kind,
-              body: content.body,
               contentHash: input.contentHash,
               authorEmail: input.stamp.actor.email,
               figuresJson: JSON.stringify(check.figures),

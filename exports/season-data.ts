@@ -49,10 +49,10 @@ export async function loadSeasonExportData(db: Db, seasonId: string): Promise<Se
   // Text only for what is compiled: each approved report's latest submission.
   const versions = await db.reportVersion.findMany({
     where: { reportId: { in: approved.map((r) => r.id) }, kind: 'submission' },
-    select: { reportId: true, number: true, body: true },
+    select: { reportId: true, number: true, content: { select: { body: true } } },
   });
   const bodyOf = new Map(
-    versions.filter((v) => v.number === submissions.get(v.reportId)?.latestNumber).map((v) => [v.reportId, v.body]),
+    versions.filter((v) => v.number === submissions.get(v.reportId)?.latestNumber).map((v) => [v.reportId, v.content.body]),
   );
   return {
     seasonId,

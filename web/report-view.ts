@@ -6,11 +6,12 @@ import type { ReportTemplate } from '../domain/submission-check';
 export async function loadReportView(db: Db, reportId: string) {
   const report = await db.report.findUnique({ where: { id: reportId }, include: { seasonBranch: true, season: true } });
   if (!report) return null;
-  const versions = await db.reportVersion.findMany({
+  const stored = await db.reportVersion.findMany({
     where: { reportId },
     orderBy: { number: 'asc' },
-    select: { number: true, kind: true, authorEmail: true, createdAt: true, figuresJson: true, body: true },
+    select: { number: true, kind: true, authorEmail: true, createdAt: true, figuresJson: true, content: { select: { body: true } } },
   });
+  const versions = stored.map(({ content, ...version }) => ({ ...version, body: content.body }));
   const comments = await db.reviewComment.findMany({ where: { reportId }, orderBy: { createdAt: 'asc' } });
   const timeline = await db.auditEvent.findMany({
     where: { reportId },

@@ -134,8 +134,8 @@ describe('the report cycle in the browser', () => {
     expect(await office.inputValue('[data-testid="section-0"]')).toBe('全年发展预备党员3名。');
     expect(await office.inputValue('[data-testid="preamble"]')).toBe('局机关党支部书记述职报告');
     await office.locator('[data-testid="autosave"][data-version]').waitFor({ timeout: 20_000 });
-    const saved = await stack.scratch.db.reportVersion.findFirstOrThrow({ where: { reportId: 'demo-2026/bureau-office' }, orderBy: { number: 'desc' } });
-    expect(saved.body).toContain('## 三、下步工作思路和主要措施\n建立学习制度。');
+    const saved = await stack.scratch.db.reportVersion.findFirstOrThrow({ where: { reportId: 'demo-2026/bureau-office' }, orderBy: { number: 'desc' }, include: { content: true } });
+    expect(saved.content.body).toContain('## 三、下步工作思路和主要措施\n建立学习制度。');
     await screenshot(office, '03b-editor-docx-upload');
   });
 

@@ -144,7 +144,7 @@ describeEachDatabase('audit verify, from the database alone', (kind) => {
     ]);
   });
 
-  test('a version\'s text rewritten in either table, its events untouched, is named', async () => {
+  test('a version\'s stored text rewritten, its events untouched, is named', async () => {
     const record = createReportActivities({ db: scratch.db, auditKey: TEST_AUDIT_KEY } as ActivityDeps);
     const text = '## 一、主要工作\n草稿';
     const contentHash = createHash('sha256').update(text).digest('hex');
@@ -153,12 +153,8 @@ describeEachDatabase('audit verify, from the database alone', (kind) => {
     await record.saveReportVersion({ reportId: SCHOOL_B, contentHash, kind: 'draft', acceptWarnings: false, stamp, patch: { state: 'drafting' } });
     expect((await verify()).problems).toEqual([]);
 
-    await scratch.db.reportVersion.updateMany({ where: { reportId: SCHOOL_B }, data: { body: '## 一、主要工作\n改过的草稿' } });
     await scratch.db.reportContent.update({ where: { hash: contentHash }, data: { body: '## 一、主要工作\n改过的草稿' } });
-    expect((await verify()).problems.map((p) => p.message.en)).toEqual([
-      `report:${SCHOOL_B}: version 1: its text was changed after it was saved`,
-      `report:${SCHOOL_B}: version 1: the stored text under its hash was changed`,
-    ]);
+    expect((await verify()).problems.map((p) => p.message.en)).toEqual([`report:${SCHOOL_B}: version 1: its text was changed after it was saved`]);
   });
 
   test('a branch renamed in the season\'s snapshot, or removed from it with its report, is named', async () => {

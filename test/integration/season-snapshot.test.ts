@@ -12,6 +12,7 @@ import { loadBranchPage } from '../../activities/season-activities';
 import { loadSeasonFile } from '../../app/season-file-loader';
 import { seasonStatus } from '../../app/season-commands';
 import { openDb } from '../../db/client';
+import { contentHashOf, storeContent } from '../../db/report-content';
 import { recipientOf } from '../../db/mail-log';
 import { committedMigrations, migrateDatabase } from '../../db/migrate';
 import type { DatabaseProvider } from '../../db/provider';
@@ -87,14 +88,11 @@ describeEachDatabase('a season is a snapshot', (kind) => {
         report('experimental-primary', 'submitted'),
       ],
     });
+    const body = `# ${title}\n\n一、主要工作\n\n抓党建。\n\n二、存在的主要问题及原因\n\n不足。\n\n三、下步工作思路和主要措施\n\n改进。`;
+    const contentHash = contentHashOf(body);
+    await storeContent(db, contentHash, body);
     await db.reportVersion.create({
-      data: {
-        reportId: `${seasonId}/no1-middle-school`,
-        number: 1,
-        kind: 'submission',
-        authorEmail: SECRETARY,
-        body: `# ${title}\n\n一、主要工作\n\n抓党建。\n\n二、存在的主要问题及原因\n\n不足。\n\n三、下步工作思路和主要措施\n\n改进。`,
-      },
+      data: { reportId: `${seasonId}/no1-middle-school`, number: 1, kind: 'submission', authorEmail: SECRETARY, contentHash },
     });
   }
 
@@ -266,7 +264,12 @@ describeEachDatabase('snapshots of seasons recorded before them', (kind) => {
           ('r2', 'old-2025:no2:secretary:sec@school.example', 'p-sec', 'secretary', 'no2', 'old-2025', ${at}),
           ('r3', 'old-2025:edu:leader:lead@bureau.example', 'p-lead', 'leader', 'edu', 'old-2025', ${at});
         INSERT INTO "Report" ("id", "seasonId", "branchId", "workflowId", "state", "secretaryEmail", "dueAt", "rating", "createdAt", "updatedAt")
-          VALUES ('old-2025/no1', 'old-2025', 'no1', 'report/old-2025/no1', 'approved', 'sec@school.example', ${at}, '好', ${at}, ${at});`);
+          VALUES ('old-2025/no1', 'old-2025', 'no1', 'report/old-2025/no1', 'approved', 'sec@school.example', ${at}, '好', ${at}, ${at});
+        INSERT INTO "ReportContent" ("hash", "body", "createdAt") VALUES ('${contentHashOf('初稿')}', '初稿', ${at});
+        INSERT INTO "ReportVersion" ("id", "reportId", "number", "kind", "body", "contentHash", "authorEmail", "createdAt") VALUES
+          ('v1', 'old-2025/no1', 1, 'draft', '初稿', '${contentHashOf('初稿')}', 'sec@school.example', ${at}),
+          ('v2', 'old-2025/no1', 2, 'submission', '定稿', '${contentHashOf('定稿')}', 'sec@school.example', ${at}),
+          ('v3', 'old-2025/no1', 3, 'submission', '更早的稿', NULL, 'sec@school.example', ${at});`);
       expect(await migrateDatabase(before.url)).toEqual([SNAPSHOT_MIGRATION, ...committedMigrations(kind.provider).map((m) => m.name).filter((n) => n > SNAPSHOT_MIGRATION)]);
 
       const db = await openDb(before.url);
@@ -283,6 +286,13 @@ describeEachDatabase('snapshots of seasons recorded before them', (kind) => {
         const report = await db.report.findUniqueOrThrow({ where: { id: 'old-2025/no1' }, include: { seasonBranch: true } });
         expect([report.state, report.rating, report.seasonBranch.name]).toEqual(['approved', '好', '第一中学党支部']);
         expect((await db.season.findUniqueOrThrow({ where: { id: 'old-2025' } })).leadersMayApproveUnreviewed).toBe(false);
+        // Each version's text is kept once, in ReportContent; one saved before texts were hashed under a legacy key.
+        const versions = await db.reportVersion.findMany({ orderBy: { number: 'asc' }, include: { content: true } });
+        expect(versions.map((v) => [v.number, v.contentHash, v.content.body])).toEqual([
+          [1, contentHashOf('初稿'), '初稿'],
+          [2, contentHashOf('定稿'), '定稿'],
+          [3, 'legacy:v3', '更早的稿'],
+        ]);
         // From here on the old season keeps these names, whatever the organization is called.
         await db.organization.update({ where: { id: 'no1' }, data: { name: '第一中学党委' } });
         expect((await loadSeasonExportData(db, 'old-2025')).rows.map((r) => r.branchName)).toEqual(['第一中学党支部']);
