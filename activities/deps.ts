@@ -12,7 +12,7 @@ export interface ActivityDeps {
   db: Db;
   mailer: Mailer;
   clock: Clock;
-  /** Authenticates every event the activities record (db/audit-key.ts). */
+  /** Authenticates every event the activities record (config/audit-key.ts). */
   auditKey: AuditKey;
   /** Where links in mails point (the web app). */
   publicBaseUrl: string;

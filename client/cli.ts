@@ -39,7 +39,7 @@ import {
   dueDateFor,
 } from '../app/report-commands';
 import { formatInZone, parseDueDate } from '../domain/time';
-import { RATINGS, type Rating } from '../domain/vocabulary';
+import { RATINGS, stateName, type Rating } from '../domain/vocabulary';
 import type { Actor, ReportSnapshot } from '../domain/report-api';
 import { loadAuditKeyring } from '../config/secret';
 
@@ -151,13 +151,13 @@ season
   .description('progress of a season from the database read model')
   .option('--json', 'print JSON')
   .action(async (seasonId: string, options: { json?: boolean }) =>
-    withContext(async ({ db }) => {
+    withContext(async ({ config, db }) => {
       const status = await seasonStatus(db, seasonId);
       const text = [
         `${status.title} (${status.seasonId}) — ${status.status}`,
         `due ${formatInZone(new Date(status.dueAt), status.timeZone)} (${status.timeZone}); ${status.branches} branches; ${status.mailsSent} mails sent`,
         'by state:',
-        ...Object.entries(status.reportsByState).map(([state, n]) => `  ${state}: ${n}`),
+        ...Object.entries(status.reportsByState).map(([state, n]) => `  ${stateName(state, config.SHUZHI_LOCALE)} (${state}): ${n}`),
         `overdue: ${status.overdue.length}`,
         ...status.overdue.map(
           (o) => `  ${o.branchId} ${o.branchName}: ${o.daysOverdue} day(s) overdue; told: ${o.told ? `${o.told.who} at ${o.told.at}` : 'nobody yet'}`,

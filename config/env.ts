@@ -35,7 +35,7 @@ function schemaFor(root: string) {
     SHUZHI_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /**
      * Secrets used before SHUZHI_SECRET, comma-separated: the record's older events were
-     * authenticated with keys derived from them, and verify still needs them (db/audit-key.ts).
+     * authenticated with keys derived from them, and verify still needs them (config/audit-key.ts).
      */
     SHUZHI_RETIRED_SECRETS: z
       .string()

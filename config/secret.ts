@@ -22,7 +22,7 @@ export function loadSecret(config: Pick<Config, 'SHUZHI_SECRET' | 'SHUZHI_DATA_D
   return readFileSync(file, 'utf8').trim();
 }
 
-/** The keys of the record (db/audit-key.ts): the current secret's, and the retired ones' for verifying. */
+/** The keys of the record (config/audit-key.ts): the current secret's, and the retired ones' for verifying. */
 export function loadAuditKeyring(config: Pick<Config, 'SHUZHI_SECRET' | 'SHUZHI_DATA_DIR' | 'SHUZHI_RETIRED_SECRETS'>): AuditKeyring {
   return auditKeyring(loadSecret(config), config.SHUZHI_RETIRED_SECRETS);
 }

@@ -2,7 +2,7 @@
 // season's and each report's) is unbroken, every hash holds, every event carries a MAC under a key
 // the database does not hold, and every report's read model is what its record says. What the
 // database cannot prove alone (a chain cut off at its tail, a whole report's chain deleted with its
-// row) is proven against Temporal's history by client/audit-witness.ts.
+// row) is proven against Temporal's history by app/audit-witness.ts.
 import type { Db } from './client';
 import { eventHash, GENESIS_HASH, headOverChains, type RecordBreak } from './audit';
 import type { AuditKeyring } from '../config/audit-key';

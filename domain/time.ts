@@ -15,8 +15,8 @@ export function offsetMinutes(at: Date, timeZone: string): number {
   return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
 }
 
-// Building an Intl.DateTimeFormat costs far more than using one (it was a third of the
-// dashboard's CPU time), and a season has one zone: keep one per zone. The worker loads this module
+// Building an Intl.DateTimeFormat costs far more than using one (bench/README.md, dashboard),
+// and a season has one zone: keep one per zone. The worker loads this module
 // once for all its workflows (SHARED_WORKFLOW_MODULES in worker/workflow-bundle.ts); a formatter
 // depends only on its zone, so sharing them leaks nothing. Keep no other state here.
 // eslint-disable-next-line no-restricted-syntax

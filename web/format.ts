@@ -7,7 +7,8 @@ import { stateName } from './i18n';
 const DAY = 86_400_000;
 
 // A page shows the same few dates on hundreds of rows (most reports share the season's due date),
-// and formatting one in a zone cost more than rendering its row: format each once. Bounded,
+// and formatting one in a zone costs more than rendering its row (bench/README.md, dashboard):
+// format each once. Bounded,
 // since the web server runs for a whole season.
 const formattedDates = new Map<string, string>();
 const FORMATTED_DATES_KEPT = 10_000;
