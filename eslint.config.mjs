@@ -71,7 +71,7 @@ const RAW_SQL = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'generated/', '.tools/', 'data/', 'test-results/', 'bench/results/'] },
+  { ignores: ['node_modules/', 'generated/', '.tools/', 'data/', 'test-results/', 'bench/results/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

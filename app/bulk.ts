@@ -31,8 +31,8 @@ export async function runBulk(
     }
   };
   const worker = async () => {
-    while (next < reportIds.length) {
-      results.push(await one(reportIds[next++]));
+    for (let id = reportIds[next++]; id !== undefined; id = reportIds[next++]) {
+      results.push(await one(id));
       options.onProgress?.(results.length, reportIds.length);
     }
   };

@@ -22,7 +22,10 @@ export async function createSeason(
   actor: { email?: string; channel: Channel },
   auditKey: AuditKey,
 ): Promise<ImportResult> {
-  return importSeason(db, file, { email: actor.email ?? file.admins[0], channel: actor.channel }, auditKey);
+  // A season file names at least one admin (domain/season-file.ts); the first creates it by default.
+  const email = actor.email ?? file.admins[0];
+  if (!email) throw new Error(`season ${file.id} names no admin to create it`);
+  return importSeason(db, file, { email, channel: actor.channel }, auditKey);
 }
 
 export interface StartSeasonResult {

@@ -39,6 +39,13 @@ interface Origin {
   field: string;
 }
 
+/** The origin of entry `i`; the loader records one for every entry it reads. */
+function originOf(origins: Origin[], i: number): Origin {
+  const origin = origins[i];
+  if (!origin) throw new Error(`no origin recorded for entry ${i}`);
+  return origin;
+}
+
 /** What validating a season file found: the file if it can be used, what stops it, and what only deserves a look. */
 export interface SeasonFileValidation {
   file?: SeasonFile;
@@ -64,7 +71,7 @@ export function validateSeasonFile(path: string, options: LoadOptions = {}): Sea
         file: path,
         line: error.linePos?.[0]?.line ?? 1,
         field: '',
-        message: error.message.split('\n')[0],
+        message: error.message.split('\n')[0] ?? error.message,
       })),
       warnings: [],
     };
@@ -97,7 +104,7 @@ export function validateSeasonFile(path: string, options: LoadOptions = {}): Sea
 
 /** Where a branch's field is: its line in the season file, or its row in the branches CSV. */
 const branchFieldAt = (at: (path: (string | number)[]) => Origin, branchOrigins: Origin[], i: number, field: string): Origin => {
-  const origin = branchOrigins[i];
+  const origin = originOf(branchOrigins, i);
   return origin.file.endsWith('.csv') ? { ...origin, field } : at(['organization', 'branches', i, field]);
 };
 
@@ -144,7 +151,7 @@ function zodProblems(
   return error.issues.map((issue) => {
     const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
     if (issue.code === 'unrecognized_keys') {
-      const key = issue.keys[0];
+      const key = issue.keys[0] ?? '';
       return { ...at([...path, key]), field: fieldName([...path, key]), message: `unknown field "${issue.keys.join('", "')}"` };
     }
     const missing = issue.code === 'invalid_type' && !present(path);
@@ -167,7 +174,7 @@ function crossChecks(
   file.people.forEach((person, i) => {
     const email = person.email.toLowerCase();
     const first = people.get(email);
-    if (first !== undefined) add(personOrigins[i], `duplicate person ${email} (first at line ${personOrigins[first].line})`);
+    if (first !== undefined) add(originOf(personOrigins, i), `duplicate person ${email} (first at line ${originOf(personOrigins, first).line})`);
     else people.set(email, i);
   });
   const known = (email: string, origin: Origin, role: string) => {
@@ -179,10 +186,10 @@ function crossChecks(
 
   const branches = new Map<string, number>();
   file.organization.branches.forEach((branch, i) => {
-    const origin = branchOrigins[i];
+    const origin = originOf(branchOrigins, i);
     const refAt = (field: string): Origin => branchFieldAt(at, branchOrigins, i, field);
     const first = branches.get(branch.id);
-    if (first !== undefined) add(origin, `duplicate branch id ${branch.id} (first at line ${branchOrigins[first].line})`);
+    if (first !== undefined) add(origin, `duplicate branch id ${branch.id} (first at line ${originOf(branchOrigins, first).line})`);
     else branches.set(branch.id, i);
     if (branch.id === file.organization.id) add(origin, `branch id ${branch.id} is the organization's own id`);
     known(branch.secretary, refAt('secretary'), 'secretary');

@@ -99,7 +99,7 @@ const reportId = (i: number) => `${SEASON}/${branchIdOf(i)}`;
  * Season fan-out and worker memory, each with its baseline. The worker restarts before the
  * memory baseline and before the fan-out, so each peak is that phase's alone.
  */
-export async function seasonFanOutAndMemory(stack: BenchStack, n: number): Promise<ScenarioResult[]> {
+export async function seasonFanOutAndMemory(stack: BenchStack, n: number): Promise<[ScenarioResult, ScenarioResult]> {
   const { client } = stack.env;
   const fanOutBaselineMs = await timeMs(() =>
     inParallel(n, 50, (i) => client.workflow.execute('noopActivityWorkflow', { workflowId: `baseline-noop-${i}`, taskQueue: TASK_QUEUE, args: [] })),

@@ -2,7 +2,7 @@
 
 /** The instant a day ends (23:59:59.999) in the given IANA time zone. */
 export function zonedEndOfDay(date: string, timeZone: string): Date {
-  const [year, month, day] = date.split('-').map(Number);
+  const [year = NaN, month = NaN, day = NaN] = date.split('-').map(Number);
   const utcGuess = Date.UTC(year, month - 1, day, 23, 59, 59, 999);
   return new Date(utcGuess - offsetMinutes(new Date(utcGuess), timeZone) * 60_000);
 }

@@ -8,9 +8,9 @@ export function outline(body: string): Block[] {
   for (const raw of body.split(/\r?\n/)) {
     const line = raw.trim();
     if (!line) continue;
-    const markdown = /^(#{1,6})\s+(.*)$/.exec(line);
-    if (markdown) {
-      blocks.push({ kind: 'heading', level: Math.min(3, markdown[1].length) as 1 | 2 | 3, text: markdown[2].trim() });
+    const [, hashes, heading] = /^(#{1,6})\s+(.*)$/.exec(line) ?? [];
+    if (hashes && heading !== undefined) {
+      blocks.push({ kind: 'heading', level: Math.min(3, hashes.length) as 1 | 2 | 3, text: heading.trim() });
     } else if (/^[一二三四五六七八九十]+、/.test(line) && line.length <= 40) {
       blocks.push({ kind: 'heading', level: 2, text: line });
     } else {

@@ -104,8 +104,9 @@ async function startDemoSeason(config: ReturnType<typeof loadConfig>, listMail: 
       console.log(`\n[stack] the demo season ${file.id} is closed; delete ${config.SHUZHI_DATA_DIR} to start a new one`);
       return;
     }
-    if (!existing) await importSeason(db, file, { email: file.admins[0], channel: 'system' }, loadAuditKeyring(config).current);
-    await startSeason(client, db, file.id, { email: file.admins[0], channel: 'system' });
+    const admin = { email: file.admins[0] ?? 'system', channel: 'system' as const };
+    if (!existing) await importSeason(db, file, admin, loadAuditKeyring(config).current);
+    await startSeason(client, db, file.id, admin);
     await waitForFanOut(client, db, file.id);
     const secretaries = file.organization.branches.map((branch) => branch.secretary.toLowerCase());
     const deadline = Date.now() + 60_000;

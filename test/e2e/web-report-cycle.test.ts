@@ -183,7 +183,7 @@ describe('the report cycle in the browser', () => {
     await reviewer.locator('.facts [data-state="reviewed"]').waitFor();
     const file = join(stack.dir, 'report.md');
     writeFileSync(file, GOOD_REPORT);
-    for (const [branch, email] of [['bureau-office', 'shuji.jiguan@bureau.example'], ['experimental-primary', 'shuji.shixiao@school.example']]) {
+    for (const [branch, email] of [['bureau-office', 'shuji.jiguan@bureau.example'], ['experimental-primary', 'shuji.shixiao@school.example']] as const) {
       for (const args of [
         ['report', 'submit', `demo-2026/${branch}`, '--file', file, '--as', email],
         ['report', 'review', `demo-2026/${branch}`, '--approve', '--as', REVIEWER],

@@ -14,6 +14,7 @@ import { TEST_SECRET } from './audit-key';
 import { databaseKinds, type ScratchDatabase } from './databases';
 import { startDevServer } from './temporal';
 import { waitUntil } from './wait';
+import { at } from './at';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -51,7 +52,7 @@ export async function startRealStack(name: string): Promise<RealStack> {
   const [env, firstSmtp, scratch] = await Promise.all([
     startDevServer(),
     startCaptureServer({ mailboxDir: join(dir, 'mailbox'), port: 0 }),
-    databaseKinds()[0].create(),
+    at(databaseKinds(), 0, 'database kind').create(),
   ]);
   let smtp = firstSmtp;
   let smtpRunning = true;

@@ -16,6 +16,7 @@ import { RecordingMailer } from './fakes';
 import { startDevServer, startTimeSkippingServer, workflowBundle } from './temporal';
 import { waitUntil } from './wait';
 import { TEST_AUDIT_KEY } from './audit-key';
+import { at } from './at';
 
 export const DAY = 86_400_000;
 
@@ -65,7 +66,7 @@ export class ReportHarness {
 
   async start(): Promise<void> {
     this.env = await (this.server === 'dev' ? startDevServer() : startTimeSkippingServer());
-    this.scratch = await databaseKinds()[0].create();
+    this.scratch = await at(databaseKinds(), 0, 'database kind').create();
     await this.startWorker();
   }
 
@@ -143,7 +144,7 @@ export class ReportHarness {
         ...options.schedule,
       },
       template: { sections: ['一、主要工作', '二、存在的主要问题及原因', '三、下步工作思路和主要措施'], maxCharacters: 20000 },
-      people: Object.values(PEOPLE).map((email) => ({ email, name: email.split('@')[0], locale: 'zh-CN' as const })),
+      people: Object.values(PEOPLE).map((email) => ({ email, name: email.split('@')[0] ?? email, locale: 'zh-CN' as const })),
       admins: [PEOPLE.admin],
       leaders: [PEOPLE.leader],
       partyGroupSecretary: PEOPLE.partyGroupSecretary,
@@ -167,10 +168,15 @@ export class ReportHarness {
     return { seasonId, reportId, handle, dueAt: dueAt.getTime() };
   }
 
-  /** Sent mail of one report, oldest first: kind, recipient and the workflow time it was due. */
+  /**
+   * Mail of one report that the mailer was handed, oldest first: kind, recipient and the workflow
+   * time it was due. The log says which mail it was; only what reached the mailer counts, so a
+   * mail logged as sent but never handed over is missing here.
+   */
   async mails(reportId: string) {
     const rows = await this.db.sentMail.findMany({ where: { reportId, status: 'sent' }, orderBy: [{ requestedAt: 'asc' }, { createdAt: 'asc' }] });
-    return rows.map((m) => ({ kind: m.kind, to: m.toAddress, at: m.requestedAt?.getTime() }));
+    const delivered = new Set(this.mailer.sent.map((mail) => `${mail.messageId} ${mail.to}`));
+    return rows.filter((m) => delivered.has(`${m.messageId} ${m.toAddress}`)).map((m) => ({ kind: m.kind, to: m.toAddress, at: m.requestedAt?.getTime() }));
   }
 
   /** The record of one report, oldest first: action and actor. */

@@ -8,6 +8,7 @@ import type { Rating } from '../../domain/vocabulary';
 import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
 import { demoSeason } from '../helpers/seasons';
 import { TEST_AUDIT_KEY } from '../helpers/audit-key';
+import { at } from '../helpers/at';
 
 const LEADER = { email: 'dangzu.shuji@bureau.example', channel: 'cli' as const };
 const REPORT_ID = 'demo-2026/no1-middle-school';
@@ -75,7 +76,7 @@ describeEachDatabase('recording a report change', (kind) => {
       ['report.escalated', 2, escalated.occurredAt],
       ['report.extended', 3, extended.occurredAt],
     ]);
-    expect(events[2].prevHash).toBe(events[1].hash);
+    expect(at(events, 2).prevHash).toBe(at(events, 1).hash);
   });
 
   test('an approval\'s decision and rating carry the time of the approval and who gave it', async () => {

@@ -10,6 +10,7 @@ import { importSeason } from '../../db/season-import';
 import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
 import { demoSeason } from '../helpers/seasons';
 import { TEST_AUDIT_KEY } from '../helpers/audit-key';
+import { at } from '../helpers/at';
 
 describeEachDatabase('mail through the SMTP capture server', (kind) => {
   let smtp: CaptureServer;
@@ -36,7 +37,7 @@ describeEachDatabase('mail through the SMTP capture server', (kind) => {
       html: '<p>请提交述职报告</p>',
       messageId: '<probe-1@shuzhi>',
     });
-    const [summary] = smtp.mailbox.list({ to: 'shuji.jiguan@bureau.example' });
+    const summary = at(smtp.mailbox.list({ to: 'shuji.jiguan@bureau.example' }), 0, 'mail');
     expect(summary.subject).toBe('【述职任务】测试');
     const mail = await smtp.mailbox.read(summary.id);
     expect(mail.text.trim()).toBe('请提交述职报告');
@@ -71,7 +72,7 @@ describeEachDatabase('mail through the SMTP capture server', (kind) => {
 
     const received = smtp.mailbox.list({ to: 'shuji.yizhong@school.example' });
     expect(received).toHaveLength(1);
-    const mail = await smtp.mailbox.read(received[0].id);
+    const mail = await smtp.mailbox.read(at(received, 0).id);
     expect(mail.text).toContain('周书记（第一中学）同志');
     expect(mail.text).toContain('http://127.0.0.1:3000/reports/demo-2026%2Fno1-middle-school');
     const logged = await scratch.db.sentMail.findUniqueOrThrow({ where: { idempotencyKey: request.idempotencyKey } });
@@ -79,10 +80,10 @@ describeEachDatabase('mail through the SMTP capture server', (kind) => {
       status: 'sent',
       kind: 'assignment',
       toAddress: request.toEmail,
-      subject: received[0].subject,
+      subject: at(received, 0).subject,
       seasonId: 'demo-2026',
       reportId: 'demo-2026/no1-middle-school',
-      messageId: received[0].messageId,
+      messageId: at(received, 0).messageId,
       requestedAt: new Date(request.requestedAt),
     });
     expect(logged.sentAt?.getTime()).toBeGreaterThanOrEqual(logged.createdAt.getTime());

@@ -21,6 +21,7 @@ import { demoSeason } from '../helpers/seasons';
 import { startDevServer, workflowBundle } from '../helpers/temporal';
 import { testTools } from '../helpers/tools';
 import { TEST_AUDIT_KEY } from '../helpers/audit-key';
+import { at } from '../helpers/at';
 
 const as = (email: string): Actor => ({ email, channel: 'cli' });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -29,7 +30,7 @@ async function main() {
   const label = process.argv[2];
   if (!label) throw new Error('usage: record-histories.ts <label>');
   const env = await startDevServer();
-  const scratch = await databaseKinds()[0].create();
+  const scratch = await at(databaseKinds(), 0, 'database kind').create();
   const season = demoSeason({
     dueDate: new Date(Date.now() + 8_000).toISOString(),
     schedule: {
@@ -42,14 +43,14 @@ async function main() {
       reviewReminderBeforeSla: '10m',
     },
   });
-  await importSeason(scratch.db, season, { email: season.admins[0], channel: 'cli' }, TEST_AUDIT_KEY);
+  await importSeason(scratch.db, season, { email: at(season.admins, 0), channel: 'cli' }, TEST_AUDIT_KEY);
   const worker = await createWorker({
     connection: env.nativeConnection,
     namespace: 'default',
     activities: createActivities({ db: scratch.db, mailer: new RecordingMailer(), clock: { now: () => new Date() }, publicBaseUrl: 'http://127.0.0.1:3000', auditKey: TEST_AUDIT_KEY }),
     workflowBundle: await workflowBundle(),
   });
-  const [office, middle, primary] = ['bureau-office', 'no1-middle-school', 'experimental-primary'].map((b) => `${season.id}/${b}`);
+  const [office, middle, primary] = (['bureau-office', 'no1-middle-school', 'experimental-primary'] as const).map((b) => `${season.id}/${b}`) as [string, string, string];
   const admin = as('zuzhi@bureau.example');
   const outDir = join(__dirname, 'histories', label);
   mkdirSync(outDir, { recursive: true });

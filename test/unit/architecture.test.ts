@@ -79,7 +79,7 @@ function lintWorkflowProbe(lines: string[], folder = 'workflows'): { ruleId: str
       encoding: 'utf8',
     }).stdout;
     const [result] = JSON.parse(output) as { messages: { ruleId: string; line: number }[] }[];
-    return result.messages;
+    return result?.messages ?? [];
   } finally {
     rmSync(probe, { force: true });
   }

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { formatProblem, loadSeasonFile, SeasonFileError, validateSeasonFile } from '../../app/season-file-loader';
 import { runCli } from '../helpers/cli';
 import { DEMO_SEASON_FILE } from '../helpers/seasons';
+import { at } from '../helpers/at';
 
 function writeSeason(text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'season-')), 'season.yaml');
@@ -51,7 +52,7 @@ describe('season file', () => {
 
   test('broken YAML is reported with its line', () => {
     const problems = problemsOf(writeSeason('id: x\ntitle: [unclosed\n'));
-    expect(problems[0].line).toBeGreaterThanOrEqual(2);
+    expect(at(problems, 0, 'problem').line).toBeGreaterThanOrEqual(2);
   });
 });
 

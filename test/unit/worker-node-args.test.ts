@@ -15,7 +15,7 @@ delete process.env.WORKER_WORKFLOW_STACK_TRACES;
 
 describe('the worker process flags', () => {
   test('npm run worker passes the same flags as the embedded stack', () => {
-    const scripts = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const scripts = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: { worker: string } }).scripts;
     expect(workerNodeArgs()).toEqual(['--require', WORKFLOW_STACK_TRACES_PRELOAD, `--max-old-space-size=${WORKER_HEAP_MIB}`]);
     expect(scripts.worker).toContain(`--require ./${relative(PROJECT_ROOT, WORKFLOW_STACK_TRACES_PRELOAD)} --max-old-space-size=${WORKER_HEAP_MIB} `);
     expect(scripts.worker.startsWith(`MALLOC_ARENA_MAX=\${MALLOC_ARENA_MAX:-${WORKER_MALLOC_ARENAS}} node `)).toBe(true);

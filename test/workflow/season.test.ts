@@ -18,6 +18,7 @@ import { demoSeason } from '../helpers/seasons';
 import { startTimeSkippingServer, workflowBundle } from '../helpers/temporal';
 import { waitUntil } from '../helpers/wait';
 import { TEST_AUDIT_KEY } from '../helpers/audit-key';
+import { at } from '../helpers/at';
 
 describe('a season on the time-skipping server', () => {
   let env: TestWorkflowEnvironment;
@@ -31,14 +32,14 @@ describe('a season on the time-skipping server', () => {
     ...base,
     organization: {
       ...base.organization,
-      branches: Array.from({ length: 7 }, (_, i) => ({ ...base.organization.branches[i % 3], id: `branch-${i + 1}`, name: `第${i + 1}党支部` })),
+      branches: Array.from({ length: 7 }, (_, i) => ({ ...at(base.organization.branches, i % 3), id: `branch-${i + 1}`, name: `第${i + 1}党支部` })),
     },
   };
   const workflowId = seasonWorkflowId(season.id);
 
   beforeAll(async () => {
     env = await startTimeSkippingServer();
-    scratch = await databaseKinds()[0].create();
+    scratch = await at(databaseKinds(), 0, 'database kind').create();
     worker = await createWorker({
       connection: env.nativeConnection,
       namespace: env.namespace ?? 'default',
@@ -82,7 +83,7 @@ describe('a season on the time-skipping server', () => {
   });
 
   test('closing settles every report and writes the summary', async () => {
-    await submitReport(env.client, scratch.db, `${season.id}/branch-2`, GOOD_REPORT, { email: season.organization.branches[1].secretary, channel: 'cli' }, false);
+    await submitReport(env.client, scratch.db, `${season.id}/branch-2`, GOOD_REPORT, { email: at(season.organization.branches, 1).secretary, channel: 'cli' }, false);
     const handle = env.client.workflow.getHandle(workflowId);
     await handle.signal(closeSeasonSignal, { actor: { email: 'zuzhi@bureau.example', channel: 'cli' } });
     const summary = (await handle.result()) as SeasonSummary;
