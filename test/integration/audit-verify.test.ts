@@ -83,6 +83,11 @@ describeEachDatabase('audit verify, from the database alone', (kind) => {
     ]);
   });
 
+  test('an event\'s detail edited, its hash left as it was, is caught: the hash covers what the event says', async () => {
+    await tamper(`UPDATE "AuditEvent" SET "detailJson" = '{"to":["nobody@else.example"]}' WHERE "action" = 'report.reminded' AND "reportId" = '${SCHOOL_B}'`);
+    expect(await findings()).toEqual([['edited', `report:${SCHOOL_B}`]]);
+  });
+
   test('a rating rewritten to 差 with every hash recomputed is caught: the forger lacks the key', async () => {
     const events = await scratch.db.auditEvent.findMany({ where: { reportId: SCHOOL_A }, orderBy: { chainSeq: 'asc' } });
     const prevHash = events[2]?.hash as string;

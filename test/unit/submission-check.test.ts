@@ -1,4 +1,5 @@
 import { checkReport } from '../../domain/submission-check';
+import { at } from '../helpers/at';
 
 const COMPLETE = `# 第一中学党支部书记2026年度抓党建工作述职报告
 
@@ -43,12 +44,18 @@ describe('the submission check', () => {
     ]);
   });
 
+  test('each of the three sections is required: the first, and the last as well as the middle', () => {
+    const without = (heading: string, text: string) => checkReport(COMPLETE.replace(`## ${heading}\n${text}\n`, '')).errors.map((f) => [f.code, f.section]);
+    expect(without('一、主要工作', at(COMPLETE.split('## 一、主要工作\n'), 1).split('\n\n')[0] as string)).toEqual([['missing_section', '一、主要工作']]);
+    expect(without('三、下步工作思路和主要措施', '持续推进“三会一课”规范化。')).toEqual([['missing_section', '三、下步工作思路和主要措施']]);
+  });
+
   test('unfilled placeholders are warnings with their line', () => {
     const body = COMPLETE.replace('发展预备党员 3 名', '发展预备党员X人').replace('12345.5 元', 'XX元');
     const result = checkReport(body);
     expect(result.errors).toEqual([]);
     expect(result.warnings.map((f) => f.line)).toEqual([6, 7]);
-    expect(result.warnings[0].message['zh-CN']).toContain('X人');
+    expect(at(result.warnings, 0, 'warning').message['zh-CN']).toContain('X人');
   });
 
   test('ordinary Latin text is not mistaken for a placeholder', () => {

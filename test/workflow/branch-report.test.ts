@@ -16,6 +16,7 @@ import {
 import { closeSignal, reportQuery, submitUpdate } from '../../domain/report-api';
 import { as, DAY, GOOD_REPORT, PEOPLE, rejection, ReportHarness } from '../helpers/report-harness';
 import { TEST_AUDIT_KEY } from '../helpers/audit-key';
+import { at } from '../helpers/at';
 
 const h = new ReportHarness();
 beforeAll(() => h.start());
@@ -77,6 +78,26 @@ test('without a submission: reminders 7, 3 and 1 days before, then the liaison, 
   expect(await h.db.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({ escalatedTo: 'party_group_secretary' });
 });
 
+test('still not in after the last escalation: a weekly overdue notice to the secretary, recorded with whom it went to', async () => {
+  const { reportId, dueAt, handle } = await h.startReport({ dueInDays: 10 });
+  const lastEscalation = dueAt + 3 * DAY;
+  await h.env.sleep(10 * DAY + 3 * DAY + 2 * 7 * DAY + 60_000);
+  await h.waitFor(async () => (await h.mails(reportId)).length >= 8);
+
+  const weekly = (await h.mails(reportId)).slice(6);
+  expect(weekly.map((m) => [m.kind, m.to, m.at])).toEqual([
+    ['reminder', PEOPLE.secretary, lastEscalation + 7 * DAY],
+    ['reminder', PEOPLE.secretary, lastEscalation + 14 * DAY],
+  ]);
+  const notices = await h.db.auditEvent.findMany({ where: { reportId, action: 'report.overdue_reminded' }, orderBy: { id: 'asc' } });
+  expect(notices.map((e) => (JSON.parse(e.detailJson) as { to: string[] }).to)).toEqual([[PEOPLE.secretary], [PEOPLE.secretary]]);
+  const [overdueMail] = h.mailer.sent.filter((mail) => mail.to === PEOPLE.secretary && mail.subject.includes('逾期'));
+  expect(overdueMail).toBeDefined();
+  // Settled, so its weekly notices stop and do not reach the later tests' mailer.
+  await handle.signal(closeSignal, { actor: as(PEOPLE.admin) });
+  await handle.result();
+});
+
 test('extending the due date moves every pending reminder and escalation', async () => {
   const { reportId, dueAt } = await h.startReport({ dueInDays: 10 });
   await h.env.sleep(4 * DAY); // the 7-day reminder has gone out
@@ -130,8 +151,8 @@ test('two revision rounds, then approval; reminders follow each revision’s own
     ['revision_requested', PEOPLE.secretary],
     ['approved', PEOPLE.secretary],
   ]);
-  expect(mails[2].at).toBe(revisionDue - 3 * DAY);
-  expect(mails[3].at).toBe(revisionDue - 1 * DAY);
+  expect(at(mails, 2).at).toBe(revisionDue - 3 * DAY);
+  expect(at(mails, 3).at).toBe(revisionDue - 1 * DAY);
   expect(await h.audit(reportId)).toEqual([
     ['report.assigned', 'system'],
     ['report.submitted', PEOPLE.secretary],
