@@ -2,7 +2,8 @@
 // integration (dev server, SMTP capture server and databases started by the suite itself) and e2e
 // (the web app in headless Chromium on that same real stack).
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] };
-const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
+// .stryker-tmp/ holds the sandbox copies of `npm run mutate` while it runs.
+const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'], modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'] };
 
 module.exports = {
   projects: [

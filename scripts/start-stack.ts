@@ -104,7 +104,9 @@ async function startDemoSeason(config: ReturnType<typeof loadConfig>, listMail: 
       console.log(`\n[stack] the demo season ${file.id} is closed; delete ${config.SHUZHI_DATA_DIR} to start a new one`);
       return;
     }
-    const admin = { email: file.admins[0] ?? 'system', channel: 'system' as const };
+    const first = file.admins[0];
+    if (!first) throw new Error(`the demo season ${file.id} names no admin`);
+    const admin = { email: first, channel: 'system' as const };
     if (!existing) await importSeason(db, file, admin, loadAuditKeyring(config).current);
     await startSeason(client, db, file.id, admin);
     await waitForFanOut(client, db, file.id);

@@ -15,13 +15,15 @@ export interface DatabaseKind {
 
 export function databaseKinds(): DatabaseKind[] {
   const postgres = testTools().postgres;
+  // The mutation run (jest.mutate.config.js) sets SHUZHI_TEST_DATABASES=sqlite: SQLite alone, for speed.
+  const leftOut = process.env.SHUZHI_TEST_DATABASES === 'sqlite' ? 'SHUZHI_TEST_DATABASES=sqlite leaves it out' : undefined;
   return [
     { provider: 'sqlite', create: createScratchSqlite },
-    postgres?.available
+    postgres?.available && !leftOut
       ? { provider: 'postgresql', create: () => createScratchPostgres(postgres.url) }
       : {
           provider: 'postgresql',
-          unavailable: postgres ? postgres.reason : 'the test bootstrap did not look for PostgreSQL',
+          unavailable: leftOut ?? (postgres && !postgres.available ? postgres.reason : 'the test bootstrap did not look for PostgreSQL'),
           create: () => Promise.reject(new Error('PostgreSQL unavailable')),
         },
   ];

@@ -1,6 +1,6 @@
 // Who a browser session belongs to, read in one statement on every request: the same answer on both databases.
 import { importSeason } from '../../db/season-import';
-import { findSignedIn, openSession } from '../../web/sessions';
+import { closeSession, findSignedIn, openSession, sessionMaxAgeSeconds } from '../../web/sessions';
 import { reachFrom } from '../../web/access';
 import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
 import { demoSeason } from '../helpers/seasons';
@@ -51,6 +51,27 @@ describeEachDatabase('web sessions', (kind) => {
   test('someone with no person record is signed in under their address, with no roles', async () => {
     const { found } = await signedIn('visitor@elsewhere.example');
     expect(found).toMatchObject({ name: null, locale: null, roles: [] });
+  });
+
+  test('a session lasts twelve hours: a millisecond before they are up it still signs in, at the twelfth hour it no longer does', async () => {
+    const opened = new Date('2026-12-01T08:00:00.000Z');
+    const session = await openSession(scratch.db, 'zuzhi@bureau.example', opened);
+    await expect(findSignedIn(scratch.db, session.id, new Date(opened.getTime() + 12 * HOUR - 1))).resolves.toMatchObject({ session });
+    await expect(findSignedIn(scratch.db, session.id, new Date(opened.getTime() + 12 * HOUR))).resolves.toBeNull();
+    expect(sessionMaxAgeSeconds).toBe(12 * 3600);
+  });
+
+  test("a session's cookie id and form token are long, random and different from each other and from every other session's", async () => {
+    const [a, b] = [await openSession(scratch.db, 'zuzhi@bureau.example'), await openSession(scratch.db, 'zuzhi@bureau.example')];
+    for (const value of [a.id, a.csrfToken, b.id, b.csrfToken]) expect(value).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(new Set([a.id, a.csrfToken, b.id, b.csrfToken]).size).toBe(4);
+  });
+
+  test('signing out ends that session and leaves the same person signed in elsewhere', async () => {
+    const [here, elsewhere] = [await openSession(scratch.db, 'zuzhi@bureau.example'), await openSession(scratch.db, 'zuzhi@bureau.example')];
+    await closeSession(scratch.db, here.id);
+    await expect(findSignedIn(scratch.db, here.id)).resolves.toBeNull();
+    await expect(findSignedIn(scratch.db, elsewhere.id)).resolves.toMatchObject({ session: elsewhere });
   });
 
   test('an expired, unknown or missing session signs nobody in', async () => {

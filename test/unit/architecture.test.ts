@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../config/env';
+import { at } from '../helpers/at';
 
 describe('architecture', () => {
   test('the generated Prisma schemas match prisma/models.prisma', () => {
@@ -78,8 +79,7 @@ function lintWorkflowProbe(lines: string[], folder = 'workflows'): { ruleId: str
       cwd: PROJECT_ROOT,
       encoding: 'utf8',
     }).stdout;
-    const [result] = JSON.parse(output) as { messages: { ruleId: string; line: number }[] }[];
-    return result?.messages ?? [];
+    return at(JSON.parse(output) as { messages: { ruleId: string; line: number }[] }[], 0, 'eslint result').messages;
   } finally {
     rmSync(probe, { force: true });
   }

@@ -2,7 +2,6 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { formatProblem, loadSeasonFile, SeasonFileError, validateSeasonFile } from '../../app/season-file-loader';
-import { runCli } from '../helpers/cli';
 import { DEMO_SEASON_FILE } from '../helpers/seasons';
 import { at } from '../helpers/at';
 
@@ -114,22 +113,5 @@ describe('separation of duties in the season file', () => {
 
   test('the committed demo season warns of nothing', () => {
     expect(validateSeasonFile(DEMO_SEASON_FILE, { allowPastDueDate: true }).warnings).toEqual([]);
-  });
-
-  test('`season validate` prints the warnings after the ✓ line and in --json, and exits 0', async () => {
-    const text = await runCli(['season', 'validate', '--file', FILE], {});
-    expect(text.code).toBe(0);
-    const lines = text.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^✓ .*leaders-are-secretaries\.yaml: 2 branches, 5 people$/);
-    expect(lines[1]).toBe('! 2 warning(s):');
-    expect(lines[2]).toContain('leaders-are-secretaries.yaml:21: organization.branches[0].secretary: pgs@bureau.example is the Party group secretary');
-    const json = await runCli(['season', 'validate', '--file', FILE, '--json'], {});
-    expect(json.code).toBe(0);
-    const parsed = JSON.parse(json.stdout) as { valid: boolean; problems: unknown[]; warnings: { line: number; field: string }[] };
-    expect(parsed).toMatchObject({ valid: true, problems: [] });
-    expect(parsed.warnings.map((w) => [w.line, w.field])).toEqual([
-      [21, 'organization.branches[0].secretary'],
-      [26, 'organization.branches[1].secretary'],
-    ]);
   });
 });

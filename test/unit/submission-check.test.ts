@@ -68,3 +68,88 @@ describe('the submission check', () => {
     expect(long.errors.map((f) => f.code)).toEqual(['too_long']);
   });
 });
+
+describe('what the check tells the secretary', () => {
+  const messages = (body: string, template?: Parameters<typeof checkReport>[1]) => {
+    const { errors, warnings } = checkReport(body, template);
+    return [...errors, ...warnings].map((f) => [f.code, f.line, f.message['zh-CN'], f.message.en]);
+  };
+
+  test('each finding says what is wrong in both languages, and where', () => {
+    const body = COMPLETE.replace('## 二、存在的主要问题及原因\n理论学习的深度还不够。\n', '')
+      .replace('持续推进“三会一课”规范化。', '')
+      .replace('12345.5 元', 'XX元');
+    expect(messages(body)).toEqual([
+      ['missing_section', undefined, '缺少必需的部分“二、存在的主要问题及原因”。', 'The required section "二、存在的主要问题及原因" is missing.'],
+      ['empty_section', 10, '“三、下步工作思路和主要措施”部分没有内容。', 'The section "三、下步工作思路和主要措施" is empty.'],
+      ['placeholder', 7, '第 7 行有未填写的占位符“XX元”。', 'Line 7 has an unfilled placeholder "XX元".'],
+    ]);
+    expect(messages(' \n')).toEqual([['empty_report', undefined, '报告内容为空。', 'The report is empty.']]);
+    expect(messages(COMPLETE, { sections: [], maxCharacters: 20 })).toEqual([
+      [
+        'too_long',
+        undefined,
+        `报告共 ${checkReport(COMPLETE).characters} 字，超过上限 20 字。`,
+        `The report has ${checkReport(COMPLETE).characters} characters, more than the limit of 20.`,
+      ],
+    ]);
+  });
+
+  test('characters are counted without whitespace, and a report at the limit is not too long', () => {
+    expect(checkReport('述 职\n\t报告 ', { sections: [], maxCharacters: 4 })).toMatchObject({ characters: 4, errors: [] });
+    expect(checkReport('述职报告。', { sections: [], maxCharacters: 4 }).errors.map((f) => f.code)).toEqual(['too_long']);
+  });
+
+  test('a heading may stand with or without # and indentation, and Windows line ends are lines too', () => {
+    const plain = '一、主要工作\r\n内容\r\n  ### 二、存在的主要问题及原因\r\n内容\r\n三、下步工作思路和主要措施：\r\n内容';
+    expect(checkReport(plain).errors).toEqual([]);
+    expect(checkReport(plain.replace('  ### 二、', '  ###二、')).errors).toEqual([]);
+  });
+
+  test('a heading is not found in the middle of a line', () => {
+    const body = COMPLETE.replace('## 三、下步工作思路和主要措施', '下面是三、下步工作思路和主要措施');
+    expect(checkReport(body).errors.map((f) => [f.code, f.section])).toEqual([['missing_section', '三、下步工作思路和主要措施']]);
+  });
+
+  test('a section runs to the next heading, whichever order the sections come in', () => {
+    const reordered = '## 三、下步工作思路和主要措施\n\n## 一、主要工作\n内容\n## 二、存在的主要问题及原因\n内容\n';
+    expect(checkReport(reordered).errors.map((f) => [f.code, f.section, f.line])).toEqual([['empty_section', '三、下步工作思路和主要措施', 1]]);
+    const repeated = '## 一、主要工作\n\n## 二、存在的主要问题及原因\n内容\n## 三、下步工作思路和主要措施\n内容\n## 一、主要工作（续）\n更多内容\n';
+    expect(checkReport(repeated).errors.map((f) => [f.code, f.line])).toEqual([['empty_section', 1]]);
+  });
+
+  test('placeholders: X before a Chinese character or a percent sign, XX anywhere, full-width Ｘ, and 某某', () => {
+    const lines = ['发展X人', '完成率X%', '完成率Ｘ％', '编号XX', '由Ｘ同志', '某某同志', 'X 人', 'Excel', 'MAX', 'TX人'];
+    const found = checkReport(`${COMPLETE}\n${lines.join('\n')}\n`).warnings.map((f) => f.message['zh-CN'].replace(/^第 \d+ 行有未填写的占位符/, ''));
+    expect(found).toEqual(['“X人”。', '“X%”。', '“Ｘ％”。', '“XX”。', '“Ｘ同”。', '“某某同”。']);
+  });
+
+  test('two placeholders on a line are two warnings on that line', () => {
+    expect(checkReport(`${COMPLETE}\n发展X人，转正X人\n`).warnings.map((f) => f.line)).toEqual([15, 15]);
+  });
+});
+
+describe('the figures a report states', () => {
+  const figures = (text: string) => checkReport(`${COMPLETE}\n${text}\n`.replace(/全年发展预备党员.*\n支部现有.*\n/, '')).figures;
+
+  test('each figure in the words reports use, with 名 or 人', () => {
+    expect(figures('发展了新党员 6 人，按期转正 5 名，入党积极分子 9 人，发展对象 2人，在职党员 30人，退休党员 8 名，党费合计 3.5万元')).toEqual({
+      probationaryMembersRecruited: 6,
+      membersConfirmed: 5,
+      activistsTrained: 9,
+      developmentTargets: 2,
+      inServiceMembers: 30,
+      retiredMembers: 8,
+      duesCollectedYuan: 35_000,
+    });
+  });
+
+  test('dues in yuan as written, 共计 or not', () => {
+    expect(figures('党费共计 1200 元').duesCollectedYuan).toBe(1200);
+    expect(figures('党费 99.5元').duesCollectedYuan).toBe(99.5);
+  });
+
+  test('a figure not stated, or stated without a number, is left out', () => {
+    expect(figures('发展党员若干名，党费按时收缴。')).toEqual({});
+  });
+});

@@ -1,4 +1,4 @@
-import { formatInZone, zonedEndOfDay } from '../../domain/time';
+import { formatInZone, offsetMinutes, parseDueDate, zonedEndOfDay } from '../../domain/time';
 import { dateIn } from '../../web/format';
 
 describe('season time', () => {
@@ -17,5 +17,24 @@ describe('season time', () => {
     expect(dateIn(new Date(at.getTime()), 'Europe/Berlin')).toBe('2026-12-31 16:59');
     expect(dateIn(at, 'Asia/Shanghai')).toBe('2026-12-31 23:59');
     expect(dateIn(null, 'Asia/Shanghai')).toBe('—');
+  });
+
+  test('a zone is ahead of UTC by its offset at that instant, summer time included', () => {
+    expect(offsetMinutes(new Date('2026-12-31T15:59:59.999Z'), 'Asia/Shanghai')).toBe(480);
+    expect(offsetMinutes(new Date('2026-01-15T12:00:00.000Z'), 'Europe/Berlin')).toBe(60);
+    expect(offsetMinutes(new Date('2026-07-15T12:00:00.000Z'), 'Europe/Berlin')).toBe(120);
+    expect(offsetMinutes(new Date('2026-07-15T12:00:00.000Z'), 'America/New_York')).toBe(-240);
+    expect(offsetMinutes(new Date('2026-07-15T12:00:00.999Z'), 'Asia/Kolkata')).toBe(330);
+  });
+
+  test('a due date is a day, ending at midnight in the zone, or an instant as written', () => {
+    expect(parseDueDate('2026-12-31', 'Asia/Shanghai').toISOString()).toBe('2026-12-31T15:59:59.999Z');
+    expect(parseDueDate('2026-12-31T18:00+08:00', 'Europe/Berlin').toISOString()).toBe('2026-12-31T10:00:00.000Z');
+    expect(parseDueDate('2026-12-31T18:00:00Z', 'Asia/Shanghai').toISOString()).toBe('2026-12-31T18:00:00.000Z');
+  });
+
+  test('a day ends in its own zone on a day when summer time begins', () => {
+    expect(zonedEndOfDay('2026-03-29', 'Europe/Berlin').toISOString()).toBe('2026-03-29T21:59:59.999Z');
+    expect(formatInZone(new Date('2026-03-29T21:59:59.999Z'), 'Europe/Berlin')).toBe('2026-03-29 23:59');
   });
 });

@@ -1,0 +1,201 @@
+// When a report's reminders, escalations and weekly overdue notices fall due, from its state alone:
+// the plan the report workflow sleeps on, re-made after every change.
+import type { ScheduleMs } from '../../domain/messages';
+import { currentDeadline, dueTimers, nextTimer, noticesFor, plannedTimers, type Timer, type TimerState } from '../../workflows/report-timers';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+
+/** The season file's defaults. */
+const schedule: ScheduleMs = {
+  remindersBeforeDue: [7 * DAY, 3 * DAY, 1 * DAY],
+  escalateToLiaisonAfter: 1 * DAY,
+  escalateToPartyGroupSecretaryAfter: 3 * DAY,
+  digestEvery: WEEK,
+  revisionPeriod: WEEK,
+  reviewSla: 5 * DAY,
+  reviewReminderBeforeSla: 1 * DAY,
+};
+
+const DUE_ISO = '2026-12-31T15:59:59.999Z';
+const DUE = Date.parse(DUE_ISO);
+const base = `round-0/${DUE_ISO}`;
+
+const drafting = (over: Partial<TimerState> = {}): TimerState => ({
+  status: 'drafting',
+  dueAt: DUE_ISO,
+  revisionRound: 0,
+  plannedAt: DUE - 30 * DAY,
+  firedTimers: [],
+  hasLiaison: true,
+  hasPartyGroupSecretary: true,
+  ...over,
+});
+
+const plan = (timers: Timer[]) => timers.map((t) => [t.kind, t.at - DUE, t.offset]);
+
+describe('while the secretary writes', () => {
+  test('she is reminded 7, 3 and 1 days before the due date; a day late the liaison is told, three days late the Party group secretary, a week after that the first overdue notice', () => {
+    expect(plannedTimers(drafting(), schedule)).toEqual([
+      { key: `${base}/reminder/${7 * DAY}`, kind: 'reminder', at: DUE - 7 * DAY, offset: 7 * DAY },
+      { key: `${base}/reminder/${3 * DAY}`, kind: 'reminder', at: DUE - 3 * DAY, offset: 3 * DAY },
+      { key: `${base}/reminder/${1 * DAY}`, kind: 'reminder', at: DUE - 1 * DAY, offset: 1 * DAY },
+      { key: `${base}/escalate-liaison`, kind: 'escalate_liaison', at: DUE + 1 * DAY },
+      { key: `${base}/escalate-pgs`, kind: 'escalate_party_group_secretary', at: DUE + 3 * DAY },
+      { key: `${base}/weekly/1`, kind: 'overdue_weekly', at: DUE + 3 * DAY + WEEK, offset: 1 },
+    ]);
+  });
+
+  test('a report assigned three days before it is due skips the reminders whose moment had passed, the 3-day one included', () => {
+    expect(plan(plannedTimers(drafting({ plannedAt: DUE - 3 * DAY }), schedule)).filter(([kind]) => kind === 'reminder')).toEqual([
+      ['reminder', -1 * DAY, 1 * DAY],
+    ]);
+    expect(plan(plannedTimers(drafting({ plannedAt: DUE - 3 * DAY - 1 }), schedule)).filter(([kind]) => kind === 'reminder')).toEqual([
+      ['reminder', -3 * DAY, 3 * DAY],
+      ['reminder', -1 * DAY, 1 * DAY],
+    ]);
+  });
+
+  test('a branch without a liaison or Party group secretary escalates to nobody, and its overdue notices still start a week after the second escalation would have been', () => {
+    expect(plan(plannedTimers(drafting({ hasLiaison: false, hasPartyGroupSecretary: false, plannedAt: DUE }), schedule))).toEqual([
+      ['overdue_weekly', 3 * DAY + WEEK, 1],
+    ]);
+    expect(plan(plannedTimers(drafting({ hasLiaison: false, plannedAt: DUE }), schedule))).toEqual([
+      ['escalate_party_group_secretary', 3 * DAY, undefined],
+      ['overdue_weekly', 3 * DAY + WEEK, 1],
+    ]);
+  });
+
+  test('overdue notices go out weekly, one planned at a time: the second once the first has gone out', () => {
+    const afterFirst = drafting({ plannedAt: DUE, firedTimers: [`${base}/escalate-liaison`, `${base}/escalate-pgs`, `${base}/weekly/1`] });
+    expect(plannedTimers(afterFirst, schedule).filter((t) => t.kind === 'overdue_weekly')).toEqual([
+      { key: `${base}/weekly/2`, kind: 'overdue_weekly', at: DUE + 3 * DAY + 2 * WEEK, offset: 2 },
+    ]);
+  });
+
+  test("notices sent for an earlier deadline do not count against a new one's weeks", () => {
+    const extended = '2027-01-15T15:59:59.999Z';
+    const state = drafting({ dueAt: extended, plannedAt: DUE, firedTimers: [`${base}/weekly/1`, `${base}/weekly/2`] });
+    expect(
+      plannedTimers(state, schedule)
+        .filter((t) => t.kind === 'overdue_weekly')
+        .map((t) => t.key),
+    ).toEqual([`round-0/${extended}/weekly/1`]);
+  });
+
+  test('a report sent back for revision is reminded about the revision due date, under keys of its own round', () => {
+    const revisionDue = '2027-01-10T15:59:59.999Z';
+    const state = drafting({ status: 'revision_requested', revisionRound: 2, revisionDueAt: revisionDue, plannedAt: DUE });
+    expect(currentDeadline(state)).toBe(revisionDue);
+    const [first] = plannedTimers(state, schedule);
+    expect(first).toEqual({ key: `round-2/${revisionDue}/reminder/${7 * DAY}`, kind: 'reminder', at: Date.parse(revisionDue) - 7 * DAY, offset: 7 * DAY });
+  });
+
+  test('the original due date counts until a revision round has begun, and when a round has no date of its own', () => {
+    expect(currentDeadline({ dueAt: DUE_ISO, revisionDueAt: '2027-01-10T00:00:00.000Z', revisionRound: 0 })).toBe(DUE_ISO);
+    expect(currentDeadline({ dueAt: DUE_ISO, revisionRound: 1 })).toBe(DUE_ISO);
+  });
+
+  test('an assigned report, not yet opened, is reminded like one being drafted', () => {
+    expect(plannedTimers(drafting({ status: 'assigned' }), schedule)).toEqual(plannedTimers(drafting(), schedule));
+  });
+});
+
+describe('while the reviewer has it', () => {
+  const reviewDue = '2027-01-05T08:00:00.000Z';
+  const submitted = (over: Partial<TimerState> = {}) => drafting({ status: 'submitted', reviewDueAt: reviewDue, ...over });
+
+  test('the reviewer is reminded a day before the review is due, and the admins are told when it is due', () => {
+    expect(plannedTimers(submitted(), schedule)).toEqual([
+      { key: `review/${reviewDue}/reminder`, kind: 'review_reminder', at: Date.parse(reviewDue) - DAY },
+      { key: `review/${reviewDue}/escalation`, kind: 'review_escalation', at: Date.parse(reviewDue) },
+    ]);
+  });
+
+  test('a review allowed one day is reminded half-way through it, not at its start', () => {
+    const [reminder] = plannedTimers(submitted(), { ...schedule, reviewSla: DAY, reviewReminderBeforeSla: DAY });
+    expect(reminder?.at).toBe(Date.parse(reviewDue) - DAY / 2);
+  });
+
+  test('a submitted report without a review due date waits without timers, and neither writing reminders nor escalations run', () => {
+    expect(plannedTimers(submitted({ reviewDueAt: undefined }), schedule)).toEqual([]);
+  });
+});
+
+describe('once nothing more is asked of anyone', () => {
+  test.each(['reviewed', 'approved', 'exempted', 'withdrawn', 'closed'] as const)('a %s report has no timers', (status) => {
+    expect(plannedTimers(drafting({ status, reviewDueAt: '2027-01-05T08:00:00.000Z' }), schedule)).toEqual([]);
+    expect(nextTimer(drafting({ status }), schedule)).toBeUndefined();
+  });
+});
+
+describe('the next timer and what fell due', () => {
+  test('the workflow sleeps until the earliest timer that has not fired', () => {
+    expect(nextTimer(drafting(), schedule)?.key).toBe(`${base}/reminder/${7 * DAY}`);
+    expect(nextTimer(drafting({ firedTimers: [`${base}/reminder/${7 * DAY}`] }), schedule)?.key).toBe(`${base}/reminder/${3 * DAY}`);
+  });
+
+  test('a worker that keeps time finds one timer due at its moment, none a millisecond before', () => {
+    expect(dueTimers(drafting(), schedule, DUE - 7 * DAY - 1)).toEqual([]);
+    expect(dueTimers(drafting(), schedule, DUE - 7 * DAY).map((t) => t.key)).toEqual([`${base}/reminder/${7 * DAY}`]);
+  });
+
+  test('a worker back after an outage finds every timer that fell due, oldest first, weekly notices one after another', () => {
+    const due = dueTimers(drafting(), schedule, DUE + 3 * DAY + 2 * WEEK);
+    expect(due.map((t) => t.kind)).toEqual([
+      'reminder',
+      'reminder',
+      'reminder',
+      'escalate_liaison',
+      'escalate_party_group_secretary',
+      'overdue_weekly',
+      'overdue_weekly',
+    ]);
+    expect(due.slice(-2).map((t) => t.offset)).toEqual([1, 2]);
+  });
+
+  test('timers already fired are not due again', () => {
+    const fired = dueTimers(drafting(), schedule, DUE).map((t) => t.key);
+    expect(dueTimers(drafting({ firedTimers: fired }), schedule, DUE)).toEqual([]);
+  });
+
+  test('a schedule whose overdue notices repeat at zero stops at a thousand timers due at once', () => {
+    const due = dueTimers(drafting({ hasLiaison: false, hasPartyGroupSecretary: false, plannedAt: DUE }), { ...schedule, digestEvery: 0 }, DUE + 3 * DAY);
+    expect(due).toHaveLength(1_000);
+    expect(due.at(-1)?.key).toBe(`${base}/weekly/1000`);
+  });
+});
+
+describe('catching up', () => {
+  test('each audience gets one notice, the latest that fell due, standing for the ones it missed', () => {
+    const due = dueTimers(drafting(), schedule, DUE + 3 * DAY + WEEK);
+    const notices = noticesFor(due).map(({ timer, missed }) => [timer.kind, missed.map((t) => t.kind)]);
+    expect(notices).toEqual([
+      ['escalate_liaison', []],
+      ['escalate_party_group_secretary', []],
+      ['overdue_weekly', ['reminder', 'reminder', 'reminder']],
+    ]);
+  });
+
+  test('a weekly overdue notice stands in for reminders to the same secretary, in the order they fell due', () => {
+    const due = dueTimers(drafting({ hasLiaison: false, hasPartyGroupSecretary: false }), schedule, DUE + 3 * DAY + WEEK);
+    const [notice, ...others] = noticesFor(due);
+    expect(others).toEqual([]);
+    expect(notice?.timer.key).toBe(`${base}/weekly/1`);
+    expect(notice?.missed.map((t) => t.offset)).toEqual([7 * DAY, 3 * DAY, 1 * DAY]);
+  });
+
+  test("the reviewer's reminder and the admins' escalation are two notices to two audiences, the earlier first", () => {
+    const reviewDue = '2027-01-05T08:00:00.000Z';
+    const due = dueTimers(drafting({ status: 'submitted', reviewDueAt: reviewDue }), schedule, Date.parse(reviewDue));
+    expect(noticesFor([...due].reverse()).map(({ timer, missed }) => [timer.kind, missed.length])).toEqual([
+      ['review_reminder', 0],
+      ['review_escalation', 0],
+    ]);
+  });
+
+  test('nothing due, nothing sent', () => {
+    expect(noticesFor([])).toEqual([]);
+  });
+});

@@ -1,0 +1,25 @@
+// `season validate` as a person runs it: the CLI in its own process. (Apart from season-file.test.ts
+// so the mutation run, which cannot reach a child process, leaves it out: jest.mutate.config.js.)
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli';
+
+describe('season validate', () => {
+  const FILE = join(__dirname, '..', 'fixtures', 'seasons', 'warnings', 'leaders-are-secretaries.yaml');
+
+  test('`season validate` prints the warnings after the ✓ line and in --json, and exits 0', async () => {
+    const text = await runCli(['season', 'validate', '--file', FILE], {});
+    expect(text.code).toBe(0);
+    const lines = text.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^✓ .*leaders-are-secretaries\.yaml: 2 branches, 5 people$/);
+    expect(lines[1]).toBe('! 2 warning(s):');
+    expect(lines[2]).toContain('leaders-are-secretaries.yaml:21: organization.branches[0].secretary: pgs@bureau.example is the Party group secretary');
+    const json = await runCli(['season', 'validate', '--file', FILE, '--json'], {});
+    expect(json.code).toBe(0);
+    const parsed = JSON.parse(json.stdout) as { valid: boolean; problems: unknown[]; warnings: { line: number; field: string }[] };
+    expect(parsed).toMatchObject({ valid: true, problems: [] });
+    expect(parsed.warnings.map((w) => [w.line, w.field])).toEqual([
+      [21, 'organization.branches[0].secretary'],
+      [26, 'organization.branches[1].secretary'],
+    ]);
+  });
+});
