@@ -2,9 +2,7 @@
 // (eslint.config.mjs MAY_IMPORT). scripts/architecture-graph.ts draws docs/architecture.md's graph.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
-  forbidden: [
-    { name: 'no-circular', severity: 'error', comment: 'Files that import each other in a loop.', from: {}, to: { circular: true } },
-  ],
+  forbidden: [{ name: 'no-circular', severity: 'error', comment: 'Files that import each other in a loop.', from: {}, to: { circular: true } }],
   options: {
     doNotFollow: { path: ['node_modules', 'generated'] },
     exclude: { path: ['^node_modules', '^generated', '^test/', '^bench/results', '^data/', '^\\.tools/'] },

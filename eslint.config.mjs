@@ -4,9 +4,34 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [
-  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises',
-  'http', 'http2', 'https', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'timers',
-  'tls', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'http2',
+  'https',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'readline',
+  'stream',
+  'timers',
+  'tls',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
 ];
 
 // The worker loads these modules once for every workflow it runs (worker/workflow-bundle.ts), so
@@ -20,15 +45,15 @@ const moduleStateSelectors = ['Program', 'Program > ExportNamedDeclaration'].fla
 
 // What workflow code (and the domain code it shares) may not import: it must stay deterministic.
 const WORKFLOW_SAFE_PATHS = [
-            ...nodeBuiltins.flatMap((name) => [
-              { name, message: 'Workflows are deterministic: no Node built-ins (do I/O in activities).' },
-              { name: `node:${name}`, message: 'Workflows are deterministic: no Node built-ins (do I/O in activities).' },
-            ]),
-            { name: 'nodemailer', message: 'Mail is sent by activities, never by workflows.' },
-            { name: 'zod', message: 'Validate at the edges (client, activities), not in workflows.' },
+  ...nodeBuiltins.flatMap((name) => [
+    { name, message: 'Workflows are deterministic: no Node built-ins (do I/O in activities).' },
+    { name: `node:${name}`, message: 'Workflows are deterministic: no Node built-ins (do I/O in activities).' },
+  ]),
+  { name: 'nodemailer', message: 'Mail is sent by activities, never by workflows.' },
+  { name: 'zod', message: 'Validate at the edges (client, activities), not in workflows.' },
 ];
 const WORKFLOW_SAFE_PATTERNS = [
-            { group: ['@prisma/*', '**/generated/**', '**/db/**', '**/mail/**', '**/config/**'], message: 'Workflows do no I/O: use an activity.' },
+  { group: ['@prisma/*', '**/generated/**', '**/db/**', '**/mail/**', '**/config/**'], message: 'Workflows do no I/O: use an activity.' },
 ];
 
 // The folders' layers, lowest first: a folder may import only from folders below it (and itself).
@@ -66,7 +91,7 @@ const layerRule = (folder, extra = { paths: [], patterns: [] }) => [
 
 // Raw SQL lives in db/ alone: everywhere else goes through Prisma's API or a db/ function.
 const RAW_SQL = {
-  selector: "MemberExpression[property.name=/^\\$(queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe)$/]",
+  selector: 'MemberExpression[property.name=/^\\$(queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe)$/]',
   message: 'Raw SQL belongs in db/: add a function there.',
 };
 

@@ -141,7 +141,12 @@ export function createReportActivities({ db, auditKey }: ActivityDeps): ReportAc
     const events = await eventsBetween(tx, chainOf({ reportId }), known.events, own.events);
     return events
       .filter((event) => event.key !== stamp.auditKey && event.macKeyId === auditKey.id && event.mac === auditKey.mac(event.hash))
-      .map((event) => ({ key: event.key, action: event.action, occurredAt: event.occurredAt.toISOString(), detail: JSON.parse(event.detailJson) as Record<string, unknown> }));
+      .map((event) => ({
+        key: event.key,
+        action: event.action,
+        occurredAt: event.occurredAt.toISOString(),
+        detail: JSON.parse(event.detailJson) as Record<string, unknown>,
+      }));
   }
 
   /** The act as recorded, with what the workflow has not seen before it. */
@@ -250,7 +255,12 @@ export function createReportActivities({ db, auditKey }: ActivityDeps): ReportAc
           }
           if (input.kind === 'submission' && check.warnings.length && !input.acceptWarnings) {
             const details = [answer.warnings];
-            throw ApplicationFailure.create({ type: WARNINGS_NOT_ACCEPTED, message: 'the submission check has warnings to accept', details, nonRetryable: true });
+            throw ApplicationFailure.create({
+              type: WARNINGS_NOT_ACCEPTED,
+              message: 'the submission check has warnings to accept',
+              details,
+              nonRetryable: true,
+            });
           }
           const versionNumber = report.currentVersion + 1;
           await tx.reportVersion.create({
@@ -350,7 +360,15 @@ export function createReportActivities({ db, auditKey }: ActivityDeps): ReportAc
         });
         const key = `${report.seasonId}:${report.branchId}:${input.role}:${email}:${input.stamp.auditKey}`;
         await tx.roleAssignment.create({
-          data: { key, personId: person.id, personName: input.toName ?? person.name, role: input.role, organizationId: report.branchId, seasonId: report.seasonId, validFrom: at },
+          data: {
+            key,
+            personId: person.id,
+            personName: input.toName ?? person.name,
+            role: input.role,
+            organizationId: report.branchId,
+            seasonId: report.seasonId,
+            validFrom: at,
+          },
         });
         const column = { secretary: 'secretaryEmail', liaison: 'liaisonEmail', reviewer: 'reviewerEmail' } as const;
         await tx.report.update({ where: { id: report.id }, data: { [column[input.role]]: email } });

@@ -41,7 +41,13 @@ export interface SeasonVerification extends AuditVerification {
   deep?: { acts: number; mails: number; mailsReceived?: number };
 }
 
-export async function verifySeasonRecord(db: Db, client: Client, keyring: AuditKeyring, seasonId: string, options: WitnessOptions = {}): Promise<SeasonVerification> {
+export async function verifySeasonRecord(
+  db: Db,
+  client: Client,
+  keyring: AuditKeyring,
+  seasonId: string,
+  options: WitnessOptions = {},
+): Promise<SeasonVerification> {
   const base = await verifyAuditChain(db, keyring, seasonId);
   const problems = [...base.problems];
   const unchecked = [...base.unchecked];
@@ -148,7 +154,13 @@ async function queryPatiently(client: Client, handle: WorkflowHandle, patienceMs
  * read makes the workflow's head run ahead of the snapshot. Events since the snapshot count when
  * they are there now, authentic under a known key, and end at the head the workflow witnessed.
  */
-async function withActsSinceSnapshot(db: Db, keyring: AuditKeyring, chain: string, stored: RecordHead | undefined, witnessed: RecordHead): Promise<RecordHead | undefined> {
+async function withActsSinceSnapshot(
+  db: Db,
+  keyring: AuditKeyring,
+  chain: string,
+  stored: RecordHead | undefined,
+  witnessed: RecordHead,
+): Promise<RecordHead | undefined> {
   if (!stored || stored.events >= witnessed.events) return stored;
   const since = await eventsBetween(db, chain, stored.events, witnessed.events + 1);
   const last = since.at(-1);
@@ -161,18 +173,51 @@ function compareHeads(chain: string, stored: RecordHead | undefined, witnessed: 
   const at = { chain, chainSeq: null };
   if (!stored) {
     return witnessed.events
-      ? [{ ...at, problem: 'witness', message: words(`${chain}：整条记录缺失，而 Temporal 的历史记载了 ${witnessed.events} 条`, `${chain}: the whole record is missing; Temporal's history recorded ${witnessed.events} event(s)`) }]
+      ? [
+          {
+            ...at,
+            problem: 'witness',
+            message: words(
+              `${chain}：整条记录缺失，而 Temporal 的历史记载了 ${witnessed.events} 条`,
+              `${chain}: the whole record is missing; Temporal's history recorded ${witnessed.events} event(s)`,
+            ),
+          },
+        ]
       : [];
   }
   if (stored.events < witnessed.events) {
-    return [{ ...at, problem: 'witness', message: words(`${chain}：缺少第 ${stored.events + 1} 至 ${witnessed.events} 条记录（Temporal 的历史记载了 ${witnessed.events} 条）`, `${chain}: events ${stored.events + 1}…${witnessed.events} are missing; Temporal's history recorded ${witnessed.events}`) }];
+    return [
+      {
+        ...at,
+        problem: 'witness',
+        message: words(
+          `${chain}：缺少第 ${stored.events + 1} 至 ${witnessed.events} 条记录（Temporal 的历史记载了 ${witnessed.events} 条）`,
+          `${chain}: events ${stored.events + 1}…${witnessed.events} are missing; Temporal's history recorded ${witnessed.events}`,
+        ),
+      },
+    ];
   }
   if (stored.events > witnessed.events) {
-    return [{ ...at, problem: 'witness', message: words(`${chain}：第 ${witnessed.events} 条之后多出 ${stored.events - witnessed.events} 条记录，并非报告流程所写`, `${chain}: ${stored.events - witnessed.events} event(s) after ${witnessed.events} were never written by the report's workflow`) }];
+    return [
+      {
+        ...at,
+        problem: 'witness',
+        message: words(
+          `${chain}：第 ${witnessed.events} 条之后多出 ${stored.events - witnessed.events} 条记录，并非报告流程所写`,
+          `${chain}: ${stored.events - witnessed.events} event(s) after ${witnessed.events} were never written by the report's workflow`,
+        ),
+      },
+    ];
   }
   if (stored.hash !== witnessed.hash) {
     const heads = `(head ${stored.hash.slice(0, 12)}…, witnessed ${witnessed.hash.slice(0, 12)}…)`;
-    return [{ ...at, problem: 'witness', message: words(`${chain}：记录与报告流程所写的不一致 ${heads}`, `${chain}: the record differs from the one the report's workflow wrote ${heads}`) }];
+    return [
+      {
+        ...at,
+        problem: 'witness',
+        message: words(`${chain}：记录与报告流程所写的不一致 ${heads}`, `${chain}: the record differs from the one the report's workflow wrote ${heads}`),
+      },
+    ];
   }
   return [];
 }
@@ -200,23 +245,39 @@ async function checkActs(db: Db, client: Client, workflowId: string, reportId: s
       if (completed?.meta?.updateId) outcomes.set(completed.meta.updateId, !!completed.outcome?.success);
     }
   }
-  const keys = new Set(
-    (await db.auditEvent.findMany({ where: { reportId }, select: { key: true } })).map((event) => event.key),
-  );
+  const keys = new Set((await db.auditEvent.findMany({ where: { reportId }, select: { key: true } })).map((event) => event.key));
   const chain = `report:${reportId}`;
   for (const [updateId, succeeded] of outcomes) {
     const recorded = keys.has(`${workflowId}/update/${updateId}`);
     if (succeeded && !recorded) {
-      problems.push({ problem: 'act', chain, chainSeq: null, message: words(`${chain}：请求 ${updateId} 已执行，但台账中没有记录`, `${chain}: request ${updateId} was carried out but is not in the record`) });
+      problems.push({
+        problem: 'act',
+        chain,
+        chainSeq: null,
+        message: words(`${chain}：请求 ${updateId} 已执行，但台账中没有记录`, `${chain}: request ${updateId} was carried out but is not in the record`),
+      });
     }
     if (!succeeded && recorded) {
-      problems.push({ problem: 'act', chain, chainSeq: null, message: words(`${chain}：请求 ${updateId} 未执行成功，台账中却有记录`, `${chain}: request ${updateId} failed but is in the record`) });
+      problems.push({
+        problem: 'act',
+        chain,
+        chainSeq: null,
+        message: words(`${chain}：请求 ${updateId} 未执行成功，台账中却有记录`, `${chain}: request ${updateId} failed but is in the record`),
+      });
     }
   }
   for (const key of keys) {
     const updateId = key.startsWith(`${workflowId}/update/`) ? key.slice(`${workflowId}/update/`.length) : undefined;
     if (updateId && !outcomes.has(updateId)) {
-      problems.push({ problem: 'act', chain, chainSeq: null, message: words(`${chain}：台账中有请求 ${updateId}，而 Temporal 从未完成该请求`, `${chain}: the record holds request ${updateId}, which Temporal never completed`) });
+      problems.push({
+        problem: 'act',
+        chain,
+        chainSeq: null,
+        message: words(
+          `${chain}：台账中有请求 ${updateId}，而 Temporal 从未完成该请求`,
+          `${chain}: the record holds request ${updateId}, which Temporal never completed`,
+        ),
+      });
     }
   }
   return [...outcomes.values()].filter(Boolean).length;
@@ -260,7 +321,10 @@ function checkMailbox(messageIds: string[], dir: string, problems: AuditProblem[
       problem: 'mail',
       chain: null,
       chainSeq: null,
-      message: words(`${missing.length} 封记为已发送的邮件没有到达邮箱，例如 ${missing[0]}`, `${missing.length} mail(s) logged as sent never reached the mailbox, e.g. ${missing[0]}`),
+      message: words(
+        `${missing.length} 封记为已发送的邮件没有到达邮箱，例如 ${missing[0]}`,
+        `${missing.length} mail(s) logged as sent never reached the mailbox, e.g. ${missing[0]}`,
+      ),
     });
   }
   return messageIds.length - missing.length;

@@ -87,7 +87,7 @@ async function sendRequest<Arg, Ret>(client: Client, reportId: string, update: U
   const giveUpAt = Date.now() + CRASH_PATIENCE_MS;
   for (let wait = 250; ; wait = Math.min(wait * 2, 5_000)) {
     try {
-          return await asked(handle.executeUpdate(update, { args: [arg], updateId }));
+      return await asked(handle.executeUpdate(update, { args: [arg], updateId }));
     } catch (error) {
       if (!isWorkflowTaskFailing(error) || Date.now() + wait > giveUpAt) throw error;
       await new Promise((resolve) => setTimeout(resolve, wait));
@@ -121,7 +121,10 @@ function checkRefusal(type: string, findings: Finding[]): ReportRequestError {
     ? new ReportRequestError('check_failed', { 'zh-CN': '报告未通过提交检查：', en: 'The report did not pass the submission check:' }, findings)
     : new ReportRequestError(
         'warnings_not_accepted',
-        { 'zh-CN': '报告有以下提醒，确认无误后请加 --accept-warnings 再提交：', en: 'The report has warnings; resubmit with --accept-warnings to submit anyway:' },
+        {
+          'zh-CN': '报告有以下提醒，确认无误后请加 --accept-warnings 再提交：',
+          en: 'The report has warnings; resubmit with --accept-warnings to submit anyway:',
+        },
         findings,
       );
 }
@@ -154,14 +157,7 @@ export async function saveDraft(client: Client, db: Db, reportId: string, body: 
 }
 
 /** Checks first (same rules as the activity), so a refusal never reaches the workflow. */
-export async function submitReport(
-  client: Client,
-  db: Db,
-  reportId: string,
-  body: string,
-  actor: Actor,
-  acceptWarnings: boolean,
-): Promise<VersionSaved> {
+export async function submitReport(client: Client, db: Db, reportId: string, body: string, actor: Actor, acceptWarnings: boolean): Promise<VersionSaved> {
   const size = measuredWithinLimit(body);
   const check = checkReport(body, await templateOf(db, reportId));
   if (check.errors.length) throw checkRefusal(CHECK_FAILED, check.errors);
@@ -187,8 +183,7 @@ export const reassignReport = (client: Client, reportId: string, actor: Actor, t
 export const exemptReport = (client: Client, reportId: string, actor: Actor, kind: 'exempted' | 'withdrawn', reason: string) =>
   sendRequest(client, reportId, exemptUpdate, { actor, kind, reason });
 
-export const remindNow = (client: Client, reportId: string, actor: Actor) =>
-  sendRequest(client, reportId, remindNowUpdate, { actor });
+export const remindNow = (client: Client, reportId: string, actor: Actor) => sendRequest(client, reportId, remindNowUpdate, { actor });
 
 /** The workflow's live view plus the record's versions and comments. */
 export async function showReport(client: Client, db: Db, reportId: string) {

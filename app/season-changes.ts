@@ -71,7 +71,11 @@ export async function extendSeason(
     select: { id: true },
     orderBy: { branchId: 'asc' },
   });
-  return runBulk(reports.map((r) => r.id), (reportId) => extendReport(client, reportId, request.actor, request.until).then(() => undefined), request);
+  return runBulk(
+    reports.map((r) => r.id),
+    (reportId) => extendReport(client, reportId, request.actor, request.until).then(() => undefined),
+    request,
+  );
 }
 
 /**

@@ -16,12 +16,7 @@ import type { SeasonSummary } from '../domain/activity-contract';
 import type { Actor } from '../domain/report-api';
 import { closeSeasonSignal, seasonProgressQuery, type SeasonProgress } from '../domain/season-api';
 
-export async function createSeason(
-  db: Db,
-  file: SeasonFile,
-  actor: { email?: string; channel: Channel },
-  auditKey: AuditKey,
-): Promise<ImportResult> {
+export async function createSeason(db: Db, file: SeasonFile, actor: { email?: string; channel: Channel }, auditKey: AuditKey): Promise<ImportResult> {
   // A season file names at least one admin (domain/season-file.ts); the first creates it by default.
   const email = actor.email ?? file.admins[0];
   if (!email) throw new Error(`season ${file.id} names no admin to create it`);
@@ -35,12 +30,7 @@ export interface StartSeasonResult {
 }
 
 /** Starts the season workflow; starting a season twice is harmless (its id is fixed). */
-export async function startSeason(
-  client: Client,
-  db: Db,
-  seasonId: string,
-  actor: { email?: string; channel: Channel },
-): Promise<StartSeasonResult> {
+export async function startSeason(client: Client, db: Db, seasonId: string, actor: { email?: string; channel: Channel }): Promise<StartSeasonResult> {
   await findSeason(db, seasonId);
   const startedBy = actor.email ?? (await firstAdmin(db, seasonId));
   const workflowId = seasonWorkflowId(seasonId);

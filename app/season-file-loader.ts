@@ -143,11 +143,7 @@ function separationOfDuties(
   return { problems, warnings };
 }
 
-function zodProblems(
-  error: z.ZodError,
-  at: (path: (string | number)[]) => Origin,
-  present: (path: (string | number)[]) => boolean,
-): SeasonFileProblem[] {
+function zodProblems(error: z.ZodError, at: (path: (string | number)[]) => Origin, present: (path: (string | number)[]) => boolean): SeasonFileProblem[] {
   return error.issues.map((issue) => {
     const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
     if (issue.code === 'unrecognized_keys') {
@@ -220,22 +216,19 @@ function crossChecks(
 }
 
 /** Reads a CSV with a header row; each row validated like its YAML counterpart. */
-function readCsvRows<S extends z.ZodType>(
-  path: string,
-  schema: S,
-  problems: SeasonFileProblem[],
-  referencedAt: Origin,
-): { value: z.infer<S>; line: number }[] {
+function readCsvRows<S extends z.ZodType>(path: string, schema: S, problems: SeasonFileProblem[], referencedAt: Origin): { value: z.infer<S>; line: number }[] {
   if (!existsSync(path)) {
     problems.push({ ...referencedAt, message: `CSV file not found: ${path}` });
     return [];
   }
   let records: { record: Record<string, string>; line: number }[];
   try {
-    records = (parseCsv(readFileSync(path, 'utf8'), { bom: true, columns: true, skip_empty_lines: true, trim: true, info: true }) as {
-      record: Record<string, string>;
-      info: { lines: number };
-    }[]).map(({ record, info }) => ({ record, line: info.lines }));
+    records = (
+      parseCsv(readFileSync(path, 'utf8'), { bom: true, columns: true, skip_empty_lines: true, trim: true, info: true }) as {
+        record: Record<string, string>;
+        info: { lines: number };
+      }[]
+    ).map(({ record, info }) => ({ record, line: info.lines }));
   } catch (error) {
     problems.push({ file: path, line: (error as { lines?: number }).lines ?? 1, field: '', message: (error as Error).message });
     return [];
@@ -249,7 +242,12 @@ function readCsvRows<S extends z.ZodType>(
       for (const issue of parsed.error.issues) {
         const field = issue.code === 'unrecognized_keys' ? issue.keys.join(',') : String(issue.path[0] ?? '');
         const missing = issue.code === 'invalid_type' && issue.input === undefined;
-        problems.push({ file: path, line, field, message: issue.code === 'unrecognized_keys' ? `unknown column "${field}"` : missing ? 'required' : issue.message });
+        problems.push({
+          file: path,
+          line,
+          field,
+          message: issue.code === 'unrecognized_keys' ? `unknown column "${field}"` : missing ? 'required' : issue.message,
+        });
       }
     }
   }
@@ -266,7 +264,10 @@ function isTimeZone(zone: string): boolean {
 }
 
 const fieldName = (path: (string | number)[]) =>
-  path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${part}`)).join('').replace(/^\./, '');
+  path
+    .map((part) => (typeof part === 'number' ? `[${part}]` : `.${part}`))
+    .join('')
+    .replace(/^\./, '');
 
 /** The line of the deepest node that exists along the path (a missing field points at its parent). */
 function lineOf(doc: Document, path: (string | number)[], counter: LineCounter): number {

@@ -17,7 +17,15 @@ export function generatedSeason(branches: number): SeasonFile {
     year: 2026,
     timeZone: 'Asia/Shanghai',
     dueDate: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
-    schedule: { remindersBeforeDue: ['7d', '3d', '1d'], escalateToLiaisonAfter: '1d', escalateToPartyGroupSecretaryAfter: '3d', digestEvery: '7d', revisionPeriod: '7d', reviewSla: '5d', reviewReminderBeforeSla: '1d' },
+    schedule: {
+      remindersBeforeDue: ['7d', '3d', '1d'],
+      escalateToLiaisonAfter: '1d',
+      escalateToPartyGroupSecretaryAfter: '3d',
+      digestEvery: '7d',
+      revisionPeriod: '7d',
+      reviewSla: '5d',
+      reviewReminderBeforeSla: '1d',
+    },
     template: { sections: ['一、主要工作'], maxCharacters: 20000 },
     people,
     admins: ['admin@bureau.example'],
@@ -26,7 +34,12 @@ export function generatedSeason(branches: number): SeasonFile {
     organization: {
       id: 'bureau',
       name: '教体局党组',
-      branches: Array.from({ length: branches }, (_, i) => ({ id: branchIdOf(i), name: `第${i}支部`, secretary: `sec${i}@school.example`, reviewer: 'reviewer@bureau.example' })),
+      branches: Array.from({ length: branches }, (_, i) => ({
+        id: branchIdOf(i),
+        name: `第${i}支部`,
+        secretary: `sec${i}@school.example`,
+        reviewer: 'reviewer@bureau.example',
+      })),
     },
   };
 }

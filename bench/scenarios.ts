@@ -67,9 +67,11 @@ async function settled(client: Client): Promise<number> {
 /** Runs `count` jobs, `concurrency` at a time. */
 async function inParallel(count: number, concurrency: number, job: (i: number) => Promise<unknown>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, async () => {
-    while (next < count) await job(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) await job(next++);
+    }),
+  );
 }
 
 async function timeMs(work: () => Promise<unknown>): Promise<number> {
@@ -173,10 +175,26 @@ export async function dashboard(stack: BenchStack, n: number): Promise<ScenarioR
       await response.text();
       if (response.status !== 200) throw new Error(`the dashboard answered ${response.status}`);
     });
-    const baseline = 'one indexed SELECT of the season\'s N report rows (p50)';
+    const baseline = "one indexed SELECT of the season's N report rows (p50)";
     return [
-      result({ scenario: 'season status --json', timed: 'p50 of 20 runs', baseline, n, timeMs: status.p50, baselineMs: select.p50, details: { p95Ms: status.p95, baselineP95Ms: select.p95 } }),
-      result({ scenario: 'dashboard page', timed: 'p50 of 20 GETs over HTTP', baseline, n, timeMs: page.p50, baselineMs: select.p50, details: { p95Ms: page.p95, baselineP95Ms: select.p95 } }),
+      result({
+        scenario: 'season status --json',
+        timed: 'p50 of 20 runs',
+        baseline,
+        n,
+        timeMs: status.p50,
+        baselineMs: select.p50,
+        details: { p95Ms: status.p95, baselineP95Ms: select.p95 },
+      }),
+      result({
+        scenario: 'dashboard page',
+        timed: 'p50 of 20 GETs over HTTP',
+        baseline,
+        n,
+        timeMs: page.p50,
+        baselineMs: select.p50,
+        details: { p95Ms: page.p95, baselineP95Ms: select.p95 },
+      }),
     ];
   } finally {
     await app.close();
@@ -202,7 +220,9 @@ export async function reminderWave(stack: BenchStack, n: number): Promise<Scenar
 
   // The baseline: N workflows sleeping until one moment, then each running a no-op activity.
   const baselineAt = Date.now() + 10_000 + n * 15;
-  await inParallel(n, 50, (i) => client.workflow.start('timerThenNoopWorkflow', { workflowId: `baseline-timer-${i}`, taskQueue: TASK_QUEUE, args: [baselineAt] }));
+  await inParallel(n, 50, (i) =>
+    client.workflow.start('timerThenNoopWorkflow', { workflowId: `baseline-timer-${i}`, taskQueue: TASK_QUEUE, args: [baselineAt] }),
+  );
   if (Date.now() >= baselineAt) throw new Error('the baseline timers were not all started before their moment; raise the lead');
   // Each workflow returns when it finished, so how many results are awaited at once does not change
   // the figure; 50 at a time, because with all N awaited at once a run at N=3,000 failed here.
@@ -214,7 +234,14 @@ export async function reminderWave(stack: BenchStack, n: number): Promise<Scenar
 
   // How long extending takes here, from a first few, so the wave's moment falls after every extension.
   const probe = Math.min(n, 40);
-  const probeMs = await timeMs(() => extendSeason(client, db, { seasonId: SEASON, until: new Date(Date.now() + 30 * DAY), actor: ADMIN, branchIds: Array.from({ length: probe }, (_, i) => branchIdOf(i)) }));
+  const probeMs = await timeMs(() =>
+    extendSeason(client, db, {
+      seasonId: SEASON,
+      until: new Date(Date.now() + 30 * DAY),
+      actor: ADMIN,
+      branchIds: Array.from({ length: probe }, (_, i) => branchIdOf(i)),
+    }),
+  );
   const waveAt = Date.now() + 10_000 + 2 * (probeMs / probe) * n;
   const extended = await extendSeason(client, db, { seasonId: SEASON, until: new Date(waveAt + 7 * DAY), actor: ADMIN });
   expectEvery(extended, (r) => r.outcome === 'done', 'every report extended');
@@ -227,7 +254,7 @@ export async function reminderWave(stack: BenchStack, n: number): Promise<Scenar
   const activities = activityMeans(before, await stack.worker.activityStats());
   return result({
     scenario: 'reminder wave',
-    timed: 'from the moment N reports\' reminders fall due until every reminder mail is accepted by SMTP',
+    timed: "from the moment N reports' reminders fall due until every reminder mail is accepted by SMTP",
     baseline: 'from the moment N sleeping workflows wake until each has run one no-op activity',
     n,
     timeMs: lastAt - waveAt,
@@ -243,7 +270,8 @@ function activityMeans(before: ActivityStats, after: ActivityStats): ActivityMea
   const means: ActivityMeans = {};
   for (const [name, { count, failed, totalMs }] of Object.entries(after)) {
     const calls = count - (before[name]?.count ?? 0);
-    if (calls > 0) means[name] = { calls, failed: failed - (before[name]?.failed ?? 0), meanMs: +((totalMs - (before[name]?.totalMs ?? 0)) / calls).toFixed(2) };
+    if (calls > 0)
+      means[name] = { calls, failed: failed - (before[name]?.failed ?? 0), meanMs: +((totalMs - (before[name]?.totalMs ?? 0)) / calls).toFixed(2) };
   }
   return means;
 }

@@ -69,7 +69,13 @@ async function main() {
   const mailer = createSmtpMailer(required('BENCH_SMTP_URL'), 'bench <bench@localhost>');
   const connection = await NativeConnection.connect({ address: required('BENCH_TEMPORAL_ADDRESS') });
   const stats: ActivityStats = {};
-  const activities = timed({ ...createActivities({ db, mailer, clock: systemClock, publicBaseUrl: 'http://127.0.0.1:3000', auditKey: BENCH_AUDIT_KEY }), benchNoop: async () => undefined }, stats);
+  const activities = timed(
+    {
+      ...createActivities({ db, mailer, clock: systemClock, publicBaseUrl: 'http://127.0.0.1:3000', auditKey: BENCH_AUDIT_KEY }),
+      benchNoop: async () => undefined,
+    },
+    stats,
+  );
   const statsFile = process.env.BENCH_ACTIVITY_STATS;
   const memoryFile = process.env.BENCH_WORKER_MEMORY;
   const memory = trackMemoryPeaks();

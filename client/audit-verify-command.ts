@@ -25,8 +25,15 @@ export async function auditVerify(config: Config, seasonId: string, options: Ver
   try {
     result = await verify(config, seasonId, options);
   } catch (error) {
-    const reason = error instanceof AuditCannotCheckError ? error.reason : words(String(error instanceof Error ? error.message : error), String(error instanceof Error ? error.message : error));
-    console.log(options.json ? JSON.stringify({ seasonId, checked: false, reason }, null, 2) : `? ${say(locale, words(`无法核验 ${seasonId} 的台账：`, `could not check the record of ${seasonId}: `))}${reason[locale]}`);
+    const reason =
+      error instanceof AuditCannotCheckError
+        ? error.reason
+        : words(String(error instanceof Error ? error.message : error), String(error instanceof Error ? error.message : error));
+    console.log(
+      options.json
+        ? JSON.stringify({ seasonId, checked: false, reason }, null, 2)
+        : `? ${say(locale, words(`无法核验 ${seasonId} 的台账：`, `could not check the record of ${seasonId}: `))}${reason[locale]}`,
+    );
     return VERIFY_EXIT.cannotCheck;
   }
   console.log(options.json ? JSON.stringify(result, null, 2) : describe(result, locale));
@@ -74,16 +81,31 @@ function describe(result: AuditVerification | SeasonVerification, locale: Locale
       : words('', '');
   const lines = result.problems.length
     ? [
-        say(locale, words(`✗ ${result.seasonId} 的台账已被改动（${result.problems.length} 处）：`, `✗ the record of ${result.seasonId} was altered (${result.problems.length} finding(s)):`)),
+        say(
+          locale,
+          words(
+            `✗ ${result.seasonId} 的台账已被改动（${result.problems.length} 处）：`,
+            `✗ the record of ${result.seasonId} was altered (${result.problems.length} finding(s)):`,
+          ),
+        ),
         ...result.problems.map((p) => `  - ${p.message[locale]}`),
       ]
     : [
-        say(locale, words(`✓ ${result.seasonId} 的台账完好：${result.chains} 条链共 ${result.events} 条记录；${result.reports} 份报告与记录一致`, `✓ the record of ${result.seasonId} is intact: ${result.events} events in ${result.chains} chains; ${result.reports} reports match their record`)) +
+        say(
+          locale,
+          words(
+            `✓ ${result.seasonId} 的台账完好：${result.chains} 条链共 ${result.events} 条记录；${result.reports} 份报告与记录一致`,
+            `✓ the record of ${result.seasonId} is intact: ${result.events} events in ${result.chains} chains; ${result.reports} reports match their record`,
+          ),
+        ) +
           say(locale, witnessed) +
           say(locale, deep),
       ];
   if (result.unchecked.length) {
-    lines.push(say(locale, words(`? 未能核验 ${result.unchecked.length} 项：`, `? not checked: ${result.unchecked.length}`)), ...result.unchecked.map((u) => `  - ${u[locale]}`));
+    lines.push(
+      say(locale, words(`? 未能核验 ${result.unchecked.length} 项：`, `? not checked: ${result.unchecked.length}`)),
+      ...result.unchecked.map((u) => `  - ${u[locale]}`),
+    );
   }
   lines.push(`  ${say(locale, words('本台账校验值', 'head (本台账校验值)'))}: ${result.headHash}`);
   return lines.join('\n');

@@ -43,10 +43,7 @@ import { RATINGS, stateName, type Rating } from '../domain/vocabulary';
 import type { Actor, ReportSnapshot } from '../domain/report-api';
 import { loadAuditKeyring } from '../config/secret';
 
-const program = new Command()
-  .name('shuzhi')
-  .description('述职评议工作流 — the annual reporting cycle on Temporal')
-  .showHelpAfterError();
+const program = new Command().name('shuzhi').description('述职评议工作流 — the annual reporting cycle on Temporal').showHelpAfterError();
 
 /** Loads config and database for one command, and always closes what it opened. */
 async function withContext<T>(run: (ctx: { config: Config; db: Db }) => Promise<T>): Promise<T> {
@@ -164,7 +161,11 @@ season
         ),
         `reviews past their SLA: ${status.reviewsPastSla.length}`,
         ...status.reviewsPastSla.map((r) => `  ${r.branchId} ${r.branchName}: reviewer ${r.reviewerEmail}, ${r.daysLate} day(s) late`),
-        `ratings: ${Object.entries(status.ratings).map(([rating, n]) => `${rating} ${n}`).join(', ') || '-'}`,
+        `ratings: ${
+          Object.entries(status.ratings)
+            .map(([rating, n]) => `${rating} ${n}`)
+            .join(', ') || '-'
+        }`,
         ...(status.summary ? [describeSummary(seasonId, status.summary)] : []),
       ].join('\n');
       print(options.json, status, text);
@@ -180,8 +181,7 @@ season
     withContext(async ({ db }) => {
       if (!['csv', 'md', 'docx'].includes(options.format)) throw new Error('--format must be csv, md or docx');
       const data = await loadSeasonExportData(db, seasonId);
-      const content =
-        options.format === 'csv' ? seasonCsv(data) : options.format === 'md' ? seasonMarkdown(data) : await seasonDocx(data);
+      const content = options.format === 'csv' ? seasonCsv(data) : options.format === 'md' ? seasonMarkdown(data) : await seasonDocx(data);
       writeFileSync(options.out, content);
       console.log(`wrote ${options.out}: ${options.format === 'csv' ? `${data.rows.length} branches` : `${data.approved.length} approved reports`}`);
     }),
@@ -198,31 +198,35 @@ program
   .option('--reason <text>', 'why reports that have not passed review are approved (only where the season allows it)')
   .option('--concurrency <n>', 'approvals in flight at once', '8')
   .option('--json', 'print JSON')
-  .action(async (seasonId: string, options: { as: string; branch?: string[]; allReviewed?: boolean; rating: string; comment?: string; reason?: string; concurrency: string; json?: boolean }) =>
-    withTemporal(async ({ config, db, client }) => {
-      if (!RATINGS.includes(options.rating as Rating)) throw new Error(`--rating must be one of ${RATINGS.join(' ')}`);
-      const bar = progressBar(config.SHUZHI_LOCALE === 'en' ? 'approving' : '审批中');
-      const results = await bulkApprove(client, db, {
-        seasonId,
-        actor: { email: options.as.toLowerCase(), channel: 'cli' },
-        rating: options.rating as Rating,
-        comment: options.comment,
-        reason: options.reason,
-        branchIds: options.branch,
-        concurrency: Number(options.concurrency),
-        onProgress: bar.update,
-      });
-      bar.finish();
-      const locale = config.SHUZHI_LOCALE;
-      const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
-      const text = [
-        ...results.map((r) => `  ${r.reportId}: ${r.outcome}${r.reason ? ` — ${r.reason[locale]}` : ''}`),
-        `approved ${count('approved')}, skipped ${count('skipped')}, not permitted ${count('not_permitted')}, failed ${count('failed')}`,
-      ].join('\n');
-      print(options.json, results, text);
-      // A leader who may approve none of what was asked must hear it from the exit code too.
-      if (count('failed') || count('not_permitted')) process.exitCode = 1;
-    }),
+  .action(
+    async (
+      seasonId: string,
+      options: { as: string; branch?: string[]; allReviewed?: boolean; rating: string; comment?: string; reason?: string; concurrency: string; json?: boolean },
+    ) =>
+      withTemporal(async ({ config, db, client }) => {
+        if (!RATINGS.includes(options.rating as Rating)) throw new Error(`--rating must be one of ${RATINGS.join(' ')}`);
+        const bar = progressBar(config.SHUZHI_LOCALE === 'en' ? 'approving' : '审批中');
+        const results = await bulkApprove(client, db, {
+          seasonId,
+          actor: { email: options.as.toLowerCase(), channel: 'cli' },
+          rating: options.rating as Rating,
+          comment: options.comment,
+          reason: options.reason,
+          branchIds: options.branch,
+          concurrency: Number(options.concurrency),
+          onProgress: bar.update,
+        });
+        bar.finish();
+        const locale = config.SHUZHI_LOCALE;
+        const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
+        const text = [
+          ...results.map((r) => `  ${r.reportId}: ${r.outcome}${r.reason ? ` — ${r.reason[locale]}` : ''}`),
+          `approved ${count('approved')}, skipped ${count('skipped')}, not permitted ${count('not_permitted')}, failed ${count('failed')}`,
+        ].join('\n');
+        print(options.json, results, text);
+        // A leader who may approve none of what was asked must hear it from the exit code too.
+        if (count('failed') || count('not_permitted')) process.exitCode = 1;
+      }),
   );
 
 /** Prints per-report results of a season-wide action and sets the exit code on failures. */
@@ -239,7 +243,7 @@ function printBulk(json: boolean | undefined, results: BulkResult[], locale: 'zh
 season
   .command('extend <season>')
   .description('admin: move the due date of every report still being written, or of --branch …')
-  .requiredOption('--until <date>', 'YYYY-MM-DD (end of that day in the season\'s time zone) or an ISO date-time')
+  .requiredOption('--until <date>', "YYYY-MM-DD (end of that day in the season's time zone) or an ISO date-time")
   .option('--branch <ids...>', 'only these branches')
   .requiredOption('--as <email>', 'a season admin')
   .option('--json', 'print JSON')
@@ -247,7 +251,13 @@ season
     withTemporal(async ({ config, db, client }) => {
       const season = await findSeason(db, seasonId);
       const bar = progressBar(config.SHUZHI_LOCALE === 'en' ? 'extending' : '延期中');
-      const results = await extendSeason(client, db, { seasonId, until: parseDueDate(options.until, season.timeZone), actor: actorOf(options.as), branchIds: options.branch, onProgress: bar.update });
+      const results = await extendSeason(client, db, {
+        seasonId,
+        until: parseDueDate(options.until, season.timeZone),
+        actor: actorOf(options.as),
+        branchIds: options.branch,
+        onProgress: bar.update,
+      });
       bar.finish();
       printBulk(options.json, results, config.SHUZHI_LOCALE, 'extended');
     }),
@@ -264,7 +274,13 @@ season
   .action(async (seasonId: string, options: { from: string; to: string; until: string; as: string; json?: boolean }) =>
     withTemporal(async ({ config, db, client }) => {
       const season = await findSeason(db, seasonId);
-      const results = await delegateQueue(client, db, { seasonId, from: options.from, to: options.to, until: parseDueDate(options.until, season.timeZone), actor: actorOf(options.as) });
+      const results = await delegateQueue(client, db, {
+        seasonId,
+        from: options.from,
+        to: options.to,
+        until: parseDueDate(options.until, season.timeZone),
+        actor: actorOf(options.as),
+      });
       printBulk(options.json, results, config.SHUZHI_LOCALE, 'delegated');
     }),
   );
@@ -275,16 +291,33 @@ season
   .requiredOption('--id <id>', 'branch id (lower-case letters, digits, dashes)')
   .requiredOption('--name <name>', 'branch name')
   .requiredOption('--secretary <email>', 'its secretary')
-  .option('--secretary-name <name>', 'the secretary\'s name')
+  .option('--secretary-name <name>', "the secretary's name")
   .option('--liaison <email>', 'its liaison')
   .option('--reviewer <email>', 'its reviewer')
   .requiredOption('--as <email>', 'a season admin')
-  .action(async (seasonId: string, options: { id: string; name: string; secretary: string; secretaryName?: string; liaison?: string; reviewer?: string; as: string }) =>
-    withTemporal(async ({ config, db, client }) => {
-      const branch = branchSchema.parse({ id: options.id, name: options.name, secretary: options.secretary, liaison: options.liaison, reviewer: options.reviewer });
-      const workflowId = await addBranch(client, db, seasonId, { ...branch, secretaryName: options.secretaryName }, actorOf(options.as), loadAuditKeyring(config).current);
-      console.log(`added ${branch.id} to ${seasonId} (workflow ${workflowId})`);
-    }),
+  .action(
+    async (
+      seasonId: string,
+      options: { id: string; name: string; secretary: string; secretaryName?: string; liaison?: string; reviewer?: string; as: string },
+    ) =>
+      withTemporal(async ({ config, db, client }) => {
+        const branch = branchSchema.parse({
+          id: options.id,
+          name: options.name,
+          secretary: options.secretary,
+          liaison: options.liaison,
+          reviewer: options.reviewer,
+        });
+        const workflowId = await addBranch(
+          client,
+          db,
+          seasonId,
+          { ...branch, secretaryName: options.secretaryName },
+          actorOf(options.as),
+          loadAuditKeyring(config).current,
+        );
+        console.log(`added ${branch.id} to ${seasonId} (workflow ${workflowId})`);
+      }),
   );
 
 function describeSummary(seasonId: string, summary: SeasonSummary): string {
@@ -292,9 +325,15 @@ function describeSummary(seasonId: string, summary: SeasonSummary): string {
     `summary of ${seasonId}: ${summary.branches} branches`,
     `  submitted on time ${summary.submitted.onTime}, late ${summary.submitted.late}, never ${summary.submitted.never}`,
     `  revision rounds ${summary.revisionRounds.total} (most ${summary.revisionRounds.max}; ${summary.revisionRounds.reportsRevised} reports revised)`,
-    `  ratings ${Object.entries(summary.ratings).map(([rating, n]) => `${rating} ${n}`).join(', ')}`,
-    `  figures ${Object.entries(summary.figures).map(([field, n]) => `${field} ${n}`).join(', ')}`,
-    ...(summary.recordHead ? [`  record head (本台账校验值) ${summary.recordHead}: keep it; \`shuzhi audit verify ${seasonId}\` prints the same while the record is unchanged`] : []),
+    `  ratings ${Object.entries(summary.ratings)
+      .map(([rating, n]) => `${rating} ${n}`)
+      .join(', ')}`,
+    `  figures ${Object.entries(summary.figures)
+      .map(([field, n]) => `${field} ${n}`)
+      .join(', ')}`,
+    ...(summary.recordHead
+      ? [`  record head (本台账校验值) ${summary.recordHead}: keep it; \`shuzhi audit verify ${seasonId}\` prints the same while the record is unchanged`]
+      : []),
   ].join('\n');
 }
 
@@ -305,7 +344,7 @@ program
   .option('--json', 'print JSON')
   .option('--csv', 'print CSV')
   .option('--deep', 'verify: also every workflow history against the record and the mail log')
-  .option('--no-temporal', 'verify: the database alone, for a season past Temporal\'s retention')
+  .option('--no-temporal', "verify: the database alone, for a season past Temporal's retention")
   .action(async (first: string, second: string | undefined, options: { branch?: string; json?: boolean; csv?: boolean; deep?: boolean; temporal: boolean }) => {
     if (first === 'verify') {
       if (!second) {
@@ -323,7 +362,10 @@ program
         return;
       }
       const text = events
-        .map((e) => `${e.occurredAt.toISOString()}  ${e.actorEmail}${e.onBehalfOf ? ` (for ${e.onBehalfOf})` : ''}  ${e.action}  ${e.reportId ?? ''}${e.versionNumber ? ` v${e.versionNumber}` : ''}  [${e.channel}]`)
+        .map(
+          (e) =>
+            `${e.occurredAt.toISOString()}  ${e.actorEmail}${e.onBehalfOf ? ` (for ${e.onBehalfOf})` : ''}  ${e.action}  ${e.reportId ?? ''}${e.versionNumber ? ` v${e.versionNumber}` : ''}  [${e.channel}]`,
+        )
         .join('\n');
       print(options.json, events, text);
     });
@@ -351,7 +393,7 @@ const describeSnapshot = (s: ReportSnapshot) =>
 
 report
   .command('show <report>')
-  .description('the report\'s state, versions and review comments (report id: season/branch)')
+  .description("the report's state, versions and review comments (report id: season/branch)")
   .option('--json', 'print JSON')
   .action(
     reportAction<{ json?: boolean }>(async ({ db, client }, reportId) => {
@@ -402,32 +444,39 @@ report
   .option('--request-revision', 'send it back to the secretary with --comment')
   .option('--rating <rating>', '好 | 较好 | 一般 | 差')
   .option('--comment <text>', 'review comment')
-  .option('--revision-due <date>', 'when the revision is due (default: the season\'s revision period)')
+  .option('--revision-due <date>', "when the revision is due (default: the season's revision period)")
   .option('--reason <text>', 'leadership approving a report that has not passed review (where the season allows it): why')
   .requiredOption('--as <email>', 'the reviewer or leader')
   .option('--json', 'print JSON')
   .action(
-    reportAction<{ approve?: boolean; requestRevision?: boolean; rating?: string; comment?: string; revisionDue?: string; reason?: string; as: string; json?: boolean }>(
-      async ({ client, db }, reportId, options) => {
-        if (!!options.approve === !!options.requestRevision) throw new Error('give exactly one of --approve or --request-revision');
-        const revisionDueAt = options.revisionDue ? (await dueDateFor(db, reportId, options.revisionDue)).toISOString() : undefined;
-        const snapshot = await reviewReport(client, reportId, {
-          actor: actorOf(options.as),
-          decision: options.approve ? 'approve' : 'request_revision',
-          comment: options.comment,
-          rating: options.rating as Rating | undefined,
-          revisionDueAt,
-          reason: options.reason,
-        });
-        return { value: snapshot, text: describeSnapshot(snapshot) };
-      },
-    ),
+    reportAction<{
+      approve?: boolean;
+      requestRevision?: boolean;
+      rating?: string;
+      comment?: string;
+      revisionDue?: string;
+      reason?: string;
+      as: string;
+      json?: boolean;
+    }>(async ({ client, db }, reportId, options) => {
+      if (!!options.approve === !!options.requestRevision) throw new Error('give exactly one of --approve or --request-revision');
+      const revisionDueAt = options.revisionDue ? (await dueDateFor(db, reportId, options.revisionDue)).toISOString() : undefined;
+      const snapshot = await reviewReport(client, reportId, {
+        actor: actorOf(options.as),
+        decision: options.approve ? 'approve' : 'request_revision',
+        comment: options.comment,
+        rating: options.rating as Rating | undefined,
+        revisionDueAt,
+        reason: options.reason,
+      });
+      return { value: snapshot, text: describeSnapshot(snapshot) };
+    }),
   );
 
 report
   .command('extend <report>')
   .description('admin: move the due date (all pending reminders and escalations move with it)')
-  .requiredOption('--until <date>', 'YYYY-MM-DD (end of that day in the season\'s time zone) or an ISO date-time')
+  .requiredOption('--until <date>', "YYYY-MM-DD (end of that day in the season's time zone) or an ISO date-time")
   .requiredOption('--as <email>', 'a season admin')
   .option('--json', 'print JSON')
   .action(
@@ -441,7 +490,7 @@ report
   .command('reassign <report>')
   .description('admin: hand the branch to a new secretary (both are told by mail)')
   .requiredOption('--to <email>', 'the new secretary')
-  .option('--name <name>', 'the new secretary\'s name, if not known yet')
+  .option('--name <name>', "the new secretary's name, if not known yet")
   .requiredOption('--as <email>', 'a season admin')
   .option('--json', 'print JSON')
   .action(

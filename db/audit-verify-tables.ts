@@ -67,11 +67,25 @@ async function checkSeasonBranches(db: Db, seasonId: string, events: readonly Re
   for (const row of await db.seasonBranch.findMany({ where: { seasonId }, select: { branchId: true, name: true } })) {
     const name = recorded.get(row.branchId);
     recorded.delete(row.branchId);
-    if (name === undefined) findings.push({ chain, message: words(`支部 ${row.branchId}（${row.name}）不在本季度的记录中`, `branch ${row.branchId} (${row.name}) is not in the season's record`) });
-    else if (name !== row.name) findings.push({ chain, message: words(`支部 ${row.branchId} 现名“${row.name}”，而记录中为“${name}”`, `branch ${row.branchId} is named "${row.name}", but the record says "${name}"`) });
+    if (name === undefined)
+      findings.push({
+        chain,
+        message: words(`支部 ${row.branchId}（${row.name}）不在本季度的记录中`, `branch ${row.branchId} (${row.name}) is not in the season's record`),
+      });
+    else if (name !== row.name)
+      findings.push({
+        chain,
+        message: words(
+          `支部 ${row.branchId} 现名“${row.name}”，而记录中为“${name}”`,
+          `branch ${row.branchId} is named "${row.name}", but the record says "${name}"`,
+        ),
+      });
   }
   for (const [id, name] of recorded) {
-    findings.push({ chain, message: words(`记录中的支部 ${id}（${name}）已从本季度中删除`, `branch ${id} (${name}) of the season's record is gone from the season`) });
+    findings.push({
+      chain,
+      message: words(`记录中的支部 ${id}（${name}）已从本季度中删除`, `branch ${id} (${name}) of the season's record is gone from the season`),
+    });
   }
   return findings;
 }
@@ -109,7 +123,10 @@ async function checkVersions(db: Db, seasonId: string, events: readonly Recorded
     }
   }
   for (const event of saved.values()) {
-    finding(event.reportId as string, words(`台账记录了第 ${event.versionNumber} 版，但该版本已不存在`, `the record saved version ${event.versionNumber}, which is gone`));
+    finding(
+      event.reportId as string,
+      words(`台账记录了第 ${event.versionNumber} 版，但该版本已不存在`, `the record saved version ${event.versionNumber}, which is gone`),
+    );
   }
 }
 
@@ -121,7 +138,12 @@ async function checkDecisions(db: Db, seasonId: string, events: readonly Recorde
   const comments = await db.reviewComment.findMany({ where, select: { reportId: true, authorEmail: true, body: true } });
   for (const row of decisions) {
     const event = byKey.get(row.id);
-    if (!event || DECISION_ACTIONS[event.action] !== row.decision || event.actorEmail !== row.reviewerEmail || (detailOf(event).comment ?? null) !== row.comment) {
+    if (
+      !event ||
+      DECISION_ACTIONS[event.action] !== row.decision ||
+      event.actorEmail !== row.reviewerEmail ||
+      (detailOf(event).comment ?? null) !== row.comment
+    ) {
       finding(row.reportId, words(`一条审阅或审批意见与台账记录不符（${row.decision}）`, `a review decision (${row.decision}) differs from the record`));
     }
   }
@@ -134,7 +156,10 @@ async function checkDecisions(db: Db, seasonId: string, events: readonly Recorde
   const decided = new Set(decisions.map((row) => row.id));
   for (const event of events) {
     if (event.reportId && DECISION_ACTIONS[event.action] && !decided.has(event.key)) {
-      finding(event.reportId, words(`台账记录的一项审阅或审批（${event.action}）在意见表中已不存在`, `a review decision the record holds (${event.action}) is gone from its table`));
+      finding(
+        event.reportId,
+        words(`台账记录的一项审阅或审批（${event.action}）在意见表中已不存在`, `a review decision the record holds (${event.action}) is gone from its table`),
+      );
     }
   }
   const said = new Set(events.filter((e) => DECISION_ACTIONS[e.action]).map((e) => `${e.reportId}\n${e.actorEmail}\n${detailOf(e).comment ?? ''}`));

@@ -12,16 +12,7 @@ import { checkRecordTables } from './audit-verify-tables';
 import { words, type Words } from '../domain/words';
 
 export type AuditProblemKind =
-  | 'edited'
-  | 'missing'
-  | 'out_of_order'
-  | 'unchained'
-  | 'unauthenticated'
-  | 'read_model'
-  | 'head_changed'
-  | 'witness'
-  | 'act'
-  | 'mail';
+  'edited' | 'missing' | 'out_of_order' | 'unchained' | 'unauthenticated' | 'read_model' | 'head_changed' | 'witness' | 'act' | 'mail';
 
 export interface AuditProblem {
   problem: AuditProblemKind;
@@ -68,7 +59,12 @@ export async function verifyAuditChain(db: Db, keyring: AuditKeyring, seasonId: 
   const chains = new Map<string, Event[]>();
   for (const event of events) {
     if (!event.chain) {
-      problems.push({ problem: 'unchained', chain: null, chainSeq: null, message: words(`第 ${event.id} 号记录（${event.action}）没有校验哈希`, `event #${event.id} (${event.action}) carries no hash`) });
+      problems.push({
+        problem: 'unchained',
+        chain: null,
+        chainSeq: null,
+        message: words(`第 ${event.id} 号记录（${event.action}）没有校验哈希`, `event #${event.id} (${event.action}) carries no hash`),
+      });
       continue;
     }
     chains.set(event.chain, [...(chains.get(event.chain) ?? []), event]);
@@ -88,7 +84,10 @@ export async function verifyAuditChain(db: Db, keyring: AuditKeyring, seasonId: 
       problem: 'head_changed',
       chain: null,
       chainSeq: null,
-      message: words(`台账校验值现为 ${headHash}，与季度结束时的 ${printedHead} 不符`, `the record's head is ${headHash}, not ${printedHead} as at the season's close`),
+      message: words(
+        `台账校验值现为 ${headHash}，与季度结束时的 ${printedHead} 不符`,
+        `the record's head is ${headHash}, not ${printedHead} as at the season's close`,
+      ),
     });
   }
   return {
@@ -112,17 +111,43 @@ function verifyChain(chain: string, events: Event[], keyring: AuditKeyring, prob
     const seq = event.chainSeq ?? 0;
     const at = { chain, chainSeq: seq };
     if (seq > expectedSeq) {
-      problems.push({ ...at, problem: 'missing', message: words(`${chain}：第 ${seq} 条之前缺少第 ${expectedSeq}${seq - 1 > expectedSeq ? `至 ${seq - 1}` : ''} 条记录`, `${chain}: event ${expectedSeq}${seq - 1 > expectedSeq ? `…${seq - 1}` : ''} is missing before ${seq}`) });
+      problems.push({
+        ...at,
+        problem: 'missing',
+        message: words(
+          `${chain}：第 ${seq} 条之前缺少第 ${expectedSeq}${seq - 1 > expectedSeq ? `至 ${seq - 1}` : ''} 条记录`,
+          `${chain}: event ${expectedSeq}${seq - 1 > expectedSeq ? `…${seq - 1}` : ''} is missing before ${seq}`,
+        ),
+      });
     } else if (seq < expectedSeq) {
-      problems.push({ ...at, problem: 'out_of_order', message: words(`${chain}：第 ${seq} 条记录被移到了第 ${expectedSeq - 1} 条之后`, `${chain}: event ${seq} is stored after event ${expectedSeq - 1}`) });
+      problems.push({
+        ...at,
+        problem: 'out_of_order',
+        message: words(`${chain}：第 ${seq} 条记录被移到了第 ${expectedSeq - 1} 条之后`, `${chain}: event ${seq} is stored after event ${expectedSeq - 1}`),
+      });
     } else if (event.prevHash !== prevHash) {
-      problems.push({ ...at, problem: 'missing', message: words(`${chain}：第 ${seq} 条记录与前一条接不上（中间有记录被删除或替换）`, `${chain}: event ${seq} does not follow the event before it`) });
+      problems.push({
+        ...at,
+        problem: 'missing',
+        message: words(`${chain}：第 ${seq} 条记录与前一条接不上（中间有记录被删除或替换）`, `${chain}: event ${seq} does not follow the event before it`),
+      });
     }
     const hash = eventHash(event.prevHash ?? '', { ...event, chainSeq: seq });
     if (hash !== event.hash) {
-      problems.push({ ...at, problem: 'edited', message: words(`${chain}：第 ${seq} 条记录（${event.action}）写入后被修改过`, `${chain}: event ${seq} (${event.action}) was changed after it was written`) });
+      problems.push({
+        ...at,
+        problem: 'edited',
+        message: words(
+          `${chain}：第 ${seq} 条记录（${event.action}）写入后被修改过`,
+          `${chain}: event ${seq} (${event.action}) was changed after it was written`,
+        ),
+      });
     } else if (!event.mac || !event.macKeyId) {
-      problems.push({ ...at, problem: 'unauthenticated', message: words(`${chain}：第 ${seq} 条记录（${event.action}）没有认证码`, `${chain}: event ${seq} (${event.action}) carries no MAC`) });
+      problems.push({
+        ...at,
+        problem: 'unauthenticated',
+        message: words(`${chain}：第 ${seq} 条记录（${event.action}）没有认证码`, `${chain}: event ${seq} (${event.action}) carries no MAC`),
+      });
     } else {
       const authentic = keyring.check(event.macKeyId, hash, event.mac);
       if (authentic === undefined) {
@@ -140,7 +165,10 @@ function verifyChain(chain: string, events: Event[], keyring: AuditKeyring, prob
         problems.push({
           ...at,
           problem: 'unauthenticated',
-          message: words(`${chain}：第 ${seq} 条记录（${event.action}）不是本系统写入的：认证码不符`, `${chain}: event ${seq} (${event.action}) was not written by Shuzhi: its MAC does not match`),
+          message: words(
+            `${chain}：第 ${seq} 条记录（${event.action}）不是本系统写入的：认证码不符`,
+            `${chain}: event ${seq} (${event.action}) was not written by Shuzhi: its MAC does not match`,
+          ),
         });
       }
     }
@@ -174,7 +202,9 @@ async function checkReadModels(db: Db, seasonId: string, chains: Map<string, Eve
       problems.push({ problem: 'missing', chain, chainSeq: null, message: words(`${chain}：该报告没有任何记录`, `${chain}: the report has no record at all`) });
       continue;
     }
-    const expected = readModelFromRecord(events.map((e) => ({ action: e.action, versionNumber: e.versionNumber, detail: JSON.parse(e.detailJson) as Record<string, unknown> })));
+    const expected = readModelFromRecord(
+      events.map((e) => ({ action: e.action, versionNumber: e.versionNumber, detail: JSON.parse(e.detailJson) as Record<string, unknown> })),
+    );
     const actual = { state: report.state, currentVersion: report.currentVersion, rating: report.rating, dueAt: report.dueAt.toISOString() };
     const wanted = { ...expected, dueAt: expected.dueAt ? new Date(expected.dueAt).toISOString() : actual.dueAt };
     for (const field of ['state', 'currentVersion', 'rating', 'dueAt'] as const) {
@@ -194,7 +224,12 @@ async function checkReadModels(db: Db, seasonId: string, chains: Map<string, Eve
   const rows = new Set(reports.map((r) => `report:${r.id}`));
   for (const chain of chains.keys()) {
     if (chain.startsWith('report:') && !rows.has(chain)) {
-      problems.push({ problem: 'read_model', chain, chainSeq: null, message: words(`${chain}：记录中有该报告，但报告本身已不存在`, `${chain}: the record has events for a report that has no row`) });
+      problems.push({
+        problem: 'read_model',
+        chain,
+        chainSeq: null,
+        message: words(`${chain}：记录中有该报告，但报告本身已不存在`, `${chain}: the record has events for a report that has no row`),
+      });
     }
   }
   return reports.length;

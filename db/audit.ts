@@ -102,7 +102,9 @@ export async function eventsBetween(
   afterSeq: number,
   beforeSeq: number,
 ): Promise<{ key: string; action: string; occurredAt: Date; detailJson: string; hash: string; mac: string | null; macKeyId: string | null }[]> {
-  const rows = await db.$queryRawUnsafe<{ key: string; action: string; occurredAt: Date; detailJson: string; hash: string; mac: string | null; macKeyId: string | null }[]>(
+  const rows = await db.$queryRawUnsafe<
+    { key: string; action: string; occurredAt: Date; detailJson: string; hash: string; mac: string | null; macKeyId: string | null }[]
+  >(
     `SELECT "key", "action", "occurredAt", "detailJson", "hash", "mac", "macKeyId" FROM "AuditEvent"
       WHERE "chain" = $1 AND "chainSeq" > $2 AND "chainSeq" < $3 ORDER BY "chainSeq"`,
     chain,

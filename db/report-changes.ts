@@ -22,8 +22,18 @@ export interface ReportColumns {
 
 // The only names that reach the statement's text: a key of ReportColumns, checked at run time too.
 const REPORT_COLUMNS: readonly (keyof ReportColumns)[] = [
-  'state', 'secretaryEmail', 'dueAt', 'revisionDueAt', 'reviewDueAt', 'escalatedTo', 'escalatedAt',
-  'submittedAt', 'approvedAt', 'revisionRounds', 'rating', 'currentVersion',
+  'state',
+  'secretaryEmail',
+  'dueAt',
+  'revisionDueAt',
+  'reviewDueAt',
+  'escalatedTo',
+  'escalatedAt',
+  'submittedAt',
+  'approvedAt',
+  'revisionRounds',
+  'rating',
+  'currentVersion',
 ];
 
 export interface ChangedReport {

@@ -15,12 +15,7 @@ export interface ImportResult {
   created: boolean;
 }
 
-export async function importSeason(
-  db: Db,
-  file: SeasonFile,
-  actor: { email: string; channel: Channel; at?: Date },
-  auditKey: AuditKey,
-): Promise<ImportResult> {
+export async function importSeason(db: Db, file: SeasonFile, actor: { email: string; channel: Channel; at?: Date }, auditKey: AuditKey): Promise<ImportResult> {
   return db.$transaction(async (tx) => {
     const existing = await tx.season.findUnique({ where: { id: file.id }, select: { id: true, status: true } });
     // A closed season is the record as it was: importing its file again must not rename, re-time or
@@ -142,9 +137,7 @@ async function upsertSeason(tx: DbTransaction, file: SeasonFile) {
 }
 
 async function upsertRoles(tx: DbTransaction, file: SeasonFile) {
-  const people = new Map(
-    (await tx.person.findMany({ where: { email: { in: file.people.map((p) => p.email.toLowerCase()) } } })).map((p) => [p.email, p]),
-  );
+  const people = new Map((await tx.person.findMany({ where: { email: { in: file.people.map((p) => p.email.toLowerCase()) } } })).map((p) => [p.email, p]));
   const grant = async (email: string, role: string, organizationId: string) => {
     const person = people.get(email.toLowerCase());
     if (!person) throw new Error(`${email} is not listed under people`);

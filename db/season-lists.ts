@@ -88,5 +88,4 @@ export async function reportsBehind(db: Db, seasonId: string, now: Date): Promis
 }
 
 /** The season's reports in branch order, `size` from `offset` on. */
-export const branchPage = (db: Db, seasonId: string, offset: number, size: number) =>
-  db.$queryRawUnsafe<BranchRow[]>(BRANCH_PAGE, seasonId, size, offset);
+export const branchPage = (db: Db, seasonId: string, offset: number, size: number) => db.$queryRawUnsafe<BranchRow[]>(BRANCH_PAGE, seasonId, size, offset);

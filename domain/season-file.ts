@@ -43,9 +43,7 @@ export const seasonFileSchema = z.strictObject({
     .prefault({}),
   template: z
     .strictObject({
-      sections: z
-        .array(z.string().min(1))
-        .default(['一、主要工作', '二、存在的主要问题及原因', '三、下步工作思路和主要措施']),
+      sections: z.array(z.string().min(1)).default(['一、主要工作', '二、存在的主要问题及原因', '三、下步工作思路和主要措施']),
       maxCharacters: z.number().int().positive().default(20000),
     })
     .prefault({}),

@@ -101,7 +101,10 @@ function checkSections(lines: string[], sections: string[]): Finding[] {
       continue;
     }
     const end = starts.find((s) => s > start) ?? lines.length;
-    const content = lines.slice(start + 1, end).join('').trim();
+    const content = lines
+      .slice(start + 1, end)
+      .join('')
+      .trim();
     if (!content) {
       findings.push({
         severity: 'error',

@@ -1,15 +1,6 @@
 // The approved reports compiled as an official document (公文 style): a cover, a table of
 // contents, then each report on its own pages, in FangSong with headings in SimHei.
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  Packer,
-  PageBreak,
-  Paragraph,
-  TableOfContents,
-  TextRun,
-} from 'docx';
+import { AlignmentType, Document, HeadingLevel, Packer, PageBreak, Paragraph, TableOfContents, TextRun } from 'docx';
 import { formatInZone } from '../domain/time';
 import { outline } from './report-outline';
 import type { SeasonExportData } from './season-data';
@@ -33,7 +24,12 @@ function cover(data: SeasonExportData, generatedAt: Date): Paragraph[] {
 
 function reportSection(report: SeasonExportData['approved'][number], timeZone: string): Paragraph[] {
   const paragraphs = [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, alignment: AlignmentType.CENTER, children: [new TextRun({ text: report.branchName, font: TITLE_FONT })] }),
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      pageBreakBefore: true,
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: report.branchName, font: TITLE_FONT })],
+    }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       children: [
@@ -68,7 +64,12 @@ function recordHeadPage(data: SeasonExportData): Paragraph[] {
   if (!data.recordHead) return [];
   const line = (text: string, font = BODY_FONT) => new Paragraph({ spacing: { line: 560 }, children: [new TextRun({ text, font, size: SIZE_3 })] });
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, alignment: AlignmentType.CENTER, children: [new TextRun({ text: '本台账校验值', font: TITLE_FONT })] }),
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      pageBreakBefore: true,
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: '本台账校验值', font: TITLE_FONT })],
+    }),
     line('本季度结束时，全部述职记录的校验值为：'),
     line(data.recordHead, 'Courier New'),
     line(`日后运行 shuzhi audit verify ${data.seasonId}，输出的 head 应与此一致；不一致即说明记录在结束后被改动。`),

@@ -15,7 +15,12 @@ export function seasonMarkdown(data: SeasonExportData, generatedAt = new Date())
     '',
   ];
   for (const report of data.approved) {
-    lines.push(`## ${report.branchName}`, '', `> 书记：${report.secretaryEmail} · 评价等次：${report.rating ?? '—'}${report.approvedAt ? ` · 审批：${formatInZone(report.approvedAt, data.timeZone)}` : ''}`, '');
+    lines.push(
+      `## ${report.branchName}`,
+      '',
+      `> 书记：${report.secretaryEmail} · 评价等次：${report.rating ?? '—'}${report.approvedAt ? ` · 审批：${formatInZone(report.approvedAt, data.timeZone)}` : ''}`,
+      '',
+    );
     for (const block of outline(report.body)) {
       // Each report's own title is already the section heading; its parts nest below it.
       if (block.kind === 'heading' && block.level === 1) continue;

@@ -51,9 +51,7 @@ export async function loadSeasonExportData(db: Db, seasonId: string): Promise<Se
     where: { reportId: { in: approved.map((r) => r.id) }, kind: 'submission' },
     select: { reportId: true, number: true, content: { select: { body: true } } },
   });
-  const bodyOf = new Map(
-    versions.filter((v) => v.number === submissions.get(v.reportId)?.latestNumber).map((v) => [v.reportId, v.content.body]),
-  );
+  const bodyOf = new Map(versions.filter((v) => v.number === submissions.get(v.reportId)?.latestNumber).map((v) => [v.reportId, v.content.body]));
   return {
     seasonId,
     title: season.title,

@@ -12,11 +12,7 @@ export interface CaptureServer {
   close(): Promise<void>;
 }
 
-export async function startCaptureServer(options: {
-  mailboxDir: string;
-  port: number;
-  host?: string;
-}): Promise<CaptureServer> {
+export async function startCaptureServer(options: { mailboxDir: string; port: number; host?: string }): Promise<CaptureServer> {
   const mailbox = new Mailbox(options.mailboxDir);
   let deliveries = 0;
   const server = new SMTPServer({
@@ -61,4 +57,3 @@ export async function startCaptureServer(options: {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
-

@@ -58,7 +58,10 @@ export class Mailbox {
   store(raw: Buffer, meta: { messageId: string; from: string; to: string[]; subject: string }): boolean {
     this.known ??= new Set(this.list().map((mail) => mail.messageId));
     if (meta.messageId && this.known.has(meta.messageId)) return false;
-    const id = `${Date.now()}-${createHash('sha1').update(meta.messageId || raw).digest('hex').slice(0, 12)}`;
+    const id = `${Date.now()}-${createHash('sha1')
+      .update(meta.messageId || raw)
+      .digest('hex')
+      .slice(0, 12)}`;
     const file = join('messages', `${id}.eml`);
     writeFileSync(join(this.dir, file), raw);
     const summary: CapturedMailSummary = {

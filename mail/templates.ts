@@ -136,8 +136,10 @@ const TEXTS: Record<MailKind, Record<Locale, (v: Values) => MailText>> = {
       ),
   },
   sign_in: {
-    'zh-CN': (v) => zh('【述职评议】登录链接', '登录', `${v.recipientName}同志：您好！`, `请点击下方链接登录述职评议系统。链接仅能使用一次，${v.validFor}内有效。`),
-    en: (v) => en('[Shuzhi] Your sign-in link', 'Sign in', `Dear ${v.recipientName},`, `Use the link below to sign in. It works once and is valid for ${v.validFor}.`),
+    'zh-CN': (v) =>
+      zh('【述职评议】登录链接', '登录', `${v.recipientName}同志：您好！`, `请点击下方链接登录述职评议系统。链接仅能使用一次，${v.validFor}内有效。`),
+    en: (v) =>
+      en('[Shuzhi] Your sign-in link', 'Sign in', `Dear ${v.recipientName},`, `Use the link below to sign in. It works once and is valid for ${v.validFor}.`),
   },
   reassignment: {
     'zh-CN': (v) =>

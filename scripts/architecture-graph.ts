@@ -17,11 +17,15 @@ interface Cruise {
 }
 
 function cruise(): Cruise {
-  const run = spawnSync(process.execPath, ['node_modules/dependency-cruiser/bin/dependency-cruise.mjs', '--config', '.dependency-cruiser.cjs', '--output-type', 'json', ...FOLDERS], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['node_modules/dependency-cruiser/bin/dependency-cruise.mjs', '--config', '.dependency-cruiser.cjs', '--output-type', 'json', ...FOLDERS],
+    {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (!run.stdout) throw new Error(`dependency-cruiser failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as Cruise;
 }
@@ -57,10 +61,12 @@ function folderCircles(edges: Map<string, unknown>): string[] {
 }
 
 function mermaid(edges: Map<string, 'value' | 'type'>): string {
-  const lines = [...edges.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, kind]) => {
-    const [from, to] = key.split(' ');
-    return `  ${from} ${kind === 'type' ? '-.->|types|' : '-->'} ${to}`;
-  });
+  const lines = [...edges.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, kind]) => {
+      const [from, to] = key.split(' ');
+      return `  ${from} ${kind === 'type' ? '-.->|types|' : '-->'} ${to}`;
+    });
   return ['```mermaid', 'graph TD', ...lines, '```'].join('\n');
 }
 

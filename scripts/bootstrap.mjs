@@ -125,7 +125,9 @@ function ensureTestServer() {
     existsSync(wrapper) &&
     existsSync(markerFile) &&
     readFileSync(markerFile, 'utf8') === pomHash &&
-    readFileSync(classpathFile, 'utf8').split(':').every((jar) => existsSync(jar));
+    readFileSync(classpathFile, 'utf8')
+      .split(':')
+      .every((jar) => existsSync(jar));
   if (upToDate) return wrapper;
   if (!which('java') || !which('mvn')) {
     fail(
@@ -155,8 +157,7 @@ function ensurePostgres() {
   if (process.env.SHUZHI_TEST_POSTGRES_URL) return { available: true, url: process.env.SHUZHI_TEST_POSTGRES_URL };
   const isRoot = process.getuid?.() === 0;
   const serverInstalled = () =>
-    existsSync('/usr/lib/postgresql') &&
-    spawnSync('sh', ['-c', 'ls /usr/lib/postgresql/*/bin/postgres'], { stdio: 'ignore' }).status === 0;
+    existsSync('/usr/lib/postgresql') && spawnSync('sh', ['-c', 'ls /usr/lib/postgresql/*/bin/postgres'], { stdio: 'ignore' }).status === 0;
   if (!serverInstalled()) {
     if (!isRoot || !which('apt-get')) {
       return { available: false, reason: 'PostgreSQL is not installed and this user cannot install it (needs root and apt-get)' };

@@ -48,7 +48,9 @@ async function main() {
   const failures: string[] = [];
   if (run('type check (tsc --noEmit)', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']) !== 0) failures.push('tsc');
   if (run('lint (eslint)', ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '.']) !== 0) failures.push('eslint');
-  if (run('architecture (dependency-cruiser, docs/architecture.md)', ['bin/run-ts.js', 'scripts/architecture-graph.ts', '--check']) !== 0) failures.push('architecture');
+  if (run('format (prettier --check)', ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.']) !== 0) failures.push('prettier');
+  if (run('architecture (dependency-cruiser, docs/architecture.md)', ['bin/run-ts.js', 'scripts/architecture-graph.ts', '--check']) !== 0)
+    failures.push('architecture');
 
   mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
   const resultFile = join(PROJECT_ROOT, 'test-results', 'jest.json');

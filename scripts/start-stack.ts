@@ -117,8 +117,7 @@ async function startDemoSeason(config: ReturnType<typeof loadConfig>, listMail: 
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
     console.log(
-      `\n[stack] demo season started: ${file.id} (${file.organization.branches.length} branches, ` +
-        `${secretaries.length} assignment mails captured)`,
+      `\n[stack] demo season started: ${file.id} (${file.organization.branches.length} branches, ` + `${secretaries.length} assignment mails captured)`,
     );
   } finally {
     await client.connection.close();
@@ -128,7 +127,12 @@ async function startDemoSeason(config: ReturnType<typeof loadConfig>, listMail: 
 
 async function waitForWebApp(baseUrl: string) {
   const deadline = Date.now() + 60_000;
-  while (!(await fetch(new URL('/login', baseUrl)).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(new URL('/login', baseUrl)).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (Date.now() > deadline) throw new Error(`the web app did not answer at ${baseUrl} within 60 s`);
     await new Promise((resolve) => setTimeout(resolve, 300));
   }

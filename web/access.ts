@@ -53,11 +53,7 @@ export function visibleReports(reach: Reach): Prisma.ReportWhereInput {
 /** Reports someone reviews or leads, not merely writes: the review queue. */
 export function reviewableReports(reach: Reach): Prisma.ReportWhereInput {
   return {
-    OR: [
-      { reviewerEmail: reach.email },
-      { seasonId: { in: reach.adminSeasons } },
-      ...inSubtrees(reach),
-    ],
+    OR: [{ reviewerEmail: reach.email }, { seasonId: { in: reach.adminSeasons } }, ...inSubtrees(reach)],
   };
 }
 

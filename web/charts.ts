@@ -42,4 +42,3 @@ export function barChart(bars: { label: string; value: number }[], testId: strin
     )}
   </svg>`;
 }
-

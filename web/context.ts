@@ -64,5 +64,8 @@ export function requireViewer(request: FastifyRequest, reply: FastifyReply): Vie
 export const webActor = (viewer: Viewer): Actor => ({ email: viewer.email, channel: 'web' });
 
 export function sendPage(reply: FastifyReply, ctx: PageContext, title: string, body: Html, status = 200) {
-  return reply.code(status).type('text/html; charset=utf-8').send(page(ctx, title, body));
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .send(page(ctx, title, body));
 }

@@ -57,7 +57,10 @@ const TEXTS = {
   passReview: { 'zh-CN': '审阅通过', en: 'Pass review' },
   approve: { 'zh-CN': '批准', en: 'Approve' },
   comment: { 'zh-CN': '意见', en: 'Comment' },
-  unreviewedReason: { 'zh-CN': '未经审阅直接审批的理由（仅领导，季度允许时填写）', en: 'Reason for approving without review (leadership, where the season allows it)' },
+  unreviewedReason: {
+    'zh-CN': '未经审阅直接审批的理由（仅领导，季度允许时填写）',
+    en: 'Reason for approving without review (leadership, where the season allows it)',
+  },
   bulkApprove: { 'zh-CN': '批量批准所选报告', en: 'Approve the selected reports' },
   selectAll: { 'zh-CN': '全选', en: 'Select all' },
   oneRatingForAll: { 'zh-CN': '统一评价', en: 'One rating for all' },
@@ -86,7 +89,10 @@ const TEXTS = {
 export type TextKey = keyof typeof TEXTS;
 export type Translate = (key: TextKey) => string;
 
-export const translator = (locale: Locale): Translate => (key) => TEXTS[key][locale];
+export const translator =
+  (locale: Locale): Translate =>
+  (key) =>
+    TEXTS[key][locale];
 
 export { stateName } from '../domain/vocabulary';
 

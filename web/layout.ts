@@ -32,10 +32,12 @@ ${viewer ? html`<meta name="csrf-token" content="${viewer.csrfToken}">` : ''}
     ${viewer ? html`<a href="/">${t('home')}</a> <a href="/queue">${t('reviewQueue')}</a>` : ''}
     ${ctx.mailbox ? html`<a href="/mailbox">${t('mailbox')}</a>` : ''}
     <a href="/lang/${other}?back=${encodeURIComponent(ctx.path)}" data-testid="language">${other === 'en' ? 'English' : '中文'}</a>
-    ${viewer
-      ? html`<span class="who">${viewer.name}</span>
+    ${
+      viewer
+        ? html`<span class="who">${viewer.name}</span>
         <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="${viewer.csrfToken}"><button>${t('signOut')}</button></form>`
-      : ''}
+        : ''
+    }
   </nav>
 </header>
 <main>

@@ -39,7 +39,10 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   app.addHook('preHandler', async (request, reply) => {
     if (request.method !== 'POST') return;
     if (!sameOrigin(request, deps.publicBaseUrl) || !csrfTokenMatches(request)) {
-      await reply.code(403).type('text/html').send(errorPage(request, deps, 'csrfRefused'));
+      await reply
+        .code(403)
+        .type('text/html')
+        .send(errorPage(request, deps, 'csrfRefused'));
     }
   });
 
@@ -48,7 +51,12 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   for (const routes of [signInRoutes, homeRoutes, reportRoutes, queueRoutes, dashboardRoutes]) await app.register(routes, deps);
   if (deps.mailboxDir) await app.register(mailboxRoutes, deps);
 
-  app.setNotFoundHandler((request, reply) => reply.code(404).type('text/html').send(errorPage(request, deps, 'notFound')));
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .type('text/html')
+      .send(errorPage(request, deps, 'notFound')),
+  );
   return app;
 }
 
@@ -68,4 +76,3 @@ function csrfTokenMatches(request: FastifyRequest): boolean {
   const sent = request.headers['x-csrf-token'] ?? (body && typeof body === 'object' && !Buffer.isBuffer(body) ? body._csrf : undefined);
   return sent === request.viewer.csrfToken;
 }
-

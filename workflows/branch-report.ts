@@ -6,14 +6,7 @@
 // attempt therefore finds its act recorded and takes the recorded result, and a different act can
 // never be taken for a retry. The workflow keeps its chain of the record's head in its state, so
 // Temporal's history witnesses the record.
-import {
-  allHandlersFinished,
-  condition,
-  continueAsNew,
-  currentUpdateInfo,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, currentUpdateInfo, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ChangeStamp, MailRequest, RecordedAct, StampActor, UnseenEvent } from '../domain/messages';
 import {
   changeRoleUpdate,
@@ -39,16 +32,7 @@ import { formatInZone } from '../domain/time';
 import { REVIEW_STATES, SETTLED_STATES, type MailKind, type Rating } from '../domain/vocabulary';
 import { assignmentActivities, firstTryMailActivities, localRecordActivities, mailActivities } from './activity-stubs';
 import { mailRequest, noticeValues, NOTICES, recipientsOf } from './report-mail';
-import {
-  assertAdmin,
-  assertDutiesSeparate,
-  assertFutureDate,
-  assertReportSize,
-  canAdminister,
-  canWrite,
-  effectiveActor,
-  reviewOutcome,
-} from './report-rules';
+import { assertAdmin, assertDutiesSeparate, assertFutureDate, assertReportSize, canAdminister, canWrite, effectiveActor, reviewOutcome } from './report-rules';
 import { snapshotOf, timerStateOf, type BranchReportInput, type CarriedState } from './report-state';
 import { currentDeadline, dueTimers, nextTimer, noticesFor, type Notice, type Timer, type TimerKind } from './report-timers';
 import { transition, type ReportAct } from './report-transitions';
@@ -215,7 +199,15 @@ class ReportLifecycle {
           assertDutiesSeparate(people);
           const detail = { from: this.s.people[request.role] ?? null, to: request.toEmail };
           const stamp = this.stamp(key, request.actor, `report.${request.role}_changed`, Date.now(), detail);
-          this.settle(await localRecordActivities.changeReportRole({ reportId: this.s.reportId, role: request.role, toEmail: request.toEmail, toName: request.toName, stamp }));
+          this.settle(
+            await localRecordActivities.changeReportRole({
+              reportId: this.s.reportId,
+              role: request.role,
+              toEmail: request.toEmail,
+              toName: request.toName,
+              stamp,
+            }),
+          );
           this.s.people = people;
           return this.snapshot();
         }),
@@ -386,7 +378,13 @@ class ReportLifecycle {
     const to = (reviewing ? this.s.people.reviewer : this.s.people.secretary) ?? this.s.people.secretary;
     const { at } = await this.commit(key, actor, 'report.reminded_now', { kind: 'reminded_now', to });
     const left = Date.parse(currentDeadline(this.s)) - at;
-    this.mail(key, reviewing ? 'review_reminder' : 'reminder', to, at, reviewing ? {} : { timeLeftMs: String(Math.max(left, 0)), overdue: left < 0 ? 'yes' : 'no' });
+    this.mail(
+      key,
+      reviewing ? 'review_reminder' : 'reminder',
+      to,
+      at,
+      reviewing ? {} : { timeLeftMs: String(Math.max(left, 0)), overdue: left < 0 ? 'yes' : 'no' },
+    );
     return this.snapshot();
   }
 
@@ -436,7 +434,11 @@ class ReportLifecycle {
     const to = recipientsOf(timer.kind, this.s.people);
     const detail = { timer: timer.key, kind: timer.kind, plannedAt: iso(timer.at), to, ...(missed.length ? { missed: missed.map((t) => t.key) } : {}) };
     const { at } = await this.commit(this.noticeKey(timer), SYSTEM, spec.action, { kind: 'noticed', detail, escalatedTo: spec.escalatedTo });
-    this.told(timer, missed.map((t) => t.key), at);
+    this.told(
+      timer,
+      missed.map((t) => t.key),
+      at,
+    );
   }
 
   /** A notice recorded at `at`: its timers are done, and its mail is asked for (once per key, whoever asks). */

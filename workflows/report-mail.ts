@@ -31,8 +31,7 @@ export const NOTICES: Record<TimerKind, NoticeSpec> = {
   review_escalation: { action: 'report.review_escalated', mail: 'review_escalation', to: (p) => p.admins, escalatedTo: 'admins' },
 };
 
-export const recipientsOf = (kind: TimerKind, people: ReportPeople): string[] =>
-  NOTICES[kind].to(people).filter((email): email is string => !!email);
+export const recipientsOf = (kind: TimerKind, people: ReportPeople): string[] => NOTICES[kind].to(people).filter((email): email is string => !!email);
 
 /** A notice's template values, told at `at`: time left, overdue, days overdue, missed notices. */
 export function noticeValues(kind: TimerKind, missed: number, at: number, deadline: number): Record<string, string> {

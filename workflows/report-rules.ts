@@ -22,7 +22,11 @@ function requireState(state: ReportState, allowed: readonly ReportState[], what:
 
 export function assertSecretary(people: ReportPeople, actor: Actor): void {
   if (!same(people.secretary, actor.email)) {
-    reject('not_secretary', `只有本支部书记（${people.secretary}）可以撰写和提交报告。`, `Only the branch secretary (${people.secretary}) may write and submit this report.`);
+    reject(
+      'not_secretary',
+      `只有本支部书记（${people.secretary}）可以撰写和提交报告。`,
+      `Only the branch secretary (${people.secretary}) may write and submit this report.`,
+    );
   }
 }
 
@@ -57,7 +61,7 @@ export function canWrite(state: ReportState, people: ReportPeople, actor: Actor)
 /** A text the request says is larger than the limit is refused before anything is recorded. */
 export function assertReportSize(size: ReportSize | undefined): void {
   if (!size || !Number.isFinite(size.characters) || !Number.isFinite(size.bytes)) {
-    reject('size_unknown', '请求未说明报告大小，请更新客户端后重试。', 'The request does not state the report\'s size; update the client and try again.');
+    reject('size_unknown', '请求未说明报告大小，请更新客户端后重试。', "The request does not state the report's size; update the client and try again.");
   }
   if (!isWithinLimit(size)) {
     const message = tooLargeMessage(size);
@@ -114,7 +118,11 @@ export function assertDutiesSeparate(people: ReportPeople): void {
     reject('own_report', '审阅人不能是本支部书记。', "The reviewer cannot be the branch's own secretary.");
   }
   if (!approversFor(people.secretary, people.leaders, people.partyGroupSecretary).length) {
-    reject('no_approver', '如此安排，将无人能审批本报告（书记不能审批本人的报告）。', 'Then nobody could approve this report (a secretary never approves their own).');
+    reject(
+      'no_approver',
+      '如此安排，将无人能审批本报告（书记不能审批本人的报告）。',
+      'Then nobody could approve this report (a secretary never approves their own).',
+    );
   }
 }
 

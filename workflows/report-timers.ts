@@ -4,13 +4,7 @@
 import type { ScheduleMs } from '../domain/messages';
 import { REVIEW_STATES, WRITING_STATES, type ReportState } from '../domain/vocabulary';
 
-export type TimerKind =
-  | 'reminder'
-  | 'escalate_liaison'
-  | 'escalate_party_group_secretary'
-  | 'overdue_weekly'
-  | 'review_reminder'
-  | 'review_escalation';
+export type TimerKind = 'reminder' | 'escalate_liaison' | 'escalate_party_group_secretary' | 'overdue_weekly' | 'review_reminder' | 'review_escalation';
 
 export interface Timer {
   key: string;

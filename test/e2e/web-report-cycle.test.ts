@@ -72,7 +72,10 @@ describe('the report cycle in the browser', () => {
     stack = await startRealStack('web');
     stack.startWorker();
     await stack.startWeb();
-    for (const args of [['season', 'create', '--file', DEMO_SEASON_FILE], ['season', 'start', 'demo-2026', '--wait']]) {
+    for (const args of [
+      ['season', 'create', '--file', DEMO_SEASON_FILE],
+      ['season', 'start', 'demo-2026', '--wait'],
+    ]) {
       const result = await runCli(args, stack.cliEnv);
       if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
     }
@@ -129,12 +132,20 @@ describe('the report cycle in the browser', () => {
         sections: [{ children: paragraphs.map(([text, heading]) => new Paragraph({ text, ...(heading ? { heading: HeadingLevel.HEADING_2 } : {}) })) }],
       }),
     );
-    await office.setInputFiles('[data-testid="upload"]', { name: 'draft.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: word });
+    await office.setInputFiles('[data-testid="upload"]', {
+      name: 'draft.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: word,
+    });
     await office.waitForFunction(`document.querySelector('[data-testid="section-1"]').value === '学习不够系统。'`);
     expect(await office.inputValue('[data-testid="section-0"]')).toBe('全年发展预备党员3名。');
     expect(await office.inputValue('[data-testid="preamble"]')).toBe('局机关党支部书记述职报告');
     await office.locator('[data-testid="autosave"][data-version]').waitFor({ timeout: 20_000 });
-    const saved = await stack.scratch.db.reportVersion.findFirstOrThrow({ where: { reportId: 'demo-2026/bureau-office' }, orderBy: { number: 'desc' }, include: { content: true } });
+    const saved = await stack.scratch.db.reportVersion.findFirstOrThrow({
+      where: { reportId: 'demo-2026/bureau-office' },
+      orderBy: { number: 'desc' },
+      include: { content: true },
+    });
     expect(saved.content.body).toContain('## 三、下步工作思路和主要措施\n建立学习制度。');
     await screenshot(office, '03b-editor-docx-upload');
   });
@@ -183,7 +194,10 @@ describe('the report cycle in the browser', () => {
     await reviewer.locator('.facts [data-state="reviewed"]').waitFor();
     const file = join(stack.dir, 'report.md');
     writeFileSync(file, GOOD_REPORT);
-    for (const [branch, email] of [['bureau-office', 'shuji.jiguan@bureau.example'], ['experimental-primary', 'shuji.shixiao@school.example']] as const) {
+    for (const [branch, email] of [
+      ['bureau-office', 'shuji.jiguan@bureau.example'],
+      ['experimental-primary', 'shuji.shixiao@school.example'],
+    ] as const) {
       for (const args of [
         ['report', 'submit', `demo-2026/${branch}`, '--file', file, '--as', email],
         ['report', 'review', `demo-2026/${branch}`, '--approve', '--as', REVIEWER],
@@ -205,7 +219,11 @@ describe('the report cycle in the browser', () => {
     await leader.getByTestId('results').waitFor();
     await screenshot(leader, '07-bulk-approval-results');
     await expect(leader.locator('[data-testid="results"] tr[data-outcome="approved"]').count()).resolves.toBe(3);
-    const ratings = await stack.scratch.db.report.findMany({ where: { seasonId: 'demo-2026' }, select: { branchId: true, state: true, rating: true }, orderBy: { branchId: 'asc' } });
+    const ratings = await stack.scratch.db.report.findMany({
+      where: { seasonId: 'demo-2026' },
+      select: { branchId: true, state: true, rating: true },
+      orderBy: { branchId: 'asc' },
+    });
     expect(ratings).toEqual([
       { branchId: 'bureau-office', state: 'approved', rating: '好' },
       { branchId: 'experimental-primary', state: 'approved', rating: '一般' },

@@ -35,7 +35,10 @@ describe('the web app refuses what it must', () => {
     stack = await startRealStack('web-security');
     stack.startWorker();
     await stack.startWeb();
-    for (const args of [['season', 'create', '--file', DEMO_SEASON_FILE], ['season', 'start', 'demo-2026', '--wait']]) {
+    for (const args of [
+      ['season', 'create', '--file', DEMO_SEASON_FILE],
+      ['season', 'start', 'demo-2026', '--wait'],
+    ]) {
       const result = await runCli(args, stack.cliEnv);
       if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
     }

@@ -97,7 +97,16 @@ export async function startRealStack(name: string): Promise<RealStack> {
     webUrl,
     async startWeb() {
       const web = start('web', 'web/main.ts');
-      await waitUntil(() => fetch(`${webUrl}/login`).then((r) => r.ok, () => false), 60_000, 'the web app to answer', 300);
+      await waitUntil(
+        () =>
+          fetch(`${webUrl}/login`).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        60_000,
+        'the web app to answer',
+        300,
+      );
       return web;
     },
     startWorker(options = {}) {

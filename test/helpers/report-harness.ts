@@ -160,7 +160,16 @@ export class ReportHarness {
     const handle = await this.client.workflow.start(branchReportWorkflow, {
       workflowId: reportWorkflowId(seasonId, 'school'),
       taskQueue: TASK_QUEUE,
-      args: [{ seasonId, branchId: branch.id, seasonTitle: file.title, branchName: branch.name, timeZone: file.timeZone, maxHistoryEvents: options.maxHistoryEvents }],
+      args: [
+        {
+          seasonId,
+          branchId: branch.id,
+          seasonTitle: file.title,
+          branchName: branch.name,
+          timeZone: file.timeZone,
+          maxHistoryEvents: options.maxHistoryEvents,
+        },
+      ],
     });
     const reportId = `${seasonId}/school`;
     await this.waitFor(async () => (await this.db.report.count({ where: { id: reportId } })) === 1);

@@ -54,10 +54,20 @@ describeEachDatabase('audit verify, from the database alone', (kind) => {
       detail,
     });
     for (const reportId of [SCHOOL_A, SCHOOL_B]) {
-      await record.recordAssignment({ seasonId: SEASON, branchId: reportId.split('/')[1] as string, occurredAt: '2026-11-25T08:00:00.000Z', auditKey: `report/${reportId}/assigned` });
+      await record.recordAssignment({
+        seasonId: SEASON,
+        branchId: reportId.split('/')[1] as string,
+        occurredAt: '2026-11-25T08:00:00.000Z',
+        auditKey: `report/${reportId}/assigned`,
+      });
       await record.recordReportChange({ reportId, stamp: stamp(reportId, 'report.reminded', { email: 'system', channel: 'workflow' }), patch: {} });
     }
-    await record.recordReportChange({ reportId: SCHOOL_A, stamp: stamp(SCHOOL_A, 'report.review_passed', ADMIN), patch: { state: 'reviewed' }, decision: { decision: 'passed' } });
+    await record.recordReportChange({
+      reportId: SCHOOL_A,
+      stamp: stamp(SCHOOL_A, 'report.review_passed', ADMIN),
+      patch: { state: 'reviewed' },
+      decision: { decision: 'passed' },
+    });
     await record.recordReportChange({
       reportId: SCHOOL_A,
       stamp: stamp(SCHOOL_A, 'report.approved', LEADER),
@@ -83,7 +93,7 @@ describeEachDatabase('audit verify, from the database alone', (kind) => {
     ]);
   });
 
-  test('an event\'s detail edited, its hash left as it was, is caught: the hash covers what the event says', async () => {
+  test("an event's detail edited, its hash left as it was, is caught: the hash covers what the event says", async () => {
     await tamper(`UPDATE "AuditEvent" SET "detailJson" = '{"to":["nobody@else.example"]}' WHERE "action" = 'report.reminded' AND "reportId" = '${SCHOOL_B}'`);
     expect(await findings()).toEqual([['edited', `report:${SCHOOL_B}`]]);
   });
@@ -112,7 +122,7 @@ describeEachDatabase('audit verify, from the database alone', (kind) => {
     ]);
   });
 
-  test('a report\'s last event deleted shows where the read model says more than the record', async () => {
+  test("a report's last event deleted shows where the read model says more than the record", async () => {
     await tamper(`DELETE FROM "AuditEvent" WHERE "action" = 'report.approved'`);
     const result = await verify();
     expect(result.problems.map((p) => p.message.en)).toEqual([
@@ -125,22 +135,38 @@ describeEachDatabase('audit verify, from the database alone', (kind) => {
 
   test('a tail cut off before the next act does not heal: the act records the break, and verify names it', async () => {
     const known = await chainHead(scratch.db, `report:${SCHOOL_A}`);
-    await tamper(`DELETE FROM "AuditEvent" WHERE "action" = 'report.approved'`, `UPDATE "Report" SET "state" = 'reviewed', "rating" = NULL WHERE "id" = '${SCHOOL_A}'`, `DELETE FROM "Rating"`, `DELETE FROM "ReviewDecision" WHERE "decision" = 'approved'`);
+    await tamper(
+      `DELETE FROM "AuditEvent" WHERE "action" = 'report.approved'`,
+      `UPDATE "Report" SET "state" = 'reviewed', "rating" = NULL WHERE "id" = '${SCHOOL_A}'`,
+      `DELETE FROM "Rating"`,
+      `DELETE FROM "ReviewDecision" WHERE "decision" = 'approved'`,
+    );
     expect(await findings()).toEqual([]); // the database alone cannot see a clean cut: Temporal's witness can
     const record = createReportActivities({ db: scratch.db, auditKey: TEST_AUDIT_KEY } as ActivityDeps);
-    const stamp: ChangeStamp = { auditKey: `report/${SCHOOL_A}/probe/after-cut`, knownHead: known ?? undefined, occurredAt: '2026-11-27T08:00:00.000Z', actor: ADMIN, action: 'report.reminded_now', detail: {} };
+    const stamp: ChangeStamp = {
+      auditKey: `report/${SCHOOL_A}/probe/after-cut`,
+      knownHead: known ?? undefined,
+      occurredAt: '2026-11-27T08:00:00.000Z',
+      actor: ADMIN,
+      action: 'report.reminded_now',
+      detail: {},
+    };
     await record.recordReportChange({ reportId: SCHOOL_A, stamp, patch: {} });
     expect((await verify()).problems.map((p) => [p.problem, p.chainSeq, p.message.en])).toEqual([
-      ['witness', 4, `report:${SCHOOL_A}: when event 4 was written the workflow knew 4 event(s), and the database's chain (then 3) did not hold them: events before it were deleted or replaced`],
+      [
+        'witness',
+        4,
+        `report:${SCHOOL_A}: when event 4 was written the workflow knew 4 event(s), and the database's chain (then 3) did not hold them: events before it were deleted or replaced`,
+      ],
     ]);
   });
 
-  test('a whole branch\'s chain deleted is caught while its report remains', async () => {
+  test("a whole branch's chain deleted is caught while its report remains", async () => {
     await tamper(`DELETE FROM "AuditEvent" WHERE "reportId" = '${SCHOOL_B}'`);
     expect(await findings()).toEqual([['missing', `report:${SCHOOL_B}`]]);
   });
 
-  test('a read model changed behind the record\'s back is named, field by field', async () => {
+  test("a read model changed behind the record's back is named, field by field", async () => {
     await scratch.db.report.update({ where: { id: SCHOOL_B }, data: { state: 'approved', rating: '好', currentVersion: 3 } });
     expect((await verify()).problems.map((p) => p.message.en)).toEqual([
       `report:${SCHOOL_B}: the report's state is "approved", but its record says "assigned"`,
@@ -149,12 +175,18 @@ describeEachDatabase('audit verify, from the database alone', (kind) => {
     ]);
   });
 
-  test('a version\'s stored text rewritten, its events untouched, is named', async () => {
+  test("a version's stored text rewritten, its events untouched, is named", async () => {
     const record = createReportActivities({ db: scratch.db, auditKey: TEST_AUDIT_KEY } as ActivityDeps);
     const text = '## 一、主要工作\n草稿';
     const contentHash = createHash('sha256').update(text).digest('hex');
     await storeContent(scratch.db, contentHash, text);
-    const stamp: ChangeStamp = { auditKey: `report/${SCHOOL_B}/probe/draft`, occurredAt: '2026-11-27T08:00:00.000Z', actor: { email: 'sec@school.example', channel: 'cli' }, action: 'report.draft_saved', detail: {} };
+    const stamp: ChangeStamp = {
+      auditKey: `report/${SCHOOL_B}/probe/draft`,
+      occurredAt: '2026-11-27T08:00:00.000Z',
+      actor: { email: 'sec@school.example', channel: 'cli' },
+      action: 'report.draft_saved',
+      detail: {},
+    };
     await record.saveReportVersion({ reportId: SCHOOL_B, contentHash, kind: 'draft', acceptWarnings: false, stamp, patch: { state: 'drafting' } });
     expect((await verify()).problems).toEqual([]);
 
@@ -162,14 +194,18 @@ describeEachDatabase('audit verify, from the database alone', (kind) => {
     expect((await verify()).problems.map((p) => p.message.en)).toEqual([`report:${SCHOOL_B}: version 1: its text was changed after it was saved`]);
   });
 
-  test('a branch renamed in the season\'s snapshot, or removed from it with its report, is named', async () => {
+  test("a branch renamed in the season's snapshot, or removed from it with its report, is named", async () => {
     await scratch.db.seasonBranch.update({ where: { seasonId_branchId: { seasonId: SEASON, branchId: 'experimental-primary' } }, data: { name: '改名小学' } });
-    expect((await verify()).problems.map((p) => p.message.en)).toEqual([`season:${SEASON}: branch experimental-primary is named "改名小学", but the record says "实验小学党支部"`]);
+    expect((await verify()).problems.map((p) => p.message.en)).toEqual([
+      `season:${SEASON}: branch experimental-primary is named "改名小学", but the record says "实验小学党支部"`,
+    ]);
 
     await tamper(`DELETE FROM "AuditEvent" WHERE "reportId" = '${SCHOOL_B}'`);
     await scratch.db.report.delete({ where: { id: SCHOOL_B } });
     await scratch.db.seasonBranch.delete({ where: { seasonId_branchId: { seasonId: SEASON, branchId: 'experimental-primary' } } });
-    expect((await verify()).problems.map((p) => p.message.en)).toEqual([`season:${SEASON}: branch experimental-primary (实验小学党支部) of the season's record is gone from the season`]);
+    expect((await verify()).problems.map((p) => p.message.en)).toEqual([
+      `season:${SEASON}: branch experimental-primary (实验小学党支部) of the season's record is gone from the season`,
+    ]);
   });
 
   test('a reordered row is caught', async () => {
@@ -186,9 +222,14 @@ describeEachDatabase('audit verify, from the database alone', (kind) => {
     const result = await verifyAuditChain(scratch.db, other, SEASON);
     expect(result.ok).toBe(false);
     expect(new Set(result.problems.map((p) => p.problem))).toEqual(new Set(['unauthenticated']));
-    expect(result.problems[0]?.message).toEqual({ 'zh-CN': expect.stringContaining('SHUZHI_RETIRED_SECRETS'), en: expect.stringContaining('not configured here') });
+    expect(result.problems[0]?.message).toEqual({
+      'zh-CN': expect.stringContaining('SHUZHI_RETIRED_SECRETS'),
+      en: expect.stringContaining('not configured here'),
+    });
     // Listing the old secret as retired is how a rotation keeps the record checkable.
-    expect((await verifyAuditChain(scratch.db, auditKeyring('the-new-secret-after-a-rotation-00000', ['test-secret-for-the-record-of-shuzhi-tests']), SEASON)).ok).toBe(true);
+    expect(
+      (await verifyAuditChain(scratch.db, auditKeyring('the-new-secret-after-a-rotation-00000', ['test-secret-for-the-record-of-shuzhi-tests']), SEASON)).ok,
+    ).toBe(true);
   });
 
   test('a forger who invents a key id of his own is caught, not waved through as unchecked', async () => {

@@ -39,7 +39,11 @@ describeEachDatabase('bulk approval order', (kind) => {
       })),
     });
     // Passed review in the order 2, 0, 3: report 3 is the most recent change.
-    for (const [i, at] of [[2, '2027-01-10T01:00:00Z'], [0, '2027-01-10T02:00:00Z'], [3, '2027-01-10T03:00:00Z']] as const) {
+    for (const [i, at] of [
+      [2, '2027-01-10T01:00:00Z'],
+      [0, '2027-01-10T02:00:00Z'],
+      [3, '2027-01-10T03:00:00Z'],
+    ] as const) {
       await scratch.db.report.update({ where: { id: reportId(i) }, data: { updatedAt: new Date(at) } });
     }
   });

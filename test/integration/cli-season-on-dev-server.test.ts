@@ -76,7 +76,10 @@ describeEachDatabase('a season started from the CLI on the dev server', (kind) =
 
     await waitUntil(() => smtp.mailbox.list().length >= 3);
 
-    const recipients = smtp.mailbox.list().flatMap((mail) => mail.to).sort();
+    const recipients = smtp.mailbox
+      .list()
+      .flatMap((mail) => mail.to)
+      .sort();
     expect(recipients).toEqual(['shuji.jiguan@bureau.example', 'shuji.shixiao@school.example', 'shuji.yizhong@school.example']);
     const events = await scratch.db.auditEvent.findMany({ where: { seasonId: 'demo-2026' }, orderBy: { id: 'asc' } });
     expect(events.map((e) => [e.action, e.channel])).toEqual([
@@ -186,8 +189,7 @@ describeEachDatabase('a season started from the CLI on the dev server', (kind) =
 
     const docx = readFileSync(join(dir, 'season.docx'));
     const html = (await mammoth.convertToHtml({ buffer: docx })).value;
-    const headings = (level: number) =>
-      [...html.matchAll(new RegExp(`<h${level}>(?:<a id="[^"]*"></a>)?([^<]*)</h${level}>`, 'g'))].map((m) => m[1]);
+    const headings = (level: number) => [...html.matchAll(new RegExp(`<h${level}>(?:<a id="[^"]*"></a>)?([^<]*)</h${level}>`, 'g'))].map((m) => m[1]);
     expect(headings(1)).toEqual(['局机关党支部', '第一中学党支部', '本台账校验值']);
     expect(headings(2)).toEqual(Array(2).fill(['一、主要工作', '二、存在的主要问题及原因', '三、下步工作思路和主要措施']).flat());
     expect(html).toContain('述职报告汇编');

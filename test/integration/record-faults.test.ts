@@ -99,8 +99,16 @@ async function stuck(handles: WorkflowHandle[], dir: string): Promise<string> {
     const history = await handle.fetchHistory();
     const events = history.events ?? [];
     writeFileSync(join(dir, `${handle.workflowId.replace(/\//g, '__')}.json`), JSON.stringify(history));
-    const tail = events.slice(-6).map((e) => `${e.eventId} ${Object.keys(e).find((k) => k.endsWith('Attributes')) ?? '?'} ${JSON.stringify(e.workflowTaskFailedEventAttributes?.failure?.message ?? '')}`);
-    lines.push(`${handle.workflowId}: ${typeof snapshot === 'string' ? snapshot : `waiting ${snapshot.mail.waiting}`}; pending task ${JSON.stringify(raw.pendingWorkflowTask ?? null)}; activities ${JSON.stringify(raw.pendingActivities?.map((a) => [a.activityType?.name, a.attempt, a.lastFailure?.message]) ?? [])}`, ...tail.map((t) => `    ${t}`));
+    const tail = events
+      .slice(-6)
+      .map(
+        (e) =>
+          `${e.eventId} ${Object.keys(e).find((k) => k.endsWith('Attributes')) ?? '?'} ${JSON.stringify(e.workflowTaskFailedEventAttributes?.failure?.message ?? '')}`,
+      );
+    lines.push(
+      `${handle.workflowId}: ${typeof snapshot === 'string' ? snapshot : `waiting ${snapshot.mail.waiting}`}; pending task ${JSON.stringify(raw.pendingWorkflowTask ?? null)}; activities ${JSON.stringify(raw.pendingActivities?.map((a) => [a.activityType?.name, a.attempt, a.lastFailure?.message]) ?? [])}`,
+      ...tail.map((t) => `    ${t}`),
+    );
   }
   return lines.join('\n');
 }
@@ -145,125 +153,149 @@ describe('the record under faults', () => {
     }
   }
 
-  test('worker killed at random, SMTP away for a while: every act recorded once, every mail sent once, verify --deep passes', async () => {
-    const next = random(SEED);
-    log.push(`seed ${SEED}`);
-    const dueAt = Date.now() + 45 * SECOND;
-    const season = faultSeason(dueAt);
-    await importSeason(stack.scratch.db, season, { email: ADMIN, channel: 'cli' }, TEST_AUDIT_KEY);
-    // The first worker dies right after the fifth version it stores has committed.
-    worker = stack.startWorker({ entry: 'test/helpers/fault-worker.ts', env: { SHUZHI_FAULT_KILL_AFTER_COMMIT: 'saveReportVersion:5' } });
-    await startSeason(stack.env.client, stack.scratch.db, season.id, { email: ADMIN, channel: 'cli' });
-    await waitForFanOut(stack.env.client, stack.scratch.db, season.id);
+  test(
+    'worker killed at random, SMTP away for a while: every act recorded once, every mail sent once, verify --deep passes',
+    async () => {
+      const next = random(SEED);
+      log.push(`seed ${SEED}`);
+      const dueAt = Date.now() + 45 * SECOND;
+      const season = faultSeason(dueAt);
+      await importSeason(stack.scratch.db, season, { email: ADMIN, channel: 'cli' }, TEST_AUDIT_KEY);
+      // The first worker dies right after the fifth version it stores has committed.
+      worker = stack.startWorker({ entry: 'test/helpers/fault-worker.ts', env: { SHUZHI_FAULT_KILL_AFTER_COMMIT: 'saveReportVersion:5' } });
+      await startSeason(stack.env.client, stack.scratch.db, season.id, { email: ADMIN, channel: 'cli' });
+      await waitForFanOut(stack.env.client, stack.scratch.db, season.id);
 
-    // The people act, eight branches at a time, while the worker is killed under them.
-    let acts = 0;
-    const branches = Array.from({ length: BRANCHES }, (_, i) => i);
-    const people = (async () => {
-      for (let start = 0; start < BRANCHES; start += 8) {
-        // Settled, not raced: a failed request is reported once the others of its batch are answered.
-        const batch = await Promise.allSettled(
-          branches.slice(start, start + 8).map(async (i) => {
-            for (const [n, step] of script(i, `${season.id}/${branchOf(i)}`).entries()) {
-              await step().catch((error: Error) => {
-                const why = error instanceof ReportRequestError ? error.explain('en') : error.message;
-                throw new Error(`${branchOf(i)}, step ${n + 1}: ${why}\n${log.join('\n')}`, { cause: error });
-              });
-              acts += 1;
-            }
-          }),
-        );
-        const failed = batch.find((outcome) => outcome.status === 'rejected');
-        if (failed) throw failed.reason;
-      }
-    })();
-
-    let kills = 0;
-    let smtpBack: Promise<void> | undefined;
-    // Each kill comes at a random moment of a worker's working life: after it has started polling,
-    // so that every worker does some work and the season moves on between kills.
-    const pollingWorkers = () => (existsSync(join(stack.dir, 'worker.log')) ? readFileSync(join(stack.dir, 'worker.log'), 'utf8').split('worker: polling').length - 1 : 0);
-    const faults = (async () => {
-      await waitUntil(async () => pollingWorkers() > 0, 60 * SECOND, 'the first worker to poll');
-      while (kills < KILLS) {
-        await sleep(500 + next() * 3_500);
-        if (!smtpBack && kills === 2) {
-          log.push(`SMTP down at ${new Date().toISOString()}`);
-          await stack.smtpDown();
-          smtpBack = sleep(8 * SECOND)
-            .then(() => stack.smtpUp())
-            .then(() => void log.push(`SMTP up at ${new Date().toISOString()}`));
+      // The people act, eight branches at a time, while the worker is killed under them.
+      let acts = 0;
+      const branches = Array.from({ length: BRANCHES }, (_, i) => i);
+      const people = (async () => {
+        for (let start = 0; start < BRANCHES; start += 8) {
+          // Settled, not raced: a failed request is reported once the others of its batch are answered.
+          const batch = await Promise.allSettled(
+            branches.slice(start, start + 8).map(async (i) => {
+              for (const [n, step] of script(i, `${season.id}/${branchOf(i)}`).entries()) {
+                await step().catch((error: Error) => {
+                  const why = error instanceof ReportRequestError ? error.explain('en') : error.message;
+                  throw new Error(`${branchOf(i)}, step ${n + 1}: ${why}\n${log.join('\n')}`, { cause: error });
+                });
+                acts += 1;
+              }
+            }),
+          );
+          const failed = batch.find((outcome) => outcome.status === 'rejected');
+          if (failed) throw failed.reason;
         }
-        if (worker.child.exitCode !== null || worker.child.signalCode !== null) log.push(`the worker had died on its own (the planted kill) before kill ${kills + 1}`);
-        else worker.child.kill('SIGKILL');
-        await worker.exited;
-        kills += 1;
-        log.push(`kill ${kills} at ${new Date().toISOString()} (${acts} acts done)`);
-        await sleep(200 + next() * 1_500);
-        const started = pollingWorkers();
-        worker = stack.startWorker();
-        await waitUntil(async () => pollingWorkers() > started, 60 * SECOND, 'the restarted worker to poll');
+      })();
+
+      let kills = 0;
+      let smtpBack: Promise<void> | undefined;
+      // Each kill comes at a random moment of a worker's working life: after it has started polling,
+      // so that every worker does some work and the season moves on between kills.
+      const pollingWorkers = () =>
+        existsSync(join(stack.dir, 'worker.log')) ? readFileSync(join(stack.dir, 'worker.log'), 'utf8').split('worker: polling').length - 1 : 0;
+      const faults = (async () => {
+        await waitUntil(async () => pollingWorkers() > 0, 60 * SECOND, 'the first worker to poll');
+        while (kills < KILLS) {
+          await sleep(500 + next() * 3_500);
+          if (!smtpBack && kills === 2) {
+            log.push(`SMTP down at ${new Date().toISOString()}`);
+            await stack.smtpDown();
+            smtpBack = sleep(8 * SECOND)
+              .then(() => stack.smtpUp())
+              .then(() => void log.push(`SMTP up at ${new Date().toISOString()}`));
+          }
+          if (worker.child.exitCode !== null || worker.child.signalCode !== null)
+            log.push(`the worker had died on its own (the planted kill) before kill ${kills + 1}`);
+          else worker.child.kill('SIGKILL');
+          await worker.exited;
+          kills += 1;
+          log.push(`kill ${kills} at ${new Date().toISOString()} (${acts} acts done)`);
+          await sleep(200 + next() * 1_500);
+          const started = pollingWorkers();
+          worker = stack.startWorker();
+          await waitUntil(async () => pollingWorkers() > started, 60 * SECOND, 'the restarted worker to poll');
+        }
+      })();
+      inFlight = Promise.allSettled([people, faults]);
+      await Promise.all([people, faults]);
+      await smtpBack;
+      // Past every timer of the season: due + 10 s escalation + a weekly notice or two.
+      await sleep(Math.max(0, dueAt + 25 * SECOND - Date.now()));
+
+      // Every report has sent what it asked for.
+      const handles = branches.map((i) => stack.env.client.workflow.getHandle(reportWorkflowId(season.id, branchOf(i))));
+      // A query is refused while a task a killed worker held waits for the next worker: not yet, then.
+      const outboxEmpty = (handle: (typeof handles)[number]) =>
+        handle.query(reportQuery).then(
+          (s) => s.mail.waiting === 0,
+          () => false,
+        );
+      await waitUntil(async () => (await Promise.all(handles.map(outboxEmpty))).every(Boolean), 120 * SECOND, 'every outbox to empty').catch(
+        async (error: Error) => {
+          throw new Error(`${error.message}\n${log.join('\n')}\n${await stuck(handles, stack.dir)}`);
+        },
+      );
+
+      const verified = await runCli(['audit', 'verify', season.id, '--deep', '--json'], stack.cliEnv);
+      const result = JSON.parse(verified.stdout) as {
+        ok: boolean;
+        problems: { message: { en: string } }[];
+        deep: { acts: number; mails: number; mailsReceived: number };
+        events: number;
+      };
+      expect({ code: verified.code, problems: result.problems, log }).toEqual({ code: 0, problems: [], log });
+      expect(kills).toBe(KILLS);
+
+      const db = stack.scratch.db;
+      // Every request the people made is in the record once; nothing else under a request's key.
+      expect(result.deep.acts).toBe(acts);
+      expect(await db.auditEvent.count({ where: { seasonId: season.id, key: { contains: '/update/' } } })).toBe(acts);
+      // One version per accepted save or submission, however often its workflow task ran.
+      const saves = branches.reduce((n, i) => n + [2, 2, 2, 2, 0][i % 5]!, 0);
+      expect(await db.reportVersion.count({ where: { report: { seasonId: season.id } } })).toBe(saves);
+      expect(await db.reportVersion.count({ where: { report: { seasonId: season.id }, actKey: null } })).toBe(0);
+      // Every mail asked for was sent once and arrived once; a resend after a crash carried the same Message-ID.
+      const sent = await db.sentMail.count({ where: { seasonId: season.id, status: 'sent' } });
+      expect(result.deep).toMatchObject({ mails: sent, mailsReceived: sent });
+      expect(stack.smtp.mailbox.list().filter((m) => !m.subject.includes('登录'))).toHaveLength(sent);
+      // Reminders that fell due while the worker was away went out late, recorded when they went out.
+      const late = await db.auditEvent.findMany({
+        where: { seasonId: season.id, action: { in: ['report.reminded', 'report.overdue_reminded', 'report.escalated'] } },
+      });
+      expect(late.length).toBeGreaterThan(0);
+      for (const event of late) {
+        const planned = Date.parse((JSON.parse(event.detailJson) as { plannedAt: string }).plannedAt);
+        expect(event.occurredAt.getTime()).toBeGreaterThanOrEqual(planned);
       }
-    })();
-    inFlight = Promise.allSettled([people, faults]);
-    await Promise.all([people, faults]);
-    await smtpBack;
-    // Past every timer of the season: due + 10 s escalation + a weekly notice or two.
-    await sleep(Math.max(0, dueAt + 25 * SECOND - Date.now()));
 
-    // Every report has sent what it asked for.
-    const handles = branches.map((i) => stack.env.client.workflow.getHandle(reportWorkflowId(season.id, branchOf(i))));
-    // A query is refused while a task a killed worker held waits for the next worker: not yet, then.
-    const outboxEmpty = (handle: (typeof handles)[number]) => handle.query(reportQuery).then((s) => s.mail.waiting === 0, () => false);
-    await waitUntil(async () => (await Promise.all(handles.map(outboxEmpty))).every(Boolean), 120 * SECOND, 'every outbox to empty').catch(async (error: Error) => {
-      throw new Error(`${error.message}\n${log.join('\n')}\n${await stuck(handles, stack.dir)}`);
-    });
+      // A forged row — one reminder deleted by someone who went around the triggers — is caught.
+      const victim = late[0] as (typeof late)[number];
+      await db.$executeRawUnsafe('DROP TRIGGER "AuditEvent_refuse_delete"');
+      await db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "id" = ${victim.id}`);
+      // And a whole branch's record deleted with its report's row: only Temporal's history remembers it.
+      const erased = `${season.id}/${branchOf(4)}`;
+      await db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "reportId" = '${erased}'`);
+      await db.$executeRawUnsafe(`DELETE FROM "Report" WHERE "id" = '${erased}'`);
+      const forged = await runCli(['audit', 'verify', season.id, '--json'], stack.cliEnv);
+      expect(forged.code).toBe(1);
+      const findings = (JSON.parse(forged.stdout) as { problems: { message: { en: string } }[] }).problems.map((p) => p.message.en);
+      expect(findings).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining(`report:${victim.reportId}`),
+          expect.stringMatching(new RegExp(`report:${erased}: the whole record is missing`)),
+        ]),
+      );
 
-    const verified = await runCli(['audit', 'verify', season.id, '--deep', '--json'], stack.cliEnv);
-    const result = JSON.parse(verified.stdout) as { ok: boolean; problems: { message: { en: string } }[]; deep: { acts: number; mails: number; mailsReceived: number }; events: number };
-    expect({ code: verified.code, problems: result.problems, log }).toEqual({ code: 0, problems: [], log });
-    expect(kills).toBe(KILLS);
+      // An office reads it in Chinese by default.
+      const inChinese = await runCli(['audit', 'verify', season.id], { ...stack.cliEnv, SHUZHI_LOCALE: 'zh-CN' });
+      expect(inChinese.stdout).toContain('的台账已被改动');
+      expect(inChinese.stdout).toContain('整条记录缺失');
 
-    const db = stack.scratch.db;
-    // Every request the people made is in the record once; nothing else under a request's key.
-    expect(result.deep.acts).toBe(acts);
-    expect(await db.auditEvent.count({ where: { seasonId: season.id, key: { contains: '/update/' } } })).toBe(acts);
-    // One version per accepted save or submission, however often its workflow task ran.
-    const saves = branches.reduce((n, i) => n + [2, 2, 2, 2, 0][i % 5]!, 0);
-    expect(await db.reportVersion.count({ where: { report: { seasonId: season.id } } })).toBe(saves);
-    expect(await db.reportVersion.count({ where: { report: { seasonId: season.id }, actKey: null } })).toBe(0);
-    // Every mail asked for was sent once and arrived once; a resend after a crash carried the same Message-ID.
-    const sent = await db.sentMail.count({ where: { seasonId: season.id, status: 'sent' } });
-    expect(result.deep).toMatchObject({ mails: sent, mailsReceived: sent });
-    expect(stack.smtp.mailbox.list().filter((m) => !m.subject.includes('登录'))).toHaveLength(sent);
-    // Reminders that fell due while the worker was away went out late, recorded when they went out.
-    const late = await db.auditEvent.findMany({ where: { seasonId: season.id, action: { in: ['report.reminded', 'report.overdue_reminded', 'report.escalated'] } } });
-    expect(late.length).toBeGreaterThan(0);
-    for (const event of late) {
-      const planned = Date.parse((JSON.parse(event.detailJson) as { plannedAt: string }).plannedAt);
-      expect(event.occurredAt.getTime()).toBeGreaterThanOrEqual(planned);
-    }
-
-    // A forged row — one reminder deleted by someone who went around the triggers — is caught.
-    const victim = late[0] as (typeof late)[number];
-    await db.$executeRawUnsafe('DROP TRIGGER "AuditEvent_refuse_delete"');
-    await db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "id" = ${victim.id}`);
-    // And a whole branch's record deleted with its report's row: only Temporal's history remembers it.
-    const erased = `${season.id}/${branchOf(4)}`;
-    await db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "reportId" = '${erased}'`);
-    await db.$executeRawUnsafe(`DELETE FROM "Report" WHERE "id" = '${erased}'`);
-    const forged = await runCli(['audit', 'verify', season.id, '--json'], stack.cliEnv);
-    expect(forged.code).toBe(1);
-    const findings = (JSON.parse(forged.stdout) as { problems: { message: { en: string } }[] }).problems.map((p) => p.message.en);
-    expect(findings).toEqual(expect.arrayContaining([expect.stringContaining(`report:${victim.reportId}`), expect.stringMatching(new RegExp(`report:${erased}: the whole record is missing`))]));
-
-    // An office reads it in Chinese by default.
-    const inChinese = await runCli(['audit', 'verify', season.id], { ...stack.cliEnv, SHUZHI_LOCALE: 'zh-CN' });
-    expect(inChinese.stdout).toContain('的台账已被改动');
-    expect(inChinese.stdout).toContain('整条记录缺失');
-
-    // A season nobody knows is not "intact": verify says it could not check it.
-    const unknown = await runCli(['audit', 'verify', 'nosuch-season'], stack.cliEnv);
-    expect({ code: unknown.code, out: unknown.stdout }).toEqual({ code: 2, out: expect.stringContaining('no season nosuch-season') });
-  }, 6 * 60 * SECOND);
+      // A season nobody knows is not "intact": verify says it could not check it.
+      const unknown = await runCli(['audit', 'verify', 'nosuch-season'], stack.cliEnv);
+      expect({ code: unknown.code, out: unknown.stdout }).toEqual({ code: 2, out: expect.stringContaining('no season nosuch-season') });
+    },
+    6 * 60 * SECOND,
+  );
 });

@@ -28,7 +28,12 @@ describeEachDatabase('recording a report change', (kind) => {
     const season = demoSeason();
     await importSeason(scratch.db, season, { email: 'zuzhi@bureau.example', channel: 'system' }, TEST_AUDIT_KEY);
     record = createReportActivities({ db: scratch.db, auditKey: TEST_AUDIT_KEY } as ActivityDeps);
-    await record.recordAssignment({ seasonId: season.id, branchId: 'no1-middle-school', occurredAt: '2026-11-25T08:00:00.000Z', auditKey: `report/${REPORT_ID}/assigned` });
+    await record.recordAssignment({
+      seasonId: season.id,
+      branchId: 'no1-middle-school',
+      occurredAt: '2026-11-25T08:00:00.000Z',
+      auditKey: `report/${REPORT_ID}/assigned`,
+    });
   });
   afterAll(() => scratch?.drop());
 
@@ -58,7 +63,12 @@ describeEachDatabase('recording a report change', (kind) => {
 
   test('an extension writes its dates and clears the escalation as Prisma reads them back, and marks the report changed', async () => {
     const reportId = 'demo-2026/experimental-primary';
-    await record.recordAssignment({ seasonId: 'demo-2026', branchId: 'experimental-primary', occurredAt: '2026-11-25T08:00:00.000Z', auditKey: `report/${reportId}/assigned` });
+    await record.recordAssignment({
+      seasonId: 'demo-2026',
+      branchId: 'experimental-primary',
+      occurredAt: '2026-11-25T08:00:00.000Z',
+      auditKey: `report/${reportId}/assigned`,
+    });
     const escalated = { auditKey: `report/${reportId}/step/1`, occurredAt: '2026-11-26T08:00:00.000Z', actor: LEADER, action: 'report.escalated' };
     await record.recordReportChange({ reportId, stamp: escalated, patch: { escalatedTo: 'liaison', escalatedAt: escalated.occurredAt } });
     const before = await scratch.db.report.findUniqueOrThrow({ where: { id: reportId } });
@@ -79,7 +89,7 @@ describeEachDatabase('recording a report change', (kind) => {
     expect(at(events, 2).prevHash).toBe(at(events, 1).hash);
   });
 
-  test('an approval\'s decision and rating carry the time of the approval and who gave it', async () => {
+  test("an approval's decision and rating carry the time of the approval and who gave it", async () => {
     const decision = await scratch.db.reviewDecision.findFirstOrThrow({ where: { reportId: REPORT_ID } });
     const rating = await scratch.db.rating.findFirstOrThrow({ where: { reportId: REPORT_ID } });
     const comment = await scratch.db.reviewComment.findFirstOrThrow({ where: { reportId: REPORT_ID } });

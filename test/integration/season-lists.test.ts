@@ -46,9 +46,33 @@ describeEachDatabase('season lists', (kind) => {
   test("lists reports being written past their current due date: the revision's while a revision is requested", async () => {
     const status = await seasonStatus(scratch.db, 'bench', now);
     expect(status.overdue).toEqual([
-      { branchId: branchIdOf(0), branchName: '第0支部', state: 'drafting', dueAt: daysFromNow(-3).toISOString(), daysOverdue: 3, secretaryEmail: 'sec0@school.example', told: { who: 'liaison', at: daysFromNow(-2).toISOString() } },
-      { branchId: branchIdOf(1), branchName: '第1支部', state: 'revision_requested', dueAt: daysFromNow(-1).toISOString(), daysOverdue: 1, secretaryEmail: 'sec1@school.example', told: null },
-      { branchId: branchIdOf(3), branchName: '第3支部', state: 'revision_requested', dueAt: daysFromNow(-2).toISOString(), daysOverdue: 2, secretaryEmail: 'sec3@school.example', told: null },
+      {
+        branchId: branchIdOf(0),
+        branchName: '第0支部',
+        state: 'drafting',
+        dueAt: daysFromNow(-3).toISOString(),
+        daysOverdue: 3,
+        secretaryEmail: 'sec0@school.example',
+        told: { who: 'liaison', at: daysFromNow(-2).toISOString() },
+      },
+      {
+        branchId: branchIdOf(1),
+        branchName: '第1支部',
+        state: 'revision_requested',
+        dueAt: daysFromNow(-1).toISOString(),
+        daysOverdue: 1,
+        secretaryEmail: 'sec1@school.example',
+        told: null,
+      },
+      {
+        branchId: branchIdOf(3),
+        branchName: '第3支部',
+        state: 'revision_requested',
+        dueAt: daysFromNow(-2).toISOString(),
+        daysOverdue: 2,
+        secretaryEmail: 'sec3@school.example',
+        told: null,
+      },
     ]);
   });
 

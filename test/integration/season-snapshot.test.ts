@@ -160,7 +160,15 @@ describeEachDatabase('a season is a snapshot', (kind) => {
 
   test('importing the closed season again is refused, naming the season, and changes nothing', async () => {
     const before = await everything();
-    const renamed = loadSeasonFile(fileOf(`${A}-renamed`, seasonFileText(A, [[`name: ${OLD_BRANCH}`, 'name: 第一中学党总支'], [`name: ${OLD_PERSON}`, 'name: 周某']])));
+    const renamed = loadSeasonFile(
+      fileOf(
+        `${A}-renamed`,
+        seasonFileText(A, [
+          [`name: ${OLD_BRANCH}`, 'name: 第一中学党总支'],
+          [`name: ${OLD_PERSON}`, 'name: 周某'],
+        ]),
+      ),
+    );
     const refused = importSeason(scratch.db, renamed, ADMIN, AUDIT_KEY);
     await expect(refused).rejects.toBeInstanceOf(ClosedSeasonError);
     await expect(refused).rejects.toThrow(`Season ${A} is closed and cannot be changed`);
@@ -270,7 +278,12 @@ describeEachDatabase('snapshots of seasons recorded before them', (kind) => {
           ('v1', 'old-2025/no1', 1, 'draft', '初稿', '${contentHashOf('初稿')}', 'sec@school.example', ${at}),
           ('v2', 'old-2025/no1', 2, 'submission', '定稿', '${contentHashOf('定稿')}', 'sec@school.example', ${at}),
           ('v3', 'old-2025/no1', 3, 'submission', '更早的稿', NULL, 'sec@school.example', ${at});`);
-      expect(await migrateDatabase(before.url)).toEqual([SNAPSHOT_MIGRATION, ...committedMigrations(kind.provider).map((m) => m.name).filter((n) => n > SNAPSHOT_MIGRATION)]);
+      expect(await migrateDatabase(before.url)).toEqual([
+        SNAPSHOT_MIGRATION,
+        ...committedMigrations(kind.provider)
+          .map((m) => m.name)
+          .filter((n) => n > SNAPSHOT_MIGRATION),
+      ]);
 
       const db = await openDb(before.url);
       try {

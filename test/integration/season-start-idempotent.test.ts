@@ -22,10 +22,17 @@ describe('a season start interrupted by a worker crash', () => {
     const base = demoSeason();
     const season = {
       ...base,
-      people: [...base.people, ...Array.from({ length: BRANCHES }, (_, i) => ({ email: `sec${i}@school.example`, name: `书记${i}`, locale: 'zh-CN' as const }))],
+      people: [
+        ...base.people,
+        ...Array.from({ length: BRANCHES }, (_, i) => ({ email: `sec${i}@school.example`, name: `书记${i}`, locale: 'zh-CN' as const })),
+      ],
       organization: {
         ...base.organization,
-        branches: Array.from({ length: BRANCHES }, (_, i) => ({ id: `b${String(i).padStart(3, '0')}`, name: `第${i}支部`, secretary: `sec${i}@school.example` })),
+        branches: Array.from({ length: BRANCHES }, (_, i) => ({
+          id: `b${String(i).padStart(3, '0')}`,
+          name: `第${i}支部`,
+          secretary: `sec${i}@school.example`,
+        })),
       },
     };
     const file = join(dir, 'season.yaml');
@@ -48,7 +55,10 @@ describe('a season start interrupted by a worker crash', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000)); // a duplicate would arrive now
 
     expect(assignedAtCrash).toBeLessThan(BRANCHES); // the crash really was mid-fan-out
-    const recipients = smtp.mailbox.list().flatMap((mail) => mail.to).sort();
+    const recipients = smtp.mailbox
+      .list()
+      .flatMap((mail) => mail.to)
+      .sort();
     expect(recipients).toEqual(season.organization.branches.map((b) => b.secretary).sort());
     const workflows: string[] = [];
     for await (const execution of env.client.workflow.list({ query: `WorkflowType = 'branchReportWorkflow'` })) workflows.push(execution.workflowId);

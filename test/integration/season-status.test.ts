@@ -29,7 +29,11 @@ describeEachDatabase('season status', (kind) => {
     await db.report.createMany({
       data: [
         report('bureau-office', 'approved', { rating: '好', submittedAt: new Date('2026-11-20T00:00:00Z'), approvedAt: new Date('2026-11-22T23:59:59.999Z') }),
-        report('no1-middle-school', 'approved', { rating: '较好', submittedAt: new Date('2026-11-20T23:30:00Z'), approvedAt: new Date('2026-11-23T01:00:00Z') }),
+        report('no1-middle-school', 'approved', {
+          rating: '较好',
+          submittedAt: new Date('2026-11-20T23:30:00Z'),
+          approvedAt: new Date('2026-11-23T01:00:00Z'),
+        }),
         report('experimental-primary', 'drafting', { dueAt: new Date(now - 2 * DAY), submittedAt: new Date('2026-11-21T12:00:00Z') }),
       ],
     });
@@ -46,7 +50,14 @@ describeEachDatabase('season status', (kind) => {
     // A secretary who was replaced no longer counts as a branch of their own.
     const replaced = await db.roleAssignment.findFirstOrThrow({ where: { seasonId: season.id, role: 'secretary' } });
     await db.roleAssignment.create({
-      data: { key: `${replaced.key}/ended`, personId: replaced.personId, role: 'secretary', organizationId: replaced.organizationId, seasonId: season.id, validUntil: new Date() },
+      data: {
+        key: `${replaced.key}/ended`,
+        personId: replaced.personId,
+        role: 'secretary',
+        organizationId: replaced.organizationId,
+        seasonId: season.id,
+        validUntil: new Date(),
+      },
     });
   });
   afterAll(() => scratch?.drop());

@@ -72,10 +72,7 @@ describe('SQLite transactions', () => {
     await expect(addPerson('dup@school.example').then(() => addPerson('dup@school.example'))).rejects.toThrow();
 
     await addPerson('after@school.example');
-    expect((await scratch.db.person.findMany({ orderBy: { email: 'asc' } })).map((p) => p.email)).toEqual([
-      'after@school.example',
-      'dup@school.example',
-    ]);
+    expect((await scratch.db.person.findMany({ orderBy: { email: 'asc' } })).map((p) => p.email)).toEqual(['after@school.example', 'dup@school.example']);
     // Nothing was left open on the connection: another process can write at once.
     await otherProcess.execute({ sql: 'DELETE FROM Person WHERE email = ?', args: ['after@school.example'] });
   });

@@ -49,7 +49,11 @@ describeEachDatabase('verify while the season goes on', (kind) => {
 
   const headOf = async (reportId: string) => (await chainHead(scratch.db, `report:${reportId}`)) as RecordHead;
   const remind = (key: string) =>
-    record.recordReportChange({ reportId: REPORT, stamp: { auditKey: key, occurredAt: '2026-11-26T08:00:00.000Z', actor: SYSTEM, action: 'report.reminded' }, patch: {} });
+    record.recordReportChange({
+      reportId: REPORT,
+      stamp: { auditKey: key, occurredAt: '2026-11-26T08:00:00.000Z', actor: SYSTEM, action: 'report.reminded' },
+      patch: {},
+    });
 
   test('a reminder recorded between verify reading the database and the workflow answering is no finding', async () => {
     let reminded = false;
@@ -71,7 +75,9 @@ describeEachDatabase('verify while the season goes on', (kind) => {
       return reportId === REPORT ? { events: head.events + 1, hash: 'f'.repeat(64) } : head;
     });
     const result = await verifySeasonRecord(scratch.db, temporal, TEST_AUDIT_KEYRING, SEASON, { concurrency: 1 });
-    expect(result.problems.map((p) => [p.problem, p.chain, p.message.en])).toEqual([['witness', `report:${REPORT}`, `report:${REPORT}: events 2…2 are missing; Temporal's history recorded 2`]]);
+    expect(result.problems.map((p) => [p.problem, p.chain, p.message.en])).toEqual([
+      ['witness', `report:${REPORT}`, `report:${REPORT}: events 2…2 are missing; Temporal's history recorded 2`],
+    ]);
   });
 
   test('an event appended since the snapshot that does not end at the witnessed head is named', async () => {

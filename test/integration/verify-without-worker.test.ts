@@ -34,10 +34,14 @@ test('with no worker, verify waits a bounded time and reports the workflow as no
   });
 
   // Verify finds workflows through Temporal's visibility too, which lists a new one a moment later.
-  await waitUntil(async () => {
-    for await (const execution of env.client.workflow.list({ query: `WorkflowId = "${workflowId}"` })) if (execution.workflowId === workflowId) return true;
-    return false;
-  }, 30_000, 'the workflow to be listed');
+  await waitUntil(
+    async () => {
+      for await (const execution of env.client.workflow.list({ query: `WorkflowId = "${workflowId}"` })) if (execution.workflowId === workflowId) return true;
+      return false;
+    },
+    30_000,
+    'the workflow to be listed',
+  );
 
   const result = await verifySeasonRecord(scratch.db, env.client, TEST_AUDIT_KEYRING, season.id, { queryPatienceMs: 2_000 });
   expect(result).toMatchObject({ ok: false, problems: [], witnessed: 0 });

@@ -56,7 +56,13 @@ describe('the origin of a signed-in post', () => {
     new Promise<{ statusCode: number }>((resolve, reject) => {
       const payload = `_csrf=${encodeURIComponent(session.csrfToken)}`;
       const post = request(
-        { host: '127.0.0.1', port, method: 'POST', path: '/logout', headers: { cookie: `${SESSION_COOKIE}=${session.id}`, 'content-type': 'application/x-www-form-urlencoded', ...headers } },
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/logout',
+          headers: { cookie: `${SESSION_COOKIE}=${session.id}`, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        },
         (response) => {
           response.resume();
           response.on('end', () => resolve({ statusCode: response.statusCode ?? 0 }));
@@ -78,7 +84,7 @@ describe('the origin of a signed-in post', () => {
     expect((await signOut(session, { 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
   });
 
-  test('the same post from the app\'s own origin signs out', async () => {
+  test("the same post from the app's own origin signs out", async () => {
     const session = await openSession(scratch.db, 'shuji.shixiao@school.example');
     const own = await signOut(session, { origin: BASE });
     expect(own.statusCode).not.toBe(403);

@@ -43,7 +43,9 @@ describeEachDatabase('web sessions', (kind) => {
 
   test('an ended admin role no longer reaches the season', async () => {
     const person = await scratch.db.person.findUniqueOrThrow({ where: { email: 'weiyuan.qian@bureau.example' } });
-    await scratch.db.roleAssignment.create({ data: { key: 'ended-admin', personId: person.id, role: 'admin', seasonId: 'demo-2026', organizationId: 'edu-bureau', validUntil: new Date() } });
+    await scratch.db.roleAssignment.create({
+      data: { key: 'ended-admin', personId: person.id, role: 'admin', seasonId: 'demo-2026', organizationId: 'edu-bureau', validUntil: new Date() },
+    });
     const { found } = await signedIn('weiyuan.qian@bureau.example');
     expect(found?.roles).toEqual([]);
   });

@@ -47,10 +47,20 @@ async function main() {
   const worker = await createWorker({
     connection: env.nativeConnection,
     namespace: 'default',
-    activities: createActivities({ db: scratch.db, mailer: new RecordingMailer(), clock: { now: () => new Date() }, publicBaseUrl: 'http://127.0.0.1:3000', auditKey: TEST_AUDIT_KEY }),
+    activities: createActivities({
+      db: scratch.db,
+      mailer: new RecordingMailer(),
+      clock: { now: () => new Date() },
+      publicBaseUrl: 'http://127.0.0.1:3000',
+      auditKey: TEST_AUDIT_KEY,
+    }),
     workflowBundle: await workflowBundle(),
   });
-  const [office, middle, primary] = (['bureau-office', 'no1-middle-school', 'experimental-primary'] as const).map((b) => `${season.id}/${b}`) as [string, string, string];
+  const [office, middle, primary] = (['bureau-office', 'no1-middle-school', 'experimental-primary'] as const).map((b) => `${season.id}/${b}`) as [
+    string,
+    string,
+    string,
+  ];
   const admin = as('zuzhi@bureau.example');
   const outDir = join(__dirname, 'histories', label);
   mkdirSync(outDir, { recursive: true });

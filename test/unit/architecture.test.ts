@@ -7,9 +7,7 @@ import { at } from '../helpers/at';
 
 describe('architecture', () => {
   test('the generated Prisma schemas match prisma/models.prisma', () => {
-    expect(() =>
-      execFileSync(process.execPath, ['prisma/sync-schemas.mjs', '--check'], { cwd: PROJECT_ROOT, stdio: 'pipe' }),
-    ).not.toThrow();
+    expect(() => execFileSync(process.execPath, ['prisma/sync-schemas.mjs', '--check'], { cwd: PROJECT_ROOT, stdio: 'pipe' })).not.toThrow();
   });
 
   test('lint refuses I/O imports in workflows, and activities even as types (their contract is in domain/)', () => {
@@ -45,7 +43,10 @@ describe('architecture', () => {
   });
 
   test('lint refuses an import up the layers: the domain reaches nothing, activities reach workflows as types only', () => {
-    const inDomain = lintWorkflowProbe(["import { openDb } from '../db/client';", "import { closeSeason } from '../app/season-commands';", 'export const probe = [openDb, closeSeason];'], 'domain');
+    const inDomain = lintWorkflowProbe(
+      ["import { openDb } from '../db/client';", "import { closeSeason } from '../app/season-commands';", 'export const probe = [openDb, closeSeason];'],
+      'domain',
+    );
     expect([...new Set(inDomain.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.line))]).toEqual([1, 2]);
     const inActivities = lintWorkflowProbe(
       [
@@ -58,13 +59,24 @@ describe('architecture', () => {
       'activities',
     );
     expect(inActivities.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.line)).toEqual([1, 2]);
-    const inWeb = lintWorkflowProbe(["import { registerCli } from '../client/cli';", "import { bulkApprove } from '../app/bulk-approve';", 'export const probe = [registerCli, bulkApprove];'], 'web');
+    const inWeb = lintWorkflowProbe(
+      [
+        "import { registerCli } from '../client/cli';",
+        "import { bulkApprove } from '../app/bulk-approve';",
+        'export const probe = [registerCli, bulkApprove];',
+      ],
+      'web',
+    );
     expect(inWeb.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.line)).toEqual([1]);
   });
 
   test('lint keeps raw SQL in db/', () => {
     const lines = ["export const count = (db: { $queryRawUnsafe(sql: string): Promise<unknown> }) => db.$queryRawUnsafe('SELECT 1');"];
-    expect(lintWorkflowProbe(lines, 'web').filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.line)).toEqual([1]);
+    expect(
+      lintWorkflowProbe(lines, 'web')
+        .filter((m) => m.ruleId === 'no-restricted-syntax')
+        .map((m) => m.line),
+    ).toEqual([1]);
     expect(lintWorkflowProbe(lines, 'db').filter((m) => m.ruleId === 'no-restricted-syntax')).toEqual([]);
   });
 });

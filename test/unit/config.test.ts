@@ -20,7 +20,7 @@ describe('configuration', () => {
     expect(config.TEMPORAL_NAMESPACE).toBe('party-building');
   });
 
-  test('keeps 500 workflows in the worker\'s cache unless told a size', () => {
+  test("keeps 500 workflows in the worker's cache unless told a size", () => {
     expect(loadConfig({}).WORKER_MAX_CACHED_WORKFLOWS).toBe(500);
     expect(loadConfig({ WORKER_MAX_CACHED_WORKFLOWS: '200' }).WORKER_MAX_CACHED_WORKFLOWS).toBe(200);
   });

@@ -10,13 +10,32 @@ describe('CSV for spreadsheets', () => {
   });
 
   test('a field with a comma, a quote or a line break is quoted; empty values stay empty', () => {
-    const text = toCsv(['a', 'b', 'c', 'd'], [['一,二', '说"好"', '上\n下', null], [0, undefined, '', 3.5]]);
+    const text = toCsv(
+      ['a', 'b', 'c', 'd'],
+      [
+        ['一,二', '说"好"', '上\n下', null],
+        [0, undefined, '', 3.5],
+      ],
+    );
     expect(text.slice(1).split('\r\n')).toEqual(['a,b,c,d', '"一,二","说""好""","上\n下",', '0,,,3.5', '']);
   });
 
   test('the record exports one row per event with its hash', () => {
     const at = new Date('2026-11-25T08:00:00.000Z');
-    const text = auditCsv([{ id: 1, occurredAt: at, actorEmail: 'a@b.example', onBehalfOf: null, action: 'report.assigned', channel: 'workflow', reportId: 'demo/x', versionNumber: null, detailJson: '{"k":1}', hash: 'h' }]);
+    const text = auditCsv([
+      {
+        id: 1,
+        occurredAt: at,
+        actorEmail: 'a@b.example',
+        onBehalfOf: null,
+        action: 'report.assigned',
+        channel: 'workflow',
+        reportId: 'demo/x',
+        versionNumber: null,
+        detailJson: '{"k":1}',
+        hash: 'h',
+      },
+    ]);
     expect(text.slice(1).split('\r\n')).toEqual([
       'id,occurredAt,actor,onBehalfOf,action,channel,report,version,detail,hash',
       '1,2026-11-25T08:00:00.000Z,a@b.example,,report.assigned,workflow,demo/x,,"{""k"":1}",h',

@@ -47,7 +47,11 @@ describe('reviewing and approving', () => {
   });
 
   test('a secretary never approves her own report, not even acting for a leader who delegated to her', () => {
-    const delegated = effectiveActor(as(people.secretary), [{ from: 'leader@bureau.example', to: people.secretary, until: '2099-01-01T00:00:00Z' }], Date.parse('2026-12-01'));
+    const delegated = effectiveActor(
+      as(people.secretary),
+      [{ from: 'leader@bureau.example', to: people.secretary, until: '2099-01-01T00:00:00Z' }],
+      Date.parse('2026-12-01'),
+    );
     expect(delegated.onBehalfOf).toBe('leader@bureau.example');
     expect(review('reviewed', { actor: delegated, rating: '好' })).toBe('own_report');
     expect(review('reviewed', { actor: as(people.secretary), rating: '好' })).toBe('own_report');
@@ -58,7 +62,7 @@ describe('reviewing and approving', () => {
     expect(review('reviewed', { actor: as('leader@bureau.example', people.secretary), rating: '好' })).toBe('own_report');
   });
 
-  test('a leader who is the branch\'s own secretary cannot approve it; the other leaders can', () => {
+  test("a leader who is the branch's own secretary cannot approve it; the other leaders can", () => {
     const leaderBranch = { ...people, secretary: 'leader@bureau.example' };
     expect(review('reviewed', { actor: as('leader@bureau.example'), rating: '好' }, strict, leaderBranch)).toBe('own_report');
     expect(review('reviewed', { actor: as('deputy@bureau.example'), rating: '好' }, strict, leaderBranch)).toBe('approve');
@@ -105,8 +109,10 @@ describe('reviewing and approving', () => {
 
 describe('delegation', () => {
   const delegations = [{ from: 'leader@bureau.example', to: 'deputy@bureau.example', until: '2026-12-10T00:00:00Z' }];
-  test('a live delegation makes its receiver act on the delegator\'s behalf; an ended one does nothing', () => {
-    expect(effectiveActor(as('deputy@bureau.example'), delegations, Date.parse('2026-12-09T23:59:59Z'))).toEqual(as('deputy@bureau.example', 'leader@bureau.example'));
+  test("a live delegation makes its receiver act on the delegator's behalf; an ended one does nothing", () => {
+    expect(effectiveActor(as('deputy@bureau.example'), delegations, Date.parse('2026-12-09T23:59:59Z'))).toEqual(
+      as('deputy@bureau.example', 'leader@bureau.example'),
+    );
     expect(effectiveActor(as('deputy@bureau.example'), delegations, Date.parse('2026-12-10T00:00:00Z'))).toEqual(as('deputy@bureau.example'));
     expect(effectiveActor(as('other@bureau.example'), delegations, Date.parse('2026-12-01'))).toEqual(as('other@bureau.example'));
   });
@@ -126,11 +132,15 @@ describe('writing', () => {
       throw new Error('not refused');
     } catch (error) {
       const [detail] = (error as { details: { 'zh-CN': string; en: string }[] }).details;
-      expect(detail).toEqual({ code: 'wrong_state', 'zh-CN': '报告当前状态为“已批准”，不能修改或提交。', en: 'The report is approved; it cannot be saved or submitted now.' });
+      expect(detail).toEqual({
+        code: 'wrong_state',
+        'zh-CN': '报告当前状态为“已批准”，不能修改或提交。',
+        en: 'The report is approved; it cannot be saved or submitted now.',
+      });
     }
   });
 
-  test('a request must state the text\'s size, and a text over the limit is refused', () => {
+  test("a request must state the text's size, and a text over the limit is refused", () => {
     expect(outcome(() => assertReportSize(undefined))).toBe('size_unknown');
     expect(outcome(() => assertReportSize({ characters: Number.NaN, bytes: 10 }))).toBe('size_unknown');
     expect(outcome(() => assertReportSize({ characters: 10, bytes: 30 }))).toBeUndefined();
@@ -139,7 +149,7 @@ describe('writing', () => {
 });
 
 describe('administering', () => {
-  test('only the season\'s admins administer, and a settled report no longer changes', () => {
+  test("only the season's admins administer, and a settled report no longer changes", () => {
     expect(outcome(() => assertAdmin(people, as('Admin@Bureau.example')))).toBeUndefined();
     expect(outcome(() => assertAdmin(people, as('leader@bureau.example')))).toBe('not_admin');
     expect(outcome(() => canAdminister('drafting', people, as('admin@bureau.example'), ['延期', 'extended']))).toBeUndefined();

@@ -30,21 +30,14 @@ describe('season file', () => {
   });
 
   test('a bad email is reported with its line and field', () => {
-    const text = readFileSync(DEMO_SEASON_FILE, 'utf8').replace(
-      'secretary: shuji.yizhong@school.example',
-      'secretary: not-an-email',
-    );
+    const text = readFileSync(DEMO_SEASON_FILE, 'utf8').replace('secretary: shuji.yizhong@school.example', 'secretary: not-an-email');
     const lineNumber = text.split('\n').findIndex((line) => line.includes('not-an-email')) + 1;
     const problems = problemsOf(writeSeason(text));
-    expect(problems).toEqual([
-      expect.objectContaining({ line: lineNumber, field: 'organization.branches[1].secretary' }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ line: lineNumber, field: 'organization.branches[1].secretary' })]);
   });
 
   test('every problem is reported at once', () => {
-    const text = readFileSync(DEMO_SEASON_FILE, 'utf8')
-      .replace('dueDate: 2026-12-31', 'dueDate: next friday')
-      .replace('year: 2026', 'year: twenty');
+    const text = readFileSync(DEMO_SEASON_FILE, 'utf8').replace('dueDate: 2026-12-31', 'dueDate: next friday').replace('year: 2026', 'year: twenty');
     const fields = problemsOf(writeSeason(text)).map((p) => p.field);
     expect(fields).toEqual(expect.arrayContaining(['year', 'dueDate']));
   });
@@ -62,7 +55,9 @@ describe('season file validation corpus', () => {
   const now = new Date('2026-11-25T00:00:00Z');
 
   test('has at least 20 bad files, each with its expected messages', () => {
-    const files = readdirSync(BAD).filter((f) => f.endsWith('.yaml')).sort();
+    const files = readdirSync(BAD)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
     expect(files.length).toBeGreaterThanOrEqual(20);
     expect(Object.keys(expected).sort()).toEqual(files);
   });

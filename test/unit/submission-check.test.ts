@@ -33,10 +33,7 @@ describe('the submission check', () => {
   });
 
   test('a missing section and an empty section are errors, all reported at once', () => {
-    const body = COMPLETE.replace('## 二、存在的主要问题及原因\n理论学习的深度还不够。\n', '').replace(
-      '持续推进“三会一课”规范化。',
-      '',
-    );
+    const body = COMPLETE.replace('## 二、存在的主要问题及原因\n理论学习的深度还不够。\n', '').replace('持续推进“三会一课”规范化。', '');
     const result = checkReport(body);
     expect(result.errors.map((f) => [f.code, f.section])).toEqual([
       ['missing_section', '二、存在的主要问题及原因'],

@@ -7,7 +7,13 @@ import { bundleWorkflows } from '../../worker/workflow-bundle';
 // cache gives each workflow's activator its own instance of every module not preloaded.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ReusableVMWorkflowCreator } = require('@temporalio/worker/lib/workflow/reusable-vm') as {
-  ReusableVMWorkflowCreator: new (script: vm.Script, bundle: unknown, timeoutMs: number, activityNames: Set<string>, patch?: unknown) => {
+  ReusableVMWorkflowCreator: new (
+    script: vm.Script,
+    bundle: unknown,
+    timeoutMs: number,
+    activityNames: Set<string>,
+    patch?: unknown,
+  ) => {
     context: vm.Context;
   };
 };

@@ -31,7 +31,6 @@ const DRAFTED_PASSED_APPROVED = [
   ['report.approved', PEOPLE.leader],
 ];
 
-
 test('a report submitted on time is reviewed, approved and settled when the season closes', async () => {
   const { reportId, handle } = await h.startReport();
   await saveDraft(h.client, h.db, reportId, '## 一、主要工作\n草稿', as(PEOPLE.secretary));
@@ -198,7 +197,11 @@ test('reassigning mid-draft hands the report, its reminders and its rights to th
     ['report.reminded', 'system'],
     ['report.reminded', 'system'],
   ]);
-  const roles = await h.db.roleAssignment.findMany({ where: { organizationId: 'school', role: 'secretary', seasonId: reportId.split('/')[0] }, include: { person: true }, orderBy: { validFrom: 'asc' } });
+  const roles = await h.db.roleAssignment.findMany({
+    where: { organizationId: 'school', role: 'secretary', seasonId: reportId.split('/')[0] },
+    include: { person: true },
+    orderBy: { validFrom: 'asc' },
+  });
   expect(roles.map((r) => [r.person.email, r.validUntil === null])).toEqual([
     [PEOPLE.secretary, false],
     [PEOPLE.newSecretary, true],
@@ -247,12 +250,16 @@ test('a refused request — wrong person, wrong state, failing check — changes
   expect(await rejection(reviewReport(h.client, reportId, { actor: as(PEOPLE.reviewer), decision: 'approve' }))).toBe('wrong_state');
   expect(await rejection(extendReport(h.client, reportId, as(PEOPLE.secretary), new Date((await h.now()) + 30 * DAY)))).toBe('not_admin');
   expect(await rejection(submitReport(h.client, h.db, reportId, '## 一、主要工作\n只有一部分', as(PEOPLE.secretary), false))).toBe('check_failed');
-  expect(await rejection(submitReport(h.client, h.db, reportId, GOOD_REPORT.replace('2 名', 'X名'), as(PEOPLE.secretary), false))).toBe('warnings_not_accepted');
+  expect(await rejection(submitReport(h.client, h.db, reportId, GOOD_REPORT.replace('2 名', 'X名'), as(PEOPLE.secretary), false))).toBe(
+    'warnings_not_accepted',
+  );
 
   // Straight to the workflow, past the client's own check: the activity refuses it too.
   const badHash = await storeReportContent(h.db, '## 一、主要工作\n没有其他部分');
   await expect(
-    handle.executeUpdate(submitUpdate, { args: [{ actor: as(PEOPLE.secretary), contentHash: badHash, acceptWarnings: true, size: { characters: 20, bytes: 60 } }] }),
+    handle.executeUpdate(submitUpdate, {
+      args: [{ actor: as(PEOPLE.secretary), contentHash: badHash, acceptWarnings: true, size: { characters: 20, bytes: 60 } }],
+    }),
   ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
   expect(await handle.query(reportQuery)).toMatchObject({ state: 'assigned', latestVersion: 0 });
   expect(await h.audit(reportId)).toEqual(before.audit);
@@ -377,7 +384,10 @@ test('a delegate reviews on the reviewer’s behalf until the delegation ends', 
   expect(await rejection(reviewReport(h.client, reportId, { actor: as(PEOPLE.liaison), decision: 'approve' }))).toBe('not_reviewer');
   await reviewReport(h.client, reportId, { actor: as(PEOPLE.reviewer), decision: 'approve' });
 
-  const events = await h.db.auditEvent.findMany({ where: { reportId, action: { in: ['report.delegated', 'report.revision_requested', 'report.review_passed'] } }, orderBy: { id: 'asc' } });
+  const events = await h.db.auditEvent.findMany({
+    where: { reportId, action: { in: ['report.delegated', 'report.revision_requested', 'report.review_passed'] } },
+    orderBy: { id: 'asc' },
+  });
   expect(events.map((e) => [e.action, e.actorEmail, e.onBehalfOf])).toEqual([
     ['report.delegated', PEOPLE.admin, null],
     ['report.revision_requested', PEOPLE.liaison, PEOPLE.reviewer],
@@ -397,7 +407,14 @@ test('a new liaison is the one the overdue report is escalated to', async () => 
 
 test('a branch added mid-season gets its report workflow and assignment; extending the season moves its due date', async () => {
   const { seasonId } = await h.startReport({ dueInDays: 10 });
-  await addBranch(h.client, h.db, seasonId, { id: 'new-school', name: '新建学校党支部', secretary: 'new.school@school.example', secretaryName: '新校书记' }, as(PEOPLE.admin), TEST_AUDIT_KEY);
+  await addBranch(
+    h.client,
+    h.db,
+    seasonId,
+    { id: 'new-school', name: '新建学校党支部', secretary: 'new.school@school.example', secretaryName: '新校书记' },
+    as(PEOPLE.admin),
+    TEST_AUDIT_KEY,
+  );
   const added = `${seasonId}/new-school`;
   await h.waitFor(async () => (await h.mails(added)).length === 1);
   expect((await h.mails(added))[0]).toMatchObject({ kind: 'assignment', to: 'new.school@school.example' });

@@ -16,7 +16,6 @@ const h = new ReportHarness();
 beforeAll(() => h.start());
 afterAll(() => h.stop());
 
-
 /** A full report repeated to about 10 MB, as pasted by accident. */
 const TEN_MB = GOOD_REPORT.replace('2 名', 'X名').repeat(Math.ceil((10 * 1024 * 1024) / Buffer.byteLength(GOOD_REPORT)));
 
@@ -100,7 +99,12 @@ describe('an act retried', () => {
   test('a different act under a recorded key fails loudly and is not retried', async () => {
     const { reportId } = await h.startReport();
     const record = createReportActivities({ db: h.db, auditKey: TEST_AUDIT_KEY } as ActivityDeps);
-    const stamp = { auditKey: `report/${reportId}/update/one-key`, occurredAt: '2026-12-01T08:00:00.000Z', actor: as(PEOPLE.admin), action: 'report.reminded_now' };
+    const stamp = {
+      auditKey: `report/${reportId}/update/one-key`,
+      occurredAt: '2026-12-01T08:00:00.000Z',
+      actor: as(PEOPLE.admin),
+      action: 'report.reminded_now',
+    };
     await record.recordReportChange({ reportId, stamp, patch: {} });
     const other = record.recordReportChange({ reportId, stamp: { ...stamp, action: 'report.exempted' }, patch: { state: 'exempted' } });
     await expect(other).rejects.toMatchObject({ type: AUDIT_KEY_CONFLICT, nonRetryable: true });
@@ -116,7 +120,7 @@ describe('separation of duties', () => {
     organization: { ...file.organization, branches: file.organization.branches.map((b) => ({ ...b, secretary: PEOPLE.leader })) },
   });
 
-  test('a leader who is the branch\'s secretary cannot review or approve their own report; another leader approves it', async () => {
+  test("a leader who is the branch's secretary cannot review or approve their own report; another leader approves it", async () => {
     const { reportId } = await h.startReport({ season: leaderIsSecretary });
     await submitReport(h.client, h.db, reportId, GOOD_REPORT, as(PEOPLE.leader), false);
     expect(await rejection(reviewReport(h.client, reportId, { actor: as(PEOPLE.leader), decision: 'approve', rating: '好' }))).toBe('own_report');
@@ -152,9 +156,11 @@ describe('separation of duties', () => {
 
 describe('the text a request names', () => {
   const submitByHash = (handle: Awaited<ReturnType<typeof h.startReport>>['handle'], contentHash: string, text: string) =>
-    handle.executeUpdate(submitUpdate, { args: [{ actor: as(PEOPLE.secretary), contentHash, acceptWarnings: true, size: { characters: text.length, bytes: Buffer.byteLength(text) } }] });
+    handle.executeUpdate(submitUpdate, {
+      args: [{ actor: as(PEOPLE.secretary), contentHash, acceptWarnings: true, size: { characters: text.length, bytes: Buffer.byteLength(text) } }],
+    });
 
-  test('a text stored a moment after the request that names it is still found (another process\'s write, not yet visible)', async () => {
+  test("a text stored a moment after the request that names it is still found (another process's write, not yet visible)", async () => {
     const { reportId, handle } = await h.startReport({ dueInDays: 10 });
     const text = GOOD_REPORT + '\n稍后写入。\n';
     const request = submitByHash(handle, createHash('sha256').update(text).digest('hex'), text);

@@ -43,7 +43,13 @@ describe('a season on the time-skipping server', () => {
     worker = await createWorker({
       connection: env.nativeConnection,
       namespace: env.namespace ?? 'default',
-      activities: createActivities({ db: scratch.db, mailer, clock: { now: () => new Date() }, publicBaseUrl: 'https://shuzhi.example', auditKey: TEST_AUDIT_KEY }),
+      activities: createActivities({
+        db: scratch.db,
+        mailer,
+        clock: { now: () => new Date() },
+        publicBaseUrl: 'https://shuzhi.example',
+        auditKey: TEST_AUDIT_KEY,
+      }),
       workflowBundle: await workflowBundle(),
     });
     running = worker.run();
@@ -83,7 +89,14 @@ describe('a season on the time-skipping server', () => {
   });
 
   test('closing settles every report and writes the summary', async () => {
-    await submitReport(env.client, scratch.db, `${season.id}/branch-2`, GOOD_REPORT, { email: at(season.organization.branches, 1).secretary, channel: 'cli' }, false);
+    await submitReport(
+      env.client,
+      scratch.db,
+      `${season.id}/branch-2`,
+      GOOD_REPORT,
+      { email: at(season.organization.branches, 1).secretary, channel: 'cli' },
+      false,
+    );
     const handle = env.client.workflow.getHandle(workflowId);
     await handle.signal(closeSeasonSignal, { actor: { email: 'zuzhi@bureau.example', channel: 'cli' } });
     const summary = (await handle.result()) as SeasonSummary;

@@ -34,9 +34,16 @@ export function reportPage(ctx: PageContext, view: ReportView, viewer: Viewer, o
     </p>
     ${options.message ? html`<p class="${options.message.kind}" data-testid="message">${options.message.text}</p>` : ''}
     ${options.findings?.length ? findingsList(ctx, options.findings) : ''}
-    ${writing
-      ? editor(ctx, view, options.draft ?? splitSections(latest?.body ?? '', view.template.sections), !!options.findings?.some((f) => f.severity === 'warning'))
-      : reading(ctx, view)}
+    ${
+      writing
+        ? editor(
+            ctx,
+            view,
+            options.draft ?? splitSections(latest?.body ?? '', view.template.sections),
+            !!options.findings?.some((f) => f.severity === 'warning'),
+          )
+        : reading(ctx, view)
+    }
     ${reviewForms(ctx, view, viewer, state)}
     ${view.report.season && viewer.reach.adminSeasons.includes(report.seasonId) ? adminForms(ctx, view) : ''}
     ${versionList(ctx, view)}
@@ -77,9 +84,11 @@ function reading(ctx: PageContext, view: ReportView) {
   const figures = latest.figuresJson ? (JSON.parse(latest.figuresJson) as ReportFigures) : {};
   return html`
     <article class="report-text" data-testid="report-text">${latest.body}</article>
-    ${Object.keys(figures).length
-      ? html`<h2>${ctx.t('figures')}</h2><dl class="figures">${Object.entries(figures).map(([k, v]) => html`<dt>${k}</dt><dd>${String(v)}</dd>`)}</dl>`
-      : ''}`;
+    ${
+      Object.keys(figures).length
+        ? html`<h2>${ctx.t('figures')}</h2><dl class="figures">${Object.entries(figures).map(([k, v]) => html`<dt>${k}</dt><dd>${String(v)}</dd>`)}</dl>`
+        : ''
+    }`;
 }
 
 function reviewForms(ctx: PageContext, view: ReportView, viewer: Viewer, state: ReportState) {
@@ -124,14 +133,17 @@ function versionList(ctx: PageContext, view: ReportView) {
     const comments = view.comments.filter((c) => c.versionNumber === v.number);
     return html`<li data-version="${v.number}">v${v.number} · ${v.kind} · ${v.authorEmail} · ${dateIn(v.createdAt, view.report.season.timeZone)}
       ${i > 0 ? html` · <a href="${href}/diff?from=${view.versions[i - 1]?.number ?? 0}&to=${v.number}">${ctx.t('diff')}</a>` : ''}
-      ${comments.length
-        ? html`<ul class="comments" data-testid="comments-v${v.number}">${comments.map((c) => html`<li><strong>${c.authorEmail}</strong>${c.anchor ? html` (${c.anchor})` : ''}: <span class="comment-body">${c.body}</span></li>`)}</ul>`
-        : ''}</li>`;
+      ${
+        comments.length
+          ? html`<ul class="comments" data-testid="comments-v${v.number}">${comments.map((c) => html`<li><strong>${c.authorEmail}</strong>${c.anchor ? html` (${c.anchor})` : ''}: <span class="comment-body">${c.body}</span></li>`)}</ul>`
+          : ''
+      }</li>`;
   })}</ol></section>`;
 }
 
 function timeline(ctx: PageContext, view: ReportView) {
   return html`<section><h2>${ctx.t('timeline')}</h2><ul class="timeline" data-testid="timeline">${view.timeline.map(
-    (e) => html`<li>${dateIn(e.occurredAt, view.report.season.timeZone)} · ${e.action} · ${e.actorEmail}${e.onBehalfOf ? html` (for ${e.onBehalfOf})` : ''} · ${e.channel}</li>`,
+    (e) =>
+      html`<li>${dateIn(e.occurredAt, view.report.season.timeZone)} · ${e.action} · ${e.actorEmail}${e.onBehalfOf ? html` (for ${e.onBehalfOf})` : ''} · ${e.channel}</li>`,
   )}</ul></section>`;
 }

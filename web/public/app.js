@@ -36,7 +36,9 @@
       try {
         const response = await post(editor.dataset.draftUrl, fields());
         const result = await response.json();
-        status.textContent = result.saved ? `${document.documentElement.lang === 'en' ? 'Saved as version' : '已自动保存为版本'} ${result.versionNumber}` : result.reason;
+        status.textContent = result.saved
+          ? `${document.documentElement.lang === 'en' ? 'Saved as version' : '已自动保存为版本'} ${result.versionNumber}`
+          : result.reason;
         status.dataset.version = result.saved ? String(result.versionNumber) : '';
       } catch (error) {
         dirty = true;

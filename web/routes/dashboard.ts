@@ -28,7 +28,10 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
     const viewer = requireViewer(request, reply);
     if (!viewer) return undefined;
     if (!viewer.reach.adminSeasons.includes(request.params.id)) {
-      await reply.code(403).type('text/html').send(errorPage(request, deps, 'forbidden'));
+      await reply
+        .code(403)
+        .type('text/html')
+        .send(errorPage(request, deps, 'forbidden'));
       return undefined;
     }
     return viewer;
@@ -40,10 +43,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
     const { t, locale } = ctx;
     const seasonId = request.params.id;
     const page = Math.max(0, Number(request.query.page ?? 0) || 0);
-    const [{ status, progress }, branches] = await Promise.all([
-      seasonStatusWithProgress(deps.db, seasonId),
-      branchPage(deps.db, seasonId, page * PAGE, PAGE),
-    ]);
+    const [{ status, progress }, branches] = await Promise.all([seasonStatusWithProgress(deps.db, seasonId), branchPage(deps.db, seasonId, page * PAGE, PAGE)]);
     const total = status.branches;
     const counts = REPORT_STATES.filter((s) => status.reportsByState[s]).map((s) => ({ label: stateName(s, locale), value: status.reportsByState[s] ?? 0 }));
     return sendPage(
@@ -69,7 +69,10 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
             total,
           )}
         </section>
-        <section><h2>${t('ratings')}</h2>${barChart(RATINGS.map((r) => ({ label: r, value: status.ratings[r] ?? 0 })), 'ratings-chart')}</section>
+        <section><h2>${t('ratings')}</h2>${barChart(
+          RATINGS.map((r) => ({ label: r, value: status.ratings[r] ?? 0 })),
+          'ratings-chart',
+        )}</section>
       </div>
       <section class="admin">
         <form method="post" action="/seasons/${seasonId}/extend" class="inline">${csrfField(ctx)}
@@ -103,7 +106,11 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
     const viewer = await admin(request, reply);
     if (!viewer) return reply;
     const season = await deps.db.season.findUniqueOrThrow({ where: { id: request.params.id } });
-    await extendSeason(deps.temporal, deps.db, { seasonId: season.id, until: zonedEndOfDay(request.body?.until ?? '', season.timeZone), actor: webActor(viewer) });
+    await extendSeason(deps.temporal, deps.db, {
+      seasonId: season.id,
+      until: zonedEndOfDay(request.body?.until ?? '', season.timeZone),
+      actor: webActor(viewer),
+    });
     return reply.redirect(`/seasons/${encodeURIComponent(season.id)}?done=1`);
   });
 

@@ -25,22 +25,26 @@ export async function homeRoutes(app: FastifyInstance, deps: WebDeps) {
       html`
       <section>
         <h2>${t('myReports')}</h2>
-        ${mine.length
-          ? html`<table><thead><tr><th>${t('branch')}</th><th>${t('state')}</th><th>${t('dueDate')}</th><th>${t('daysLeft')}</th></tr></thead><tbody>
+        ${
+          mine.length
+            ? html`<table><thead><tr><th>${t('branch')}</th><th>${t('state')}</th><th>${t('dueDate')}</th><th>${t('daysLeft')}</th></tr></thead><tbody>
             ${mine.map(
               (r) => html`<tr><td><a href="${reportHref(r.id)}">${r.seasonBranch.name}</a><div class="muted">${r.season.title}</div></td>
                 <td>${stateBadge(r.state, locale)}</td><td>${dateIn(r.revisionDueAt ?? r.dueAt, r.season.timeZone)}</td>
                 <td>${daysUntil(r.revisionDueAt ?? r.dueAt)}</td></tr>`,
             )}</tbody></table>`
-          : html`<p class="muted">${t('nothingHere')}</p>`}
+            : html`<p class="muted">${t('nothingHere')}</p>`
+        }
       </section>
       <section>
         <h2>${t('reviewQueue')}</h2>
         <p><a href="/queue">${t('reviewQueue')}</a>${reviewing ? html` (${reviewing})` : ''}</p>
       </section>
-      ${seasons.length
-        ? html`<section><h2>${t('seasons')}</h2><ul>${seasons.map((s) => html`<li><a href="/seasons/${encodeURIComponent(s.id)}">${s.title}</a> — ${s.status}</li>`)}</ul></section>`
-        : ''}`,
+      ${
+        seasons.length
+          ? html`<section><h2>${t('seasons')}</h2><ul>${seasons.map((s) => html`<li><a href="/seasons/${encodeURIComponent(s.id)}">${s.title}</a> — ${s.status}</li>`)}</ul></section>`
+          : ''
+      }`,
     );
   });
 }

@@ -167,7 +167,7 @@ interface ApprovalPlan {
 
 function approvalPlan(form: Record<string, string | string[]>): ApprovalPlan {
   const list = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-  const asRating = (value: unknown) => (RATINGS as readonly unknown[]).includes(value) ? (value as Rating) : undefined;
+  const asRating = (value: unknown) => ((RATINGS as readonly unknown[]).includes(value) ? (value as Rating) : undefined);
   const one = form.mode !== 'each' ? asRating(form.rating) : undefined;
   return {
     items: list(form.reportId).map((reportId) => ({ reportId, rating: one ?? asRating(form[`rating:${reportId}`]) })),
@@ -200,6 +200,7 @@ async function approve(deps: WebDeps, viewer: Viewer, plan: ApprovalPlan): Promi
 function resultsTable(ctx: PageContext, results: ApprovalResult[]) {
   return html`<table data-testid="results"><thead><tr><th>${ctx.t('branch')}</th><th>${ctx.t('results')}</th><th></th></tr></thead><tbody>
     ${results.map(
-      (r) => html`<tr data-outcome="${r.outcome}"><td><a href="${reportHref(r.reportId)}">${r.reportId}</a></td><td>${r.outcome}</td><td>${r.reason?.[ctx.locale] ?? ''}</td></tr>`,
+      (r) =>
+        html`<tr data-outcome="${r.outcome}"><td><a href="${reportHref(r.reportId)}">${r.reportId}</a></td><td>${r.outcome}</td><td>${r.reason?.[ctx.locale] ?? ''}</td></tr>`,
     )}</tbody></table><p><a href="/queue">← ${ctx.t('reviewQueue')}</a></p>`;
 }

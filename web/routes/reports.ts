@@ -3,16 +3,7 @@
 import { diffLines } from 'diff';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import mammoth from 'mammoth';
-import {
-  exemptReport,
-  extendReport,
-  reassignReport,
-  remindNow,
-  ReportRequestError,
-  reviewReport,
-  saveDraft,
-  submitReport,
-} from '../../app/report-commands';
+import { exemptReport, extendReport, reassignReport, remindNow, ReportRequestError, reviewReport, saveDraft, submitReport } from '../../app/report-commands';
 import { checkReport } from '../../domain/submission-check';
 import { zonedEndOfDay } from '../../domain/time';
 import type { Rating } from '../../domain/vocabulary';
@@ -32,7 +23,10 @@ export async function reportRoutes(app: FastifyInstance, deps: WebDeps) {
     const viewer = requireViewer(request, reply);
     if (!viewer) return undefined;
     if (!(await canSeeReport(deps.db, viewer.reach, (request as ReportRequest).params.id))) {
-      await reply.code(403).type('text/html').send(errorPage(request, deps, 'forbidden'));
+      await reply
+        .code(403)
+        .type('text/html')
+        .send(errorPage(request, deps, 'forbidden'));
       return undefined;
     }
     return viewer;
@@ -40,7 +34,11 @@ export async function reportRoutes(app: FastifyInstance, deps: WebDeps) {
 
   async function render(request: FastifyRequest, reply: FastifyReply, viewer: Viewer, options: ReportPageOptions = {}, status = 200) {
     const view = await loadReportView(deps.db, (request as ReportRequest).params.id);
-    if (!view) return reply.code(404).type('text/html').send(errorPage(request, deps, 'notFound'));
+    if (!view)
+      return reply
+        .code(404)
+        .type('text/html')
+        .send(errorPage(request, deps, 'notFound'));
     const ctx = contextOf(request, deps);
     return sendPage(reply, ctx, `${view.report.seasonBranch.name} · ${view.report.season.title}`, reportPage(ctx, view, viewer, options), status);
   }
@@ -57,7 +55,8 @@ export async function reportRoutes(app: FastifyInstance, deps: WebDeps) {
   }
 
   /** A date picked in the form means the end of that day where the season runs. */
-  const seasonTimeZone = async (reportId: string) => (await deps.db.report.findUniqueOrThrow({ where: { id: reportId }, include: { season: true } })).season.timeZone;
+  const seasonTimeZone = async (reportId: string) =>
+    (await deps.db.report.findUniqueOrThrow({ where: { id: reportId }, include: { season: true } })).season.timeZone;
   const sectionNames = async (reportId: string) => (await loadReportView(deps.db, reportId))?.template.sections ?? [];
 
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/reports/:id', async (request, reply) => {

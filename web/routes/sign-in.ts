@@ -35,7 +35,9 @@ export async function signInRoutes(app: FastifyInstance, deps: WebDeps) {
 
   app.post<{ Body: { email?: string; next?: string } }>('/login', async (request, reply) => {
     const ctx = contextOf(request, deps);
-    const email = String(request.body?.email ?? '').trim().toLowerCase();
+    const email = String(request.body?.email ?? '')
+      .trim()
+      .toLowerCase();
     const person = email ? await deps.db.person.findUnique({ where: { email } }) : null;
     // The same answer whether or not the address is known, so the form reveals nobody.
     if (person) {
