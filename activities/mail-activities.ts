@@ -9,6 +9,12 @@ import type { Locale } from '../domain/vocabulary';
 import { renderMail } from '../mail/templates';
 import type { ActivityDeps } from './deps';
 
+/** Template values that hold a person's email, and the value their name goes into. */
+const PERSON_FIELDS = [
+  ['secretaryEmail', 'secretaryName'],
+  ['reviewerEmail', 'reviewerName'],
+] as const;
+
 export function messageIdFor(idempotencyKey: string): string {
   return `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32)}@shuzhi>`;
 }
@@ -19,6 +25,16 @@ export function createMailActivities({ db, mailer, clock, publicBaseUrl, signInL
     if (!signInLinks) return new URL(path, publicBaseUrl).toString();
     const token = await signInLinks.issue(email);
     return new URL(`/signin/${token}?next=${encodeURIComponent(path)}`, publicBaseUrl).toString();
+  };
+
+  /** A mail names people, not addresses: each PERSON_FIELDS email as the season lists the person. */
+  const namesOf = async (values: Record<string, string>, seasonId?: string) => {
+    const names: Record<string, string> = {};
+    for (const [emailField, nameField] of PERSON_FIELDS) {
+      const email = values[emailField];
+      if (email) names[nameField] = (await recipientOf(db, email, seasonId))?.name ?? email;
+    }
+    return names;
   };
 
   return {
@@ -34,6 +50,7 @@ export function createMailActivities({ db, mailer, clock, publicBaseUrl, signInL
       const rendered = renderMail(request.kind, locale, {
         recipientName: person?.name ?? request.toEmail,
         ...values,
+        ...(await namesOf(values, request.seasonId)),
         ...(linkPath ? { link: await linkTo(linkPath, request.toEmail) } : {}),
       });
       const messageId = messageIdFor(request.idempotencyKey);

@@ -37,6 +37,7 @@ function toScheduleMs(schedule: SeasonSchedule): ScheduleMs {
     revisionPeriod: durationMs(schedule.revisionPeriod ?? '7d'),
     reviewSla: durationMs(schedule.reviewSla),
     reviewReminderBeforeSla: durationMs(schedule.reviewReminderBeforeSla ?? '1d'),
+    minimumNoticeGap: durationMs(schedule.minimumNoticeGap ?? '1h'),
   };
 }
 

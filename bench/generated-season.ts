@@ -25,6 +25,7 @@ export function generatedSeason(branches: number): SeasonFile {
       revisionPeriod: '7d',
       reviewSla: '5d',
       reviewReminderBeforeSla: '1d',
+      minimumNoticeGap: '1h',
     },
     template: { sections: ['一、主要工作'], maxCharacters: 20000 },
     people,

@@ -58,6 +58,8 @@ export interface ScheduleMs {
   revisionPeriod: number;
   reviewSla: number;
   reviewReminderBeforeSla: number;
+  /** The least time between two notices to one audience about one report (default one hour). */
+  minimumNoticeGap?: number;
 }
 
 /** What the season allows beyond the default rules. */

@@ -1,5 +1,6 @@
 // Mail texts, zh-CN first with English beside them. Each kind renders a subject, plain text and
 // HTML from the same lines, so the two bodies never say different things.
+import { durationInWords } from '../domain/duration-words';
 import type { Locale, MailKind } from '../domain/vocabulary';
 
 export interface RenderedMail {
@@ -16,14 +17,10 @@ interface MailText {
 
 type Values = Record<string, string>;
 
-/** "3天" / "3 days", or hours when under a day, from the reminder's offset. */
-function timeLeft(v: Values, locale: Locale): string {
-  const ms = Number(v.timeLeftMs ?? 0);
-  const days = Math.round(ms / 86_400_000);
-  const hours = Math.max(1, Math.round(ms / 3_600_000));
-  if (locale === 'zh-CN') return days >= 1 ? `${days}天` : `${hours}小时`;
-  return days >= 1 ? `${days} day${days > 1 ? 's' : ''}` : `${hours} hour${hours > 1 ? 's' : ''}`;
-}
+/** The time left before the due date, as it really is (domain/duration-words.ts). */
+const timeLeft = (v: Values, locale: Locale): string => durationInWords(Number(v.timeLeftMs ?? 0), locale);
+/** How long past the due date an escalation is sent. */
+const overdueFor = (v: Values, locale: Locale): string => durationInWords(Number(v.overdueMs ?? 0), locale);
 
 const zh = (subject: string, action: string, ...lines: string[]): MailText => ({ subject, action, lines });
 const en = zh;
@@ -73,14 +70,14 @@ const TEXTS: Record<MailKind, Record<Locale, (v: Values) => MailText>> = {
         `【述职督办】${v.branchName}述职报告逾期未交`,
         '查看报告进度',
         `${v.recipientName}同志：您好！`,
-        `${v.branchName}（书记：${v.secretaryName}）的述职报告已于 ${v.dueDate} 截止，逾期${v.daysOverdue}天仍未提交，请督促落实。`,
+        `${v.branchName}（书记：${v.secretaryName}）的述职报告已于 ${v.dueDate} 截止，逾期${overdueFor(v, 'zh-CN')}仍未提交，请督促落实。`,
       ),
     en: (v) =>
       en(
         `[Escalation] ${v.branchName} has not submitted its report`,
         'See the report',
         `Dear ${v.recipientName},`,
-        `The report of ${v.branchName} (secretary: ${v.secretaryName}) was due on ${v.dueDate} and is ${v.daysOverdue} day(s) overdue. Please follow up.`,
+        `The report of ${v.branchName} (secretary: ${v.secretaryName}) was due on ${v.dueDate} and is ${overdueFor(v, 'en')} overdue. Please follow up.`,
       ),
   },
   revision_requested: {
@@ -179,22 +176,30 @@ const TEXTS: Record<MailKind, Record<Locale, (v: Values) => MailText>> = {
         `【审阅超时】${v.branchName}述职报告审阅逾期`,
         '查看报告',
         `${v.recipientName}同志：您好！`,
-        `${v.branchName}的述职报告已于 ${v.submittedAt} 提交，审阅人 ${v.reviewerEmail} 至 ${v.reviewDue} 仍未审阅，请协调处理。`,
+        `${v.branchName}的述职报告已于 ${v.submittedAt} 提交，审阅人${v.reviewerName}至 ${v.reviewDue} 仍未审阅，请协调处理。`,
       ),
     en: (v) =>
       en(
         `[Review overdue] ${v.branchName}`,
         'See the report',
         `Dear ${v.recipientName},`,
-        `The report of ${v.branchName} was submitted on ${v.submittedAt}; its reviewer ${v.reviewerEmail} has not reviewed it by ${v.reviewDue}.`,
+        `The report of ${v.branchName} was submitted on ${v.submittedAt}; its reviewer ${v.reviewerName} has not reviewed it by ${v.reviewDue}.`,
       ),
   },
 };
 
-/** A notice sent on catching up after an outage says how many earlier ones it stands for. */
+/**
+ * A notice that stands for earlier ones says how many: after an outage, or when notices to one
+ * person came too close together and were held back (workflows/report-timers.ts).
+ */
 function missedLine(values: Values, locale: Locale): string {
   const missed = Number(values.missed ?? 0);
   if (!(missed > 0)) return '';
+  if (values.heldByNoticeGap === 'yes') {
+    return locale === 'zh-CN'
+      ? `（为避免短时间内重复打扰，另有 ${missed} 次提醒合并到本邮件一并告知。）`
+      : `(To avoid repeated mail within a short time, ${missed} other notice${missed > 1 ? 's were' : ' was'} merged into this one.)`;
+  }
   return locale === 'zh-CN'
     ? `（系统恢复运行前，另有 ${missed} 次提醒未能按时发出，本邮件一并告知。）`
     : `(While the system was down, ${missed} earlier notice${missed > 1 ? 's' : ''} could not be sent on time; this one stands for ${missed > 1 ? 'them' : 'it'}.)`;

@@ -34,7 +34,7 @@ import { assignmentActivities, firstTryMailActivities, localRecordActivities, ma
 import { mailRequest, noticeValues, NOTICES, recipientsOf } from './report-mail';
 import { assertAdmin, assertDutiesSeparate, assertFutureDate, assertReportSize, canAdminister, canWrite, effectiveActor, reviewOutcome } from './report-rules';
 import { snapshotOf, timerStateOf, type BranchReportInput, type CarriedState } from './report-state';
-import { currentDeadline, dueTimers, nextTimer, noticesFor, type Notice, type Timer, type TimerKind } from './report-timers';
+import { AUDIENCE, currentDeadline, dueTimers, nextTimer, noticesFor, type Notice, type Timer, type TimerKind } from './report-timers';
 import { transition, type ReportAct } from './report-transitions';
 
 export type { BranchReportInput, CarriedState } from './report-state';
@@ -42,6 +42,8 @@ export type { BranchReportInput, CarriedState } from './report-state';
 /** Continue as new well before Temporal's 10,240-event warning. */
 const DEFAULT_MAX_HISTORY_EVENTS = 2_000;
 /** A run this short costs little to replay, so waiting for approval in it needs no fresh one. */
+/** A notice recorded within this long of its moment counts as sent on time. */
+const ON_TIME_MS = 60_000;
 const SHORT_RUN_EVENTS = 20;
 const SYSTEM: StampActor = { email: 'system', channel: 'workflow' };
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -432,22 +434,37 @@ class ReportLifecycle {
   private async notice({ timer, missed }: Notice) {
     const spec = NOTICES[timer.kind];
     const to = recipientsOf(timer.kind, this.s.people);
-    const detail = { timer: timer.key, kind: timer.kind, plannedAt: iso(timer.at), to, ...(missed.length ? { missed: missed.map((t) => t.key) } : {}) };
+    const detail = {
+      timer: timer.key,
+      kind: timer.kind,
+      plannedAt: iso(timer.heldFrom ?? timer.at),
+      to,
+      ...(missed.length ? { missed: missed.map((t) => t.key) } : {}),
+      // Held back by the notice gap: the record says so, and which notices this one stands for.
+      ...(timer.heldFrom !== undefined || missed.some((t) => t.heldFrom !== undefined) ? { heldByNoticeGap: true } : {}),
+    };
     const { at } = await this.commit(this.noticeKey(timer), SYSTEM, spec.action, { kind: 'noticed', detail, escalatedTo: spec.escalatedTo });
     this.told(
       timer,
       missed.map((t) => t.key),
       at,
+      undefined,
+      detail.heldByNoticeGap,
     );
   }
 
   /** A notice recorded at `at`: its timers are done, and its mail is asked for (once per key, whoever asks). */
-  private told(timer: Timer, missed: string[], at: number, recipients?: string[]) {
+  private told(timer: Timer, missed: string[], at: number, recipients?: string[], heldByNoticeGap = false) {
     const spec = NOTICES[timer.kind];
     this.s.firedTimers.push(...missed, timer.key);
+    this.s.lastToldAt = { ...this.s.lastToldAt, [AUDIENCE[timer.kind]]: at };
     // Also when an attempt that died recorded the notice: its row shows the escalation.
     if (spec.escalatedTo) Object.assign(this.s, { escalatedTo: spec.escalatedTo, escalatedAt: iso(at) });
-    const values = noticeValues(timer.kind, missed.length, at, Date.parse(currentDeadline(this.s)));
+    // A notice sent on time speaks as of its planned moment ("7天", not "6天23小时" a few ms later);
+    // one sent after the deadline it warned of says the report is overdue.
+    const deadline = Date.parse(currentDeadline(this.s));
+    const asOf = at - timer.at < ON_TIME_MS && at < deadline ? Math.min(at, timer.at) : at;
+    const values = noticeValues(timer.kind, missed.length, asOf, deadline, heldByNoticeGap);
     // The mail is due at the timer's moment (SentMail.requestedAt); the record says when it was sent.
     for (const recipient of recipients ?? recipientsOf(timer.kind, this.s.people)) this.mail(this.noticeKey(timer), spec.mail, recipient, timer.at, values);
   }
@@ -486,9 +503,10 @@ class ReportLifecycle {
    * `audit verify --deep` to name.
    */
   private adopt(event: UnseenEvent) {
-    const detail = event.detail as { timer?: string; kind?: TimerKind; plannedAt?: string; missed?: string[]; to?: string[] };
+    const detail = event.detail as { timer?: string; kind?: TimerKind; plannedAt?: string; missed?: string[]; to?: string[]; heldByNoticeGap?: boolean };
     if (!event.key.includes('/timer/') || !detail.timer || !detail.kind || !detail.plannedAt) return;
-    this.told({ key: detail.timer, kind: detail.kind, at: Date.parse(detail.plannedAt) }, detail.missed ?? [], Date.parse(event.occurredAt), detail.to);
+    const timer = { key: detail.timer, kind: detail.kind, at: Date.parse(detail.plannedAt) };
+    this.told(timer, detail.missed ?? [], Date.parse(event.occurredAt), detail.to, detail.heldByNoticeGap);
   }
 
   private stamp(key: string, actor: StampActor, action: string, at: number, detail: Record<string, unknown> = {}): ChangeStamp {

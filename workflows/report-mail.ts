@@ -6,8 +6,6 @@ import { formatInZone } from '../domain/time';
 import type { BranchReportInput, CarriedState } from './report-state';
 import { currentDeadline, type TimerKind } from './report-timers';
 
-const DAY = 86_400_000;
-
 export interface NoticeSpec {
   action: string;
   mail: MailKind;
@@ -33,15 +31,16 @@ export const NOTICES: Record<TimerKind, NoticeSpec> = {
 
 export const recipientsOf = (kind: TimerKind, people: ReportPeople): string[] => NOTICES[kind].to(people).filter((email): email is string => !!email);
 
-/** A notice's template values, told at `at`: time left, overdue, days overdue, missed notices. */
-export function noticeValues(kind: TimerKind, missed: number, at: number, deadline: number): Record<string, string> {
+/** A notice's template values, told at `at`: time left, overdue and for how long, notices it stands for. */
+export function noticeValues(kind: TimerKind, missed: number, at: number, deadline: number, heldByNoticeGap = false): Record<string, string> {
   // A reminder sent late, after its deadline, says the report is overdue rather than "1 hour left".
   const overdue = kind === 'overdue_weekly' || (kind === 'reminder' && at >= deadline);
   return {
     ...(kind === 'reminder' && !overdue ? { timeLeftMs: String(deadline - at) } : {}),
     ...(overdue ? { overdue: 'yes' } : {}),
-    ...(NOTICES[kind].mail === 'escalation' ? { daysOverdue: String(Math.max(1, Math.round((at - deadline) / DAY))) } : {}),
+    ...(NOTICES[kind].mail === 'escalation' ? { overdueMs: String(Math.max(0, at - deadline)) } : {}),
     ...(missed ? { missed: String(missed) } : {}),
+    ...(missed && heldByNoticeGap ? { heldByNoticeGap: 'yes' } : {}),
   };
 }
 
@@ -63,7 +62,8 @@ export function mailRequest(
       seasonTitle: input.seasonTitle,
       branchName: input.branchName,
       timeZone: input.timeZone,
-      secretaryName: s.people.secretary,
+      // Emails: the mail activity puts the people's names in their place (PERSON_FIELDS).
+      secretaryEmail: s.people.secretary,
       reviewerEmail: s.people.reviewer ?? '',
       dueDate: date(currentDeadline(s)),
       submittedAt: s.submittedAt ? date(s.submittedAt) : '',

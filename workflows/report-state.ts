@@ -33,6 +33,8 @@ export interface CarriedState {
   rating?: Rating;
   plannedAt: number;
   firedTimers: string[];
+  /** When each audience was last told about this report: notices keep a gap (report-timers.ts). */
+  lastToldAt?: TimerState['lastToldAt'];
   /** Who acts for a reviewer or leader, until when. */
   delegations?: Delegation[];
   /** Mail asked for but not yet taken by SMTP, oldest first. */
@@ -79,6 +81,7 @@ export function timerStateOf(s: CarriedState): TimerState {
     firedTimers: s.firedTimers,
     hasLiaison: !!s.people.liaison,
     hasPartyGroupSecretary: !!s.people.partyGroupSecretary,
+    lastToldAt: s.lastToldAt,
   };
 }
 

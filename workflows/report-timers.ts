@@ -9,10 +9,16 @@ export type TimerKind = 'reminder' | 'escalate_liaison' | 'escalate_party_group_
 export interface Timer {
   key: string;
   kind: TimerKind;
+  /** When it falls due: its planned moment, or later when the same audience was told too recently. */
   at: number;
   /** For reminders: how long before the deadline (ms). For weekly notices: which week. */
   offset?: number;
+  /** Set when held back by the notice gap: the moment it was planned for. */
+  heldFrom?: number;
 }
+
+/** Without a season setting, one audience is told about one report at most once an hour. */
+export const DEFAULT_NOTICE_GAP = 3_600_000;
 
 export interface TimerState {
   status: ReportState;
@@ -25,6 +31,8 @@ export interface TimerState {
   firedTimers: string[];
   hasLiaison: boolean;
   hasPartyGroupSecretary: boolean;
+  /** When each audience (AUDIENCE) was last told about this report. */
+  lastToldAt?: Partial<Record<Audience, number>>;
 }
 
 export function currentDeadline(state: Pick<TimerState, 'dueAt' | 'revisionDueAt' | 'revisionRound'>): string {
@@ -32,9 +40,25 @@ export function currentDeadline(state: Pick<TimerState, 'dueAt' | 'revisionDueAt
 }
 
 export function plannedTimers(state: TimerState, schedule: ScheduleMs): Timer[] {
-  if (WRITING_STATES.includes(state.status)) return writingTimers(state, schedule);
-  if (REVIEW_STATES.includes(state.status) && state.reviewDueAt) return reviewTimers(state.reviewDueAt, schedule);
+  if (WRITING_STATES.includes(state.status)) return heldByNoticeGap(writingTimers(state, schedule), state, schedule);
+  if (REVIEW_STATES.includes(state.status) && state.reviewDueAt) return heldByNoticeGap(reviewTimers(state.reviewDueAt, schedule), state, schedule);
   return [];
+}
+
+const noticeGap = (schedule: ScheduleMs) => schedule.minimumNoticeGap ?? DEFAULT_NOTICE_GAP;
+
+/**
+ * The last line of defence against a schedule that would flood someone (the season file refuses
+ * such schedules; a changed default or an old season might not): a notice to an audience told
+ * less than the gap ago waits until the gap has passed, and notices waiting together are sent as
+ * one (noticesFor), which says how many it stands for.
+ */
+function heldByNoticeGap(timers: Timer[], state: TimerState, schedule: ScheduleMs): Timer[] {
+  return timers.map((timer) => {
+    const last = state.lastToldAt?.[AUDIENCE[timer.kind]];
+    const earliest = last === undefined ? -Infinity : last + noticeGap(schedule);
+    return timer.at >= earliest ? timer : { ...timer, at: earliest, heldFrom: timer.at };
+  });
 }
 
 function writingTimers(state: TimerState, schedule: ScheduleMs): Timer[] {
@@ -54,7 +78,8 @@ function writingTimers(state: TimerState, schedule: ScheduleMs): Timer[] {
   // After the last escalation, a weekly notice until the report comes in; only the next one is planned.
   const weeksSent = state.firedTimers.filter((key) => key.startsWith(`${base}/weekly/`)).length;
   const week = weeksSent + 1;
-  timers.push({ key: `${base}/weekly/${week}`, kind: 'overdue_weekly', at: pgsAt + week * schedule.digestEvery, offset: week });
+  const every = Math.max(schedule.digestEvery, noticeGap(schedule));
+  timers.push({ key: `${base}/weekly/${week}`, kind: 'overdue_weekly', at: pgsAt + week * every, offset: week });
   return timers;
 }
 
@@ -92,8 +117,10 @@ export function dueTimers(state: TimerState, schedule: ScheduleMs, now: number):
   return due;
 }
 
+export type Audience = 'secretary' | 'liaison' | 'party_group_secretary' | 'reviewer' | 'admins';
+
 /** Who a timer's notice goes to: one notice per audience when several fall due at once. */
-const AUDIENCE: Record<TimerKind, string> = {
+export const AUDIENCE: Record<TimerKind, Audience> = {
   reminder: 'secretary',
   overdue_weekly: 'secretary',
   escalate_liaison: 'liaison',

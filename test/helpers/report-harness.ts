@@ -141,6 +141,7 @@ export class ReportHarness {
         revisionPeriod: '7d',
         reviewSla: '5d',
         reviewReminderBeforeSla: '1d',
+        minimumNoticeGap: '1h',
         ...options.schedule,
       },
       template: { sections: ['一、主要工作', '二、存在的主要问题及原因', '三、下步工作思路和主要措施'], maxCharacters: 20000 },

@@ -15,7 +15,13 @@ test(
   async () => {
     const { reportId, dueAt, handle } = await h.startReport({
       dueInMs: 8 * SECOND,
-      schedule: { remindersBeforeDue: ['6s', '4s', '2s'], escalateToLiaisonAfter: '1s', escalateToPartyGroupSecretaryAfter: '2s', digestEvery: '1h' },
+      schedule: {
+        remindersBeforeDue: ['6s', '4s', '2s'],
+        escalateToLiaisonAfter: '1s',
+        escalateToPartyGroupSecretaryAfter: '2s',
+        digestEvery: '1h',
+        minimumNoticeGap: '1s',
+      },
     });
     await h.stopWorker();
     await new Promise((resolve) => setTimeout(resolve, 12 * SECOND)); // every reminder and both escalations fall due

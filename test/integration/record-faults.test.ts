@@ -59,6 +59,8 @@ function faultSeason(dueAt: number): SeasonFile {
     // Real time: reminders and escalations fall due while the worker is being killed.
     schedule: {
       remindersBeforeDue: ['30s', '15s'],
+      // Reminders seconds apart: the notice gap lowered as a demo would.
+      minimumNoticeGap: '1s',
       escalateToLiaisonAfter: '5s',
       escalateToPartyGroupSecretaryAfter: '10s',
       digestEvery: '15s',

@@ -50,6 +50,8 @@ describe('a season on the dev server, with the worker killed and restarted', () 
         dueDate: new Date(dueAt).toISOString(),
         schedule: {
           remindersBeforeDue: ['35s', '12s'],
+          // Reminders seconds apart: the notice gap lowered as a demo would.
+          minimumNoticeGap: '1s',
           escalateToLiaisonAfter: '3s',
           escalateToPartyGroupSecretaryAfter: '6s',
           digestEvery: '1h',

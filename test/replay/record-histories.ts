@@ -35,6 +35,8 @@ async function main() {
     dueDate: new Date(Date.now() + 8_000).toISOString(),
     schedule: {
       remindersBeforeDue: ['5s', '2s'],
+      // Reminders seconds apart: the notice gap lowered as a demo would.
+      minimumNoticeGap: '1s',
       escalateToLiaisonAfter: '1s',
       escalateToPartyGroupSecretaryAfter: '2s',
       digestEvery: '1h',

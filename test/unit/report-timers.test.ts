@@ -160,8 +160,9 @@ describe('the next timer and what fell due', () => {
     expect(dueTimers(drafting({ firedTimers: fired }), schedule, DUE)).toEqual([]);
   });
 
-  test('a schedule whose overdue notices repeat at zero stops at a thousand timers due at once', () => {
-    const due = dueTimers(drafting({ hasLiaison: false, hasPartyGroupSecretary: false, plannedAt: DUE }), { ...schedule, digestEvery: 0 }, DUE + 3 * DAY);
+  test('a schedule whose overdue notices repeat at zero, with no notice gap at all, stops at a thousand timers due at once', () => {
+    const noGap = { ...schedule, digestEvery: 0, minimumNoticeGap: 0 };
+    const due = dueTimers(drafting({ hasLiaison: false, hasPartyGroupSecretary: false, plannedAt: DUE }), noGap, DUE + 3 * DAY);
     expect(due).toHaveLength(1_000);
     expect(due.at(-1)?.key).toBe(`${base}/weekly/1000`);
   });
@@ -197,5 +198,44 @@ describe('catching up', () => {
 
   test('nothing due, nothing sent', () => {
     expect(noticesFor([])).toEqual([]);
+  });
+});
+
+describe('nobody is told about one report more often than the notice gap allows', () => {
+  const MIN = 60_000;
+  const close = { ...schedule, remindersBeforeDue: [5 * MIN, 3 * MIN, 1 * MIN] };
+  const toldAt = DUE - 5 * MIN;
+  const afterFirst = drafting({ firedTimers: [`${base}/reminder/${5 * MIN}`], lastToldAt: { secretary: toldAt } });
+
+  test('reminders 3 and 1 minutes before the due date wait an hour after the one 5 minutes before, and go out as one', () => {
+    const held = plannedTimers(afterFirst, close).filter((t) => t.kind === 'reminder' && t.offset !== 5 * MIN);
+    expect(held.map((t) => [t.offset, t.at - toldAt, t.heldFrom])).toEqual([
+      [3 * MIN, HOUR, DUE - 3 * MIN],
+      [1 * MIN, HOUR, DUE - 1 * MIN],
+    ]);
+    expect(dueTimers(afterFirst, close, toldAt + HOUR - 1).filter((t) => t.kind === 'reminder')).toEqual([]);
+    const [notice] = noticesFor(dueTimers(afterFirst, close, toldAt + HOUR).filter((t) => t.kind === 'reminder'));
+    expect([notice?.timer.offset, notice?.missed.map((t) => t.offset)]).toEqual([1 * MIN, [3 * MIN]]);
+  });
+
+  test('the liaison is not held back by what the secretary was told', () => {
+    const escalation = plannedTimers(drafting({ lastToldAt: { secretary: DUE + DAY - MIN } }), schedule).find((t) => t.kind === 'escalate_liaison');
+    expect(escalation).toEqual({ key: `${base}/escalate-liaison`, kind: 'escalate_liaison', at: DUE + DAY });
+  });
+
+  test('weekly notices set to repeat at zero come at most once per gap', () => {
+    const pgsAt = DUE + 3 * DAY;
+    const state = drafting({ hasLiaison: false, hasPartyGroupSecretary: false, plannedAt: DUE });
+    const weekly = plannedTimers(state, { ...schedule, digestEvery: 0 }).find((t) => t.kind === 'overdue_weekly');
+    expect(weekly?.at).toBe(pgsAt + HOUR);
+    expect(dueTimers(state, { ...schedule, digestEvery: 0 }, pgsAt + 3 * HOUR).map((t) => t.offset)).toEqual([1, 2, 3]);
+  });
+
+  test('a season that sets a shorter gap (a demo) is held only that long', () => {
+    const demo = { ...close, minimumNoticeGap: MIN };
+    expect(plannedTimers(afterFirst, demo).filter((t) => t.kind === 'reminder' && t.offset !== 5 * MIN)).toEqual([
+      { key: `${base}/reminder/${3 * MIN}`, kind: 'reminder', at: DUE - 3 * MIN, offset: 3 * MIN },
+      { key: `${base}/reminder/${1 * MIN}`, kind: 'reminder', at: DUE - 1 * MIN, offset: 1 * MIN },
+    ]);
   });
 });

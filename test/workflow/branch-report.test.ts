@@ -75,6 +75,17 @@ test('without a submission: reminders 7, 3 and 1 days before, then the liaison, 
     ['report.escalated', 'system'],
   ]);
   expect(await h.db.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({ escalatedTo: 'party_group_secretary' });
+  // Each says the time as it is, and the escalations name the secretary, not her address.
+  const told = h.mailer.sent.slice(-5);
+  expect(told.map((mail) => mail.subject.replace(/】.*?(还有)/, '】$1'))).toEqual([
+    '【述职提醒】还有7天',
+    '【述职提醒】还有3天',
+    '【述职提醒】还有1天',
+    '【述职督办】实验小学党支部述职报告逾期未交',
+    '【述职督办】实验小学党支部述职报告逾期未交',
+  ]);
+  expect(told.slice(3).map((mail) => /逾期(.+?)仍未提交/.exec(mail.text)?.[1])).toEqual(['1天', '3天']);
+  expect(at(told, 3).text).toContain(`（书记：${PEOPLE.secretary.split('@')[0]}）`);
 });
 
 test('still not in after the last escalation: a weekly overdue notice to the secretary, recorded with whom it went to', async () => {
@@ -93,6 +104,46 @@ test('still not in after the last escalation: a weekly overdue notice to the sec
   const [overdueMail] = h.mailer.sent.filter((mail) => mail.to === PEOPLE.secretary && mail.subject.includes('逾期'));
   expect(overdueMail).toBeDefined();
   // Settled, so its weekly notices stop and do not reach the later tests' mailer.
+  await handle.signal(closeSignal, { actor: as(PEOPLE.admin) });
+  await handle.result();
+});
+
+test('reminders minutes apart reach the secretary at most once an hour: the later ones come as one, and the record says so', async () => {
+  const MINUTE = 60_000;
+  const { reportId, dueAt, handle } = await h.startReport({ dueInMs: DAY, schedule: { remindersBeforeDue: ['5m', '3m', '1m'] } });
+  await h.env.sleep(DAY - 5 * MINUTE + 1_000);
+  await h.waitFor(async () => (await h.mails(reportId)).length >= 2);
+  await h.env.sleep(2 * 3_600_000);
+  await h.waitFor(async () => (await h.mails(reportId)).length >= 3);
+
+  const mails = await h.mails(reportId);
+  expect(mails.map((m) => [m.kind, m.to])).toEqual([
+    ['assignment', PEOPLE.secretary],
+    ['reminder', PEOPLE.secretary],
+    ['reminder', PEOPLE.secretary],
+  ]);
+  // The held reminder is due an hour after the first was told (a little after it was planned).
+  const [, first, merged] = mails.map((m) => m.at ?? NaN);
+  expect(first).toBeGreaterThanOrEqual(dueAt - 5 * MINUTE);
+  expect((merged ?? NaN) - (first ?? NaN)).toBeGreaterThanOrEqual(3_600_000);
+  expect((merged ?? NaN) - (first ?? NaN)).toBeLessThan(3_600_000 + 5 * MINUTE);
+  // This report's two reminders are the last the secretary got (earlier tests' reports are closed).
+  const reminders = h.mailer.sent.filter((mail) => mail.to === PEOPLE.secretary && /^【述职(提醒|逾期)】/.test(mail.subject)).slice(-2);
+  // Minutes, as they were when it was sent: never "1小时" rounded up from a few minutes.
+  expect(reminders.map((mail) => mail.subject)).toEqual([
+    expect.stringMatching(/^【述职提醒】距截止还有[45]分钟$/),
+    '【述职逾期】实验小学党支部述职报告已逾期',
+  ]);
+  expect(reminders[1]?.text).toContain('另有 1 次提醒合并到本邮件一并告知');
+  const recorded = await h.db.auditEvent.findMany({ where: { reportId, action: 'report.reminded' }, orderBy: { id: 'asc' } });
+  expect(recorded.map((e) => JSON.parse(e.detailJson) as Record<string, unknown>)).toEqual([
+    expect.not.objectContaining({ heldByNoticeGap: true }),
+    expect.objectContaining({
+      plannedAt: new Date(dueAt - MINUTE).toISOString(),
+      missed: [expect.stringContaining('/reminder/180000')],
+      heldByNoticeGap: true,
+    }),
+  ]);
   await handle.signal(closeSignal, { actor: as(PEOPLE.admin) });
   await handle.result();
 });
