@@ -1,5 +1,8 @@
 // The submission check: is the report complete, and what figures does it state? Pure and
 // workflow-safe, so the CLI and web app show the same findings the activity enforces.
+import { extractFigures, type ReportFigures } from './report-figures';
+
+export { extractFigures, FIGURE_FIELDS, FIGURE_LABELS, type FigureField, type ReportFigures } from './report-figures';
 
 export interface ReportTemplate {
   sections: string[];
@@ -14,19 +17,12 @@ export interface Finding {
   code: FindingCode;
   /** 1-based line in the submitted text, when the finding has a place. */
   line?: number;
+  /** 1-based column (in characters) on that line, when the finding is a spot in it. */
+  column?: number;
+  /** The words around that spot, as the line has them (…… where it is cut). */
+  context?: string;
   section?: string;
   message: { 'zh-CN': string; en: string };
-}
-
-/** Figures a report states, extracted when they can be read; absent when not found. */
-export interface ReportFigures {
-  probationaryMembersRecruited?: number; // 发展预备党员
-  membersConfirmed?: number; // 转正
-  activistsTrained?: number; // 入党积极分子
-  developmentTargets?: number; // 发展对象
-  inServiceMembers?: number; // 在职党员
-  retiredMembers?: number; // 退休党员
-  duesCollectedYuan?: number; // 党费（元）
 }
 
 export interface CheckResult {
@@ -69,7 +65,7 @@ export function checkReport(body: string, template: ReportTemplate = DEFAULT_TEM
     });
   }
   errors.push(...checkSections(lines, template.sections));
-  warnings.push(...findPlaceholders(lines));
+  warnings.push(...findPlaceholders(lines, template.sections));
   return { errors, warnings, figures: extractFigures(body), characters };
 }
 
@@ -118,42 +114,71 @@ function checkSections(lines: string[], sections: string[]): Finding[] {
   return findings;
 }
 
-function findPlaceholders(lines: string[]): Finding[] {
-  const findings: Finding[] = [];
-  lines.forEach((line, index) => {
-    for (const match of line.matchAll(PLACEHOLDER)) {
-      const snippet = line.slice(match.index ?? 0, (match.index ?? 0) + match[0].length + 1);
-      findings.push({
-        severity: 'warning',
-        code: 'placeholder',
-        line: index + 1,
-        message: {
-          'zh-CN': `第 ${index + 1} 行有未填写的占位符“${snippet}”。`,
-          en: `Line ${index + 1} has an unfilled placeholder "${snippet}".`,
-        },
-      });
-    }
-  });
-  return findings;
+/** The section each line is in: the nearest heading at or above it (none before the first). */
+function sectionOfLine(lines: string[], sections: string[]): (index: number) => string | undefined {
+  const starts = [...headingLines(lines, sections)].sort((a, b) => b[1] - a[1]);
+  return (index) => starts.find(([, start]) => start <= index)?.[0];
 }
 
-const FIGURE_PATTERNS: [keyof ReportFigures, RegExp][] = [
-  ['probationaryMembersRecruited', /发展(?:了)?(?:新)?(?:预备)?党员\s*(\d+)\s*[名人]/],
-  ['membersConfirmed', /(?:预备党员)?(?:按期)?转正\s*(\d+)\s*[名人]/],
-  ['activistsTrained', /(?:入党)?积极分子\s*(\d+)\s*[名人]/],
-  ['developmentTargets', /发展对象\s*(\d+)\s*[名人]/],
-  ['inServiceMembers', /在职党员\s*(\d+)\s*[名人]/],
-  ['retiredMembers', /退休党员\s*(\d+)\s*[名人]/],
-  ['duesCollectedYuan', /党费\s*(?:共计|合计)?\s*(\d+(?:\.\d+)?)\s*(万)?元/],
-];
+/** One warning per placeholder per line, however often the line repeats it. */
+function findPlaceholders(lines: string[], sections: string[]): Finding[] {
+  const sectionOf = sectionOfLine(lines, sections);
+  return lines.flatMap((line, index) => placeholdersOn(line).map((spot) => placeholderFinding(line, index + 1, spot, sectionOf(index))));
+}
 
-export function extractFigures(body: string): ReportFigures {
-  const figures: ReportFigures = {};
-  for (const [field, pattern] of FIGURE_PATTERNS) {
-    const match = pattern.exec(body);
-    if (!match) continue;
-    const value = Number(match[1]) * (match[2] === '万' ? 10_000 : 1);
-    if (Number.isFinite(value)) figures[field] = value;
+interface Spot {
+  /** Where the placeholder first stands: its UTF-16 index, and its 1-based column in characters. */
+  at: number;
+  column: number;
+  /** The placeholder with the character after it: X人, XX元, 某某同. */
+  snippet: string;
+  count: number;
+}
+
+/** Each placeholder on a line once, at its first place; columns counted as the line is walked, once. */
+function placeholdersOn(line: string): Spot[] {
+  const spots = new Map<string, Spot>();
+  let column = 1;
+  let counted = 0;
+  for (const match of line.matchAll(PLACEHOLDER)) {
+    const at = match.index ?? 0;
+    column += [...line.slice(counted, at)].length;
+    counted = at;
+    const next = line.codePointAt(at + match[0].length);
+    const snippet = match[0] + (next === undefined ? '' : String.fromCodePoint(next));
+    const spot = spots.get(snippet);
+    if (spot) spot.count += 1;
+    else spots.set(snippet, { at, column, snippet, count: 1 });
   }
-  return figures;
+  return [...spots.values()];
+}
+
+function placeholderFinding(line: string, lineNumber: number, { at, column, snippet, count }: Spot, section: string | undefined): Finding {
+  const context = contextAround(line, at, snippet.length, column);
+  const whereZh = `${section ? `“${section}”` : ''}第 ${lineNumber} 行第 ${column} 列`;
+  const whereEn = `${section ? `"${section}", line` : 'Line'} ${lineNumber}, column ${column}`;
+  return {
+    severity: 'warning',
+    code: 'placeholder',
+    line: lineNumber,
+    column,
+    context,
+    ...(section ? { section } : {}),
+    message: {
+      'zh-CN': `${whereZh}有未填写的占位符“${snippet}”：${context}${count > 1 ? `（本行共 ${count} 处）` : ''}`,
+      en: `${whereEn}: unfilled placeholder "${snippet}" in "${context}"${count > 1 ? ` (${count} times on this line)` : ''}`,
+    },
+  };
+}
+
+const CONTEXT_CHARACTERS = 10;
+
+/** Up to ten characters either side of a spot, with …… where the line goes on. */
+function contextAround(line: string, at: number, length: number, column: number): string {
+  // Four UTF-16 units a character is room enough for ten characters of any kind either side.
+  const reach = 4 * CONTEXT_CHARACTERS;
+  const head = [...line.slice(Math.max(0, at - reach), at)].slice(-CONTEXT_CHARACTERS).join('').trimStart();
+  const after = [...line.slice(at + length, at + length + reach)];
+  const tail = after.slice(0, CONTEXT_CHARACTERS).join('').trimEnd();
+  return `${column - 1 > CONTEXT_CHARACTERS ? '……' : ''}${head}${line.slice(at, at + length)}${tail}${after.length > CONTEXT_CHARACTERS ? '……' : ''}`;
 }

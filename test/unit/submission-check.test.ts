@@ -79,7 +79,12 @@ describe('what the check tells the secretary', () => {
     expect(messages(body)).toEqual([
       ['missing_section', undefined, '缺少必需的部分“二、存在的主要问题及原因”。', 'The required section "二、存在的主要问题及原因" is missing.'],
       ['empty_section', 10, '“三、下步工作思路和主要措施”部分没有内容。', 'The section "三、下步工作思路和主要措施" is empty.'],
-      ['placeholder', 7, '第 7 行有未填写的占位符“XX元”。', 'Line 7 has an unfilled placeholder "XX元".'],
+      [
+        'placeholder',
+        7,
+        '“一、主要工作”第 7 行第 30 列有未填写的占位符“XX元”：……17 名，收缴党费 XX元。',
+        '"一、主要工作", line 7, column 30: unfilled placeholder "XX元" in "……17 名，收缴党费 XX元。"',
+      ],
     ]);
     expect(messages(' \n')).toEqual([['empty_report', undefined, '报告内容为空。', 'The report is empty.']]);
     expect(messages(COMPLETE, { sections: [], maxCharacters: 20 })).toEqual([
@@ -117,12 +122,42 @@ describe('what the check tells the secretary', () => {
 
   test('placeholders: X before a Chinese character or a percent sign, XX anywhere, full-width Ｘ, and 某某', () => {
     const lines = ['发展X人', '完成率X%', '完成率Ｘ％', '编号XX', '由Ｘ同志', '某某同志', 'X 人', 'Excel', 'MAX', 'TX人'];
-    const found = checkReport(`${COMPLETE}\n${lines.join('\n')}\n`).warnings.map((f) => f.message['zh-CN'].replace(/^第 \d+ 行有未填写的占位符/, ''));
-    expect(found).toEqual(['“X人”。', '“X%”。', '“Ｘ％”。', '“XX”。', '“Ｘ同”。', '“某某同”。']);
+    const found = checkReport(`${COMPLETE}\n${lines.join('\n')}\n`).warnings.map((f) => f.message['zh-CN'].replace(/^.*有未填写的占位符/, ''));
+    expect(found).toEqual(['“X人”：发展X人', '“X%”：完成率X%', '“Ｘ％”：完成率Ｘ％', '“XX”：编号XX', '“Ｘ同”：由Ｘ同志', '“某某同”：某某同志']);
   });
 
-  test('two placeholders on a line are two warnings on that line', () => {
-    expect(checkReport(`${COMPLETE}\n发展X人，转正X人\n`).warnings.map((f) => f.line)).toEqual([15, 15]);
+  test('two different placeholders on a line are two warnings on that line, each at its column', () => {
+    const warnings = checkReport(`${COMPLETE}\n发展X人，党费XX元\n`).warnings;
+    expect(warnings.map((f) => [f.line, f.column, f.context])).toEqual([
+      [15, 3, '发展X人，党费XX元'],
+      [15, 8, '发展X人，党费XX元'],
+    ]);
+  });
+
+  test('the same placeholder repeated on a line is one warning, at its first place, saying how often', () => {
+    const warnings = checkReport(`${COMPLETE}\n组织X人参加，其中教师X人、学生X人、家长X人\n`).warnings;
+    expect(warnings.map((f) => [f.line, f.column])).toEqual([[15, 3]]);
+    expect(at(warnings, 0, 'warning').message['zh-CN']).toMatch(/（本行共 4 处）$/);
+    expect(at(warnings, 0, 'warning').message.en).toMatch(/\(4 times on this line\)$/);
+  });
+
+  test('a placeholder names its section, line and column, with the words around it cut by ……', () => {
+    const body = COMPLETE.replace('理论学习的深度还不够。', '部分支部集中学习参学率仅为X%，理论学习的深度还不够。');
+    const [warning] = checkReport(body).warnings;
+    expect(warning).toMatchObject({ section: '二、存在的主要问题及原因', line: 10, column: 14, context: '……部集中学习参学率仅为X%，理论学习的深度还不……' });
+    expect(warning?.message).toEqual({
+      'zh-CN': '“二、存在的主要问题及原因”第 10 行第 14 列有未填写的占位符“X%”：……部集中学习参学率仅为X%，理论学习的深度还不……',
+      en: '"二、存在的主要问题及原因", line 10, column 14: unfilled placeholder "X%" in "……部集中学习参学率仅为X%，理论学习的深度还不……"',
+    });
+  });
+
+  test('a placeholder before the first section names no section, and columns count characters, not bytes', () => {
+    const [warning] = checkReport(COMPLETE.replace('2026年，我认真', '𠮷2026年，某某同志认真')).warnings;
+    // 𠮷 is one character (two UTF-16 units): the 某某 after 𠮷2026年， is at column 8.
+    expect(warning).toMatchObject({ line: 3, column: 8, context: '𠮷2026年，某某同志认真履行党建工作第……' });
+    expect(warning?.section).toBeUndefined();
+    expect(warning?.message['zh-CN']).toMatch(/^第 3 行第 8 列有/);
+    expect(warning?.message.en).toMatch(/^Line 3, column 8: /);
   });
 });
 

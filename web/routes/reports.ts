@@ -2,7 +2,6 @@
 // (draft, check, submit, .docx upload, review, admin actions), each through the workflow's updates.
 import { diffLines } from 'diff';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import mammoth from 'mammoth';
 import { exemptReport, extendReport, reassignReport, remindNow, ReportRequestError, reviewReport, saveDraft, submitReport } from '../../app/report-commands';
 import { checkReport } from '../../domain/submission-check';
 import { zonedEndOfDay } from '../../domain/time';
@@ -11,7 +10,8 @@ import { canSeeReport } from '../access';
 import { reportHref } from '../format';
 import { html } from '../html';
 import { reportPage, type ReportPageOptions } from '../pages/report-page';
-import { joinSections, sectionsFromForm, splitSections } from '../report-sections';
+import { joinSections, sectionsFromForm } from '../report-sections';
+import { readUploadedDraft, uploadName } from '../report-upload';
 import { loadReportView } from '../report-view';
 import { contextOf, errorPage, requireViewer, sendPage, webActor, type Viewer, type WebDeps } from '../context';
 
@@ -121,16 +121,13 @@ export async function reportRoutes(app: FastifyInstance, deps: WebDeps) {
     }
   });
 
-  // A Word draft, read into the template's sections; the page puts them in the editor.
+  // A Word or text draft, read into the template's sections; the page puts them in the editor.
   app.post<{ Params: { id: string }; Body: Buffer }>('/reports/:id/upload', async (request, reply) => {
     const viewer = await permitted(request, reply);
     if (!viewer) return reply;
-    try {
-      const { value } = await mammoth.extractRawText({ buffer: request.body });
-      return splitSections(value, await sectionNames(request.params.id));
-    } catch {
-      return reply.code(400).send({ reason: request.locale === 'en' ? 'Not a readable .docx file.' : '无法读取该 .docx 文件。' });
-    }
+    const read = await readUploadedDraft(request.body, uploadName(request.headers['x-file-name'], request.locale), await sectionNames(request.params.id));
+    if ('refused' in read) return reply.code(400).send({ reason: read.refused[request.locale] });
+    return { ...read.draft, notice: read.notice?.[request.locale] };
   });
 
   app.post<{ Params: { id: string }; Body: Record<string, string> }>('/reports/:id/review', async (request, reply) => {
