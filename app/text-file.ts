@@ -45,7 +45,9 @@ export class NotTextError extends Error {
     const advice =
       purpose === 'report'
         ? words('请另存为 Word 文档（.docx）或 UTF-8 文本文件后再试。', 'Save it as a Word document (.docx) or a UTF-8 text file and try again.')
-        : words('请另存为 UTF-8 文本文件（Excel 中选“CSV UTF-8”）后再试。', 'Save it as a UTF-8 text file (in Excel: "CSV UTF-8") and try again.');
+        : kind === 'xlsx' || /\.csv$/i.test(file)
+          ? words('请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再试。', 'In Excel, save it as "CSV UTF-8 (comma delimited)" and try again.')
+          : words('请用文本编辑器另存为 UTF-8 文本文件后再试。', 'Save it as a UTF-8 text file in a text editor and try again.');
     const name = basename(file);
     const message = words(`${name} 是${what['zh-CN']}，不是文本文件。${advice['zh-CN']}`, `${name} is ${what.en}, not a text file. ${advice.en}`);
     super(message.en);

@@ -7,3 +7,6 @@ export function durationMs(text: string): number {
   if (!match) throw new Error(`not a duration: "${text}" (use e.g. 7d, 12h, 30m, 45s)`);
   return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
 }
+
+/** 0d, 00h, 0s: a well-formed duration of nothing, which no schedule may use (a timer at once, again and again). */
+export const isZeroDuration = (text: string): boolean => /^0+(d|h|m|s)$/.test(text);

@@ -1,35 +1,56 @@
 // The season file (YAML): who reports, to whom, by when, and the schedule. Parsed on the client
 // side only (zod is not needed inside workflows).
 import { z } from 'zod';
-import { DURATION_PATTERN } from './duration';
+import { DURATION_PATTERN, isZeroDuration } from './duration';
 import { LOCALES } from './vocabulary';
 
-const email = z.email();
-const duration = z.string().regex(DURATION_PATTERN, 'must be a duration such as 7d, 12h, 30m or 45s');
+/**
+ * The schema's own refusals. Each is also the key the season file loader
+ * (app/season-file-words.ts) turns into words, in Chinese or English, saying what to write instead.
+ */
+export const SCHEMA_MESSAGES = {
+  id: 'must be lower-case letters, digits and dashes',
+  email: 'must be an email address',
+  year: 'must be a year such as 2026',
+  dueDate: 'must be a date YYYY-MM-DD (or a date-time such as 2026-12-31T18:00+08:00)',
+  duration: 'must be a duration such as 7d, 12h, 30m or 45s',
+  positive: 'must be longer than 0',
+  admins: 'at least one admin',
+  leaders: 'at least one leader',
+  boolean: 'must be true or false',
+  blank: 'must not be blank',
+} as const;
+export type SchemaMessage = keyof typeof SCHEMA_MESSAGES;
+
+const email = z.email(SCHEMA_MESSAGES.email);
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, SCHEMA_MESSAGES.id);
+/** Leading and trailing spaces dropped; nothing but spaces is blank. */
+const text = z.string().trim().min(1, SCHEMA_MESSAGES.blank);
+// Zero would fire a timer at once and, where it repeats, again and again (issue #23: 50 mails in 50 s).
+const duration = z
+  .string()
+  .regex(DURATION_PATTERN, SCHEMA_MESSAGES.duration)
+  .refine((written) => !isZeroDuration(written), SCHEMA_MESSAGES.positive);
 
 export const branchSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
-  name: z.string().min(1),
+  id,
+  name: text,
   secretary: email,
   liaison: email.optional(),
   reviewer: email.optional(),
 });
 
-export const personSchema = z.strictObject({ email, name: z.string().min(1), locale: z.enum(LOCALES).default('zh-CN') });
+export const personSchema = z.strictObject({ email, name: text, locale: z.enum(LOCALES).default('zh-CN') });
 
 /** The file as written: people and branches inline, or in CSV files beside it. */
 export const seasonFileSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
-  title: z.string().min(1),
-  year: z.number('must be a year such as 2026').int().min(2000, 'must be a year such as 2026').max(2100, 'must be a year such as 2026'),
+  id,
+  title: text,
+  /** The year reported on: the due date falls in it or in the first half of the next (app/season-schedule-checks.ts). */
+  year: z.number(SCHEMA_MESSAGES.year).int(SCHEMA_MESSAGES.year).min(2000, SCHEMA_MESSAGES.year).max(2100, SCHEMA_MESSAGES.year),
   timeZone: z.string().default('Asia/Shanghai'),
   /** YYYY-MM-DD, meaning the end of that day in the season's time zone, or an ISO date-time. */
-  dueDate: z
-    .string()
-    .regex(
-      /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/,
-      'must be a date YYYY-MM-DD (or a date-time such as 2026-12-31T18:00+08:00)',
-    ),
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/, SCHEMA_MESSAGES.dueDate),
   schedule: z
     .strictObject({
       remindersBeforeDue: z.array(duration).default(['7d', '3d', '1d']),
@@ -39,28 +60,33 @@ export const seasonFileSchema = z.strictObject({
       revisionPeriod: duration.default('7d'),
       reviewSla: duration.default('5d'),
       reviewReminderBeforeSla: duration.default('1d'),
+      /**
+       * The least time between two notices to one person about one report, and so the floor for
+       * anything that repeats. An hour unless the file lowers it (a demo, a test).
+       */
+      minimumNoticeGap: duration.default('1h'),
     })
     .prefault({}),
   template: z
     .strictObject({
-      sections: z.array(z.string().min(1)).default(['一、主要工作', '二、存在的主要问题及原因', '三、下步工作思路和主要措施']),
+      sections: z.array(text).default(['一、主要工作', '二、存在的主要问题及原因', '三、下步工作思路和主要措施']),
       maxCharacters: z.number().int().positive().default(20000),
     })
     .prefault({}),
   people: z.array(personSchema).default([]),
   /** A CSV (email,name,locale) of more people, relative to the season file. */
   peopleCsv: z.string().min(1).optional(),
-  admins: z.array(email).min(1, 'at least one admin'),
-  leaders: z.array(email).min(1, 'at least one leader'),
+  admins: z.array(email).min(1, SCHEMA_MESSAGES.admins),
+  leaders: z.array(email).min(1, SCHEMA_MESSAGES.leaders),
   partyGroupSecretary: email,
   /**
    * Whether leaders may approve a report that has not passed review (giving a reason). Off unless
    * the file says so; left optional so a file (or a generated season) without it means false.
    */
-  leadersMayApproveUnreviewed: z.boolean('must be true or false').optional(),
+  leadersMayApproveUnreviewed: z.boolean(SCHEMA_MESSAGES.boolean).optional(),
   organization: z.strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
-    name: z.string().min(1),
+    id,
+    name: text,
     branches: z.array(branchSchema).default([]),
     /** A CSV (id,name,secretary,liaison,reviewer) of more branches, relative to the season file. */
     branchesCsv: z.string().min(1).optional(),

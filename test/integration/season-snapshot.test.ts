@@ -39,10 +39,13 @@ const A = 'snapshot-2026';
 const B = 'snapshot-2027';
 const DAY = 86_400_000;
 
-/** The demo season file under another id, with a due date ahead and the edits given. */
+/** The demo season file under another id, with a due date ahead (and the year it falls in) and the edits given. */
 function seasonFileText(id: string, edits: [string, string][] = []): string {
   const due = new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10);
-  let text = readFileSync(DEMO_SEASON_FILE, 'utf8').replace('id: demo-2026', `id: ${id}`).replace('dueDate: 2026-12-31', `dueDate: ${due}`);
+  let text = readFileSync(DEMO_SEASON_FILE, 'utf8')
+    .replace('id: demo-2026', `id: ${id}`)
+    .replace('dueDate: 2026-12-31', `dueDate: ${due}`)
+    .replace('year: 2026', `year: ${due.slice(0, 4)}`);
   for (const [from, to] of edits) {
     if (!text.includes(from)) throw new Error(`the demo season file has no ${from}`);
     text = text.replaceAll(from, to);
@@ -51,7 +54,6 @@ function seasonFileText(id: string, edits: [string, string][] = []): string {
 }
 
 const NEXT_YEAR: [string, string][] = [
-  ['year: 2026', 'year: 2027'],
   ['2026年度', '2027年度'],
   [`name: ${OLD_BRANCH}`, `name: ${NEW_BRANCH}`],
   [`name: ${OLD_PERSON}`, `name: ${NEW_PERSON}`],
@@ -109,18 +111,18 @@ describeEachDatabase('a season is a snapshot', (kind) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test("the closed season's export data, CSV and Markdown keep the branch names it had", async () => {
+  test("the closed season's export data, CSV and Markdown keep the branch and people's names it had", async () => {
     const a = await loadSeasonExportData(scratch.db, A);
     expect(a.rows.find((r) => r.branchId === 'no1-middle-school')?.branchName).toBe(OLD_BRANCH);
     expect(a.approved.map((r) => r.branchName)).toEqual([OLD_BRANCH]);
-    expect(seasonCsv(a)).toContain(`no1-middle-school,${OLD_BRANCH},`);
-    expect(seasonMarkdown(a)).toContain(`## ${OLD_BRANCH}\n`);
+    expect(seasonCsv(a)).toContain(`no1-middle-school,${OLD_BRANCH},${OLD_PERSON},`);
+    expect(seasonMarkdown(a)).toContain(`## ${OLD_BRANCH}\n\n> 书记：${OLD_PERSON} ·`);
     for (const text of [seasonCsv(a), seasonMarkdown(a)]) expect(text).not.toContain(NEW_BRANCH);
 
     const b = await loadSeasonExportData(scratch.db, B);
     expect(b.approved.map((r) => r.branchName)).toEqual([NEW_BRANCH]);
-    expect(seasonCsv(b)).toContain(`no1-middle-school,${NEW_BRANCH},`);
-    expect(seasonMarkdown(b)).toContain(`## ${NEW_BRANCH}\n`);
+    expect(seasonCsv(b)).toContain(`no1-middle-school,${NEW_BRANCH},${NEW_PERSON},`);
+    expect(seasonMarkdown(b)).toContain(`## ${NEW_BRANCH}\n\n> 书记：${NEW_PERSON} ·`);
   });
 
   test("each season's lists (status, dashboard page) show its own names", async () => {

@@ -29,6 +29,7 @@ describe('the season file schema', () => {
         revisionPeriod: '7d',
         reviewSla: '5d',
         reviewReminderBeforeSla: '1d',
+        minimumNoticeGap: '1h',
       },
       template: { sections: ['一、主要工作', '二、存在的主要问题及原因', '三、下步工作思路和主要措施'], maxCharacters: 20000 },
       people: [],
@@ -64,6 +65,24 @@ describe('the season file schema', () => {
     for (const dueDate of ['2026-1-1', '31.12.2026', '2026-12-31T18:00', ' 2026-12-31', '2026-12-31x']) {
       expect(refusals({ ...minimal, dueDate })).toEqual([['dueDate', 'must be a date YYYY-MM-DD (or a date-time such as 2026-12-31T18:00+08:00)']]);
     }
+  });
+
+  test('no duration of the schedule is zero, however it is written', () => {
+    expect(refusals({ ...minimal, schedule: { digestEvery: '0s', reviewSla: '00d', remindersBeforeDue: ['7d', '0h'], minimumNoticeGap: '0m' } })).toEqual([
+      ['schedule.remindersBeforeDue.1', 'must be longer than 0'],
+      ['schedule.digestEvery', 'must be longer than 0'],
+      ['schedule.reviewSla', 'must be longer than 0'],
+      ['schedule.minimumNoticeGap', 'must be longer than 0'],
+    ]);
+    expect(refusals({ ...minimal, schedule: { digestEvery: '1s', revisionPeriod: '10d' } })).toEqual([]);
+  });
+
+  test('names, titles and sections are not blank, and lose the spaces around them', () => {
+    expect(refusals({ ...minimal, title: '   ', template: { sections: ['一、主要工作', ' \t '] } })).toEqual([
+      ['title', 'must not be blank'],
+      ['template.sections.1', 'must not be blank'],
+    ]);
+    expect(seasonFileSchema.parse({ ...minimal, template: { sections: [' 一、主要工作 '] } }).template.sections).toEqual(['一、主要工作']);
   });
 
   test('every duration of the schedule is a number and d, h, m or s', () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { formatProblem, loadSeasonFile, SeasonFileError, validateSeasonFile } from '../../app/season-file-loader';
+import { formatProblem, loadSeasonFile, SeasonFileError, validateSeasonFile, type SeasonFileProblem } from '../../app/season-file-loader';
 import { DEMO_SEASON_FILE } from '../helpers/seasons';
 import { at } from '../helpers/at';
 
@@ -46,26 +46,69 @@ describe('season file', () => {
     const problems = problemsOf(writeSeason('id: x\ntitle: [unclosed\n'));
     expect(at(problems, 0, 'problem').line).toBeGreaterThanOrEqual(2);
   });
+
+  test('a problem reads in Chinese by default and in English when asked, naming file, line and field', () => {
+    const problems = problemsOf(writeSeason(readFileSync(DEMO_SEASON_FILE, 'utf8').replace('timeZone: Asia/Shanghai', 'timeZone: Asia/Beijing')));
+    const named = { ...at(problems, 0, 'problem'), file: 'season.yaml' };
+    expect(formatProblem(named)).toBe('season.yaml:5: timeZone: 不认识的时区 Asia/Beijing：请写 IANA 时区名，如 Asia/Shanghai（北京时间）。');
+    expect(formatProblem(named, 'en')).toBe('season.yaml:5: timeZone: unknown time zone Asia/Beijing: write an IANA zone name such as Asia/Shanghai.');
+  });
+
+  test('a folder given as the season file is one problem naming it, not a crash', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'season-folder-'));
+    expect(validateSeasonFile(folder).problems.map((p) => [p.line, p.field, p.message.en])).toEqual([
+      [1, '', `${folder} cannot be read (EISDIR): check that it is a file you may read.`],
+    ]);
+  });
+
+  test('a refused file says why in the language asked for', () => {
+    const text = readFileSync(DEMO_SEASON_FILE, 'utf8').replace('digestEvery: 7d', 'digestEvery: 0s');
+    const error = (() => {
+      try {
+        loadSeasonFile(writeSeason(text), { allowPastDueDate: true });
+      } catch (caught) {
+        return caught as SeasonFileError;
+      }
+      throw new Error('expected the season file to be refused');
+    })();
+    expect(error.explain('zh-CN')).toContain('schedule.digestEvery: 逾期后重复提醒的间隔必须大于 0（这里写的是 0s）');
+    expect(error.explain('en')).toContain('schedule.digestEvery: the interval of the repeated overdue notice must be longer than 0 (this says 0s)');
+  });
 });
 
 describe('season file validation corpus', () => {
   const FIXTURES = join(__dirname, '..', 'fixtures', 'seasons');
   const BAD = join(FIXTURES, 'bad');
-  const expected = JSON.parse(readFileSync(join(BAD, 'expected.json'), 'utf8')) as Record<string, string[]>;
+  interface Expected {
+    file: string;
+    line: number;
+    field: string;
+    'zh-CN': string;
+    en: string;
+  }
+  const expected = JSON.parse(readFileSync(join(BAD, 'expected.json'), 'utf8')) as Record<string, { problems: Expected[]; warnings?: Expected[] }>;
   const now = new Date('2026-11-25T00:00:00Z');
+  const asExpected = (p: SeasonFileProblem): Expected => ({
+    file: basename(p.file),
+    line: p.line,
+    field: p.field,
+    'zh-CN': p.message['zh-CN'],
+    en: p.message.en,
+  });
 
-  test('has at least 20 bad files, each with its expected messages', () => {
+  test('has at least 60 bad files, each with its expected messages', () => {
     const files = readdirSync(BAD)
       .filter((f) => f.endsWith('.yaml'))
       .sort();
-    expect(files.length).toBeGreaterThanOrEqual(20);
+    expect(files.length).toBeGreaterThanOrEqual(60);
     expect(Object.keys(expected).sort()).toEqual(files);
   });
 
-  test.each(Object.entries(expected))('%s is refused with exactly its messages', (name, messages) => {
-    const { file, problems } = validateSeasonFile(join(BAD, name), { now });
-    expect(file).toBeUndefined();
-    expect(problems.map((p) => formatProblem({ ...p, file: basename(p.file) }))).toEqual(messages);
+  test.each(Object.entries(expected))('%s is refused with exactly its problems: file, line, field and words', (name, { problems, warnings = [] }) => {
+    const found = validateSeasonFile(join(BAD, name), { now });
+    expect(found.file).toBeUndefined();
+    expect(found.problems.map(asExpected)).toEqual(problems);
+    expect(found.warnings.map(asExpected)).toEqual(warnings);
   });
 
   test('the base the bad files were made from is valid', () => {
@@ -88,6 +131,102 @@ describe('season file validation corpus', () => {
   });
 });
 
+describe('season files as offices save them', () => {
+  const ENCODINGS = join(__dirname, '..', 'fixtures', 'seasons', 'encodings');
+  const now = new Date('2026-11-25T00:00:00Z');
+
+  test.each([
+    ['season-gbk.yaml', 'GB18030 (GBK)'],
+    ['season-utf16le.yaml', 'UTF-16'],
+    ['season-utf16be.yaml', 'UTF-16'],
+  ])('%s is accepted with its Chinese names intact and a warning naming %s', (name, encoding) => {
+    const { file, problems, warnings } = validateSeasonFile(join(ENCODINGS, name), { now });
+    expect(problems).toEqual([]);
+    expect(file?.title).toBe('2030年度述职评议');
+    expect(file?.organization.branches.map((b) => b.name)).toEqual(['甲校党支部', '乙校党支部']);
+    expect(warnings.map((w) => [w.line, w.field, w.message.en])).toEqual([[1, '', `${name} was read as ${encoding}; saving it as UTF-8 is recommended.`]]);
+  });
+
+  test('a branches CSV saved by Excel as GBK gives its names as written, with a warning naming the CSV and its encoding', () => {
+    const { file, problems, warnings } = validateSeasonFile(join(ENCODINGS, 'season-gbk-csv.yaml'), { now });
+    expect(problems).toEqual([]);
+    expect(file?.organization.branches.map((b) => b.name)).toEqual(['甲校党支部', '乙校党支部, 二部']);
+    expect(warnings.map((w) => [basename(w.file), w.line, w.message['zh-CN']])).toEqual([
+      ['branches-gbk.csv', 1, 'branches-gbk.csv 按 GB18030（GBK） 编码读取；建议另存为 UTF-8。'],
+    ]);
+  });
+});
+
+describe('schedules that cannot hurt anyone', () => {
+  const BASE = join(__dirname, '..', 'fixtures', 'seasons', 'base.yaml');
+  const now = new Date('2026-11-25T00:00:00Z');
+  const base = readFileSync(BASE, 'utf8');
+  const withSchedule = (lines: string[], edit: (text: string) => string = (text) => text) =>
+    writeSeason(edit(base).replace(/(dueDate: .*\n)/, `$1schedule:\n${lines.map((line) => `  ${line}\n`).join('')}`));
+
+  test('a demo lowers the notice gap explicitly, and then may repeat every 15 minutes, with a warning saying it is for demos', () => {
+    const { file, problems, warnings } = validateSeasonFile(withSchedule(['minimumNoticeGap: 15m', 'digestEvery: 15m', 'remindersBeforeDue: [1h, 30m, 15m]']), {
+      now,
+    });
+    expect(problems).toEqual([]);
+    expect(file?.schedule.minimumNoticeGap).toBe('15m');
+    expect(warnings.map((w) => [w.field, w.message.en])).toEqual([
+      [
+        'schedule.minimumNoticeGap',
+        'minimumNoticeGap is 15m, below the usual 1h: one person may be told every 15m. Meant for demos and tests; remove it for a real season.',
+      ],
+    ]);
+  });
+
+  test('without the demo setting the same schedule is refused', () => {
+    const fields = validateSeasonFile(withSchedule(['digestEvery: 15m', 'remindersBeforeDue: [1h, 30m, 15m]']), { now }).problems.map((p) => p.field);
+    expect(fields).toEqual(['schedule.digestEvery', 'schedule.remindersBeforeDue', 'schedule.remindersBeforeDue']);
+  });
+
+  test('the default reminders that have already passed are left to the workflow, which skips them; only written ones are refused', () => {
+    const soon = (text: string) => text.replace('year: 2030', 'year: 2026').replace('dueDate: 2030-12-31', 'dueDate: 2026-11-27');
+    expect(validateSeasonFile(writeSeason(soon(base)), { now }).problems).toEqual([]);
+    const written = validateSeasonFile(withSchedule(['remindersBeforeDue: [7d, 1d]'], soon), { now });
+    expect(written.problems.map((p) => [p.field, p.message.en])).toEqual([
+      [
+        'schedule.remindersBeforeDue[0]',
+        'the reminder 7d before the due date would go out at 2026-11-20 23:59 (Asia/Shanghai), which has passed, so it would never be sent: remove it, or make it shorter so it falls after today.',
+      ],
+    ]);
+  });
+
+  test('a file whose due date the caller moves (the demo) is not held to today', () => {
+    const past = withSchedule(['remindersBeforeDue: [7d, 1d]'], (text) =>
+      text.replace('year: 2030', 'year: 2020').replace('dueDate: 2030-12-31', 'dueDate: 2020-12-31'),
+    );
+    expect(validateSeasonFile(past, { now, allowPastDueDate: true }).problems).toEqual([]);
+  });
+
+  test('a due date early in the next year fits the year reported on; one in its second half does not', () => {
+    const due = (date: string) =>
+      validateSeasonFile(writeSeason(base.replace('dueDate: 2030-12-31', `dueDate: ${date}`)), { now }).problems.map((p) => p.field);
+    expect(due('2030-01-01')).toEqual([]);
+    expect(due('2031-06-30')).toEqual([]);
+    expect(due('2031-07-01')).toEqual(['year']);
+    expect(due('2029-12-31')).toEqual(['year']);
+  });
+
+  test('two reminders written as 1d and 24h are the same reminder', () => {
+    const problems = validateSeasonFile(withSchedule(['remindersBeforeDue: [1d, 24h]']), { now }).problems;
+    expect(problems.map((p) => [p.field, p.message.en])).toEqual([
+      ['schedule.remindersBeforeDue[1]', 'the reminder 24h before the due date is listed twice: list each once.'],
+    ]);
+  });
+
+  test('sections are compared without the spaces around them', () => {
+    const problems = validateSeasonFile(
+      writeSeason(base.replace('dueDate: 2030-12-31\n', 'dueDate: 2030-12-31\ntemplate:\n  sections: [一、主要工作, "一、主要工作 "]\n')),
+      { now },
+    ).problems;
+    expect(problems.map((p) => p.field)).toEqual(['template.sections[1]']);
+  });
+});
+
 describe('separation of duties in the season file', () => {
   const FILE = join(__dirname, '..', 'fixtures', 'seasons', 'warnings', 'leaders-are-secretaries.yaml');
   const now = new Date('2026-11-25T00:00:00Z');
@@ -96,7 +235,7 @@ describe('separation of duties in the season file', () => {
     const { file, problems, warnings } = validateSeasonFile(FILE, { now });
     expect(problems).toEqual([]);
     expect(file).toBeDefined();
-    expect(warnings.map((w) => formatProblem({ ...w, file: basename(w.file) }))).toEqual([
+    expect(warnings.map((w) => formatProblem({ ...w, file: basename(w.file) }, 'en'))).toEqual([
       'leaders-are-secretaries.yaml:21: organization.branches[0].secretary: pgs@bureau.example is the Party group secretary and the secretary of school-a: its report will be approved by liaison@bureau.example, sec.b@school.example',
       'leaders-are-secretaries.yaml:26: organization.branches[1].secretary: sec.b@school.example is a leader and the secretary of school-b: its report will be approved by liaison@bureau.example, pgs@bureau.example',
     ]);

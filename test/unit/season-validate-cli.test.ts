@@ -7,13 +7,13 @@ describe('season validate', () => {
   const FILE = join(__dirname, '..', 'fixtures', 'seasons', 'warnings', 'leaders-are-secretaries.yaml');
 
   test('`season validate` prints the warnings after the ✓ line and in --json, and exits 0', async () => {
-    const text = await runCli(['season', 'validate', '--file', FILE], {});
+    const text = await runCli(['season', 'validate', '--file', FILE], { SHUZHI_LOCALE: 'en' });
     expect(text.code).toBe(0);
     const lines = text.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^✓ .*leaders-are-secretaries\.yaml: 2 branches, 5 people$/);
     expect(lines[1]).toBe('! 2 warning(s):');
     expect(lines[2]).toContain('leaders-are-secretaries.yaml:21: organization.branches[0].secretary: pgs@bureau.example is the Party group secretary');
-    const json = await runCli(['season', 'validate', '--file', FILE, '--json'], {});
+    const json = await runCli(['season', 'validate', '--file', FILE, '--json'], { SHUZHI_LOCALE: 'en' });
     expect(json.code).toBe(0);
     const parsed = JSON.parse(json.stdout) as { valid: boolean; problems: unknown[]; warnings: { line: number; field: string }[] };
     expect(parsed).toMatchObject({ valid: true, problems: [] });
@@ -21,5 +21,10 @@ describe('season validate', () => {
       [21, 'organization.branches[0].secretary'],
       [26, 'organization.branches[1].secretary'],
     ]);
+  });
+
+  test('the problems and warnings of a season file are in Chinese unless SHUZHI_LOCALE says English', async () => {
+    const zh = await runCli(['season', 'validate', '--file', FILE], { SHUZHI_LOCALE: '' });
+    expect(zh.stdout).toContain('leaders-are-secretaries.yaml:21: organization.branches[0].secretary: pgs@bureau.example 是党组书记，也是 school-a 的书记');
   });
 });

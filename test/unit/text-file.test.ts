@@ -55,8 +55,11 @@ describe('reading a file a person gives us', () => {
 
   test('the error names the file, what it is and what to do, in both languages', () => {
     const error = notText(Buffer.from('%PDF-1.4'), '/home/a/season.yaml');
-    expect(error.words['zh-CN']).toBe('season.yaml 是PDF 文件，不是文本文件。请另存为 UTF-8 文本文件（Excel 中选“CSV UTF-8”）后再试。');
-    expect(error.words.en).toBe('season.yaml is a PDF file, not a text file. Save it as a UTF-8 text file (in Excel: "CSV UTF-8") and try again.');
+    expect(error.words['zh-CN']).toBe('season.yaml 是PDF 文件，不是文本文件。请用文本编辑器另存为 UTF-8 文本文件后再试。');
+    expect(error.words.en).toBe('season.yaml is a PDF file, not a text file. Save it as a UTF-8 text file in a text editor and try again.');
+    expect(notText(Buffer.from('%PDF-1.4'), 'people.csv').words['zh-CN']).toBe(
+      'people.csv 是PDF 文件，不是文本文件。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再试。',
+    );
   });
 
   test('an Excel workbook and a plain zip are told apart from a Word document', async () => {

@@ -1,0 +1,135 @@
+// The CSV lists a season file may name (people, branches), as Excel on Chinese Windows saves them:
+// each row validated like its YAML counterpart, every mistake at its line and column.
+import { existsSync } from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
+import type { z } from 'zod';
+import { CSV_WORDS, FILE_WORDS, VALUE_WORDS } from './season-file-words';
+import type { Origin, SeasonFileProblem } from './season-file-problem';
+import { closestField, issueWords } from './season-file-zod';
+import { NotTextError, readTextFile } from './text-file';
+
+export interface CsvRows<T> {
+  rows: { value: T; line: number }[];
+  problems: SeasonFileProblem[];
+  warnings: SeasonFileProblem[];
+  /** The file could not be read as a list at all: what refers to its entries cannot be checked. */
+  unreadable?: boolean;
+}
+
+interface CsvRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+/** Reads a CSV with a header row; `referencedAt` is where the season file names it, and `written` how. */
+export function readCsvRows<S extends z.ZodObject>(path: string, schema: S, referencedAt: Origin, written: string): CsvRows<z.infer<S>> {
+  const none = (problems: SeasonFileProblem[], warnings: SeasonFileProblem[] = []): CsvRows<z.infer<S>> => ({ rows: [], problems, warnings, unreadable: true });
+  const whole = (message: SeasonFileProblem['message']): SeasonFileProblem => ({ file: path, line: 1, field: '', message });
+  if (!existsSync(path)) return none([{ ...referencedAt, message: FILE_WORDS.csvNotFound(written) }]);
+  let text: string;
+  const warnings: SeasonFileProblem[] = [];
+  try {
+    const decoded = readTextFile(path);
+    text = decoded.text;
+    if (decoded.notice) warnings.push(whole(decoded.notice));
+  } catch (error) {
+    if (error instanceof NotTextError) return none([whole(error.words)]);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code) return none([whole(FILE_WORDS.unreadable(written, code))]);
+    throw error;
+  }
+  let records: CsvRecord[];
+  try {
+    records = parseCsv(text, { relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as CsvRecord[];
+  } catch (error) {
+    return none([csvSyntaxProblem(path, text, error as CsvError)], warnings);
+  }
+  const [header, ...body] = records;
+  if (!header) return { rows: [], problems: [], warnings };
+  const headerProblems = checkHeader(path, header, Object.keys(schema.shape));
+  if (headerProblems.length) return none(headerProblems, warnings);
+  return { ...validateRows(path, schema, header.record, body), warnings };
+}
+
+function validateRows<S extends z.ZodObject>(path: string, schema: S, columns: string[], body: CsvRecord[]): Omit<CsvRows<z.infer<S>>, 'warnings'> {
+  const rows: CsvRows<z.infer<S>>['rows'] = [];
+  const problems: SeasonFileProblem[] = [];
+  for (const { record, info } of body) {
+    const line = info.lines;
+    if (record.length > columns.length) {
+      problems.push({ file: path, line, field: '', message: CSV_WORDS.tooManyFields(record.length, columns.length) });
+      continue;
+    }
+    // An empty cell is a field left out, as in the YAML.
+    const cells = Object.fromEntries(columns.map((column, i) => [column, record[i] ?? '']).filter(([, value]) => value !== ''));
+    const parsed = schema.safeParse(cells);
+    if (parsed.success) rows.push({ value: parsed.data, line });
+    for (const issue of parsed.error?.issues ?? []) {
+      const field = String(issue.path[0] ?? '');
+      problems.push({ file: path, line, field, message: issueWords(issue, [field], cells[field], field in cells) });
+    }
+  }
+  return { rows, problems };
+}
+
+/** The header names each column once, and only columns the list has. */
+function checkHeader(path: string, header: CsvRecord, known: string[]): SeasonFileProblem[] {
+  const line = header.info.lines;
+  const problems: SeasonFileProblem[] = [];
+  header.record.forEach((name, i) => {
+    if (!name) problems.push({ file: path, line, field: '', message: CSV_WORDS.blankColumn(i + 1) });
+    else if (header.record.indexOf(name) !== i) problems.push({ file: path, line, field: name, message: CSV_WORDS.duplicateColumn(name) });
+    else if (!known.includes(name))
+      problems.push({ file: path, line, field: name, message: VALUE_WORDS.unknownColumn(name, known, closestField(name, known)) });
+  });
+  return problems;
+}
+
+interface CsvError {
+  code?: string;
+  lines?: number;
+  index?: number;
+}
+
+/** A quote in the wrong place, in plain words, at the line it is on (csv-parse's own words quote bytes, not characters). */
+function csvSyntaxProblem(path: string, text: string, error: CsvError): SeasonFileProblem {
+  const field = headerOf(text)[error.index ?? -1] ?? '';
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return { file: path, line: unclosedQuoteLine(text) ?? error.lines ?? 1, field, message: CSV_WORDS.quoteNotClosed() };
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return { file: path, line: error.lines ?? 1, field, message: CSV_WORDS.closingQuote() };
+    case 'INVALID_OPENING_QUOTE':
+      return { file: path, line: error.lines ?? 1, field, message: CSV_WORDS.openingQuote() };
+    default:
+      return { file: path, line: error.lines ?? 1, field, message: CSV_WORDS.other(error.code ?? 'unknown') };
+  }
+}
+
+function headerOf(text: string): string[] {
+  try {
+    return (parseCsv(text.split('\n')[0] ?? '', { trim: true }) as string[][])[0] ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/** The line where the quote that never closes was opened (the parser only knows where the file ended). */
+function unclosedQuoteLine(text: string): number | undefined {
+  let line = 1;
+  let openedAt: number | undefined;
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (openedAt !== undefined) {
+      if (char === '"' && text[i + 1] === '"') i++;
+      else if (char === '"') openedAt = undefined;
+      else if (char === '\n') line++;
+      continue;
+    }
+    if (char === '"' && fieldStart) openedAt = line;
+    if (char === '\n') line++;
+    fieldStart = char === ',' || char === '\n' || (fieldStart && char === ' ');
+  }
+  return openedAt;
+}
