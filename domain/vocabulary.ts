@@ -43,6 +43,16 @@ export const STATE_NAMES: Record<ReportState, Named> = {
 
 export const stateName = (state: string, locale: Locale): string => STATE_NAMES[state as ReportState]?.[locale] ?? state;
 
+/** Where a report still open at the season's close had got to (the record's `stateAtClose`): `closed` alone hides it. */
+export const CLOSED_OUTCOMES = ['closed_unsubmitted', 'closed_in_revision', 'closed_in_review', 'closed_unapproved'] as const;
+export type ClosedOutcome = (typeof CLOSED_OUTCOMES)[number];
+export const CLOSED_OUTCOME_NAMES: Record<ClosedOutcome, Named> = {
+  closed_unsubmitted: { 'zh-CN': '季度结束时未提交', en: 'never submitted by the close' },
+  closed_in_revision: { 'zh-CN': '季度结束时退回修改未重新提交', en: 'sent back, not resubmitted by the close' },
+  closed_in_review: { 'zh-CN': '季度结束时待审阅', en: 'awaiting review at the close' },
+  closed_unapproved: { 'zh-CN': '季度结束时已审阅未批准', en: 'reviewed, not approved by the close' },
+};
+
 export const MAIL_KINDS = [
   'assignment',
   'reminder',

@@ -7,7 +7,7 @@ export function seasonMarkdown(data: SeasonExportData, generatedAt = new Date())
   const lines = [
     `# ${data.title}`,
     '',
-    `述职报告汇编 · 共 ${data.approved.length} 篇 · ${formatInZone(generatedAt, data.timeZone)}`,
+    `述职报告汇编 · 共 ${data.approved.length} 篇 · 生成于 ${formatInZone(generatedAt, data.timeZone)}（${data.timeZone}）`,
     '',
     '## 目录',
     '',
@@ -18,7 +18,7 @@ export function seasonMarkdown(data: SeasonExportData, generatedAt = new Date())
     lines.push(
       `## ${report.branchName}`,
       '',
-      `> 书记：${report.secretaryEmail} · 评价等次：${report.rating ?? '—'}${report.approvedAt ? ` · 审批：${formatInZone(report.approvedAt, data.timeZone)}` : ''}`,
+      `> 书记：${report.secretaryName} · 评价等次：${report.rating ?? '—'}${report.approvedAt ? ` · 批准：${formatInZone(report.approvedAt, data.timeZone)}（${data.timeZone}）` : ''}`,
       '',
     );
     for (const block of outline(report.body)) {

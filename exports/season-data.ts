@@ -1,26 +1,42 @@
-// What every export needs from the read model: one row per branch, and the approved reports'
-// final text. Read once, in branch order. Branch names are the season's own (its SeasonBranch
-// snapshot): a closed season exports what it was, whatever later seasons call the same branches.
+// What every export needs: one row per branch, and the approved reports' final text. Read once, in
+// branch order. Branch and people's names are the season's own (its SeasonBranch and RoleAssignment
+// snapshots): a closed season exports what it was, whatever later seasons call the same branches.
+// Escalations and how a closed report ended come from the record, which keeps them all.
 import type { Db } from '../db/client';
 import { seasonSubmissions } from '../db/submissions';
+import { loadSeasonNames } from './season-names';
+import { loadRecordFacts, outcomeOf, type Outcome } from './season-record-facts';
+
+export type { Outcome };
+
+/** An escalation as a person reads it: when, which, and the names of those told. */
+export interface Escalation {
+  at: Date;
+  kind: string;
+  to: string[];
+}
 
 export interface BranchRow {
   branchId: string;
   branchName: string;
   secretaryEmail: string;
+  secretaryName: string;
   state: string;
+  outcome: Outcome;
   dueAt: Date;
   firstSubmittedAt: Date | null;
   approvedAt: Date | null;
   revisionRounds: number;
   rating: string | null;
-  escalatedTo: string | null;
+  /** Every escalation, oldest first, whatever the report did after it. */
+  escalations: Escalation[];
 }
 
 export interface ApprovedReport {
   branchId: string;
   branchName: string;
   secretaryEmail: string;
+  secretaryName: string;
   rating: string | null;
   approvedAt: Date | null;
   body: string;
@@ -45,6 +61,8 @@ export async function loadSeasonExportData(db: Db, seasonId: string): Promise<Se
     orderBy: { branchId: 'asc' },
   });
   const submissions = await seasonSubmissions(db, seasonId);
+  const facts = await loadRecordFacts(db, seasonId);
+  const nameOf = await loadSeasonNames(db, seasonId, [...reports.map((r) => r.secretaryEmail), ...[...facts.escalations.values()].flat().flatMap((e) => e.to)]);
   const approved = reports.filter((r) => r.state === 'approved');
   // Text only for what is compiled: each approved report's latest submission.
   const versions = await db.reportVersion.findMany({
@@ -58,22 +76,28 @@ export async function loadSeasonExportData(db: Db, seasonId: string): Promise<Se
     recordHead: season.status === 'closed' ? ((JSON.parse(season.summaryJson ?? '{}') as { recordHead?: string }).recordHead ?? null) : null,
     year: season.year,
     timeZone: season.timeZone,
-    rows: reports.map((r) => ({
-      branchId: r.branchId,
-      branchName: r.seasonBranch.name,
-      secretaryEmail: r.secretaryEmail,
-      state: r.state,
-      dueAt: r.dueAt,
-      firstSubmittedAt: submissions.get(r.id)?.firstAt ?? null,
-      approvedAt: r.approvedAt,
-      revisionRounds: r.revisionRounds,
-      rating: r.rating,
-      escalatedTo: r.escalatedTo,
-    })),
+    rows: reports.map((r) => {
+      const firstSubmittedAt = submissions.get(r.id)?.firstAt ?? null;
+      return {
+        branchId: r.branchId,
+        branchName: r.seasonBranch.name,
+        secretaryEmail: r.secretaryEmail,
+        secretaryName: nameOf(r.secretaryEmail),
+        state: r.state,
+        outcome: outcomeOf(r.state, facts.stateAtClose.get(r.id), firstSubmittedAt !== null),
+        dueAt: r.dueAt,
+        firstSubmittedAt,
+        approvedAt: r.approvedAt,
+        revisionRounds: r.revisionRounds,
+        rating: r.rating,
+        escalations: (facts.escalations.get(r.id) ?? []).map((e) => ({ ...e, to: e.to.map(nameOf) })),
+      };
+    }),
     approved: approved.map((r) => ({
       branchId: r.branchId,
       branchName: r.seasonBranch.name,
       secretaryEmail: r.secretaryEmail,
+      secretaryName: nameOf(r.secretaryEmail),
       rating: r.rating,
       approvedAt: r.approvedAt,
       body: bodyOf.get(r.id) ?? '',

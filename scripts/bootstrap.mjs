@@ -232,6 +232,31 @@ function ensureChromium() {
   return chromium;
 }
 
+// ---- LibreOffice, for the Word export's test (test/integration/word-export-libreoffice.test.ts) ----
+
+/**
+ * Debian's LibreOffice Writer and a font with Chinese glyphs, so the test can render the Word
+ * compilation to PDF and read it back. Installed as root when missing; otherwise the test fails
+ * saying what to install (it is never skipped).
+ */
+function ensureLibreOffice() {
+  const soffice = () => process.env.SOFFICE_PATH ?? which('soffice') ?? which('libreoffice');
+  const hasChineseFont = () => (spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).stdout ?? '').trim() !== '';
+  const missing = [...(soffice() ? [] : ['libreoffice-writer-nogui']), ...(hasChineseFont() ? [] : ['fonts-noto-cjk'])];
+  if (missing.length && process.getuid?.() === 0 && which('apt-get')) {
+    const done = step(`installing ${missing.join(' and ')} from Debian (apt-get)`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update'], { stdio: 'pipe', env });
+    const install = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { stdio: 'pipe', env });
+    done(install.status === 0 ? 'done' : 'failed');
+  }
+  if (!soffice() || !hasChineseFont()) {
+    console.log(
+      '[bootstrap] the Word export test will fail: install LibreOffice and a Chinese font (apt-get install --no-install-recommends libreoffice-writer-nogui fonts-noto-cjk)',
+    );
+  }
+}
+
 async function main() {
   ensureNodeVersion();
   ensurePackages();
@@ -241,6 +266,7 @@ async function main() {
     paths.temporalTestServer = ensureTestServer();
     paths.postgres = ensurePostgres();
     paths.chromium = ensureChromium();
+    ensureLibreOffice();
     if (!paths.postgres.available) console.log(`[bootstrap] PostgreSQL tests will NOT run: ${paths.postgres.reason}`);
   }
   mkdirSync(tools, { recursive: true });
