@@ -4,8 +4,10 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../db/client';
 import type { Rating } from '../domain/vocabulary';
 import type { Actor } from '../domain/report-api';
+import { reportId as reportIdOf } from '../domain/ids';
+import { words, type Words } from '../domain/words';
 import { runBulk, type BulkResult } from './bulk';
-import { reviewReport } from './report-commands';
+import { ReportRequestError, reviewReport } from './report-commands';
 
 export type ApprovalOutcome = 'approved' | 'skipped' | 'not_permitted' | 'failed';
 
@@ -41,12 +43,16 @@ export async function bulkApprove(client: Client, db: Db, request: BulkApproval)
     // order, a season larger than the worker's cache would push each report out before its turn.
     orderBy: [{ updatedAt: 'desc' }, { branchId: 'asc' }],
   });
+  const notStarted = notStartedResults(request, reports);
+  if (!(await mayApprove(db, request.seasonId, request.actor.email))) {
+    return notPermitted(request, [...reports.map((r) => r.id), ...notStarted.map((r) => r.reportId)]);
+  }
   const approvedAlready = new Set(reports.filter((r) => r.state === 'approved').map((r) => r.id));
   const results = await runBulk(
     reports.map((r) => r.id),
     async (reportId) => {
       if (approvedAlready.has(reportId)) {
-        return { reportId, outcome: 'skipped', reason: { 'zh-CN': '此前已审批', en: 'already approved' } };
+        return { reportId, outcome: 'skipped', reason: { 'zh-CN': '此前已审批', en: 'already approved' }, code: 'already_approved' };
       }
       await reviewReport(client, reportId, {
         actor: request.actor,
@@ -58,5 +64,54 @@ export async function bulkApprove(client: Client, db: Db, request: BulkApproval)
     },
     request,
   );
-  return results.map((r) => ({ ...r, outcome: r.outcome === 'done' ? 'approved' : r.outcome }));
+  return [...results.map((r): ApprovalResult => ({ ...r, outcome: r.outcome === 'done' ? 'approved' : r.outcome })), ...notStarted].sort(byReportId);
+}
+
+const byReportId = (a: { reportId: string }, b: { reportId: string }) => a.reportId.localeCompare(b.reportId);
+
+/** A branch asked for by name whose report has not started is answered, not silently left out. */
+function notStartedResults(request: BulkApproval, reports: { id: string }[]): ApprovalResult[] {
+  const found = new Set(reports.map((r) => r.id));
+  return (request.branchIds ?? [])
+    .map((branchId) => reportIdOf(request.seasonId, branchId))
+    .filter((reportId) => !found.has(reportId))
+    .map((reportId) => ({
+      reportId,
+      outcome: 'skipped',
+      code: 'not_started',
+      reason: words('报告还没有开始（季度未启动？）', 'the report has not started (is the season started?)'),
+    }));
+}
+
+/** Every report asked for, refused; with none asked for, the refusal itself (never an empty success). */
+function notPermitted(request: BulkApproval, reportIds: string[]): ApprovalResult[] {
+  const reason = notLeader(request);
+  if (!reportIds.length) throw new ReportRequestError('not_leader', reason);
+  return reportIds.map((reportId): ApprovalResult => ({ reportId, outcome: 'not_permitted', reason, code: 'not_leader' })).sort(byReportId);
+}
+
+const notLeader = ({ seasonId, actor }: BulkApproval): Words =>
+  words(
+    `${actor.email} 不是述职季度 ${seasonId} 的党组领导，也没有受党组领导委托，不能审批。`,
+    `${actor.email} is not in the leadership of season ${seasonId}, nor acting for someone who is, so cannot approve.`,
+  );
+
+/**
+ * Whether the person is leadership in this season, or acts for leadership under a live delegation.
+ * Asked once, before any report: bulk approval is leadership's act, so anyone else hears
+ * not_permitted for every report, whatever state each is in (a reviewer's "approve" would
+ * otherwise pass reviews, and a report already approved would read "skipped").
+ */
+async function mayApprove(db: Db, seasonId: string, email: string, now = Date.now()): Promise<boolean> {
+  const leadership = await db.roleAssignment.findMany({
+    where: { seasonId, role: { in: ['leader', 'party_group_secretary'] }, validUntil: null },
+    select: { person: { select: { email: true } } },
+  });
+  const leaders = new Set(leadership.map((r) => r.person.email.toLowerCase()));
+  if (leaders.has(email.toLowerCase())) return true;
+  const delegations = await db.auditEvent.findMany({ where: { seasonId, action: 'report.delegated' }, select: { detailJson: true } });
+  return delegations.some(({ detailJson }) => {
+    const d = JSON.parse(detailJson) as { from?: string; to?: string; until?: string };
+    return d.to?.toLowerCase() === email.toLowerCase() && leaders.has(d.from?.toLowerCase() ?? '') && Date.parse(d.until ?? '') > now;
+  });
 }

@@ -8,9 +8,11 @@ export interface BulkResult {
   reportId: string;
   outcome: BulkOutcome;
   reason?: { 'zh-CN': string; en: string };
+  /** Why, for a program: the refusal's code (e.g. wrong_state, not_leader, already_approved). */
+  code?: string;
 }
 
-const NOT_PERMITTED = new Set(['not_reviewer', 'not_admin', 'not_secretary', 'rating_required', 'own_report', 'not_leader']);
+const NOT_PERMITTED = new Set(['not_permitted', 'not_reviewer', 'not_admin', 'not_secretary', 'rating_required', 'own_report', 'not_leader']);
 
 export async function runBulk(
   reportIds: string[],
@@ -24,7 +26,7 @@ export async function runBulk(
       return (await act(reportId)) ?? { reportId, outcome: 'done' };
     } catch (error) {
       if (error instanceof ReportRequestError) {
-        return { reportId, outcome: NOT_PERMITTED.has(error.code) ? 'not_permitted' : 'skipped', reason: error.reason };
+        return { reportId, outcome: NOT_PERMITTED.has(error.code) ? 'not_permitted' : 'skipped', reason: error.reason, code: error.code };
       }
       const message = error instanceof Error ? error.message : String(error);
       return { reportId, outcome: 'failed', reason: { 'zh-CN': message, en: message } };

@@ -1,5 +1,7 @@
 // Runs the real `shuzhi` command in a child process, as a person would.
 import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../config/env';
 
@@ -16,10 +18,11 @@ export interface CliResult {
  */
 const TIME_LIMIT_MS = 90_000;
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+/** Runs `shuzhi …` from the project, or from `root`, a copy of it. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv, root = PROJECT_ROOT): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'shuzhi.js'), ...args], {
-      cwd: PROJECT_ROOT,
+    const child = spawn(process.execPath, [join(root, 'bin', 'shuzhi.js'), ...args], {
+      cwd: root,
       env: { ...process.env, ...env },
     });
     let stdout = '';
@@ -39,4 +42,19 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResul
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/** The folders the CLI loads its code from; generated/ (the Prisma clients) is left to the caller. */
+const CLI_SOURCES = ['activities', 'app', 'bin', 'client', 'config', 'db', 'domain', 'exports', 'mail', 'workflows', 'package.json', 'tsconfig.json'];
+
+/**
+ * A copy of the project as `npm ci` leaves it before the bootstrap: the code and node_modules,
+ * and the generated Prisma clients only `withGeneratedClient`. The real generated/ stays as it is.
+ */
+export function projectCopy(options: { withGeneratedClient: boolean }): string {
+  const root = mkdtempSync(join(tmpdir(), 'shuzhi-copy-'));
+  for (const entry of CLI_SOURCES) cpSync(join(PROJECT_ROOT, entry), join(root, entry), { recursive: true });
+  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'));
+  if (options.withGeneratedClient) symlinkSync(join(PROJECT_ROOT, 'generated'), join(root, 'generated'));
+  return root;
 }

@@ -53,7 +53,7 @@ describeEachDatabase('bulk approval order', (kind) => {
     const approvedInOrder: string[] = [];
     const results = await bulkApprove(recordingClient(approvedInOrder), scratch.db, {
       seasonId: season.id,
-      actor: { email: 'leader@bureau.example', channel: 'cli' },
+      actor: { email: 'pgs@bureau.example', channel: 'cli' }, // the generated season's leadership
       rating: '好',
       concurrency: 1,
     });

@@ -2,6 +2,7 @@
 // on the Temporal dev server, activities write the database and the mail reaches SMTP.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { tmpdir } from 'node:os';
@@ -53,6 +54,14 @@ describeEachDatabase('a season started from the CLI on the dev server', (kind) =
       SHUZHI_SECRET: TEST_SECRET,
     };
   });
+  /** Runs a command that must succeed. */
+  const ok = async (...args: string[]) => {
+    const result = await runCli(args, cliEnv);
+    expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 0, stderr: expect.any(String) });
+    return result.stdout;
+  };
+  const outcomes = (json: string) => (JSON.parse(json) as { reportId: string; outcome: string }[]).map((r) => [r.reportId, r.outcome]);
+
   afterAll(async () => {
     worker?.shutdown();
     await running;
@@ -117,38 +126,90 @@ describeEachDatabase('a season started from the CLI on the dev server', (kind) =
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(2); // header and the assignment
   });
 
-  test('bulk approval approves what it may and says why it skipped the rest; a re-run is safe', async () => {
+  test("a report shows its times in the season's zone, each labelled", async () => {
     const report = join(smtp.mailbox.dir, '..', 'report.md');
     writeFileSync(report, GOOD_REPORT);
-    const ok = async (...args: string[]) => {
-      const result = await runCli(args, cliEnv);
-      expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 0, stderr: expect.any(String) });
-      return result.stdout;
-    };
-    await ok('report', 'submit', 'demo-2026/bureau-office', '--file', report, '--as', 'shuji.jiguan@bureau.example');
+    const submitted = await runCli(['report', 'submit', 'demo-2026/bureau-office', '--file', report, '--as', 'shuji.jiguan@bureau.example'], cliEnv);
+    expect(submitted.code).toBe(0);
+    const shown = await runCli(['report', 'show', 'demo-2026/bureau-office'], cliEnv);
+    expect(shown.stdout).toMatch(/^demo-2026\/bureau-office: submitted; due \d{4}-\d\d-\d\d 23:59 \(Asia\/Shanghai\)/);
+    expect(shown.stdout).toMatch(/\n {2}v1 submission by shuji\.jiguan@bureau\.example at \d{4}-\d\d-\d\d \d\d:\d\d \(Asia\/Shanghai\)\n/);
+    expect(shown.stdout).not.toMatch(/\d\dZ/);
+  });
+
+  test('bulk approval is for leadership only: anyone else is not permitted, for every report, whatever its state', async () => {
+    // The reviewer is not leadership: bulk approval must not pass the review in their name either.
+    const reviewer = await runCli(
+      ['season', 'approve', 'demo-2026', '--branch', 'bureau-office', '--rating', '好', '--as', 'zuzhi@bureau.example', '--json'],
+      cliEnv,
+    );
+    expect({ code: reviewer.code, outcomes: outcomes(reviewer.stdout) }).toEqual({ code: 1, outcomes: [['demo-2026/bureau-office', 'not_permitted']] });
+    expect((await scratch.db.report.findUniqueOrThrow({ where: { id: 'demo-2026/bureau-office' } })).state).toBe('submitted');
+    // With nothing reviewed yet there is nothing to list, and still a refusal, not an empty success.
+    const nothing = await runCli(['season', 'approve', 'demo-2026', '--rating', '好', '--as', 'weiyuan.zhao@bureau.example'], cliEnv);
+    expect({ code: nothing.code, stderr: nothing.stderr }).toEqual({
+      code: 1,
+      stderr: expect.stringContaining('weiyuan.zhao@bureau.example is not in the leadership'),
+    });
+  });
+
+  test('bulk approval approves what it may, says why it did not approve the rest, and exits 1 unless all are approved', async () => {
+    const report = join(smtp.mailbox.dir, '..', 'report.md');
     await ok('report', 'review', 'demo-2026/bureau-office', '--approve', '--as', 'zuzhi@bureau.example');
     await ok('report', 'submit', 'demo-2026/no1-middle-school', '--file', report, '--as', 'shuji.yizhong@school.example');
     await ok('report', 'review', 'demo-2026/no1-middle-school', '--approve', '--as', 'zuzhi@bureau.example');
 
-    // Someone who may approve none of them hears it from the exit code too.
-    const notLeader = await runCli(['approve', 'demo-2026', '--as', 'weiyuan.zhao@bureau.example', '--json'], cliEnv);
+    // Someone who may approve none of them hears it, in words, from the exit code too.
+    const notLeader = await runCli(['season', 'approve', 'demo-2026', '--rating', '好', '--as', 'weiyuan.zhao@bureau.example'], cliEnv);
     expect(notLeader.code).toBe(1);
-    expect(JSON.parse(notLeader.stdout).map((r: { outcome: string }) => r.outcome)).toEqual(['not_permitted', 'not_permitted']);
+    expect(notLeader.stdout).toContain('demo-2026/bureau-office: not permitted — weiyuan.zhao@bureau.example is not in the leadership of season demo-2026');
+    expect(notLeader.stdout).toContain('2 report(s): approved 0, skipped 0, not permitted 2, failed 0');
 
-    const branches = ['bureau-office', 'experimental-primary', 'no1-middle-school'];
-    const first = JSON.parse(await ok('approve', 'demo-2026', '--as', 'dangzu.shuji@bureau.example', '--branch', ...branches, '--rating', '较好', '--json'));
-    expect(first.map((r: { reportId: string; outcome: string }) => [r.reportId, r.outcome])).toEqual([
-      ['demo-2026/bureau-office', 'approved'],
-      ['demo-2026/experimental-primary', 'skipped'],
-      ['demo-2026/no1-middle-school', 'approved'],
-    ]);
-    const again = JSON.parse(await ok('approve', 'demo-2026', '--as', 'dangzu.shuji@bureau.example', '--branch', ...branches, '--json'));
-    expect(again.map((r: { outcome: string }) => r.outcome)).toEqual(['skipped', 'skipped', 'skipped']);
+    // One approved, one not written yet: a partial result, said and exited as such.
+    const partial = await runCli(
+      ['season', 'approve', 'demo-2026', '--branch', 'bureau-office', 'experimental-primary', '--rating', '较好', '--as', 'dangzu.shuji@bureau.example'],
+      cliEnv,
+    );
+    expect(partial.code).toBe(1);
+    expect(partial.stdout).toContain('demo-2026/bureau-office: approved');
+    expect(partial.stdout).toMatch(/demo-2026\/experimental-primary: skipped — /);
+    expect(partial.stdout).toContain('Not all done: 1 report(s) were not (see why above); exit code 1.');
+
+    // The meeting's ratings from Excel (GBK, branches by name); one of them is approved already.
+    const ratings = join(smtp.mailbox.dir, '..', 'ratings.csv');
+    writeFileSync(ratings, iconv.encode('支部,评价\r\n局机关党支部,较好\r\n第一中学党支部,较好\r\n', 'gbk'));
+    const fromFile = await runCli(['season', 'approve', 'demo-2026', '--ratings', ratings, '--as', 'dangzu.shuji@bureau.example', '--json'], cliEnv);
+    expect({ code: fromFile.code, outcomes: outcomes(fromFile.stdout) }).toEqual({
+      code: 0,
+      outcomes: [
+        ['demo-2026/bureau-office', 'skipped'],
+        ['demo-2026/no1-middle-school', 'approved'],
+      ],
+    });
+    expect(fromFile.stderr).toContain('ratings.csv was read as GB18030');
+
+    // A re-run is safe, in the older spelling too; and a non-leader hears "not permitted", not "skipped".
+    const again = await runCli(
+      ['approve', 'demo-2026', '--branch', 'bureau-office', 'no1-middle-school', '--rating', '好', '--as', 'dangzu.shuji@bureau.example'],
+      cliEnv,
+    );
+    expect({ code: again.code, stdout: again.stdout }).toEqual({ code: 0, stdout: expect.stringContaining('(2 of them approved already)') });
+    const lateNonLeader = await runCli(
+      ['season', 'approve', 'demo-2026', '--branch', 'bureau-office', '--rating', '好', '--as', 'weiyuan.qian@bureau.example', '--json'],
+      cliEnv,
+    );
+    expect({ code: lateNonLeader.code, outcomes: outcomes(lateNonLeader.stdout) }).toEqual({
+      code: 1,
+      outcomes: [['demo-2026/bureau-office', 'not_permitted']],
+    });
+
     const approvals = await scratch.db.auditEvent.findMany({ where: { seasonId: 'demo-2026', action: 'report.approved' }, orderBy: { reportId: 'asc' } });
     expect(approvals.map((e) => [e.reportId, e.actorEmail, e.channel])).toEqual([
       ['demo-2026/bureau-office', 'dangzu.shuji@bureau.example', 'cli'],
       ['demo-2026/no1-middle-school', 'dangzu.shuji@bureau.example', 'cli'],
     ]);
+    const rated = await scratch.db.report.findMany({ where: { seasonId: 'demo-2026', state: 'approved' }, orderBy: { branchId: 'asc' } });
+    expect(rated.map((r) => r.rating)).toEqual(['较好', '较好']);
   });
 
   test('season close settles every report and writes the summary that status shows', async () => {
@@ -172,15 +233,15 @@ describeEachDatabase('a season started from the CLI on the dev server', (kind) =
 
   test('the season exports as CSV, Markdown and an official-style Word document', async () => {
     const dir = join(smtp.mailbox.dir, '..');
-    for (const format of ['csv', 'md', 'docx']) {
-      const result = await runCli(['season', 'export', 'demo-2026', '--format', format, '--out', join(dir, `season.${format}`)], cliEnv);
+    for (const [format, ...more] of [['csv', '--columns', 'en'], ['md'], ['docx']]) {
+      const result = await runCli(['season', 'export', 'demo-2026', '--format', format ?? '', '--out', join(dir, `season.${format}`), ...more], cliEnv);
       expect(result.code).toBe(0);
     }
     const rows = parseCsv(readFileSync(join(dir, 'season.csv'), 'utf8'), { bom: true, columns: true }) as Record<string, string>[];
-    expect(rows.map((r) => [r.branch_id, r.state, r.rating, r.on_time])).toEqual([
-      ['bureau-office', 'approved', '较好', 'yes'],
-      ['experimental-primary', 'closed', '', ''],
-      ['no1-middle-school', 'approved', '较好', 'yes'],
+    expect(rows.map((r) => [r.branch_id, r.state, r.outcome, r.rating, r.on_time])).toEqual([
+      ['bureau-office', 'approved', 'approved', '较好', 'yes'],
+      ['experimental-primary', 'closed', 'closed_unsubmitted', '', ''],
+      ['no1-middle-school', 'approved', 'approved', '较好', 'yes'],
     ]);
 
     const markdown = readFileSync(join(dir, 'season.md'), 'utf8');
@@ -196,7 +257,7 @@ describeEachDatabase('a season started from the CLI on the dev server', (kind) =
     const closedSummary = await scratch.db.season.findUniqueOrThrow({ where: { id: 'demo-2026' } });
     expect(html).toContain((JSON.parse(closedSummary.summaryJson ?? '{}') as { recordHead: string }).recordHead); // on the last page
     const documentXml = await (await JSZip.loadAsync(docx)).file('word/document.xml')?.async('string');
-    expect(documentXml).toContain('Table of Contents'); // the table of contents, linked to each report
+    expect(documentXml).toContain('w:anchor="_Toc2"'); // the 目录, linked to each report
     expect(documentXml).toContain('PAGEREF _Toc2');
   });
 });
