@@ -1,12 +1,11 @@
 // The CSV lists a season file may name (people, branches), as Excel on Chinese Windows saves them:
 // each row validated like its YAML counterpart, every mistake at its line and column.
-import { existsSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { CSV_WORDS, FILE_WORDS, VALUE_WORDS } from './season-file-words';
 import type { Origin, SeasonFileProblem } from './season-file-problem';
 import { closestField, issueWords } from './season-file-zod';
-import { NotTextError, readTextFile } from './text-file';
+import { readSeasonText } from './season-file-text';
 
 export interface CsvRows<T> {
   rows: { value: T; line: number }[];
@@ -24,20 +23,9 @@ interface CsvRecord {
 /** Reads a CSV with a header row; `referencedAt` is where the season file names it, and `written` how. */
 export function readCsvRows<S extends z.ZodObject>(path: string, schema: S, referencedAt: Origin, written: string): CsvRows<z.infer<S>> {
   const none = (problems: SeasonFileProblem[], warnings: SeasonFileProblem[] = []): CsvRows<z.infer<S>> => ({ rows: [], problems, warnings, unreadable: true });
-  const whole = (message: SeasonFileProblem['message']): SeasonFileProblem => ({ file: path, line: 1, field: '', message });
-  if (!existsSync(path)) return none([{ ...referencedAt, message: FILE_WORDS.csvNotFound(written) }]);
-  let text: string;
-  const warnings: SeasonFileProblem[] = [];
-  try {
-    const decoded = readTextFile(path);
-    text = decoded.text;
-    if (decoded.notice) warnings.push(whole(decoded.notice));
-  } catch (error) {
-    if (error instanceof NotTextError) return none([whole(error.words)]);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code) return none([whole(FILE_WORDS.unreadable(written, code))]);
-    throw error;
-  }
+  const read = readSeasonText(path, written, { ...referencedAt, message: FILE_WORDS.csvNotFound(written) });
+  if ('problem' in read) return none([read.problem]);
+  const { text, warnings } = read;
   let records: CsvRecord[];
   try {
     records = parseCsv(text, { relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as CsvRecord[];

@@ -1,10 +1,9 @@
 // Reads a season file as a YAML document, or says in plain words why it cannot: not there, not
 // text, empty, or not valid YAML (at the line where the mistake begins, once per mistake).
-import { existsSync } from 'node:fs';
 import { CST, isMap, LineCounter, parseDocument, Parser, type Document, type YAMLError } from 'yaml';
 import { FILE_WORDS, YAML_WORDS } from './season-file-words';
 import type { SeasonFileProblem } from './season-file-problem';
-import { NotTextError, readTextFile } from './text-file';
+import { readSeasonText } from './season-file-text';
 
 export interface SeasonYaml {
   doc: Document;
@@ -20,19 +19,9 @@ export interface SeasonYamlRead {
 
 export function readSeasonYaml(path: string): SeasonYamlRead {
   const whole = (message: SeasonFileProblem['message']): SeasonFileProblem => ({ file: path, line: 1, field: '', message });
-  if (!existsSync(path)) return { problems: [whole(FILE_WORDS.notFound(path))], warnings: [] };
-  let text: string;
-  const warnings: SeasonFileProblem[] = [];
-  try {
-    const decoded = readTextFile(path);
-    text = decoded.text;
-    if (decoded.notice) warnings.push(whole(decoded.notice));
-  } catch (error) {
-    if (error instanceof NotTextError) return { problems: [whole(error.words)], warnings };
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code) return { problems: [whole(FILE_WORDS.unreadable(path, code))], warnings };
-    throw error;
-  }
+  const read = readSeasonText(path, path, whole(FILE_WORDS.notFound(path)));
+  if ('problem' in read) return { problems: [read.problem], warnings: [] };
+  const { text, warnings } = read;
   if (!text.trim()) return { problems: [whole(FILE_WORDS.empty())], warnings };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });

@@ -1,58 +1,32 @@
 // The real path, end to end: the CLI creates and starts a season, the worker runs the workflows
 // on the Temporal dev server, activities write the database and the mail reaches SMTP.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import { createActivities, systemClock } from '../../activities';
-import { startCaptureServer, type CaptureServer } from '../../mail/capture-server';
-import { createSmtpMailer, type Mailer } from '../../mail/mailer';
+import type { CaptureServer } from '../../mail/capture-server';
 import { SEARCH_ATTRIBUTES } from '../../domain/constants';
 import { seasonWorkflowId } from '../../domain/ids';
-import { createWorker } from '../../worker/create-worker';
 import { runCli } from '../helpers/cli';
+import { startCliStack, type CliStack } from '../helpers/cli-stack';
 import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
 import { DEMO_SEASON_FILE } from '../helpers/seasons';
 import { GOOD_REPORT } from '../helpers/report-harness';
 import { waitUntil } from '../helpers/wait';
-import { startDevServer, workflowBundle } from '../helpers/temporal';
-import { TEST_AUDIT_KEY, TEST_SECRET } from '../helpers/audit-key';
 
 describeEachDatabase('a season started from the CLI on the dev server', (kind) => {
+  let stack: CliStack;
   let env: TestWorkflowEnvironment;
   let smtp: CaptureServer;
-  let mailer: Mailer;
   let scratch: ScratchDatabase;
-  let worker: Worker;
-  let running: Promise<void>;
   let cliEnv: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    [env, smtp, scratch] = await Promise.all([
-      startDevServer(),
-      startCaptureServer({ mailboxDir: mkdtempSync(join(tmpdir(), 'mailbox-')), port: 0 }),
-      kind.create(),
-    ]);
-    mailer = createSmtpMailer(`smtp://127.0.0.1:${smtp.port}`, '述职评议 <shuzhi@localhost>');
-    worker = await createWorker({
-      connection: env.nativeConnection,
-      namespace: 'default',
-      activities: createActivities({ db: scratch.db, mailer, clock: systemClock, publicBaseUrl: 'http://127.0.0.1:3000', auditKey: TEST_AUDIT_KEY }),
-      workflowBundle: await workflowBundle(),
-    });
-    running = worker.run();
-    cliEnv = {
-      DATABASE_URL: scratch.url,
-      TEMPORAL_ADDRESS: env.address,
-      SHUZHI_DATA_DIR: smtp.mailbox.dir.replace(/\/mailbox[^/]*$/, ''),
-      SHUZHI_LOCALE: 'en',
-      SHUZHI_SECRET: TEST_SECRET,
-    };
+    stack = await startCliStack(kind);
+    ({ env, smtp, scratch, cliEnv } = stack);
   });
   /** Runs a command that must succeed. */
   const ok = async (...args: string[]) => {
@@ -62,14 +36,7 @@ describeEachDatabase('a season started from the CLI on the dev server', (kind) =
   };
   const outcomes = (json: string) => (JSON.parse(json) as { reportId: string; outcome: string }[]).map((r) => [r.reportId, r.outcome]);
 
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    mailer?.close();
-    await smtp?.close();
-    await scratch?.drop();
-    await env?.teardown();
-  });
+  afterAll(() => stack?.stop());
 
   test('season create imports the file and says what to do next', async () => {
     const result = await runCli(['season', 'create', '--file', DEMO_SEASON_FILE], cliEnv);

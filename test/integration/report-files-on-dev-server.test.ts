@@ -1,51 +1,26 @@
 // One full-length report saved the five ways offices save it (UTF-8, CRLF, GBK, UTF-16, Word),
 // drafted and submitted through the real CLI, the worker and the dev server: the workflow's check
 // finds what `report check` finds offline, and the submission stores the same figures.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import { createActivities, systemClock } from '../../activities';
 import type { VersionSaved } from '../../domain/report-api';
-import { startCaptureServer, type CaptureServer } from '../../mail/capture-server';
-import { createSmtpMailer, type Mailer } from '../../mail/mailer';
-import { createWorker } from '../../worker/create-worker';
 import { at } from '../helpers/at';
-import { TEST_AUDIT_KEY, TEST_SECRET } from '../helpers/audit-key';
 import { runCli } from '../helpers/cli';
+import { startCliStack, type CliStack } from '../helpers/cli-stack';
 import { databaseKinds, type ScratchDatabase } from '../helpers/databases';
 import { DEMO_SEASON_FILE } from '../helpers/seasons';
-import { startDevServer, workflowBundle } from '../helpers/temporal';
 
 const DIR = join(__dirname, '..', 'fixtures', 'reports');
 const VARIANTS = ['full-report.txt', 'full-report.crlf.txt', 'full-report.gbk.txt', 'full-report.utf16le.txt', 'full-report.docx'];
 const REPORT = 'demo-2026/no1-middle-school';
 const SECRETARY = 'shuji.yizhong@school.example';
 
-let env: TestWorkflowEnvironment;
-let smtp: CaptureServer;
-let mailer: Mailer;
+let stack: CliStack;
 let scratch: ScratchDatabase;
-let worker: Worker;
-let running: Promise<void>;
 let cliEnv: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
-  [env, smtp, scratch] = await Promise.all([
-    startDevServer(),
-    startCaptureServer({ mailboxDir: mkdtempSync(join(tmpdir(), 'mailbox-')), port: 0 }),
-    at(databaseKinds(), 0, 'database kind').create(),
-  ]);
-  mailer = createSmtpMailer(`smtp://127.0.0.1:${smtp.port}`, '述职评议 <shuzhi@localhost>');
-  worker = await createWorker({
-    connection: env.nativeConnection,
-    namespace: 'default',
-    activities: createActivities({ db: scratch.db, mailer, clock: systemClock, publicBaseUrl: 'http://127.0.0.1:3000', auditKey: TEST_AUDIT_KEY }),
-    workflowBundle: await workflowBundle(),
-  });
-  running = worker.run();
-  cliEnv = { DATABASE_URL: scratch.url, TEMPORAL_ADDRESS: env.address, SHUZHI_LOCALE: 'en', SHUZHI_SECRET: TEST_SECRET };
+  stack = await startCliStack(at(databaseKinds(), 0, 'database kind'));
+  ({ scratch, cliEnv } = stack);
   for (const args of [
     ['season', 'create', '--file', DEMO_SEASON_FILE],
     ['season', 'start', 'demo-2026', '--wait'],
@@ -55,14 +30,7 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  mailer?.close();
-  await smtp?.close();
-  await scratch?.drop();
-  await env?.teardown();
-});
+afterAll(() => stack?.stop());
 
 /** What a check says about a file, in a form every door can be compared by. */
 const placed = (warnings: { section?: string; column?: number; context?: string; code: string }[]) =>
