@@ -4,6 +4,8 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import { Mailbox } from './mailbox';
 
+const SENDER_WENT_AWAY = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
 export interface CaptureServer {
   mailbox: Mailbox;
   port: number;
@@ -46,7 +48,16 @@ export async function startCaptureServer(options: { mailboxDir: string; port: nu
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, host, () => resolve());
+    server.listen(options.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  // smtp-server reports a connection that breaks mid-message (a sender killed, as the worker is in
+  // the fault tests) as an error of the server; unheard, it would end the process the server runs
+  // in. The sender's retry sends the mail again, so a broken connection needs no more than a word.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (!SENDER_WENT_AWAY.has(error.code ?? '')) console.error(`[smtp] ${error.message}`);
   });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
