@@ -31,6 +31,7 @@ module.exports = {
     // Start processes (process trees, the CLI): seconds each time, and no mutant reaches a child process.
     '<rootDir>/test/unit/process-group.test.ts',
     '<rootDir>/test/unit/season-validate-cli.test.ts',
+    '<rootDir>/test/unit/season-export-cli.test.ts',
   ],
   testTimeout: 120000,
 };

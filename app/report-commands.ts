@@ -2,12 +2,14 @@
 // and (later) the web app; argument parsing and printing live elsewhere.
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { z } from 'zod';
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/client';
 import { contentHashOf, storeContent } from '../db/report-content';
 import { reportWorkflowId } from '../domain/ids';
 import { isPlainText, isWithinLimit, measureReport, NOT_TEXT_MESSAGE, tooLargeMessage, type ReportSize } from '../domain/report-limits';
+import { normalizeLineEndings } from '../domain/report-text';
 import { checkReport, type Finding, type ReportTemplate } from '../domain/submission-check';
 import { parseDueDate } from '../domain/time';
 import type { Locale, Rating } from '../domain/vocabulary';
@@ -129,10 +131,14 @@ function checkRefusal(type: string, findings: Finding[]): ReportRequestError {
       );
 }
 
-/** Stores the text once by its hash, so workflow history carries only the hash. */
+/**
+ * Stores the text once by its hash, so workflow history carries only the hash. Line endings are
+ * made LF first: the same words posted by a form (CRLF) and by autosave (LF) are one text.
+ */
 export async function storeReportContent(db: Db, body: string): Promise<string> {
-  const hash = contentHashOf(body);
-  await storeContent(db, hash, body);
+  const text = normalizeLineEndings(body);
+  const hash = contentHashOf(text);
+  await storeContent(db, hash, text);
   return hash;
 }
 
@@ -143,21 +149,24 @@ async function templateOf(db: Db, reportId: string): Promise<ReportTemplate> {
 }
 
 /** Refuses a binary text, or one over the size limit, before anything of it is stored. */
-function measuredWithinLimit(body: string): ReportSize {
+export function measuredWithinLimit(body: string): ReportSize {
   if (!isPlainText(body)) throw new ReportRequestError('not_text', NOT_TEXT_MESSAGE);
   const size = measureReport(body);
   if (!isWithinLimit(size)) throw new ReportRequestError('too_large', tooLargeMessage(size));
   return size;
 }
 
-export async function saveDraft(client: Client, db: Db, reportId: string, body: string, actor: Actor): Promise<VersionSaved> {
+export async function saveDraft(client: Client, db: Db, reportId: string, typed: string, actor: Actor): Promise<VersionSaved> {
+  // Measured as stored, since the activity measures the stored text against the same limit.
+  const body = normalizeLineEndings(typed);
   const size = measuredWithinLimit(body);
   const contentHash = await storeReportContent(db, body);
   return sendRequest(client, reportId, saveDraftUpdate, { actor, contentHash, size });
 }
 
 /** Checks first (same rules as the activity), so a refusal never reaches the workflow. */
-export async function submitReport(client: Client, db: Db, reportId: string, body: string, actor: Actor, acceptWarnings: boolean): Promise<VersionSaved> {
+export async function submitReport(client: Client, db: Db, reportId: string, typed: string, actor: Actor, acceptWarnings: boolean): Promise<VersionSaved> {
+  const body = normalizeLineEndings(typed);
   const size = measuredWithinLimit(body);
   const check = checkReport(body, await templateOf(db, reportId));
   if (check.errors.length) throw checkRefusal(CHECK_FAILED, check.errors);
@@ -177,8 +186,23 @@ export function reviewReport(
 export const extendReport = (client: Client, reportId: string, actor: Actor, until: Date) =>
   sendRequest(client, reportId, extendUpdate, { actor, until: until.toISOString() });
 
-export const reassignReport = (client: Client, reportId: string, actor: Actor, toEmail: string, toName?: string) =>
-  sendRequest(client, reportId, reassignUpdate, { actor, toEmail, toName });
+/**
+ * A new secretary, liaison or reviewer must be reachable: an address that is none ("notanemail")
+ * would take the real secretary's access and leave the worker retrying a mail that cannot go.
+ */
+export function assertEmailAddress(email: string): void {
+  if (!z.email().safeParse(email.trim()).success) {
+    throw new ReportRequestError('bad_email', {
+      'zh-CN': `“${email}”不是有效的邮箱地址，请检查后重新填写。`,
+      en: `"${email}" is not an email address; check it and try again.`,
+    });
+  }
+}
+
+export const reassignReport = async (client: Client, reportId: string, actor: Actor, toEmail: string, toName?: string) => {
+  assertEmailAddress(toEmail);
+  return sendRequest(client, reportId, reassignUpdate, { actor, toEmail, toName });
+};
 
 export const exemptReport = (client: Client, reportId: string, actor: Actor, kind: 'exempted' | 'withdrawn', reason: string) =>
   sendRequest(client, reportId, exemptUpdate, { actor, kind, reason });
@@ -201,8 +225,10 @@ export async function showReport(client: Client, db: Db, reportId: string) {
   };
 }
 
-export const changeRole = (client: Client, reportId: string, actor: Actor, role: 'liaison' | 'reviewer', toEmail: string, toName?: string) =>
-  sendRequest(client, reportId, changeRoleUpdate, { actor, role, toEmail, toName });
+export const changeRole = async (client: Client, reportId: string, actor: Actor, role: 'liaison' | 'reviewer', toEmail: string, toName?: string) => {
+  assertEmailAddress(toEmail);
+  return sendRequest(client, reportId, changeRoleUpdate, { actor, role, toEmail, toName });
+};
 
 export const delegateReport = (client: Client, reportId: string, actor: Actor, from: string, to: string, until: Date) =>
   sendRequest(client, reportId, delegateUpdate, { actor, from, to, until: until.toISOString() });

@@ -2,7 +2,7 @@
 // plain object. Every default runs the embedded stack on this machine.
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { DURATION_PATTERN } from '../domain/duration';
+import { DURATION_PATTERN, isZeroDuration } from '../domain/duration';
 
 export const PROJECT_ROOT = resolve(__dirname, '..');
 
@@ -48,6 +48,12 @@ function schemaFor(root: string) {
       ),
     /** How long a mailed sign-in link stays valid, e.g. 7d or 12h. */
     SIGN_IN_LINK_TTL: z.string().regex(DURATION_PATTERN, 'must be a number and d, h, m or s, e.g. 7d').default('7d'),
+    /** How long a browser session lasts after signing in, e.g. 12h (a test stack uses seconds). */
+    SESSION_TTL: z
+      .string()
+      .regex(DURATION_PATTERN, 'must be a number and d, h, m or s, e.g. 12h')
+      .refine((value) => !isZeroDuration(value), 'must be longer than nothing')
+      .default('12h'),
     /**
      * How many workflows the worker keeps in memory between their tasks. Every cached report
      * holds memory, and every task for an evicted report first replays its run; since a report

@@ -17,6 +17,11 @@ export interface SignInLinks {
   issue(email: string): Promise<string>;
   /** The person the token was issued to; throws SignInRefused when it is forged, expired or used. */
   redeem(token: string): Promise<string>;
+  /**
+   * Whether the token would sign in now, changing nothing: a mail gateway's link checker opens
+   * links (HEAD, GET) before the person does, and must not use them up.
+   */
+  check(token: string): Promise<void>;
 }
 
 const ISSUE = `INSERT INTO "SignInLink" ("id", "email", "expiresAt", "createdAt") VALUES ($1, $2, $3, $4)`;
@@ -35,17 +40,29 @@ export function createSignInLinks(db: Db, secret: string, ttlMs: number, now: ()
     },
 
     async redeem(token) {
-      const [id, expires, signature, ...rest] = token.split('.');
-      if (!id || !expires || !signature || rest.length) throw new SignInRefused('forged');
-      const expected = Buffer.from(sign(`${id}.${expires}`));
-      const given = Buffer.from(signature);
-      if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new SignInRefused('forged');
-      if (Number(expires) <= now().getTime()) throw new SignInRefused('expired');
+      const id = verified(token);
       // One statement decides who uses it first: only a row still unused is marked.
       const marked = await db.signInLink.updateMany({ where: { id, usedAt: null }, data: { usedAt: now() } });
       if (marked.count !== 1) throw new SignInRefused('used');
       const link = await db.signInLink.findUniqueOrThrow({ where: { id } });
       return link.email;
     },
+
+    async check(token) {
+      const link = await db.signInLink.findUnique({ where: { id: verified(token) }, select: { usedAt: true } });
+      if (!link) throw new SignInRefused('forged');
+      if (link.usedAt) throw new SignInRefused('used');
+    },
   };
+
+  /** The link's id, once its signature and expiry hold (nothing is read or written). */
+  function verified(token: string): string {
+    const [id, expires, signature, ...rest] = token.split('.');
+    if (!id || !expires || !signature || rest.length) throw new SignInRefused('forged');
+    const expected = Buffer.from(sign(`${id}.${expires}`));
+    const given = Buffer.from(signature);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new SignInRefused('forged');
+    if (Number(expires) <= now().getTime()) throw new SignInRefused('expired');
+    return id;
+  }
 }

@@ -43,6 +43,76 @@ export const STATE_NAMES: Record<ReportState, Named> = {
 
 export const stateName = (state: string, locale: Locale): string => STATE_NAMES[state as ReportState]?.[locale] ?? state;
 
+/** Each act the record (台账) keeps, by its action, as pages, exports and the CLI say it. */
+export const EVENT_NAMES: Record<string, Named> = {
+  'report.assigned': { 'zh-CN': '下达述职任务', en: 'report assigned' },
+  'report.draft_saved': { 'zh-CN': '保存草稿', en: 'draft saved' },
+  'report.submitted': { 'zh-CN': '提交报告', en: 'report submitted' },
+  'report.resubmitted': { 'zh-CN': '修改后重新提交', en: 'revised report submitted' },
+  'report.revision_requested': { 'zh-CN': '退回修改', en: 'sent back for revision' },
+  'report.review_passed': { 'zh-CN': '审阅通过', en: 'passed review' },
+  'report.approved': { 'zh-CN': '批准', en: 'approved' },
+  'report.extended': { 'zh-CN': '延长截止日期', en: 'due date extended' },
+  'report.reassigned': { 'zh-CN': '更换书记', en: 'secretary replaced' },
+  'report.liaison_changed': { 'zh-CN': '更换联系领导', en: 'liaison changed' },
+  'report.reviewer_changed': { 'zh-CN': '更换审阅人', en: 'reviewer changed' },
+  'report.delegated': { 'zh-CN': '委托他人代办', en: 'delegated' },
+  'report.exempted': { 'zh-CN': '免于述职', en: 'exempted' },
+  'report.withdrawn': { 'zh-CN': '撤销述职任务', en: 'withdrawn' },
+  'report.reminded': { 'zh-CN': '发送截止提醒', en: 'reminder sent' },
+  'report.overdue_reminded': { 'zh-CN': '发送逾期提醒', en: 'overdue reminder sent' },
+  'report.escalated': { 'zh-CN': '逾期督办', en: 'overdue report escalated' },
+  'report.review_reminded': { 'zh-CN': '提醒审阅', en: 'review reminder sent' },
+  'report.review_escalated': { 'zh-CN': '审阅逾期督办', en: 'overdue review escalated' },
+  'report.reminded_now': { 'zh-CN': '手动发送提醒', en: 'reminded by an admin' },
+  'report.closed': { 'zh-CN': '随季度结束', en: 'closed with the season' },
+  'season.created': { 'zh-CN': '创建述职季度', en: 'season created' },
+  'season.updated': { 'zh-CN': '修改述职季度', en: 'season changed' },
+  'season.started': { 'zh-CN': '启动述职季度', en: 'season started' },
+  'season.branch_added': { 'zh-CN': '增加支部', en: 'branch added' },
+  'season.closed': { 'zh-CN': '结束述职季度', en: 'season closed' },
+};
+
+/** An act's name; one the app does not know is shown as recorded. */
+export const eventName = (action: string, locale: Locale): string => EVENT_NAMES[action]?.[locale] ?? action;
+
+/** A stored version of a report: a saved draft, or the text as submitted. */
+export const VERSION_KIND_NAMES: Record<string, Named> = {
+  draft: { 'zh-CN': '草稿', en: 'draft' },
+  submission: { 'zh-CN': '提交稿', en: 'submission' },
+};
+export const versionKindName = (kind: string, locale: Locale): string => VERSION_KIND_NAMES[kind]?.[locale] ?? kind;
+
+/** Each role's name; `admins` is how escalations name the season's admins as one audience. */
+export const ROLE_NAMES: Record<Role | 'admins', Named> = {
+  secretary: { 'zh-CN': '支部书记', en: 'branch secretary' },
+  liaison: { 'zh-CN': '联系领导', en: 'liaison' },
+  reviewer: { 'zh-CN': '审阅人', en: 'reviewer' },
+  leader: { 'zh-CN': '党组领导', en: 'leadership' },
+  party_group_secretary: { 'zh-CN': '党组书记', en: 'Party group secretary' },
+  admin: { 'zh-CN': '组织办', en: 'organization office' },
+  admins: { 'zh-CN': '组织办', en: 'organization office' },
+};
+export const roleName = (role: string, locale: Locale): string => ROLE_NAMES[role as Role]?.[locale] ?? role;
+
+/** Where a request came from: the record's channel. */
+export const CHANNEL_NAMES: Record<Channel, Named> = {
+  cli: { 'zh-CN': '命令行', en: 'command line' },
+  web: { 'zh-CN': '网页', en: 'web' },
+  workflow: { 'zh-CN': '系统自动', en: 'automatic' },
+  system: { 'zh-CN': '系统', en: 'system' },
+};
+
+/** The four steps a report goes through, as the step indicator on its page names them. */
+export const REPORT_STEPS = ['writing', 'review', 'approval', 'done'] as const;
+export type ReportStep = (typeof REPORT_STEPS)[number];
+export const STEP_NAMES: Record<ReportStep, Named> = {
+  writing: { 'zh-CN': '撰写', en: 'Writing' },
+  review: { 'zh-CN': '组织办审阅', en: 'Review' },
+  approval: { 'zh-CN': '领导审批', en: 'Approval' },
+  done: { 'zh-CN': '完成', en: 'Done' },
+};
+
 /** Where a report still open at the season's close had got to (the record's `stateAtClose`): `closed` alone hides it. */
 export const CLOSED_OUTCOMES = ['closed_unsubmitted', 'closed_in_revision', 'closed_in_review', 'closed_unapproved'] as const;
 export type ClosedOutcome = (typeof CLOSED_OUTCOMES)[number];

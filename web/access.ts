@@ -60,3 +60,13 @@ export function reviewableReports(reach: Reach): Prisma.ReportWhereInput {
 export async function canSeeReport(db: Db, reach: Reach, reportId: string): Promise<boolean> {
   return (await db.report.count({ where: { AND: [{ id: reportId }, visibleReports(reach)] } })) === 1;
 }
+
+/**
+ * Whether the review queue is this person's to use: they lead or administer a part of a season, or
+ * review a branch. A secretary (or a liaison) alone has nothing there, so is not offered it.
+ */
+export async function usesReviewQueue(db: Db, reach: Reach): Promise<boolean> {
+  if (reach.subtrees.length || reach.adminSeasons.length) return true;
+  const reviewer = await db.roleAssignment.findFirst({ where: { role: 'reviewer', validUntil: null, person: { email: reach.email } }, select: { id: true } });
+  return !!reviewer;
+}

@@ -1,44 +1,76 @@
-// Small inline SVG charts: no script, no build step, rendered with the page.
-import { html } from './html';
+// Charts rendered with the page, no script and no library: every word and number is HTML text
+// (readable at any width, never shrunk with a drawing), and the numbers behind each chart are a
+// table a screen reader reads. Only the lines of the progress chart are SVG, and it hides itself
+// from assistive technology, since its caption and table say all it shows.
+import { html, type Html } from './html';
+import type { Translate } from './i18n';
 
-/** A step line of cumulative counts per day. */
-export function cumulativeChart(series: { label: string; className: string; days: Map<string, number> }[], total: number) {
-  const allDays = [...new Set(series.flatMap((s) => [...s.days.keys()]))].sort();
-  if (!allDays.length) return html`<p class="muted">—</p>`;
-  const width = 480;
-  const height = 160;
-  const x = (i: number) => (allDays.length === 1 ? width / 2 : (i / (allDays.length - 1)) * (width - 40) + 30);
-  const y = (n: number) => height - 20 - (total ? n / total : 0) * (height - 40);
-  const lines = series.map((s) => {
-    let running = 0;
-    const points = allDays.map((day, i) => {
-      running += s.days.get(day) ?? 0;
-      return [x(i).toFixed(1), y(running).toFixed(1)] as const;
-    });
-    return html`<polyline class="${s.className}" fill="none" stroke-width="2" points="${points.map((p) => p.join(',')).join(' ')}"><title>${s.label}: ${running}</title></polyline>
-      ${points.map(([px, py]) => html`<circle class="${s.className}" cx="${px}" cy="${py}" r="3"></circle>`)}`;
-  });
-  return html`<svg class="chart" viewBox="0 0 ${width} ${height}" role="img" data-testid="progress-chart">
-    <line x1="30" y1="${height - 20}" x2="${width - 10}" y2="${height - 20}" stroke="#999"/>
-    <text x="30" y="${height - 4}" font-size="10">${allDays[0]}</text>
-    <text x="${width - 10}" y="${height - 4}" font-size="10" text-anchor="end">${allDays.at(-1)}</text>
-    <text x="2" y="${y(total) + 4}" font-size="10">${total}</text>
-    ${lines}
-  </svg>
-  <p class="legend">${series.map((s) => html`<span class="${s.className}">■ ${s.label}</span> `)}</p>`;
+/** Horizontal bars as a table: label, bar, value; the table is its own text alternative. */
+export function barChart(bars: { label: string; value: number }[], testId: string): Html {
+  const max = Math.max(1, ...bars.map((b) => b.value));
+  return html`<table class="bars" data-testid="${testId}"><tbody>${bars.map(
+    (b) => html`<tr><th scope="row">${b.label}</th>
+      <td class="bar-cell"><span class="bar" style="width: ${((b.value / max) * 100).toFixed(1)}%"></span></td>
+      <td class="num" data-bar="${b.label}">${b.value}</td></tr>`,
+  )}</tbody></table>`;
 }
 
-/** Horizontal bars, one per label. */
-export function barChart(bars: { label: string; value: number }[], testId: string) {
-  const max = Math.max(1, ...bars.map((b) => b.value));
-  const rowHeight = 22;
-  return html`<svg class="chart" viewBox="0 0 480 ${bars.length * rowHeight + 4}" role="img" data-testid="${testId}">
-    ${bars.map(
-      (b, i) => html`<g transform="translate(0 ${i * rowHeight})">
-        <text x="0" y="15" font-size="12">${b.label}</text>
-        <rect x="110" y="3" height="16" width="${((b.value / max) * 320).toFixed(1)}" class="bar"></rect>
-        <text x="${(115 + (b.value / max) * 320).toFixed(1)}" y="15" font-size="12" data-bar="${b.label}">${b.value}</text>
-      </g>`,
-    )}
-  </svg>`;
+interface Series {
+  label: string;
+  className: string;
+  /** Reports on each day, by UTC day (YYYY-MM-DD). */
+  days: Map<string, number>;
+}
+
+/** Days drawn at most: a season runs for weeks or months, never years. */
+const MAX_DAYS = 400;
+const DAY_MS = 86_400_000;
+const WIDTH = 300;
+const HEIGHT = 100;
+
+/**
+ * Running totals over the days from the first report to the last, out of `total`: one line per
+ * series from 0 at the start of the first day to its total at the end of the last, so even a
+ * single busy day draws a line. Below it the legend with each total, and the figures by day.
+ */
+export function cumulativeChart(series: Series[], total: number, t: Translate): Html {
+  const days = dayRange(series.flatMap((s) => [...s.days.keys()]));
+  if (!days.length) return html`<p class="muted" data-testid="progress-chart">${t('nothingHere')}</p>`;
+  const y = (n: number) => (HEIGHT - (total ? Math.min(n / total, 1) : 0) * HEIGHT).toFixed(1);
+  const x = (boundary: number) => ((boundary / days.length) * WIDTH).toFixed(1);
+  const runs = series.map((s) => ({ ...s, running: runningTotals(days, s.days) }));
+  return html`<figure class="line-chart" data-testid="progress-chart">
+    <div class="plot">
+      <span class="y-top">${total}</span><span class="y-bottom">0</span>
+      <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+        ${runs.map((s) => html`<polyline class="${s.className}" fill="none" vector-effect="non-scaling-stroke" points="${[0, ...s.running].map((n, i) => `${x(i)},${y(n)}`).join(' ')}"></polyline>`)}
+      </svg>
+      <span class="x-first">${days[0]}</span>${days.length > 1 ? html`<span class="x-last">${days.at(-1)}</span>` : ''}
+    </div>
+    <figcaption class="legend">${runs.map((s) => html`<span class="${s.className}"><span class="key" aria-hidden="true"></span>${s.label}: ${s.running.at(-1) ?? 0} / ${total}</span> `)}</figcaption>
+    <details><summary>${t('chartFigures')}</summary>
+      <table class="figures-by-day"><thead><tr><th>${t('day')}</th>${runs.map((s) => html`<th>${s.label}</th>`)}</tr></thead><tbody>
+      ${days.flatMap((day, i) =>
+        runs.some((s) => s.days.has(day)) ? [html`<tr><td>${day}</td>${runs.map((s) => html`<td class="num">${s.running[i] ?? 0}</td>`)}</tr>`] : [],
+      )}</tbody></table>
+    </details>
+  </figure>`;
+}
+
+/** Every day from the earliest to the latest given, so the line's slope follows time. */
+function dayRange(keys: string[]): string[] {
+  if (!keys.length) return [];
+  const sorted = [...new Set(keys)].sort();
+  const first = Date.parse(`${sorted[0]}T00:00:00Z`);
+  const last = Date.parse(`${sorted.at(-1)}T00:00:00Z`);
+  if (Number.isNaN(first) || Number.isNaN(last)) return sorted;
+  const count = Math.round((last - first) / DAY_MS) + 1;
+  if (count > MAX_DAYS) return sorted;
+  return Array.from({ length: count }, (_, i) => new Date(first + i * DAY_MS).toISOString().slice(0, 10));
+}
+
+/** The running total at the end of each day. */
+function runningTotals(days: string[], counts: Map<string, number>): number[] {
+  let running = 0;
+  return days.map((day) => (running += counts.get(day) ?? 0));
 }

@@ -23,11 +23,15 @@ export interface WebDeps {
   defaultLocale: Locale;
   /** The capture server's mailbox folder; the mailbox page exists only when set (embedded stack). */
   mailboxDir?: string;
+  /** How long a session lasts (SESSION_TTL); twelve hours when not given. */
+  sessionTtlMs?: number;
 }
 
 export interface Viewer extends Session {
   name: string;
   reach: Reach;
+  /** The review queue is theirs to use (access.ts usesReviewQueue). */
+  reviews: boolean;
 }
 
 declare module 'fastify' {
@@ -43,7 +47,9 @@ export function contextOf(request: FastifyRequest, deps: WebDeps): PageContext {
   return {
     locale: request.locale,
     t: translator(request.locale),
-    viewer: request.viewer ? { email: request.viewer.email, name: request.viewer.name, csrfToken: request.viewer.csrfToken } : undefined,
+    viewer: request.viewer
+      ? { email: request.viewer.email, name: request.viewer.name, csrfToken: request.viewer.csrfToken, reviews: request.viewer.reviews }
+      : undefined,
     mailbox: !!deps.mailboxDir,
     path: request.url,
   };

@@ -23,6 +23,17 @@ const TEXTS = {
   linkRefused_forged: { 'zh-CN': '登录链接无效。', en: 'This sign-in link is not valid.' },
   linkRefused_expired: { 'zh-CN': '登录链接已过期。', en: 'This sign-in link has expired.' },
   linkRefused_used: { 'zh-CN': '登录链接已被使用过。', en: 'This sign-in link has already been used.' },
+  // A mailed link opens a page with one button: only pressing it uses the link (mail scanners open links).
+  continueSignInTitle: { 'zh-CN': '继续登录', en: 'Continue signing in' },
+  continueSignInHelp: {
+    'zh-CN': '请点击下方按钮完成登录。链接只能使用一次，点击后即失效。',
+    en: 'Press the button to sign in. The link works once, and pressing it uses it up.',
+  },
+  continueSignIn: { 'zh-CN': '继续登录', en: 'Continue' },
+  sessionEnded: {
+    'zh-CN': '登录已过期，请重新登录。您输入的内容已保存在本浏览器中，不会丢失。',
+    en: 'Your session has ended: sign in again. What you typed is kept in this browser and is not lost.',
+  },
   forbidden: { 'zh-CN': '您无权查看此页面。', en: 'You may not see this page.' },
   notFound: { 'zh-CN': '页面不存在。', en: 'Page not found.' },
   csrfRefused: {
@@ -47,10 +58,58 @@ const TEXTS = {
   uploadDocx: { 'zh-CN': '上传 Word 草稿（.docx）', en: 'Upload a Word draft (.docx)' },
   preamble: { 'zh-CN': '标题与开头', en: 'Title and opening' },
   autosaved: { 'zh-CN': '已自动保存', en: 'Saved' },
+  // The editor's safety net (web/pages/editor-safety.ts, web/public/app.js): nothing typed is lost.
+  autosavedAt: { 'zh-CN': '已自动保存（{time}）', en: 'Saved automatically at {time}' },
+  savedVersion: { 'zh-CN': '已保存为第 {n} 版', en: 'Saved as version {n}' },
+  keptInBrowser: { 'zh-CN': '尚未保存到服务器，已暂存在本浏览器中。', en: 'Not saved to the server yet; kept in this browser.' },
+  restoredLocal: {
+    'zh-CN': '已恢复您在本浏览器中输入、尚未保存到服务器的内容。',
+    en: 'The text you typed in this browser that had not reached the server is back.',
+  },
+  serverUnreachable: {
+    'zh-CN': '暂时无法连接服务器，内容已暂存在本浏览器中，恢复连接后会自动保存。',
+    en: 'The server cannot be reached; the text is kept in this browser and is saved once it can be.',
+  },
+  workingCopyOpened: {
+    'zh-CN': '这里显示的是 {time} 自动保存的内容（尚未保存为版本）。点击“保存草稿”可将其保存为一个版本。',
+    en: 'This is the text saved automatically at {time}, not yet kept as a version. Press "Save draft" to keep it as one.',
+  },
+  signInAgainTitle: { 'zh-CN': '请重新登录', en: 'Sign in again' },
+  signInAgainHelp: {
+    'zh-CN':
+      '登录已过期，刚输入的内容还没有保存到服务器，但已保存在本浏览器中，不会丢失。请发送新的登录链接到您的邮箱，打开邮件中的链接即可回到本页，内容原样保留。',
+    en: 'Your session has ended, so what you just typed has not reached the server; it is kept in this browser and is not lost. Have a new sign-in link mailed to you: it brings you back to this page with your text as you left it.',
+  },
+  mailNewLink: { 'zh-CN': '发送新的登录链接到我的邮箱', en: 'Mail me a new sign-in link' },
+  newLinkSent: { 'zh-CN': '登录链接已发送，请查收邮件并打开其中的链接。', en: 'A sign-in link is on its way: open it from your mail.' },
+  signedInAgain: { 'zh-CN': '我已重新登录，继续', en: 'I have signed in again: continue' },
   versions: { 'zh-CN': '版本', en: 'Versions' },
   comments: { 'zh-CN': '审阅意见', en: 'Review comments' },
   onVersion: { 'zh-CN': '针对版本', en: 'on version' },
   diff: { 'zh-CN': '对比', en: 'Compare' },
+  // The comparison of two versions ({n} is filled in by the page).
+  compareTitle: { 'zh-CN': '版本对比', en: 'Compare versions' },
+  compareWithLast: { 'zh-CN': '与上次提交对比', en: 'Compare with the last submission' },
+  compareFrom: { 'zh-CN': '原版本', en: 'Earlier version' },
+  compareTo: { 'zh-CN': '新版本', en: 'Later version' },
+  compareShow: { 'zh-CN': '查看对比', en: 'Compare' },
+  compareLegend: { 'zh-CN': '图例：', en: 'Key: ' },
+  compareAddedMark: { 'zh-CN': '加下划线', en: 'underlined' },
+  compareAdded: { 'zh-CN': ' 为新增的文字；', en: ' marks words added; ' },
+  compareRemovedMark: { 'zh-CN': '加删除线', en: 'struck through' },
+  compareRemoved: { 'zh-CN': ' 为删去的文字。', en: ' marks words removed.' },
+  comparePair: { 'zh-CN': '{from} → {to}：', en: '{from} → {to}: ' },
+  versionWithKind: { 'zh-CN': '第 {n} 版（{kind}）', en: 'Version {n} ({kind})' },
+  compareLineBreak: { 'zh-CN': '换行', en: 'line break' },
+  compareChanges: { 'zh-CN': '共 {n} 处改动。', en: 'Changes: {n}.' },
+  compareSame: { 'zh-CN': '两个版本的内容相同。', en: 'The two versions have the same text.' },
+  compareOnlyOne: { 'zh-CN': '目前只有一个版本，还没有可对比的内容。', en: 'There is only one version so far: nothing to compare.' },
+  versionNumbered: { 'zh-CN': '第 {n} 版', en: 'Version {n}' },
+  backToReport: { 'zh-CN': '返回报告：', en: 'Back to the report: ' },
+  // A finding shown under the editor box it is about ({n}: paragraph in the box; {context}: its words).
+  findingPlaceholderAt: { 'zh-CN': '第 {n} 段有未填写的占位符：{context}', en: 'Paragraph {n} has an unfilled placeholder: {context}' },
+  findingEmptySection: { 'zh-CN': '这一部分还没有内容。', en: 'This section has no text yet.' },
+  findingGoTo: { 'zh-CN': '点击定位到这里', en: 'Select it in the text' },
   figures: { 'zh-CN': '报告数据', en: 'Figures' },
   timeline: { 'zh-CN': '时间线', en: 'Timeline' },
   requestRevision: { 'zh-CN': '退回修改', en: 'Request revision' },
@@ -64,7 +123,28 @@ const TEXTS = {
   bulkApprove: { 'zh-CN': '批量批准所选报告', en: 'Approve the selected reports' },
   selectAll: { 'zh-CN': '全选', en: 'Select all' },
   oneRatingForAll: { 'zh-CN': '统一评价', en: 'One rating for all' },
-  perReport: { 'zh-CN': '逐份评价', en: 'Per report' },
+  // Bulk approval: a row's own rating wins; the rating for all fills only rows left without one.
+  ratingForAllHelp: {
+    'zh-CN': '未逐份选择评价的报告，统一评为',
+    en: 'Every selected report not rated on its own row gets',
+  },
+  selectReport: { 'zh-CN': '选择', en: 'Select' },
+  bulkConfirmHelp: {
+    'zh-CN': '请核对每份报告及其评价。确认后逐份批准，每份都记入台账。',
+    en: 'Check each report and its rating. On confirming, each is approved and recorded on its own.',
+  },
+  bulkMissingRating: {
+    'zh-CN': '以下报告还没有评价，尚未批准任何报告。请在下表为其选择评价后再确认：',
+    en: 'These reports have no rating yet, so nothing has been approved. Choose a rating for each below, then confirm: ',
+  },
+  bulkNothingSelected: {
+    'zh-CN': '没有勾选任何报告。请回到审阅队列，勾选要批准的报告。',
+    en: 'No report was selected. Go back to the review queue and tick the reports to approve.',
+  },
+  bulkOutcome_approved: { 'zh-CN': '已批准', en: 'Approved' },
+  bulkOutcome_skipped: { 'zh-CN': '未处理', en: 'Left as it was' },
+  bulkOutcome_not_permitted: { 'zh-CN': '无权批准', en: 'Not permitted' },
+  bulkOutcome_failed: { 'zh-CN': '未成功', en: 'Failed' },
   confirmBulk: { 'zh-CN': '确认批准', en: 'Confirm approval' },
   results: { 'zh-CN': '结果', en: 'Results' },
   filter: { 'zh-CN': '筛选', en: 'Filter' },
@@ -73,6 +153,8 @@ const TEXTS = {
   subtree: { 'zh-CN': '组织范围', en: 'Subtree' },
   countsByState: { 'zh-CN': '各状态数量', en: 'Reports by state' },
   progressOverTime: { 'zh-CN': '提交进度', en: 'Submissions over time' },
+  chartFigures: { 'zh-CN': '查看每日累计数字', en: 'Running totals by day' },
+  day: { 'zh-CN': '日期', en: 'Day' },
   ratings: { 'zh-CN': '评价分布', en: 'Ratings' },
   overdueList: { 'zh-CN': '逾期名单', en: 'Overdue' },
   told: { 'zh-CN': '已提醒', en: 'Told' },
@@ -84,6 +166,35 @@ const TEXTS = {
   export: { 'zh-CN': '导出', en: 'Export' },
   done: { 'zh-CN': '已完成。', en: 'Done.' },
   nothingHere: { 'zh-CN': '暂无内容。', en: 'Nothing here.' },
+  // Each person's next step: the to-do list, the step indicator, the send-back banner.
+  todo: { 'zh-CN': '待办', en: 'To do' },
+  nothingToDo: { 'zh-CN': '目前没有需要您办理的事项。', en: 'Nothing is waiting for you.' },
+  todoWrite: { 'zh-CN': '撰写并提交述职报告', en: 'Write and submit the report' },
+  todoRevise: { 'zh-CN': '按审阅意见修改后重新提交', en: 'Revise as the reviewer asked and resubmit' },
+  todoReview: { 'zh-CN': '审阅述职报告', en: 'Review the report' },
+  todoApprove: { 'zh-CN': '审批已通过审阅的报告', en: 'Approve the reports that passed review' },
+  todoOverdue: { 'zh-CN': '督促逾期未交的支部', en: 'Follow up the overdue branches' },
+  reportsCount: { 'zh-CN': '{n} 份', en: '{n} reports' },
+  whatToDo: { 'zh-CN': '事项', en: 'What' },
+  byWhen: { 'zh-CN': '期限', en: 'By when' },
+  progress: { 'zh-CN': '办理进度', en: 'Progress' },
+  sendBackTitle: { 'zh-CN': '审阅意见：请按意见修改后重新提交', en: 'Sent back: revise as the reviewer asks, then resubmit' },
+  revisionDue: { 'zh-CN': '修改截止', en: 'Revision due' },
+  revisionComment: { 'zh-CN': '退回修改的意见', en: 'What to revise' },
+  chooseRating: { 'zh-CN': '请选择评价', en: 'Choose a rating' },
+  // Admin forms: every field labelled, in words; the server checks each again.
+  adminActions: { 'zh-CN': '管理操作', en: 'Admin actions' },
+  extendUntil: { 'zh-CN': '延至', en: 'Until' },
+  newSecretaryEmail: { 'zh-CN': '新书记邮箱', en: "New secretary's email" },
+  newSecretaryName: { 'zh-CN': '新书记姓名', en: "New secretary's name" },
+  emailPlaceholder: { 'zh-CN': '邮箱地址', en: 'email address' },
+  namePlaceholder: { 'zh-CN': '姓名', en: 'name' },
+  reason: { 'zh-CN': '理由', en: 'Reason' },
+  exemptReasonPlaceholder: { 'zh-CN': '免于述职的理由', en: 'why the branch is exempted' },
+  withdraw: { 'zh-CN': '撤销述职任务', en: 'Withdraw' },
+  withdrawReasonPlaceholder: { 'zh-CN': '撤销的理由', en: 'why it is withdrawn' },
+  cancel: { 'zh-CN': '取消，返回', en: 'Cancel and go back' },
+  seasonsYouRun: { 'zh-CN': '您管理的述职季度', en: 'Seasons you run' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type TextKey = keyof typeof TEXTS;
@@ -93,6 +204,10 @@ export const translator =
   (locale: Locale): Translate =>
   (key) =>
     TEXTS[key][locale];
+
+/** A text with its {name} blanks filled: `fillIn(t('compareChanges'), { n: 3 })`. */
+export const fillIn = (text: string, values: Record<string, string | number>): string =>
+  text.replace(/\{(\w+)\}/g, (blank, name: string) => (name in values ? String(values[name]) : blank));
 
 export { stateName } from '../domain/vocabulary';
 

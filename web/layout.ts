@@ -7,7 +7,7 @@ export interface PageContext {
   locale: Locale;
   t: Translate;
   /** Signed-in person, if any. */
-  viewer?: { email: string; name: string; csrfToken: string };
+  viewer?: { email: string; name: string; csrfToken: string; /** Offered the review queue. */ reviews?: boolean };
   /** Show the demo mailbox link (embedded stack only). */
   mailbox: boolean;
   path: string;
@@ -29,7 +29,7 @@ ${viewer ? html`<meta name="csrf-token" content="${viewer.csrfToken}">` : ''}
 <header>
   <a class="brand" href="/">${t('appName')}</a>
   <nav>
-    ${viewer ? html`<a href="/">${t('home')}</a> <a href="/queue">${t('reviewQueue')}</a>` : ''}
+    ${viewer ? html`<a href="/">${t('home')}</a>` : ''} ${viewer?.reviews ? html`<a href="/queue" data-testid="nav-queue">${t('reviewQueue')}</a>` : ''}
     ${ctx.mailbox ? html`<a href="/mailbox">${t('mailbox')}</a>` : ''}
     <a href="/lang/${other}?back=${encodeURIComponent(ctx.path)}" data-testid="language">${other === 'en' ? 'English' : '中文'}</a>
     ${

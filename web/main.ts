@@ -22,6 +22,7 @@ async function main() {
     publicBaseUrl: config.PUBLIC_BASE_URL,
     defaultLocale: config.SHUZHI_LOCALE,
     mailboxDir: config.SHUZHI_DEMO_MAILBOX === '1' ? join(config.SHUZHI_DATA_DIR, 'mailbox') : undefined,
+    sessionTtlMs: durationMs(config.SESSION_TTL),
   });
   const stop = async () => {
     await app.close();

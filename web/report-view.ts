@@ -2,6 +2,7 @@
 import type { Db } from '../db/client';
 import { parseReportId } from '../app/report-commands';
 import type { ReportTemplate } from '../domain/submission-check';
+import { loadReportGuide } from './report-guide';
 
 export async function loadReportView(db: Db, reportId: string) {
   const report = await db.report.findUnique({ where: { id: reportId }, include: { seasonBranch: true, season: true } });
@@ -16,10 +17,12 @@ export async function loadReportView(db: Db, reportId: string) {
   const timeline = await db.auditEvent.findMany({
     where: { reportId },
     orderBy: { id: 'asc' },
-    select: { occurredAt: true, action: true, actorEmail: true, onBehalfOf: true, channel: true },
+    select: { occurredAt: true, action: true, actorEmail: true, onBehalfOf: true, channel: true, detailJson: true },
   });
   const template = JSON.parse(report.season.templateJson) as ReportTemplate;
-  return { report, versions, comments, timeline, template, ...parseReportId(reportId) };
+  // Who acts now and everyone's names: the page says people by name and offers only what the rules allow.
+  const guide = await loadReportGuide(db, { report, versions, comments, timeline });
+  return { report, versions, comments, timeline, template, guide, ...parseReportId(reportId) };
 }
 
 export type ReportView = NonNullable<Awaited<ReturnType<typeof loadReportView>>>;

@@ -3,7 +3,7 @@
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { LOCALES, type Locale } from '../domain/vocabulary';
-import { reachFrom } from './access';
+import { reachFrom, usesReviewQueue } from './access';
 import { errorPage, LANG_COOKIE, type WebDeps } from './context';
 import { readCookie } from './cookies';
 import { dashboardRoutes } from './routes/dashboard';
@@ -29,7 +29,8 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
     const signedIn = await findSignedIn(deps.db, readCookie(request, SESSION_COOKIE));
     if (signedIn) {
       const { session, name, locale, roles } = signedIn;
-      request.viewer = { ...session, name: name ?? session.email, reach: reachFrom(session.email, roles) };
+      const reach = reachFrom(session.email, roles);
+      request.viewer = { ...session, name: name ?? session.email, reach, reviews: await usesReviewQueue(deps.db, reach) };
       request.locale = (locale as Locale | null) ?? deps.defaultLocale;
     } else request.locale = deps.defaultLocale;
     const chosen = readCookie(request, LANG_COOKIE);

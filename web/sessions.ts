@@ -6,7 +6,8 @@ import { signedInRows } from '../db/web-sessions';
 import { SUBTREE_ROLES, type SubtreeRole } from './access';
 
 export const SESSION_COOKIE = 'shuzhi_session';
-const SESSION_TTL_MS = 12 * 3_600_000;
+/** How long a session lasts unless the app is configured otherwise (SESSION_TTL). */
+export const DEFAULT_SESSION_TTL_MS = 12 * 3_600_000;
 
 export interface Session {
   id: string;
@@ -16,9 +17,9 @@ export interface Session {
 
 const randomId = () => randomBytes(24).toString('base64url');
 
-export async function openSession(db: Db, email: string, now = new Date()): Promise<Session> {
+export async function openSession(db: Db, email: string, now = new Date(), ttlMs = DEFAULT_SESSION_TTL_MS): Promise<Session> {
   const session = { id: randomId(), email, csrfToken: randomId() };
-  await db.webSession.create({ data: { ...session, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) } });
+  await db.webSession.create({ data: { ...session, expiresAt: new Date(now.getTime() + ttlMs) } });
   return session;
 }
 
@@ -47,4 +48,4 @@ export async function closeSession(db: Db, id: string): Promise<void> {
   await db.webSession.deleteMany({ where: { id } });
 }
 
-export const sessionMaxAgeSeconds = SESSION_TTL_MS / 1000;
+export const sessionMaxAgeSeconds = DEFAULT_SESSION_TTL_MS / 1000;

@@ -47,6 +47,16 @@ interface Plan {
 
 const NO_ESCALATION = { escalatedTo: undefined, escalatedAt: undefined };
 
+/**
+ * A send-back never shortens the time the secretary has: the revision is due at the latest of the
+ * asked date (now + the revision period, or the reviewer's), the report's due date and an earlier
+ * revision's (which an extension may have moved). Sent back with 31 days left, 31 days stay.
+ */
+function revisionDue(s: CarriedState, asked: string): string {
+  const dates = [asked, s.dueAt, s.revisionDueAt].filter((d): d is string => !!d);
+  return iso(Math.max(...dates.map((d) => Date.parse(d))));
+}
+
 function planOf(s: CarriedState, act: ReportAct, at: number): Plan {
   switch (act.kind) {
     case 'draft_saved':
@@ -54,7 +64,7 @@ function planOf(s: CarriedState, act: ReportAct, at: number): Plan {
     case 'submitted':
       return { change: { status: 'submitted', submittedAt: iso(at), reviewDueAt: iso(at + s.schedule.reviewSla), ...NO_ESCALATION } };
     case 'revision_requested': {
-      const revisionDueAt = act.revisionDueAt ?? iso(at + s.schedule.revisionPeriod);
+      const revisionDueAt = revisionDue(s, act.revisionDueAt ?? iso(at + s.schedule.revisionPeriod));
       return {
         change: { status: 'revision_requested', revisionRound: s.revisionRound + 1, revisionDueAt, reviewDueAt: undefined },
         detail: { revisionDueAt },

@@ -8,6 +8,7 @@ import { TEST_SECRET } from '../helpers/audit-key';
 import { createSignInLinks, type SignInLinks } from '../../db/sign-in-links';
 import { runCli } from '../helpers/cli';
 import { launchChromium, screenshot } from '../helpers/browser';
+import { openSignInLink } from '../helpers/browser-sign-in';
 import { DEMO_SEASON_FILE } from '../helpers/seasons';
 import { startRealStack, type RealStack } from '../helpers/real-stack';
 
@@ -27,7 +28,7 @@ describe('the web app refuses what it must', () => {
   /** A browser page signed in as this person through a freshly issued link. */
   async function signedIn(email: string): Promise<Page> {
     const page = await (await browser.newContext()).newPage();
-    await page.goto(`${stack.webUrl}/signin/${await links.issue(email)}?next=/`);
+    await openSignInLink(page, `${stack.webUrl}/signin/${await links.issue(email)}?next=/`);
     return page;
   }
 
@@ -53,12 +54,21 @@ describe('the web app refuses what it must', () => {
 
   const open = (path: string) => fetch(`${stack.webUrl}${path}`, { redirect: 'manual' });
 
-  test('a good link signs in once; used again it is refused', async () => {
+  test("a good link signs in once, by the press of its page's button; used again it is refused", async () => {
     const token = await links.issue(SECRETARY);
-    const first = await open(`/signin/${token}?next=/`);
-    expect(first.status).toBe(302);
+    const opened = await open(`/signin/${token}?next=/`);
+    expect({ status: opened.status, cookie: opened.headers.get('set-cookie') }).toEqual({ status: 200, cookie: null });
+    const press = () =>
+      fetch(`${stack.webUrl}/signin/${token}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'next=/',
+      });
+    const first = await press();
+    expect(first.status).toBe(303);
     expect(first.headers.get('set-cookie')).toMatch(/shuzhi_session=.*HttpOnly.*SameSite=Lax/i);
-    const again = await open(`/signin/${token}?next=/`);
+    const again = await press();
     expect(again.status).toBe(403);
     expect(await again.text()).toContain('This sign-in link has already been used.');
   });

@@ -37,7 +37,7 @@ export interface RealStack {
   /** Starts `worker/main.ts` (or another worker entry) as a child process against this stack. */
   startWorker(options?: { entry?: string; env?: NodeJS.ProcessEnv }): OwnedProcess;
   /** Starts the web app (`web/main.ts`) as a child process; resolves once it answers. */
-  startWeb(): Promise<OwnedProcess>;
+  startWeb(options?: { env?: NodeJS.ProcessEnv }): Promise<OwnedProcess>;
   /** Where the web app listens (and where mailed links point). */
   webUrl: string;
   /** SMTP goes away (connections refused) until `smtpUp`; the mailbox is kept. */
@@ -95,8 +95,8 @@ export async function startRealStack(name: string): Promise<RealStack> {
     cliEnv,
     dir,
     webUrl,
-    async startWeb() {
-      const web = start('web', 'web/main.ts');
+    async startWeb(options = {}) {
+      const web = start('web', 'web/main.ts', false, options.env);
       await waitUntil(
         () =>
           fetch(`${webUrl}/login`).then(

@@ -40,6 +40,22 @@ describeEachDatabase('sign-in links', (kind) => {
     await expect(refusal(links.redeem('garbage'))).resolves.toBe('forged');
   });
 
+  test('checking a link, as a mail scanner opening it does, uses nothing: it still signs in once', async () => {
+    const token = await links.issue('scanned@b.example');
+    await expect(links.check(token)).resolves.toBeUndefined();
+    await expect(links.check(token)).resolves.toBeUndefined();
+    await expect(links.redeem(token)).resolves.toBe('scanned@b.example');
+    await expect(refusal(links.check(token))).resolves.toBe('used');
+  });
+
+  test('checking refuses an expired or forged link, as using it does', async () => {
+    const early = createSignInLinks(scratch.db, SECRET, HOUR, () => new Date(Date.now() - 2 * HOUR));
+    await expect(refusal(links.check(await early.issue('a@b.example')))).resolves.toBe('expired');
+    const [id, expires, signature] = (await links.issue('a@b.example')).split('.');
+    await expect(refusal(links.check(`${id}.${Number(expires) + HOUR}.${signature}`))).resolves.toBe('forged');
+    await expect(refusal(links.check('garbage'))).resolves.toBe('forged');
+  });
+
   test('of five simultaneous uses of one link, exactly one signs in', async () => {
     const token = await links.issue('race@b.example');
     const outcomes = await Promise.all(Array.from({ length: 5 }, () => refusal(links.redeem(token))));

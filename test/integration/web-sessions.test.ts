@@ -63,6 +63,13 @@ describeEachDatabase('web sessions', (kind) => {
     expect(sessionMaxAgeSeconds).toBe(12 * 3600);
   });
 
+  test('a session lasts as long as the app is configured for: thirty seconds, if so', async () => {
+    const opened = new Date('2026-12-01T08:00:00.000Z');
+    const session = await openSession(scratch.db, 'zuzhi@bureau.example', opened, 30_000);
+    await expect(findSignedIn(scratch.db, session.id, new Date(opened.getTime() + 30_000 - 1))).resolves.toMatchObject({ session });
+    await expect(findSignedIn(scratch.db, session.id, new Date(opened.getTime() + 30_000))).resolves.toBeNull();
+  });
+
   test("a session's cookie id and form token are long, random and different from each other and from every other session's", async () => {
     const [a, b] = [await openSession(scratch.db, 'zuzhi@bureau.example'), await openSession(scratch.db, 'zuzhi@bureau.example')];
     for (const value of [a.id, a.csrfToken, b.id, b.csrfToken]) expect(value).toMatch(/^[A-Za-z0-9_-]{32}$/);

@@ -30,6 +30,11 @@ describe('configuration', () => {
     expect(loadConfig({ WORKER_WORKFLOW_STACK_TRACES: 'on' }).WORKER_WORKFLOW_STACK_TRACES).toBe('on');
   });
 
+  test('a browser session lasts twelve hours unless told otherwise', () => {
+    expect(loadConfig({}).SESSION_TTL).toBe('12h');
+    expect(loadConfig({ SESSION_TTL: '30s' }).SESSION_TTL).toBe('30s');
+  });
+
   test('treats an empty variable as unset', () => {
     expect(loadConfig({ TEMPORAL_ADDRESS: '' }).TEMPORAL_ADDRESS).toBe('127.0.0.1:7233');
   });
@@ -44,6 +49,8 @@ describe('configuration', () => {
     ['WORKER_MAX_CACHED_WORKFLOWS', '1'],
     ['WORKER_MAX_CACHED_WORKFLOWS', 'many'],
     ['WORKER_WORKFLOW_STACK_TRACES', 'yes'],
+    ['SESSION_TTL', '12 hours'],
+    ['SESSION_TTL', '0h'],
   ])('names the bad variable %s', (variable, value) => {
     let caught: unknown;
     try {

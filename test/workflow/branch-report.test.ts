@@ -172,7 +172,8 @@ test('extending the due date moves every pending reminder and escalation', async
 });
 
 test('two revision rounds, then approval; reminders follow each revision’s own due date', async () => {
-  const { reportId } = await h.startReport({ dueInDays: 10 });
+  // Due in 5 days: the revision period (7 days) runs past it, so each revision has a due date of its own.
+  const { reportId } = await h.startReport({ dueInDays: 5 });
   const secretary = as(PEOPLE.secretary);
   const reviewer = as(PEOPLE.reviewer);
 

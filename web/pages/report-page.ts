@@ -1,28 +1,47 @@
 // The report page: the editor for its secretary while writing; for everyone else the text with its
 // figures; review and admin forms for those who hold those roles; versions with their comments; the
 // timeline.
-import { RATINGS, WRITING_STATES, REVIEW_STATES, type ReportState } from '../../domain/vocabulary';
+import { versionKindName, type ReportState } from '../../domain/vocabulary';
+import { FIGURE_LABELS, type FigureField } from '../../domain/report-figures';
 import type { Finding, ReportFigures } from '../../domain/submission-check';
+import { allowedActs } from '../../app/report-permissions';
 import { html, type Html } from '../html';
 import { csrfField, type PageContext } from '../layout';
 import { dateIn, daysUntil, reportHref, stateBadge } from '../format';
-import { splitSections, type SectionedReport } from '../report-sections';
+import { joinSections, splitSections, type SectionedReport } from '../report-sections';
+import { placeFindings, type PlacedFinding } from '../report-findings';
 import type { ReportView } from '../report-view';
 import type { Viewer } from '../context';
+import { person } from '../people';
+import { adminForms } from './report-admin-forms';
+import { reviewForms } from './report-review-forms';
+import { stepIndicator } from './report-steps';
+import { doneSentenceFor, type DoneAct } from './next-step';
+import { sendBackBanner } from './send-back-banner';
+import { editorSafetyAttributes, signInAgainDialog, workingCopyNotice } from './editor-safety';
+import { timeline } from './report-timeline';
+import { boxFindings, fieldId, findingsId, generalFindings } from './finding-list';
 
 export interface ReportPageOptions {
   /** The text to show in the editor instead of the latest version (after a refused submit). */
   draft?: SectionedReport;
   findings?: Finding[];
   message?: { kind: 'error' | 'notice'; text: string };
+  /** The act just done here: the page says what it did and who acts now. */
+  done?: DoneAct;
+  /** Autosave's working copy, when it is newer than the latest version (app/working-copy.ts). */
+  workingCopy?: { body: string; savedAt: Date };
 }
 
 export function reportPage(ctx: PageContext, view: ReportView, viewer: Viewer, options: ReportPageOptions = {}): Html {
   const { report, versions } = view;
   const latest = versions.at(-1);
   const state = report.state as ReportState;
-  const isSecretary = report.secretaryEmail === viewer.email;
-  const writing = isSecretary && WRITING_STATES.includes(state);
+  // Only what the workflow's rules would accept is offered (app/report-permissions.ts).
+  const acts = allowedActs(state, view.guide.parties, viewer.email);
+  const writing = acts.write;
+  const doneText = options.done && doneSentenceFor(options.done, view, viewer.email, ctx.locale);
+  const message = options.message ?? (doneText ? { kind: 'notice' as const, text: doneText } : undefined);
   const due = report.state === 'revision_requested' && report.revisionDueAt ? report.revisionDueAt : report.dueAt;
   return html`
     <p class="facts">
@@ -32,20 +51,13 @@ export function reportPage(ctx: PageContext, view: ReportView, viewer: Viewer, o
       <span data-testid="days-left">${daysUntil(due) >= 0 ? html`${ctx.t('daysLeft')}: ${daysUntil(due)}` : html`${ctx.t('overdueBy')}: ${-daysUntil(due)}`}</span>
       ${report.rating ? html`<span>${ctx.t('rating')}: ${report.rating}</span>` : ''}
     </p>
-    ${options.message ? html`<p class="${options.message.kind}" data-testid="message">${options.message.text}</p>` : ''}
-    ${options.findings?.length ? findingsList(ctx, options.findings) : ''}
-    ${
-      writing
-        ? editor(
-            ctx,
-            view,
-            options.draft ?? splitSections(latest?.body ?? '', view.template.sections),
-            !!options.findings?.some((f) => f.severity === 'warning'),
-          )
-        : reading(ctx, view)
-    }
-    ${reviewForms(ctx, view, viewer, state)}
-    ${view.report.season && viewer.reach.adminSeasons.includes(report.seasonId) ? adminForms(ctx, view) : ''}
+    ${stepIndicator(ctx, view, viewer.email)}
+    ${message ? html`<p class="${message.kind}" data-testid="message" role="status">${message.text}</p>` : ''}
+    ${sendBackBanner(ctx, view)}
+    ${options.findings?.length && !writing ? findingsList(ctx, options.findings) : ''}
+    ${writing ? editor(ctx, view, options.draft ?? splitSections(options.workingCopy?.body ?? latest?.body ?? '', view.template.sections), options.findings ?? [], options.draft ? undefined : options.workingCopy?.savedAt) : reading(ctx, view)}
+    ${reviewForms(ctx, view, acts)}
+    ${acts.administer ? adminForms(ctx, view) : ''}
     ${versionList(ctx, view)}
     ${timeline(ctx, view)}`;
 }
@@ -56,26 +68,37 @@ function findingsList(ctx: PageContext, findings: Finding[]) {
   )}</ul>`;
 }
 
-function editor(ctx: PageContext, view: ReportView, draft: SectionedReport, warned: boolean) {
+function editor(ctx: PageContext, view: ReportView, draft: SectionedReport, findings: Finding[], workingCopySavedAt?: Date) {
   const action = reportHref(view.report.id);
+  const warned = findings.some((f) => f.severity === 'warning');
+  // Each finding at the box it is about (web/report-findings.ts), from the text as it was checked.
+  const placed = placeFindings(findings, joinSections(draft), view.template.sections, ctx.locale);
   return html`
+    ${signInAgainDialog(ctx)}
+    ${workingCopySavedAt ? workingCopyNotice(ctx, workingCopySavedAt, view.report.season.timeZone) : ''}
     <form method="post" action="${action}/submit" id="editor" data-report="${view.report.id}" data-draft-url="${action}/draft"
-          data-check-url="${action}/check" data-upload-url="${action}/upload">
+          data-check-url="${action}/check" data-upload-url="${action}/upload" ${editorSafetyAttributes(ctx, view.report.id)}>
       ${csrfField(ctx)}
       <label class="upload">${ctx.t('uploadDocx')} <input type="file" accept=".docx" data-testid="upload"></label>
-      <label>${ctx.t('preamble')}<textarea name="preamble" rows="3" data-testid="preamble">${draft.preamble}</textarea></label>
-      ${draft.sections.map(
-        (section, i) => html`<label>${section.name}<textarea name="section-${i}" rows="8" data-testid="section-${i}">${section.text}</textarea></label>`,
-      )}
+      ${editorBox(ctx.t('preamble'), 'preamble', draft.preamble, 3, ctx, placed)}
+      ${draft.sections.map((section, i) => editorBox(section.name, `section-${i}`, section.text, 8, ctx, placed))}
       <p class="autosave muted" data-testid="autosave" aria-live="polite"></p>
-      <div id="live-findings" data-testid="live-findings"></div>
+      <div id="live-findings" data-testid="live-findings" data-go-to="${ctx.t('findingGoTo')}">${generalFindings(ctx, placed)}</div>
       ${warned ? html`<label class="accept"><input type="checkbox" name="acceptWarnings" value="yes" data-testid="accept-warnings"> ${ctx.t('acceptWarnings')}</label>` : ''}
       <div class="buttons">
         <button type="button" data-action="save" data-testid="save">${ctx.t('saveDraft')}</button>
         <button type="button" data-action="check" data-testid="check">${ctx.t('check')}</button>
         <button type="submit" class="primary" data-testid="submit">${ctx.t('submit')}</button>
       </div>
-    </form>`;
+    </form>
+    <script src="/static/findings.js" defer></script>`;
+}
+
+/** One of the editor's boxes, with the findings about it right under it. */
+function editorBox(label: string, field: 'preamble' | `section-${number}`, text: string, rows: number, ctx: PageContext, placed: PlacedFinding[]) {
+  return html`<label for="${fieldId(field)}">${label}</label>
+      <textarea id="${fieldId(field)}" name="${field}" rows="${rows}" data-testid="${field}" aria-describedby="${findingsId(field)}">${text}</textarea>
+      ${boxFindings(ctx, field, placed)}`;
 }
 
 function reading(ctx: PageContext, view: ReportView) {
@@ -86,64 +109,24 @@ function reading(ctx: PageContext, view: ReportView) {
     <article class="report-text" data-testid="report-text">${latest.body}</article>
     ${
       Object.keys(figures).length
-        ? html`<h2>${ctx.t('figures')}</h2><dl class="figures">${Object.entries(figures).map(([k, v]) => html`<dt>${k}</dt><dd>${String(v)}</dd>`)}</dl>`
+        ? html`<h2>${ctx.t('figures')}</h2><dl class="figures">${Object.entries(figures).map(([k, v]) => html`<dt>${FIGURE_LABELS[k as FigureField]?.[ctx.locale] ?? k}</dt><dd>${String(v)}</dd>`)}</dl>`
         : ''
     }`;
-}
-
-function reviewForms(ctx: PageContext, view: ReportView, viewer: Viewer, state: ReportState) {
-  const reviewable = [...REVIEW_STATES, 'reviewed'].includes(state) && view.report.secretaryEmail !== viewer.email;
-  if (!reviewable) return '';
-  const action = `${reportHref(view.report.id)}/review`;
-  return html`
-    <section class="review">
-      <form method="post" action="${action}">
-        ${csrfField(ctx)}
-        <input type="hidden" name="decision" value="request_revision">
-        <label>${ctx.t('comment')}<textarea name="comment" rows="3" required data-testid="revision-comment"></textarea></label>
-        <button data-testid="request-revision">${ctx.t('requestRevision')}</button>
-      </form>
-      <form method="post" action="${action}">
-        ${csrfField(ctx)}
-        <input type="hidden" name="decision" value="approve">
-        <label>${ctx.t('rating')} <select name="rating" data-testid="rating"><option value="">—</option>${RATINGS.map((r) => html`<option>${r}</option>`)}</select></label>
-        <label>${ctx.t('comment')}<input name="comment" data-testid="approve-comment"></label>
-        ${state === 'reviewed' ? '' : html`<label>${ctx.t('unreviewedReason')}<input name="reason" data-testid="unreviewed-reason"></label>`}
-        <button data-testid="approve">${state === 'reviewed' ? ctx.t('approve') : html`${ctx.t('passReview')} / ${ctx.t('approve')}`}</button>
-      </form>
-    </section>`;
-}
-
-function adminForms(ctx: PageContext, view: ReportView) {
-  const action = `${reportHref(view.report.id)}/admin`;
-  const form = (name: string, label: string, fields: Html | string = '') =>
-    html`<form method="post" action="${action}" class="inline">${csrfField(ctx)}<input type="hidden" name="action" value="${name}">${fields}<button data-testid="admin-${name}">${label}</button></form>`;
-  return html`<section class="admin">
-    ${form('extend', ctx.t('extend'), html`<input type="date" name="until" required>`)}
-    ${form('reassign', ctx.t('reassign'), html`<input type="email" name="toEmail" required placeholder="email"><input name="toName" placeholder="name">`)}
-    ${form('remind', ctx.t('remindNow'))}
-    ${form('exempt', ctx.t('exempt'), html`<input name="reason" required placeholder="reason">`)}
-  </section>`;
 }
 
 function versionList(ctx: PageContext, view: ReportView) {
   if (!view.versions.length) return '';
   const href = reportHref(view.report.id);
-  return html`<section><h2>${ctx.t('versions')}</h2><ol class="versions" data-testid="versions">${view.versions.map((v, i) => {
+  // By default a version is compared with the last submission before it (web/pages/compare-page.ts).
+  const compare = view.versions.length > 1 ? html`<p><a href="${href}/diff" data-testid="compare-last">${ctx.t('compareWithLast')}</a></p>` : '';
+  return html`<section><h2>${ctx.t('versions')}</h2>${compare}<ol class="versions" data-testid="versions">${view.versions.map((v, i) => {
     const comments = view.comments.filter((c) => c.versionNumber === v.number);
-    return html`<li data-version="${v.number}">v${v.number} · ${v.kind} · ${v.authorEmail} · ${dateIn(v.createdAt, view.report.season.timeZone)}
-      ${i > 0 ? html` · <a href="${href}/diff?from=${view.versions[i - 1]?.number ?? 0}&to=${v.number}">${ctx.t('diff')}</a>` : ''}
+    return html`<li data-version="${v.number}">v${v.number} · ${versionKindName(v.kind, ctx.locale)} · ${person(view.guide.nameOf, v.authorEmail, ctx.locale)} · ${dateIn(v.createdAt, view.report.season.timeZone)}
+      ${i > 0 ? html` · <a href="${href}/diff?to=${v.number}" data-testid="compare-v${v.number}">${ctx.t('diff')}</a>` : ''}
       ${
         comments.length
-          ? html`<ul class="comments" data-testid="comments-v${v.number}">${comments.map((c) => html`<li><strong>${c.authorEmail}</strong>${c.anchor ? html` (${c.anchor})` : ''}: <span class="comment-body">${c.body}</span></li>`)}</ul>`
+          ? html`<ul class="comments" data-testid="comments-v${v.number}">${comments.map((c) => html`<li><strong>${person(view.guide.nameOf, c.authorEmail, ctx.locale)}</strong>${c.anchor ? html` (${c.anchor})` : ''}: <span class="comment-body">${c.body}</span></li>`)}</ul>`
           : ''
       }</li>`;
   })}</ol></section>`;
-}
-
-function timeline(ctx: PageContext, view: ReportView) {
-  return html`<section><h2>${ctx.t('timeline')}</h2><ul class="timeline" data-testid="timeline">${view.timeline.map(
-    (e) =>
-      html`<li>${dateIn(e.occurredAt, view.report.season.timeZone)} · ${e.action} · ${e.actorEmail}${e.onBehalfOf ? html` (for ${e.onBehalfOf})` : ''} · ${e.channel}</li>`,
-  )}</ul></section>`;
 }

@@ -1,5 +1,7 @@
-// The only script: autosave and the live check in the report editor, .docx upload, select-all in
-// the review queue, and confirmation before irreversible buttons. Plain browser JavaScript.
+// The pages' script: autosave and the live check in the report editor (findings.js draws the
+// check's findings), the editor's unsaved copy in this browser and its sign-in-again dialog, .docx
+// upload, select-all in the review queue, and confirmation before irreversible buttons. Plain
+// browser JavaScript.
 'use strict';
 (function () {
   const csrf = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
@@ -16,69 +18,189 @@
   const editor = document.getElementById('editor');
   if (editor) {
     const status = editor.querySelector('[data-testid="autosave"]');
-    const live = document.getElementById('live-findings');
-    const THROTTLE_MS = 5000;
+    const dialog = document.getElementById('sign-in-again');
+    const words = JSON.parse(editor.dataset.words || '{}');
+    const say = (key, values = {}) => (words[key] || '').replace(/\{(\w+)\}/g, (blank, name) => (name in values ? String(values[name]) : blank));
+    // Autosave writes the report's one working copy (no version); 保存草稿 makes a version.
+    const AUTOSAVE_MS = 3000;
+    // Nothing typed is lost: every change is kept in this browser, by report and person, until
+    // the server has the same text (an autosave, a save or the save before submitting).
+    const localKey = `shuzhi:unsaved:${editor.dataset.report}:${editor.dataset.person}`;
     let dirty = false;
     let saving = false;
     let lastSave = 0;
+    let signedOut = false;
+    let leaving = false;
 
     const fields = () => {
       const data = new URLSearchParams();
       for (const area of editor.querySelectorAll('textarea')) data.append(area.name, area.value);
       return data;
     };
+    const typed = () => Object.fromEntries([...editor.querySelectorAll('textarea')].map((area) => [area.name, area.value]));
+    const sameText = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
-    async function save() {
-      if (saving) return;
+    function readLocal() {
+      try {
+        return JSON.parse(window.localStorage.getItem(localKey) || 'null');
+      } catch {
+        return null;
+      }
+    }
+    function keepLocally() {
+      try {
+        window.localStorage.setItem(localKey, JSON.stringify({ at: Date.now(), fields: typed() }));
+      } catch {
+        // Storage full or refused (private mode): the server's copy is all there is.
+      }
+    }
+    /** The server has `sent`: the browser's copy goes, unless more was typed since. */
+    function confirmed(sent) {
+      if (sameText(readLocal()?.fields, sent)) window.localStorage.removeItem(localKey);
+    }
+
+    /** An answer as the page understands it: JSON, or a session that ended, whatever came back. */
+    async function answerOf(response) {
+      const toLogin = response.redirected && new window.URL(response.url).pathname === '/login';
+      if (response.status === 401 || toLogin) return { signedOut: true };
+      // A refused form token (signed in again in another tab) also needs a fresh page: same dialog.
+      if (response.status === 403) return { signedOut: true };
+      if (!(response.headers.get('content-type') || '').includes('application/json')) throw new Error(`HTTP ${response.status}`);
+      return response.json();
+    }
+
+    function sessionEnded() {
+      signedOut = true;
+      keepLocally();
+      status.textContent = say('keptInBrowser');
+      if (dialog && !dialog.open) {
+        dialog.show();
+        dialog.scrollIntoView({ block: 'start' });
+      }
+    }
+
+    /** Sends the text to `url` (working copy or version); true when the server has it. */
+    async function send(url, shown) {
+      const sent = typed();
+      try {
+        const answer = await answerOf(await post(url, fields()));
+        if (answer.signedOut) {
+          sessionEnded();
+          return false;
+        }
+        if (!answer.saved) {
+          status.textContent = answer.reason || say('keptInBrowser');
+          return false;
+        }
+        confirmed(sent);
+        shown(answer);
+        return true;
+      } catch {
+        status.textContent = say('serverUnreachable');
+        return false;
+      }
+    }
+
+    async function autosave() {
+      if (saving || signedOut) return;
       saving = true;
       dirty = false;
       lastSave = Date.now();
-      try {
-        const response = await post(editor.dataset.draftUrl, fields());
-        const result = await response.json();
-        status.textContent = result.saved
-          ? `${document.documentElement.lang === 'en' ? 'Saved as version' : '已自动保存为版本'} ${result.versionNumber}`
-          : result.reason;
-        status.dataset.version = result.saved ? String(result.versionNumber) : '';
-      } catch (error) {
-        dirty = true;
-        status.textContent = String(error);
-      } finally {
-        saving = false;
-      }
-      await check();
+      const saved = await send(editor.dataset.autosaveUrl, (answer) => {
+        const time = new Date(answer.savedAt).toLocaleTimeString(document.documentElement.lang, { hour: '2-digit', minute: '2-digit' });
+        status.textContent = say('autosavedAt', { time });
+        status.dataset.saved = answer.savedAt;
+      });
+      // A failed autosave tries again; a session that ended waits for the person to sign in.
+      if (!saved) dirty = true;
+      saving = false;
+      if (saved) await check();
+    }
+
+    async function saveVersion() {
+      dirty = false;
+      const saved = await send(editor.dataset.draftUrl, (answer) => {
+        status.textContent = say('savedVersion', { n: answer.versionNumber });
+        status.dataset.version = String(answer.versionNumber);
+      });
+      if (!saved) dirty = true;
+      else await check();
     }
 
     async function check() {
       const response = await post(editor.dataset.checkUrl, fields());
+      if (!response.ok) return;
       const { findings } = await response.json();
-      live.replaceChildren();
-      if (!findings.length) return;
-      const list = document.createElement('ul');
-      list.className = 'findings';
-      for (const finding of findings) {
-        const item = document.createElement('li');
-        item.className = finding.severity;
-        item.dataset.code = finding.code;
-        item.textContent = `${finding.severity === 'error' ? '✗' : '!'} ${finding.message}`;
-        list.append(item);
-      }
-      live.append(list);
+      // Each at the box it is about, replacing what was shown (findings.js).
+      window.shuzhiFindings?.show(findings);
     }
 
+    // The text this browser kept and the server never confirmed comes back into the editor.
+    const kept = readLocal();
+    if (kept && !sameText(kept.fields, typed())) {
+      for (const area of editor.querySelectorAll('textarea')) if (area.name in kept.fields) area.value = kept.fields[area.name];
+      dirty = true;
+      const note = document.createElement('p');
+      note.className = 'notice';
+      note.dataset.testid = 'restored-local';
+      note.setAttribute('role', 'status');
+      note.textContent = say('restoredLocal');
+      editor.before(note);
+    } else if (kept) window.localStorage.removeItem(localKey);
+
     editor.addEventListener('input', (event) => {
-      if (event.target.tagName === 'TEXTAREA') dirty = true;
+      if (event.target.tagName !== 'TEXTAREA') return;
+      dirty = true;
+      keepLocally();
     });
     setInterval(() => {
-      if (dirty && !saving && Date.now() - lastSave >= THROTTLE_MS) void save();
+      if (dirty && !saving && !signedOut && Date.now() - lastSave >= AUTOSAVE_MS) void autosave();
     }, 1000);
-    editor.querySelector('[data-action="save"]').addEventListener('click', () => void save());
+    editor.querySelector('[data-action="save"]').addEventListener('click', () => void saveVersion());
     editor.querySelector('[data-action="check"]').addEventListener('click', () => void check());
+
+    // Submitting first sends the text as the working copy: a session that ended shows the
+    // dialog instead of a sign-in page, and the text stays; then the form is posted as usual.
+    editor.addEventListener('submit', async (event) => {
+      if (leaving) return;
+      event.preventDefault();
+      if (signedOut) return sessionEnded();
+      await send(editor.dataset.autosaveUrl, () => undefined);
+      if (signedOut) return;
+      leaving = true;
+      editor.submit();
+    });
+    // Leaving with text the server does not have asks first (the browser's own question).
+    window.addEventListener('beforeunload', (event) => {
+      if (leaving || !(dirty || saving || readLocal())) return;
+      event.preventDefault();
+      event.returnValue = '';
+    });
+    window.addEventListener('pageshow', () => {
+      leaving = false;
+    });
+
+    dialog?.querySelector('[data-action="mail-link"]').addEventListener('click', async () => {
+      const note = dialog.querySelector('[data-testid="new-link-sent"]');
+      try {
+        const response = await post('/login', new URLSearchParams({ email: editor.dataset.person, next: editor.dataset.back }));
+        note.textContent = response.ok ? say('newLinkSent') : say('serverUnreachable');
+      } catch {
+        note.textContent = say('serverUnreachable');
+      }
+    });
+    // Signed in again (in another tab, from the mail): a fresh page, which puts the kept text back.
+    dialog?.querySelector('[data-action="reload"]').addEventListener('click', () => {
+      keepLocally();
+      leaving = true;
+      window.location.reload();
+    });
 
     editor.querySelector('input[type="file"]').addEventListener('change', async (event) => {
       const file = event.target.files[0];
       if (!file) return;
       const response = await post(editor.dataset.uploadUrl, await file.arrayBuffer(), 'application/octet-stream');
+      if (response.status === 401) return sessionEnded();
       const result = await response.json();
       if (!response.ok) {
         status.textContent = result.reason;
@@ -90,6 +212,7 @@
         if (area) area.value = section.text;
       });
       dirty = true;
+      keepLocally();
       await check();
     });
   }

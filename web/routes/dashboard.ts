@@ -9,13 +9,17 @@ import { loadSeasonExportData } from '../../exports/season-data';
 import { seasonCsv } from '../../exports/csv-export';
 import { seasonMarkdown } from '../../exports/markdown-export';
 import { seasonDocx } from '../../exports/docx-export';
-import { zonedEndOfDay } from '../../domain/time';
-import { RATINGS, REPORT_STATES } from '../../domain/vocabulary';
+import { readNewDueDate } from '../../app/admin-input';
+import { ReportRequestError } from '../../app/report-commands';
+import { RATINGS, REPORT_STATES, roleName, SETTLED_STATES } from '../../domain/vocabulary';
 import { barChart, cumulativeChart } from '../charts';
 import { dateIn, reportHref, stateBadge } from '../format';
 import { html } from '../html';
 import { seasonStatusName, stateName } from '../i18n';
 import { csrfField } from '../layout';
+import { person, namesFor } from '../people';
+import { confirmation, isConfirmed } from '../pages/confirm-page';
+import { closeConfirmation, doneMessage, extensionOutcome, type DashboardMessage, type DashboardQuery } from '../pages/season-messages';
 import { contextOf, errorPage, requireViewer, sendPage, webActor, type Viewer, type WebDeps } from '../context';
 
 const PAGE = 100;
@@ -37,13 +41,20 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
     return viewer;
   }
 
-  app.get<{ Params: { id: string }; Querystring: { page?: string; done?: string } }>('/seasons/:id', async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: DashboardQuery }>('/seasons/:id', async (request, reply) => {
     if (!(await admin(request, reply))) return reply;
+    return dashboard(request, reply, doneMessage(request.locale, request.query));
+  });
+
+  /** The dashboard, with a sentence on what was just done, or why it was not. */
+  async function dashboard(request: SeasonRequest, reply: FastifyReply, message?: DashboardMessage, code = 200) {
     const ctx = contextOf(request, deps);
     const { t, locale } = ctx;
     const seasonId = request.params.id;
-    const page = Math.max(0, Number(request.query.page ?? 0) || 0);
+    const page = Math.max(0, Number((request.query as DashboardQuery).page ?? 0) || 0);
     const [{ status, progress }, branches] = await Promise.all([seasonStatusWithProgress(deps.db, seasonId), branchPage(deps.db, seasonId, page * PAGE, PAGE)]);
+    const overdue = status.overdue.slice(0, OVERDUE_SHOWN);
+    const nameOf = await namesFor(deps.db, seasonId, [...overdue.map((o) => o.secretaryEmail), ...branches.map((b) => b.secretaryEmail)]);
     const total = status.branches;
     const counts = REPORT_STATES.filter((s) => status.reportsByState[s]).map((s) => ({ label: stateName(s, locale), value: status.reportsByState[s] ?? 0 }));
     return sendPage(
@@ -51,7 +62,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
       ctx,
       status.title,
       html`
-      ${request.query.done ? html`<p class="notice" data-testid="message">${t('done')}</p>` : ''}
+      ${message ? html`<p class="${message.kind}" data-testid="message" role="status">${message.text}</p>` : ''}
       <p class="facts"><span data-testid="season-status">${seasonStatusName(status.status, locale)}</span><span>${t('dueDate')}: ${dateIn(new Date(status.dueAt), status.timeZone)}</span><span>${total} ${t('branch')}</span></p>
       <div class="grid">
         <section><h2>${t('countsByState')}</h2>
@@ -67,6 +78,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
               { label: t('approve'), className: 'approved', days: progress.approved },
             ],
             total,
+            t,
           )}
         </section>
         <section><h2>${t('ratings')}</h2>${barChart(
@@ -76,17 +88,17 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
       </div>
       <section class="admin">
         <form method="post" action="/seasons/${seasonId}/extend" class="inline">${csrfField(ctx)}
-          <input type="date" name="until" required> <button data-testid="season-extend">${t('extend')}</button></form>
+          <label class="inline-label">${t('extendUntil')} <input type="date" name="until" required data-testid="season-extend-until"></label> <button data-testid="season-extend">${t('extend')}</button></form>
         <form method="post" action="/seasons/${seasonId}/close" class="inline">${csrfField(ctx)}
-          <button data-testid="season-close" data-confirm="${t('closeSeason')}?">${t('closeSeason')}</button></form>
+          <button data-testid="season-close">${t('closeSeason')}</button></form>
         ${t('export')}: <a href="/seasons/${seasonId}/export?format=csv">CSV</a> · <a href="/seasons/${seasonId}/export?format=md">Markdown</a> ·
         <a href="/seasons/${seasonId}/export?format=docx">Word</a>
       </section>
       <section><h2>${t('overdueList')} (${status.overdue.length})</h2>
         <table data-testid="overdue"><thead><tr><th>${t('branch')}</th><th>${t('overdueBy')}</th><th>${t('secretary')}</th><th>${t('told')}</th><th></th></tr></thead><tbody>
-        ${status.overdue.slice(0, OVERDUE_SHOWN).map(
+        ${overdue.map(
           (o) => html`<tr><td><a href="${reportHref(`${seasonId}/${o.branchId}`)}">${o.branchName}</a></td><td class="num">${o.daysOverdue}</td>
-            <td>${o.secretaryEmail}</td><td>${o.told ? html`${o.told.who} · ${o.told.at ? dateIn(new Date(o.told.at), status.timeZone) : ''}` : '—'}</td>
+            <td>${person(nameOf, o.secretaryEmail, locale)}</td><td>${o.told ? html`${roleName(o.told.who, locale)} · ${o.told.at ? dateIn(new Date(o.told.at), status.timeZone) : ''}` : '—'}</td>
             <td><form method="post" action="${reportHref(`${seasonId}/${o.branchId}`)}/admin" class="inline">${csrfField(ctx)}
               <input type="hidden" name="action" value="remind"><button>${t('remindNow')}</button></form></td></tr>`,
         )}</tbody></table>
@@ -95,30 +107,56 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
         <table data-testid="branches"><thead><tr><th>${t('branch')}</th><th>${t('state')}</th><th>${t('dueDate')}</th><th>${t('secretary')}</th><th>${t('rating')}</th></tr></thead><tbody>
         ${branches.map(
           (r) => html`<tr data-branch="${r.branchId}"><td><a href="${reportHref(r.reportId)}">${r.branchName}</a></td><td>${stateBadge(r.state, locale)}</td>
-            <td>${dateIn(r.dueAt, status.timeZone)}</td><td>${r.secretaryEmail}</td><td>${r.rating ?? ''}</td></tr>`,
+            <td>${dateIn(r.dueAt, status.timeZone)}</td><td>${person(nameOf, r.secretaryEmail, locale)}</td><td>${r.rating ?? ''}</td></tr>`,
         )}</tbody></table>
         <p>${page > 0 ? html`<a href="?page=${page - 1}">←</a> ` : ''}${(page + 1) * PAGE < total ? html`<a href="?page=${page + 1}">→</a>` : ''}</p>
       </section>`,
+      code,
     );
-  });
+  }
 
   app.post<{ Params: { id: string }; Body: Record<string, string> }>('/seasons/:id/extend', async (request, reply) => {
     const viewer = await admin(request, reply);
     if (!viewer) return reply;
     const season = await deps.db.season.findUniqueOrThrow({ where: { id: request.params.id } });
-    await extendSeason(deps.temporal, deps.db, {
-      seasonId: season.id,
-      until: zonedEndOfDay(request.body?.until ?? '', season.timeZone),
-      actor: webActor(viewer),
-    });
-    return reply.redirect(`/seasons/${encodeURIComponent(season.id)}?done=1`);
+    let until: Date;
+    try {
+      until = readNewDueDate(request.body?.until, season.timeZone);
+    } catch (error) {
+      if (!(error instanceof ReportRequestError)) throw error;
+      return dashboard(request, reply, { kind: 'error', text: error.reason[request.locale] }, 400);
+    }
+    const results = await extendSeason(deps.temporal, deps.db, { seasonId: season.id, until, actor: webActor(viewer) });
+    const day = (request.body?.until ?? '').trim();
+    if (results.length && results.every((r) => r.outcome === 'done')) {
+      return reply.redirect(`/seasons/${encodeURIComponent(season.id)}?done=extended&n=${results.length}&until=${day}`);
+    }
+    const names = new Map(
+      (await deps.db.seasonBranch.findMany({ where: { seasonId: season.id }, select: { branchId: true, name: true } })).map((b) => [
+        `${season.id}/${b.branchId}`,
+        b.name,
+      ]),
+    );
+    return dashboard(
+      request,
+      reply,
+      extensionOutcome(request.locale, day, results, (id) => names.get(id) ?? id),
+      results.length ? 200 : 409,
+    );
   });
 
-  app.post<{ Params: { id: string } }>('/seasons/:id/close', async (request, reply) => {
+  // Closing cannot be taken back: the first press shows what it means, the second (confirmed=yes) closes.
+  app.post<{ Params: { id: string }; Body: Record<string, string> }>('/seasons/:id/close', async (request, reply) => {
     const viewer = await admin(request, reply);
     if (!viewer) return reply;
+    if (!isConfirmed(request.body)) {
+      const ctx = contextOf(request, deps);
+      const season = await deps.db.season.findUniqueOrThrow({ where: { id: request.params.id } });
+      const open = await deps.db.report.count({ where: { seasonId: season.id, state: { notIn: [...SETTLED_STATES] } } });
+      return sendPage(reply, ctx, ctx.t('closeSeason'), confirmation(ctx, closeConfirmation(ctx, season, open)));
+    }
     await closeSeason(deps.temporal, deps.db, request.params.id, webActor(viewer));
-    return reply.redirect(`/seasons/${encodeURIComponent(request.params.id)}?done=1`);
+    return reply.redirect(`/seasons/${encodeURIComponent(request.params.id)}?done=closing`);
   });
 
   app.get<{ Params: { id: string }; Querystring: { format?: string } }>('/seasons/:id/export', async (request, reply) => {
@@ -136,7 +174,10 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
           .header('content-disposition', `attachment; filename="${name}.docx"`)
           .send(await seasonDocx(data));
       default:
-        return reply.code(400).send('format must be csv, md or docx');
+        return reply
+          .code(400)
+          .type('text/html')
+          .send(errorPage(request, deps, 'notFound'));
     }
   });
 }

@@ -1,15 +1,16 @@
 // The review queue: reports a reviewer or leader may act on, with filters, and bulk approval —
-// select some or all, one rating or one each, confirm, see what happened to each.
+// select some or all, a rating on each row or one for the rest, confirm, see what happened to each.
 import type { FastifyInstance } from 'fastify';
 import { bulkApprove, type ApprovalResult } from '../../app/bulk-approve';
 import type { Db, Prisma } from '../../db/client';
-import { RATINGS, REPORT_STATES, REVIEW_STATES, WRITING_STATES, type Rating } from '../../domain/vocabulary';
+import { RATINGS, REPORT_STATES, REVIEW_STATES, WRITING_STATES } from '../../domain/vocabulary';
 import { reviewableReports, type Reach } from '../access';
-import { dateIn, reportHref, stateBadge } from '../format';
+import { approvalPlan, plannedReports, readyToApprove, type ApprovalPlan } from '../bulk-plan';
 import { html } from '../html';
 import { stateName } from '../i18n';
-import { csrfField, type PageContext } from '../layout';
-import { contextOf, requireViewer, sendPage, webActor, type Viewer, type WebDeps } from '../context';
+import { csrfField } from '../layout';
+import { bulkFields, confirmPage, queueTable, resultsTable } from '../pages/queue-page';
+import { contextOf, errorPage, requireViewer, sendPage, webActor, type Viewer, type WebDeps } from '../context';
 
 interface QueueFilters {
   state?: string;
@@ -24,6 +25,12 @@ export async function queueRoutes(app: FastifyInstance, deps: WebDeps) {
   app.get<{ Querystring: QueueFilters }>('/queue', async (request, reply) => {
     const viewer = requireViewer(request, reply);
     if (!viewer) return reply;
+    // A secretary has nothing to review or approve: no empty queue and bulk form for her.
+    if (!viewer.reviews)
+      return reply
+        .code(403)
+        .type('text/html')
+        .send(errorPage(request, deps, 'forbidden'));
     const ctx = contextOf(request, deps);
     const filters = request.query;
     const reports = await deps.db.report.findMany({
@@ -50,25 +57,9 @@ export async function queueRoutes(app: FastifyInstance, deps: WebDeps) {
       </form>
       <form method="post" action="/queue/confirm" data-testid="bulk-form">
         ${csrfField(ctx)}
-        <table class="queue"><thead><tr>
-          <th><input type="checkbox" data-select-all aria-label="${ctx.t('selectAll')}" data-testid="select-all"></th>
-          <th>${ctx.t('branch')}</th><th>${ctx.t('state')}</th><th>${ctx.t('dueDate')}</th><th>${ctx.t('rating')}</th></tr></thead>
-        <tbody>${reports.map(
-          (r) => html`<tr data-report="${r.id}">
-            <td><input type="checkbox" name="reportId" value="${r.id}" data-testid="select-${r.branchId}"></td>
-            <td><a href="${reportHref(r.id)}">${r.seasonBranch.name}</a><div class="muted">${r.season.title}</div></td>
-            <td>${stateBadge(r.state, ctx.locale)}</td>
-            <td>${dateIn(r.dueAt, r.season.timeZone)}</td>
-            <td>${r.rating ?? html`<select name="rating:${r.id}" data-testid="rating-${r.branchId}"><option value="">—</option>${RATINGS.map((x) => html`<option>${x}</option>`)}</select>`}</td>
-          </tr>`,
-        )}</tbody></table>
+        ${queueTable(ctx, reports)}
         ${reports.length ? '' : html`<p class="muted">${ctx.t('nothingHere')}</p>`}
-        <fieldset><legend>${ctx.t('rating')}</legend>
-          <label><input type="radio" name="mode" value="one" checked data-testid="mode-one"> ${ctx.t('oneRatingForAll')}
-            <select name="rating" data-testid="rating-all">${RATINGS.map((r) => html`<option>${r}</option>`)}</select></label>
-          <label><input type="radio" name="mode" value="each" data-testid="mode-each"> ${ctx.t('perReport')}</label>
-        </fieldset>
-        <label>${ctx.t('comment')} <input name="comment"></label>
+        ${bulkFields(ctx)}
         <button class="primary" data-testid="bulk-approve">${ctx.t('bulkApprove')}</button>
       </form>`,
     );
@@ -80,29 +71,21 @@ export async function queueRoutes(app: FastifyInstance, deps: WebDeps) {
     if (!viewer) return reply;
     const ctx = contextOf(request, deps);
     const plan = approvalPlan(request.body ?? {});
-    return sendPage(
-      reply,
-      ctx,
-      ctx.t('confirmBulk'),
-      html`<form method="post" action="/queue/approve">${csrfField(ctx)}
-        <input type="hidden" name="comment" value="${plan.comment ?? ''}">
-        <table><thead><tr><th>${ctx.t('branch')}</th><th>${ctx.t('rating')}</th></tr></thead><tbody>
-        ${plan.items.map(
-          (item) => html`<tr><td>${item.reportId}<input type="hidden" name="reportId" value="${item.reportId}"></td>
-            <td>${item.rating ?? '—'}<input type="hidden" name="rating:${item.reportId}" value="${item.rating ?? ''}"></td></tr>`,
-        )}</tbody></table>
-        <input type="hidden" name="mode" value="each">
-        <button class="primary" data-testid="confirm">${ctx.t('confirmBulk')} (${plan.items.length})</button>
-      </form>`,
-    );
+    const reports = await plannedReports(deps.db, viewer.reach, plan);
+    return sendPage(reply, ctx, ctx.t('confirmBulk'), confirmPage(ctx, reports, plan.comment), readyToApprove(reports) ? 200 : 422);
   });
 
   app.post<{ Body: Record<string, string | string[]> }>('/queue/approve', async (request, reply) => {
     const viewer = requireViewer(request, reply);
     if (!viewer) return reply;
     const ctx = contextOf(request, deps);
-    const results = await approve(deps, viewer, approvalPlan(request.body ?? {}));
-    return sendPage(reply, ctx, ctx.t('results'), resultsTable(ctx, results));
+    const plan = approvalPlan(request.body ?? {});
+    const reports = await plannedReports(deps.db, viewer.reach, plan);
+    // Checked again here: a report without a rating is never approved, whatever the form sent.
+    if (!readyToApprove(reports)) return sendPage(reply, ctx, ctx.t('confirmBulk'), confirmPage(ctx, reports, plan.comment), 422);
+    const results = await approve(deps, viewer, { items: reports, comment: plan.comment });
+    const names = new Map(reports.map((r) => [r.reportId, r.branchName]));
+    return sendPage(reply, ctx, ctx.t('results'), resultsTable(ctx, results, names));
   });
 
   async function filterWhere(filters: QueueFilters): Promise<Prisma.ReportWhereInput> {
@@ -160,21 +143,6 @@ async function subtreeOptions(db: Db, reach: Reach): Promise<{ id: string; name:
   return options.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).slice(0, SUBTREE_OPTIONS);
 }
 
-interface ApprovalPlan {
-  items: { reportId: string; rating?: Rating }[];
-  comment?: string;
-}
-
-function approvalPlan(form: Record<string, string | string[]>): ApprovalPlan {
-  const list = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-  const asRating = (value: unknown) => ((RATINGS as readonly unknown[]).includes(value) ? (value as Rating) : undefined);
-  const one = form.mode !== 'each' ? asRating(form.rating) : undefined;
-  return {
-    items: list(form.reportId).map((reportId) => ({ reportId, rating: one ?? asRating(form[`rating:${reportId}`]) })),
-    comment: typeof form.comment === 'string' && form.comment ? form.comment : undefined,
-  };
-}
-
 /** One bulk approval per season, each report its own audited update by this person. */
 async function approve(deps: WebDeps, viewer: Viewer, plan: ApprovalPlan): Promise<ApprovalResult[]> {
   const bySeason = new Map<string, ApprovalPlan['items']>();
@@ -195,12 +163,4 @@ async function approve(deps: WebDeps, viewer: Viewer, plan: ApprovalPlan): Promi
     );
   }
   return results;
-}
-
-function resultsTable(ctx: PageContext, results: ApprovalResult[]) {
-  return html`<table data-testid="results"><thead><tr><th>${ctx.t('branch')}</th><th>${ctx.t('results')}</th><th></th></tr></thead><tbody>
-    ${results.map(
-      (r) =>
-        html`<tr data-outcome="${r.outcome}"><td><a href="${reportHref(r.reportId)}">${r.reportId}</a></td><td>${r.outcome}</td><td>${r.reason?.[ctx.locale] ?? ''}</td></tr>`,
-    )}</tbody></table><p><a href="/queue">← ${ctx.t('reviewQueue')}</a></p>`;
 }

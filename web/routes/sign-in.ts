@@ -1,13 +1,14 @@
 // Sign-in by mailed link, a page to ask for a fresh link, sign-out and the language switch.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SignInRefused } from '../../db/sign-in-links';
 import { LOCALES } from '../../domain/vocabulary';
 import { renderMail } from '../../mail/templates';
 import { setCookie } from '../cookies';
 import { html } from '../html';
-import type { PageContext } from '../layout';
-import { closeSession, openSession, SESSION_COOKIE, sessionMaxAgeSeconds } from '../sessions';
+import { csrfField, type PageContext } from '../layout';
+import { closeSession, DEFAULT_SESSION_TTL_MS, openSession, SESSION_COOKIE } from '../sessions';
 import { contextOf, LANG_COOKIE, sendPage, type WebDeps } from '../context';
+import { wantsJson } from '../signed-out';
 
 /** Only paths on this site: `next` must never send a signed-in person elsewhere. */
 const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?!\/)/.test(next) && !next.includes('\\') ? next : '/');
@@ -15,16 +16,39 @@ const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?!\/)/.tes
 export async function signInRoutes(app: FastifyInstance, deps: WebDeps) {
   const secure = new URL(deps.publicBaseUrl).protocol === 'https:';
 
+  const ttlMs = deps.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
+  type LinkRequest = FastifyRequest<{ Params: { token: string }; Querystring: { next?: string } }>;
+
+  /** A refused link leads to the form that mails a fresh one, keeping where the person was going. */
+  const refused = (request: LinkRequest, reply: FastifyReply, error: unknown) => {
+    if (!(error instanceof SignInRefused)) throw error;
+    const ctx = contextOf(request, deps);
+    return sendPage(reply, ctx, ctx.t('signInTitle'), signInForm(ctx, ctx.t(`linkRefused_${error.reason}`), request.query.next), 403);
+  };
+
+  // Opening a link (GET, and the HEAD Fastify answers from it) changes nothing: mail gateways
+  // open links to check them, and would use them up. The page's one button is what signs in.
   app.get<{ Params: { token: string }; Querystring: { next?: string } }>('/signin/:token', async (request, reply) => {
     try {
-      const email = await deps.signInLinks.redeem(request.params.token);
-      const session = await openSession(deps.db, email);
-      setCookie(reply, SESSION_COOKIE, session.id, { secure, maxAge: sessionMaxAgeSeconds });
-      return reply.redirect(safeNext(request.query.next));
+      await deps.signInLinks.check(request.params.token);
     } catch (error) {
-      if (!(error instanceof SignInRefused)) throw error;
-      const ctx = contextOf(request, deps);
-      return sendPage(reply, ctx, ctx.t('signInTitle'), signInForm(ctx, ctx.t(`linkRefused_${error.reason}`), request.query.next), 403);
+      return refused(request, reply, error);
+    }
+    const ctx = contextOf(request, deps);
+    // The token is in this page's address: no other site is told it (same-origin, not no-referrer,
+    // which would make the button's post come from origin "null" and be refused).
+    void reply.header('referrer-policy', 'same-origin').header('cache-control', 'no-store');
+    return sendPage(reply, ctx, ctx.t('continueSignInTitle'), continueForm(ctx, request.params.token, request.query.next));
+  });
+
+  app.post<{ Params: { token: string }; Querystring: { next?: string }; Body: { next?: string } }>('/signin/:token', async (request, reply) => {
+    try {
+      const email = await deps.signInLinks.redeem(request.params.token);
+      const session = await openSession(deps.db, email, new Date(), ttlMs);
+      setCookie(reply, SESSION_COOKIE, session.id, { secure, maxAge: Math.floor(ttlMs / 1000) });
+      return reply.redirect(safeNext(request.body?.next ?? request.query.next), 303);
+    } catch (error) {
+      return refused(request, reply, error);
     }
   });
 
@@ -47,6 +71,8 @@ export async function signInRoutes(app: FastifyInstance, deps: WebDeps) {
       const mail = renderMail('sign_in', locale, { recipientName: person.name, link, validFor: locale === 'en' ? 'a few days' : '数日' });
       await deps.mailer.send({ to: email, messageId: `<signin-${token.slice(0, 16)}@shuzhi>`, ...mail });
     }
+    // The editor's sign-in-again dialog asks by script and reads the answer (web/public/app.js).
+    if (wantsJson(request)) return { sent: true, message: ctx.t('linkSent') };
     return sendPage(reply, ctx, ctx.t('signInTitle'), html`<p class="notice" data-testid="link-sent">${ctx.t('linkSent')}</p>`);
   });
 
@@ -62,6 +88,17 @@ export async function signInRoutes(app: FastifyInstance, deps: WebDeps) {
     }
     return reply.redirect(safeNext(request.query.back));
   });
+}
+
+/** The page a mailed link opens: one button, which posts the link back to sign in. */
+function continueForm(ctx: PageContext, token: string, next?: string) {
+  return html`
+    <p>${ctx.t('continueSignInHelp')}</p>
+    <form method="post" action="/signin/${encodeURIComponent(token)}">
+      ${csrfField(ctx)}
+      <input type="hidden" name="next" value="${safeNext(next)}">
+      <button class="primary" data-testid="continue-sign-in">${ctx.t('continueSignIn')}</button>
+    </form>`;
 }
 
 function signInForm(ctx: PageContext, problem?: string, next?: string) {

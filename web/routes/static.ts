@@ -1,4 +1,4 @@
-// The page's one script and one stylesheet, read once at start: no build step.
+// The pages' scripts and stylesheet, read once at start: no build step.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -8,6 +8,7 @@ const PUBLIC = join(__dirname, '..', 'public');
 export async function staticRoutes(app: FastifyInstance) {
   const files = {
     'app.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(join(PUBLIC, 'app.js')) },
+    'findings.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(join(PUBLIC, 'findings.js')) },
     'style.css': { type: 'text/css; charset=utf-8', body: readFileSync(join(PUBLIC, 'style.css')) },
   };
   app.get<{ Params: { file: string } }>('/static/:file', async (request, reply) => {

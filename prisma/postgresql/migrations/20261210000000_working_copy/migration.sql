@@ -1,0 +1,16 @@
+-- Autosave keeps one working copy per report (issue 24): not a version and not in the record, so
+-- the version list holds only what was saved on purpose or submitted.
+
+-- CreateTable
+CREATE TABLE "WorkingCopy" (
+    "reportId" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "authorEmail" TEXT NOT NULL,
+    "baseVersion" INTEGER NOT NULL,
+    "savedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "WorkingCopy_pkey" PRIMARY KEY ("reportId")
+);
+
+-- AddForeignKey
+ALTER TABLE "WorkingCopy" ADD CONSTRAINT "WorkingCopy_reportId_fkey" FOREIGN KEY ("reportId") REFERENCES "Report"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
