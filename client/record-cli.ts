@@ -9,7 +9,8 @@ import { migrateDatabase, redact } from '../db/migrate';
 import { auditCsv } from '../exports/csv';
 import { Mailbox } from '../mail/mailbox';
 import { auditVerify, VERIFY_EXIT } from './audit-verify-command';
-import { msg, print, refuseWith, timeIn, withContext } from './cli-context';
+import { eventName } from '../domain/vocabulary';
+import { cliLocale, msg, print, refuseWith, timeIn, withContext } from './cli-context';
 
 interface AuditOptions {
   branch?: string;
@@ -40,7 +41,7 @@ export function registerRecordCommands(program: Command): void {
           ? events
               .map(
                 (e) =>
-                  `${timeIn(e.occurredAt, season.timeZone)}  ${e.actorEmail}${e.onBehalfOf ? msg.auditOnBehalf(e.onBehalfOf) : ''}  ${e.action}  ${e.reportId ?? ''}${e.versionNumber ? ` v${e.versionNumber}` : ''}  [${e.channel}]`,
+                  `${timeIn(e.occurredAt, season.timeZone)}  ${e.actorEmail}${e.onBehalfOf ? msg.auditOnBehalf(e.onBehalfOf) : ''}  ${eventName(e.action, cliLocale())}  ${e.reportId ?? ''}${e.versionNumber ? ` v${e.versionNumber}` : ''}  [${e.channel}]`,
               )
               .join('\n')
           : msg.auditEmpty(first, options.branch);

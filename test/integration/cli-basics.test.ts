@@ -217,11 +217,13 @@ describe('the shuzhi command on a database', () => {
     expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 1, stderr: expect.stringContaining('--until 2027-02-30 不是日期') });
   });
 
-  test("the record lists each time in the season's zone with the zone named; --json keeps the instant", async () => {
+  test("the record lists each act in words and each time in the season's zone with the zone named; --json keeps the instant and the code", async () => {
     const listed = await runCli(['audit', seasonId, '--branch', 'bureau-office'], env);
-    expect(listed.stdout.trim()).toBe(`2026-12-02 00:30（Asia/Shanghai）  zuzhi@bureau.example  report.extended  ${seasonId}/bureau-office  [cli]`);
-    const json = JSON.parse((await runCli(['audit', seasonId, '--branch', 'bureau-office', '--json'], env)).stdout) as { occurredAt: string }[];
-    expect(json.map((e) => e.occurredAt)).toEqual(['2026-12-01T16:30:00.000Z']);
+    expect(listed.stdout.trim()).toBe(`2026-12-02 00:30（Asia/Shanghai）  zuzhi@bureau.example  延长截止日期  ${seasonId}/bureau-office  [cli]`);
+    const english = await runCli(['audit', seasonId, '--branch', 'bureau-office'], { ...env, SHUZHI_LOCALE: 'en' });
+    expect(english.stdout).toContain('  due date extended  ');
+    const json = JSON.parse((await runCli(['audit', seasonId, '--branch', 'bureau-office', '--json'], env)).stdout) as { occurredAt: string; action: string }[];
+    expect(json.map((e) => [e.occurredAt, e.action])).toEqual([['2026-12-01T16:30:00.000Z', 'report.extended']]);
   });
 
   test("season status shows its due date and when the liaison was told in the season's zone, each labelled", async () => {
