@@ -6,6 +6,9 @@ import type { Db, Prisma } from '../db/client';
 /** Roles that see a part of the tree: everything under the organization they hold it on. */
 export const SUBTREE_ROLES: readonly string[] = ['leader', 'party_group_secretary', 'admin'];
 
+/** The roles that approve reports and rate them. */
+export const LEADERSHIP_ROLES: readonly string[] = ['leader', 'party_group_secretary'];
+
 export interface Reach {
   email: string;
   /** Seasons this person administers. */

@@ -32,6 +32,8 @@ export interface Viewer extends Session {
   reach: Reach;
   /** The review queue is theirs to use (access.ts usesReviewQueue). */
   reviews: boolean;
+  /** They hold a leadership role: bulk approval is theirs. */
+  approves: boolean;
 }
 
 declare module 'fastify' {

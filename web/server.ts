@@ -3,7 +3,7 @@
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { LOCALES, type Locale } from '../domain/vocabulary';
-import { reachFrom, usesReviewQueue } from './access';
+import { LEADERSHIP_ROLES, reachFrom, usesReviewQueue } from './access';
 import { errorPage, LANG_COOKIE, type WebDeps } from './context';
 import { readCookie } from './cookies';
 import { dashboardRoutes } from './routes/dashboard';
@@ -30,7 +30,9 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
     if (signedIn) {
       const { session, name, locale, roles } = signedIn;
       const reach = reachFrom(session.email, roles);
-      request.viewer = { ...session, name: name ?? session.email, reach, reviews: await usesReviewQueue(deps.db, reach) };
+      // Leadership approves; the bulk form is shown to nobody else (a delegate approves report by report).
+      const approves = roles.some((r) => LEADERSHIP_ROLES.includes(r.role));
+      request.viewer = { ...session, name: name ?? session.email, reach, reviews: await usesReviewQueue(deps.db, reach), approves };
       request.locale = (locale as Locale | null) ?? deps.defaultLocale;
     } else request.locale = deps.defaultLocale;
     const chosen = readCookie(request, LANG_COOKIE);

@@ -140,8 +140,14 @@ describe('each person sees their next step', () => {
     expect(await reviewer.getByTestId('approve').count()).toBe(0);
     expect(await reviewer.getByTestId('request-revision').count()).toBe(0);
     await screenshot(reviewer, 'next-steps-04-passed-no-approve');
+    // The queue lists what the reviewer reviews, but bulk approval is leadership's: no form, no boxes.
+    await reviewer.goto(`${stack.webUrl}/queue`);
+    expect(await reviewer.getByTestId('bulk-approve').count()).toBe(0);
+    expect(await reviewer.getByTestId('select-all').count()).toBe(0);
 
     const leader = await signedInPage(stack, browser, LEADER);
+    await leader.goto(`${stack.webUrl}/queue`);
+    expect(await leader.getByTestId('bulk-approve').count()).toBe(1);
     await leader.goto(reportUrl(MIDDLE));
     expect(await textOf(leader, 'now')).toBe('现在由您审批并评定等次。');
     expect(await leader.getByTestId('rating').getAttribute('required')).not.toBeNull();

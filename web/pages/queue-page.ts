@@ -21,21 +21,28 @@ export interface QueueRow {
 const ratingOptions = (t: PageContext['t']) => html`<option value="">${t('chooseRating')}</option>${RATINGS.map((r) => html`<option>${r}</option>`)}`;
 
 /** The queue's rows; a report not yet rated gets a rating of its own to choose. */
-export function queueTable(ctx: PageContext, reports: QueueRow[]): Html {
+/** The queue's rows; with `approving`, a box to tick and a rating to choose on each (leadership only). */
+export function queueTable(ctx: PageContext, reports: QueueRow[], approving = true): Html {
   const { t } = ctx;
+  const pick = (r: QueueRow) =>
+    approving
+      ? html`<td class="pick"><input type="checkbox" name="reportId" value="${r.id}" aria-label="${t('selectReport')}：${r.seasonBranch.name}" data-testid="select-${r.branchId}"></td>`
+      : '';
+  const rating = (r: QueueRow) =>
+    r.rating ??
+    (approving
+      ? html`<select name="${rowRatingField(r.id)}" aria-label="${r.seasonBranch.name}：${t('rating')}" data-testid="rating-${r.branchId}">${ratingOptions(t)}</select>`
+      : '');
   return html`<table class="queue"><thead><tr>
-      <th><label class="pick-all"><input type="checkbox" data-select-all data-testid="select-all"> ${t('selectAll')}</label></th>
+      ${approving ? html`<th><label class="pick-all"><input type="checkbox" data-select-all data-testid="select-all"> ${t('selectAll')}</label></th>` : ''}
       <th>${t('branch')}</th><th>${t('state')}</th><th>${t('dueDate')}</th><th>${t('rating')}</th></tr></thead>
     <tbody>${reports.map(
       (r) => html`<tr data-report="${r.id}">
-        <td class="pick"><input type="checkbox" name="reportId" value="${r.id}" aria-label="${t('selectReport')}：${r.seasonBranch.name}" data-testid="select-${r.branchId}"></td>
+        ${pick(r)}
         <td class="name"><a href="${reportHref(r.id)}">${r.seasonBranch.name}</a><div class="muted">${r.season.title}</div></td>
         <td data-label="${t('state')}">${stateBadge(r.state, ctx.locale)}</td>
         <td data-label="${t('dueDate')}">${dateIn(r.dueAt, r.season.timeZone)}</td>
-        <td data-label="${t('rating')}">${
-          r.rating ??
-          html`<select name="${rowRatingField(r.id)}" aria-label="${r.seasonBranch.name}：${t('rating')}" data-testid="rating-${r.branchId}">${ratingOptions(t)}</select>`
-        }</td>
+        <td data-label="${t('rating')}">${rating(r)}</td>
       </tr>`,
     )}</tbody></table>`;
 }

@@ -55,13 +55,17 @@ export async function queueRoutes(app: FastifyInstance, deps: WebDeps) {
         <label><input type="checkbox" name="overdue" value="1" ${filters.overdue ? 'checked' : ''}> ${ctx.t('overdueOnly')}</label>
         <button>${ctx.t('filter')}</button>
       </form>
-      <form method="post" action="/queue/confirm" data-testid="bulk-form">
-        ${csrfField(ctx)}
-        ${queueTable(ctx, reports)}
-        ${reports.length ? '' : html`<p class="muted">${ctx.t('nothingHere')}</p>`}
-        ${bulkFields(ctx)}
-        <button class="primary" data-testid="bulk-approve">${ctx.t('bulkApprove')}</button>
-      </form>`,
+      ${
+        viewer.approves
+          ? html`<form method="post" action="/queue/confirm" data-testid="bulk-form">
+              ${csrfField(ctx)}
+              ${queueTable(ctx, reports)}
+              ${reports.length ? '' : html`<p class="muted">${ctx.t('nothingHere')}</p>`}
+              ${bulkFields(ctx)}
+              <button class="primary" data-testid="bulk-approve">${ctx.t('bulkApprove')}</button>
+            </form>`
+          : html`${queueTable(ctx, reports, false)}${reports.length ? '' : html`<p class="muted">${ctx.t('nothingHere')}</p>`}`
+      }`,
     );
   });
 
