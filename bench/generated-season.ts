@@ -1,5 +1,5 @@
 // A season of N branches for the benchmarks: one bureau, N branches, one secretary each, one reviewer for all.
-import type { SeasonFile } from '../domain/season-file';
+import { DEFAULT_SCHEDULE, type SeasonFile } from '../domain/season-file';
 
 /** The id of the generated season's i-th branch. */
 export const branchIdOf = (i: number) => `b${String(i).padStart(6, '0')}`;
@@ -17,16 +17,7 @@ export function generatedSeason(branches: number): SeasonFile {
     year: 2026,
     timeZone: 'Asia/Shanghai',
     dueDate: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
-    schedule: {
-      remindersBeforeDue: ['7d', '3d', '1d'],
-      escalateToLiaisonAfter: '1d',
-      escalateToPartyGroupSecretaryAfter: '3d',
-      digestEvery: '7d',
-      revisionPeriod: '7d',
-      reviewSla: '5d',
-      reviewReminderBeforeSla: '1d',
-      minimumNoticeGap: '1h',
-    },
+    schedule: { ...DEFAULT_SCHEDULE },
     template: { sections: ['一、主要工作'], maxCharacters: 20000 },
     people,
     admins: ['admin@bureau.example'],

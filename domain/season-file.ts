@@ -42,6 +42,25 @@ export const branchSchema = z.strictObject({
 
 export const personSchema = z.strictObject({ email, name: text, locale: z.enum(LOCALES).default('zh-CN') });
 
+/** When reminders, escalations and repeats fall due; every field has a default. */
+export const scheduleSchema = z.strictObject({
+  remindersBeforeDue: z.array(duration).default(['7d', '3d', '1d']),
+  escalateToLiaisonAfter: duration.default('1d'),
+  escalateToPartyGroupSecretaryAfter: duration.default('3d'),
+  digestEvery: duration.default('7d'),
+  revisionPeriod: duration.default('7d'),
+  reviewSla: duration.default('5d'),
+  reviewReminderBeforeSla: duration.default('1d'),
+  /**
+   * The least time between two notices to one person about one report, and so the floor for
+   * anything that repeats. An hour unless the file lowers it (a demo, a test).
+   */
+  minimumNoticeGap: duration.default('1h'),
+});
+
+/** The schedule a season file gets when it says nothing: what the bench and the tests' seasons start from. */
+export const DEFAULT_SCHEDULE = scheduleSchema.parse({});
+
 /** The file as written: people and branches inline, or in CSV files beside it. */
 export const seasonFileSchema = z.strictObject({
   id,
@@ -51,22 +70,7 @@ export const seasonFileSchema = z.strictObject({
   timeZone: z.string().default('Asia/Shanghai'),
   /** YYYY-MM-DD, meaning the end of that day in the season's time zone, or an ISO date-time. */
   dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/, SCHEMA_MESSAGES.dueDate),
-  schedule: z
-    .strictObject({
-      remindersBeforeDue: z.array(duration).default(['7d', '3d', '1d']),
-      escalateToLiaisonAfter: duration.default('1d'),
-      escalateToPartyGroupSecretaryAfter: duration.default('3d'),
-      digestEvery: duration.default('7d'),
-      revisionPeriod: duration.default('7d'),
-      reviewSla: duration.default('5d'),
-      reviewReminderBeforeSla: duration.default('1d'),
-      /**
-       * The least time between two notices to one person about one report, and so the floor for
-       * anything that repeats. An hour unless the file lowers it (a demo, a test).
-       */
-      minimumNoticeGap: duration.default('1h'),
-    })
-    .prefault({}),
+  schedule: scheduleSchema.prefault({}),
   template: z
     .strictObject({
       sections: z.array(text).default(['一、主要工作', '二、存在的主要问题及原因', '三、下步工作思路和主要措施']),

@@ -7,7 +7,7 @@ import { ReportRequestError } from '../../app/report-commands';
 import { importSeason } from '../../db/season-import';
 import { TASK_QUEUE } from '../../domain/constants';
 import { reportWorkflowId } from '../../domain/ids';
-import type { SeasonFile } from '../../domain/season-file';
+import { DEFAULT_SCHEDULE, type SeasonFile } from '../../domain/season-file';
 import type { Actor } from '../../domain/report-api';
 import { branchReportWorkflow } from '../../workflows';
 import { createWorker } from '../../worker/create-worker';
@@ -133,17 +133,7 @@ export class ReportHarness {
       year: 2026,
       timeZone: 'Asia/Shanghai',
       dueDate: dueAt.toISOString(),
-      schedule: {
-        remindersBeforeDue: ['7d', '3d', '1d'],
-        escalateToLiaisonAfter: '1d',
-        escalateToPartyGroupSecretaryAfter: '3d',
-        digestEvery: '7d',
-        revisionPeriod: '7d',
-        reviewSla: '5d',
-        reviewReminderBeforeSla: '1d',
-        minimumNoticeGap: '1h',
-        ...options.schedule,
-      },
+      schedule: { ...DEFAULT_SCHEDULE, ...options.schedule },
       template: { sections: ['一、主要工作', '二、存在的主要问题及原因', '三、下步工作思路和主要措施'], maxCharacters: 20000 },
       people: Object.values(PEOPLE).map((email) => ({ email, name: email.split('@')[0] ?? email, locale: 'zh-CN' as const })),
       admins: [PEOPLE.admin],
