@@ -21,9 +21,8 @@ export function offsetMinutes(at: Date, timeZone: string): number {
 }
 
 // Building an Intl.DateTimeFormat costs far more than using one (bench/README.md, dashboard),
-// and a season has one zone: keep one per zone. The worker loads this module
-// once for all its workflows (SHARED_WORKFLOW_MODULES in worker/workflow-bundle.ts); a formatter
-// depends only on its zone, so sharing them leaks nothing. Keep no other state here.
+// and a season has one zone: keep one per zone. Each workflow loads this module for itself
+// (worker/workflow-bundle.ts); a formatter depends only on its zone. Keep no other state here.
 // eslint-disable-next-line no-restricted-syntax
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function zoneFormatter(timeZone: string): Intl.DateTimeFormat {

@@ -4,20 +4,13 @@ import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } f
 const WORKFLOWS_PATH = require.resolve('../workflows');
 
 /**
- * Workflow modules evaluated once and shared by every workflow the worker runs, instead of once
- * per workflow (the SDK's default, so that module-level state cannot leak from one workflow into
- * another). A module belongs here only if its module-level state is constant or a cache whose
- * contents do not depend on which workflow filled it; lint refuses module-level `let` and mutable
- * collections in workflows/ and domain/ (eslint.config.mjs), and the SDK freezes what they export.
+ * The workflows at `workflowsPath` (the product's by default), bundled as the worker runs them.
  *
- * All of the product's workflow modules qualify. Loaded per workflow, they cost every cached
- * report its own module instances and every new or replayed workflow their evaluation, and
- * domain/time's one Intl.DateTimeFormat per time zone its own ICU memory
- * (bench/README.md#what-changed-them, changes 9 and 13).
+ * Each workflow evaluates its own copy of the workflow modules (the SDK's default). Sharing them
+ * across workflows (the bundler's `preloadModules`) saved a little memory but, under load, left
+ * histories a restarted worker could not replay and reports stuck on a nondeterminism error
+ * (docs/testing.md, "Workflow modules are not shared").
  */
-const SHARED_WORKFLOW_MODULES = [WORKFLOWS_PATH];
-
-/** The workflows at `workflowsPath` (the product's by default), bundled as the worker runs them. */
 export function bundleWorkflows(workflowsPath = WORKFLOWS_PATH): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath, preloadModules: SHARED_WORKFLOW_MODULES, logger: new DefaultLogger('WARN') });
+  return bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
 }

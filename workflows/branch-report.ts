@@ -41,9 +41,9 @@ export type { BranchReportInput, CarriedState } from './report-state';
 
 /** Continue as new well before Temporal's 10,240-event warning. */
 const DEFAULT_MAX_HISTORY_EVENTS = 2_000;
-/** A run this short costs little to replay, so waiting for approval in it needs no fresh one. */
 /** A notice recorded within this long of its moment counts as sent on time. */
 const ON_TIME_MS = 60_000;
+/** A run this short costs little to replay, so waiting for approval in it needs no fresh one. */
 const SHORT_RUN_EVENTS = 20;
 const SYSTEM: StampActor = { email: 'system', channel: 'workflow' };
 const iso = (ms: number) => new Date(ms).toISOString();

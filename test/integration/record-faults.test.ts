@@ -1,13 +1,14 @@
 // The record under faults: a season of 50 branches on the dev server, the worker as its own
 // process, killed with SIGKILL at seeded random moments and once right after an act's database
 // write committed (before Temporal heard of it), SMTP refusing for a while, and late timers. Then
-// `shuzhi audit verify --deep` holds every workflow's history against the record and the mail log:
-// every act Temporal completed is recorded exactly once, every mail asked for was sent once and
-// received, and the read model equals the record. A row forged afterwards makes it fail.
+// the season closes and `shuzhi audit verify --deep` holds every workflow's history against the
+// record and the mail log: every act Temporal completed is recorded exactly once, every mail asked
+// for was sent once and received, and the read model equals the record; every history replays on
+// this build. A row forged afterwards makes verify fail.
 // SQLite only: the record's writes are the same SQL on both databases, and each database's own
 // behaviour is covered by the tests that run on both.
 import { extendReport, ReportRequestError, reviewReport, saveDraft, submitReport } from '../../app/report-commands';
-import { startSeason, waitForFanOut } from '../../app/season-commands';
+import { closeSeason, startSeason, waitForClose, waitForFanOut } from '../../app/season-commands';
 import { importSeason } from '../../db/season-import';
 import { reportWorkflowId } from '../../domain/ids';
 import type { SeasonFile } from '../../domain/season-file';
@@ -15,10 +16,12 @@ import type { OwnedProcess } from '../../stack/child-process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { reportQuery, type Actor } from '../../domain/report-api';
 import { TEST_AUDIT_KEY } from '../helpers/audit-key';
 import { runCli } from '../helpers/cli';
 import { startRealStack, type RealStack } from '../helpers/real-stack';
+import { replayEveryHistory } from '../helpers/replay-all';
 import { GOOD_REPORT } from '../helpers/report-harness';
 import { waitUntil } from '../helpers/wait';
 
@@ -100,7 +103,7 @@ async function stuck(handles: WorkflowHandle[], dir: string): Promise<string> {
     const raw = (await handle.describe()).raw;
     const history = await handle.fetchHistory();
     const events = history.events ?? [];
-    writeFileSync(join(dir, `${handle.workflowId.replace(/\//g, '__')}.json`), JSON.stringify(history));
+    writeFileSync(join(dir, `${handle.workflowId.replace(/\//g, '__')}.json`), historyToJSON(history));
     const tail = events
       .slice(-6)
       .map(
@@ -220,7 +223,11 @@ describe('the record under faults', () => {
         }
       })();
       inFlight = Promise.allSettled([people, faults]);
-      await Promise.all([people, faults]);
+      await Promise.all([people, faults]).catch(async (error: Error) => {
+        // A request that failed is most often a report whose history no longer replays: say which.
+        const { failures } = await replayEveryHistory(stack.env.client, stack.dir);
+        throw new Error(`${error.message}\nunreplayable: ${JSON.stringify(failures, null, 2)}`, { cause: error });
+      });
       await smtpBack;
       // Past every timer of the season: due + 10 s escalation + a weekly notice or two.
       await sleep(Math.max(0, dueAt + 25 * SECOND - Date.now()));
@@ -235,9 +242,21 @@ describe('the record under faults', () => {
         );
       await waitUntil(async () => (await Promise.all(handles.map(outboxEmpty))).every(Boolean), 120 * SECOND, 'every outbox to empty').catch(
         async (error: Error) => {
-          throw new Error(`${error.message}\n${log.join('\n')}\n${await stuck(handles, stack.dir)}`);
+          const { failures } = await replayEveryHistory(stack.env.client, stack.dir);
+          throw new Error(`${error.message}\n${log.join('\n')}\n${await stuck(handles, stack.dir)}\n${JSON.stringify(failures, null, 2)}`);
         },
       );
+
+      // The admin closes the season, so its reports stop sending notices and the counts below hold still.
+      await closeSeason(stack.env.client, stack.scratch.db, season.id, as(ADMIN));
+      await waitForClose(stack.env.client, season.id);
+
+      // What a failed run leaves to read beside the worker's log: the mail log and the record.
+      const [mailLog, record] = await Promise.all([
+        stack.scratch.db.sentMail.findMany({ where: { seasonId: season.id }, orderBy: { id: 'asc' } }),
+        stack.scratch.db.auditEvent.findMany({ where: { seasonId: season.id }, orderBy: { id: 'asc' } }),
+      ]);
+      writeFileSync(join(stack.dir, 'record.json'), JSON.stringify({ mailLog, record }, null, 1));
 
       const verified = await runCli(['audit', 'verify', season.id, '--deep', '--json'], stack.cliEnv);
       const result = JSON.parse(verified.stdout) as {
@@ -248,6 +267,10 @@ describe('the record under faults', () => {
       };
       expect({ code: verified.code, problems: result.problems, log }).toEqual({ code: 0, problems: [], log });
       expect(kills).toBe(KILLS);
+      // Every run of every workflow replays on this build, not only those a restarted worker rebuilt.
+      const replay = await replayEveryHistory(stack.env.client, stack.dir);
+      expect({ failures: replay.failures, log }).toEqual({ failures: [], log });
+      expect(replay.replayed).toBeGreaterThan(BRANCHES);
 
       const db = stack.scratch.db;
       // Every request the people made is in the record once; nothing else under a request's key.

@@ -1,0 +1,40 @@
+// Every workflow a test ran, replayed on today's workflow code. A history only fails to replay
+// when a worker has to rebuild the workflow from it (after a restart, or once it left the cache),
+// so an unreplayable history can pass a test by luck; replaying all of them at the end does not.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Client, HistoryAndWorkflowId } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+import { workflowBundle } from './temporal';
+
+export interface ReplayFailure {
+  workflowId: string;
+  runId: string;
+  error: string;
+  /** The history as Temporal's JSON, for `temporal workflow show --input` or a replay test. */
+  file: string;
+}
+
+/** Replays every run of every workflow in the namespace; each unreplayable history is written to `dir`. */
+export async function replayEveryHistory(client: Client, dir: string): Promise<{ replayed: number; failures: ReplayFailure[] }> {
+  const histories: HistoryAndWorkflowId[] = [];
+  for await (const item of client.workflow.list().intoHistories()) histories.push(item);
+  const byRun = new Map(histories.map((item) => [runIdOf(item), item]));
+  const failures: ReplayFailure[] = [];
+  for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories)) {
+    if (!result.error) continue;
+    const file = join(dir, 'unreplayable', `${result.workflowId.replace(/\//g, '__')}.${result.runId}.json`);
+    mkdirSync(join(dir, 'unreplayable'), { recursive: true });
+    const history = byRun.get(result.runId)?.history as History | undefined;
+    if (history) writeFileSync(file, historyToJSON(history));
+    failures.push({ workflowId: result.workflowId, runId: result.runId, error: result.error.message, file });
+  }
+  return { replayed: histories.length, failures };
+}
+
+type History = Parameters<typeof historyToJSON>[0];
+
+function runIdOf(item: HistoryAndWorkflowId): string {
+  return (item.history as History).events?.[0]?.workflowExecutionStartedEventAttributes?.originalExecutionRunId ?? '';
+}
