@@ -18,10 +18,10 @@ export interface SignInLinks {
   /** The person the token was issued to; throws SignInRefused when it is forged, expired or used. */
   redeem(token: string): Promise<string>;
   /**
-   * Whether the token would sign in now, changing nothing: a mail gateway's link checker opens
+   * The person the token would sign in now, changing nothing: a mail gateway's link checker opens
    * links (HEAD, GET) before the person does, and must not use them up.
    */
-  check(token: string): Promise<void>;
+  check(token: string): Promise<string>;
 }
 
 const ISSUE = `INSERT INTO "SignInLink" ("id", "email", "expiresAt", "createdAt") VALUES ($1, $2, $3, $4)`;
@@ -49,9 +49,10 @@ export function createSignInLinks(db: Db, secret: string, ttlMs: number, now: ()
     },
 
     async check(token) {
-      const link = await db.signInLink.findUnique({ where: { id: verified(token) }, select: { usedAt: true } });
+      const link = await db.signInLink.findUnique({ where: { id: verified(token) }, select: { usedAt: true, email: true } });
       if (!link) throw new SignInRefused('forged');
       if (link.usedAt) throw new SignInRefused('used');
+      return link.email;
     },
   };
 

@@ -10,6 +10,7 @@ import type { Mailer } from '../mail/mailer';
 import type { Reach } from './access';
 import { html, type Html } from './html';
 import { translator } from './i18n';
+import { returnPath } from './local-path';
 import { page, type PageContext } from './layout';
 import type { Session } from './sessions';
 
@@ -65,7 +66,7 @@ export function errorPage(request: FastifyRequest, deps: WebDeps, key: 'csrfRefu
 /** Sends a page, or the sign-in page when nobody is signed in. */
 export function requireViewer(request: FastifyRequest, reply: FastifyReply): Viewer | undefined {
   if (request.viewer) return request.viewer;
-  void reply.redirect(`/login?next=${encodeURIComponent(request.url)}`);
+  void reply.redirect(`/login?next=${encodeURIComponent(returnPath(request))}`, request.method === 'GET' ? 302 : 303);
   return undefined;
 }
 

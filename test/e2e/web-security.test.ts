@@ -11,6 +11,7 @@ import { launchChromium, screenshot } from '../helpers/browser';
 import { openSignInLink } from '../helpers/browser-sign-in';
 import { DEMO_SEASON_FILE } from '../helpers/seasons';
 import { startRealStack, type RealStack } from '../helpers/real-stack';
+import { waitUntil } from '../helpers/wait';
 
 const OFFICE = 'demo-2026/bureau-office';
 const MIDDLE = 'demo-2026/no1-middle-school';
@@ -71,6 +72,54 @@ describe('the web app refuses what it must', () => {
     const again = await press();
     expect(again.status).toBe(403);
     expect(await again.text()).toContain('This sign-in link has already been used.');
+  });
+
+  test('after signing in or changing language, the app sends people only to a page of this site', async () => {
+    const elsewhere = ['/%09/evil.example/phish', '//evil.example', '/%5Cevil.example', 'https://evil.example/', '/a%0aSet-Cookie:%20x=1'];
+    for (const back of elsewhere) {
+      const answer = await open(`/lang/en?back=${back}`);
+      expect({ back, status: answer.status, location: answer.headers.get('location') }).toEqual({ back, status: 302, location: '/' });
+    }
+    // As a browser follows it: a tab it would drop must not take it to another site.
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${stack.webUrl}/lang/en?back=/%09/evil.example/phish`);
+    expect(new URL(page.url()).origin).toBe(new URL(stack.webUrl).origin);
+    // A mailed link carries only a path of this site, whatever `next` the sign-in form was sent.
+    const before = stack.smtp.mailbox.list({ to: SECRETARY }).length;
+    const asked = await fetch(`${stack.webUrl}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `email=${encodeURIComponent(SECRETARY)}&next=${encodeURIComponent('/\t/evil.example/phish')}`,
+    });
+    expect(asked.status).toBeLessThan(400);
+    await waitUntil(async () => stack.smtp.mailbox.list({ to: SECRETARY }).length > before, 10_000, 'the sign-in mail');
+    const mailed = await stack.smtp.mailbox.read(stack.smtp.mailbox.list({ to: SECRETARY }).at(-1)!.id);
+    expect(mailed.text).toMatch(/\/signin\/[^\s?]+\?next=%2F(\s|$)/);
+  });
+
+  test('a form posted after the session ended returns, once signed in again, to the page it was on', async () => {
+    const answer = await fetch(`${stack.webUrl}/queue/confirm`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', referer: `${stack.webUrl}/queue?season=demo-2026` },
+      body: 'report=demo-2026%2Fbureau-office',
+    });
+    expect({ status: answer.status, location: answer.headers.get('location') }).toEqual({
+      status: 303,
+      location: `/login?next=${encodeURIComponent('/queue?season=demo-2026')}`,
+    });
+  });
+
+  test("a mailed link's page speaks the language of the person it was sent to, unless a language was chosen", async () => {
+    const pageFor = async (email: string, cookie?: string) => {
+      const answer = await fetch(`${stack.webUrl}/signin/${await links.issue(email)}?next=/`, { headers: cookie ? { cookie } : {} });
+      return answer.text();
+    };
+    // The site's language here is English (SHUZHI_LOCALE=en); this secretary reads Chinese.
+    expect(await pageFor(SECRETARY)).toContain('继续登录');
+    expect(await pageFor('shuji.shixiao@school.example')).toContain('Continue signing in');
+    expect(await pageFor(SECRETARY, 'shuzhi_lang=en')).toContain('Continue signing in');
   });
 
   test('an expired link is refused', async () => {

@@ -1,17 +1,15 @@
 // Sign-in by mailed link, a page to ask for a fresh link, sign-out and the language switch.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SignInRefused } from '../../db/sign-in-links';
-import { LOCALES } from '../../domain/vocabulary';
+import { LOCALES, type Locale } from '../../domain/vocabulary';
 import { renderMail } from '../../mail/templates';
-import { setCookie } from '../cookies';
+import { readCookie, setCookie } from '../cookies';
 import { html } from '../html';
 import { csrfField, type PageContext } from '../layout';
 import { closeSession, DEFAULT_SESSION_TTL_MS, openSession, SESSION_COOKIE } from '../sessions';
 import { contextOf, LANG_COOKIE, sendPage, type WebDeps } from '../context';
+import { localPath } from '../local-path';
 import { wantsJson } from '../signed-out';
-
-/** Only paths on this site: `next` must never send a signed-in person elsewhere. */
-const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?!\/)/.test(next) && !next.includes('\\') ? next : '/');
 
 export async function signInRoutes(app: FastifyInstance, deps: WebDeps) {
   const secure = new URL(deps.publicBaseUrl).protocol === 'https:';
@@ -29,10 +27,16 @@ export async function signInRoutes(app: FastifyInstance, deps: WebDeps) {
   // Opening a link (GET, and the HEAD Fastify answers from it) changes nothing: mail gateways
   // open links to check them, and would use them up. The page's one button is what signs in.
   app.get<{ Params: { token: string }; Querystring: { next?: string } }>('/signin/:token', async (request, reply) => {
+    let email: string;
     try {
-      await deps.signInLinks.check(request.params.token);
+      email = await deps.signInLinks.check(request.params.token);
     } catch (error) {
       return refused(request, reply, error);
+    }
+    // Nobody is signed in yet: the page speaks the language of the person the link was mailed to.
+    if (!readCookie(request, LANG_COOKIE)) {
+      const person = await deps.db.person.findUnique({ where: { email }, select: { locale: true } });
+      if (person?.locale && (LOCALES as readonly string[]).includes(person.locale)) request.locale = person.locale as Locale;
     }
     const ctx = contextOf(request, deps);
     // The token is in this page's address: no other site is told it (same-origin, not no-referrer,
@@ -46,7 +50,7 @@ export async function signInRoutes(app: FastifyInstance, deps: WebDeps) {
       const email = await deps.signInLinks.redeem(request.params.token);
       const session = await openSession(deps.db, email, new Date(), ttlMs);
       setCookie(reply, SESSION_COOKIE, session.id, { secure, maxAge: Math.floor(ttlMs / 1000) });
-      return reply.redirect(safeNext(request.body?.next ?? request.query.next), 303);
+      return reply.redirect(localPath(request.body?.next ?? request.query.next), 303);
     } catch (error) {
       return refused(request, reply, error);
     }
@@ -66,7 +70,7 @@ export async function signInRoutes(app: FastifyInstance, deps: WebDeps) {
     // The same answer whether or not the address is known, so the form reveals nobody.
     if (person) {
       const token = await deps.signInLinks.issue(email);
-      const link = new URL(`/signin/${token}?next=${encodeURIComponent(safeNext(request.body?.next))}`, deps.publicBaseUrl).toString();
+      const link = new URL(`/signin/${token}?next=${encodeURIComponent(localPath(request.body?.next))}`, deps.publicBaseUrl).toString();
       const locale = person.locale === 'en' ? 'en' : 'zh-CN';
       const mail = renderMail('sign_in', locale, { recipientName: person.name, link, validFor: locale === 'en' ? 'a few days' : '数日' });
       await deps.mailer.send({ to: email, messageId: `<signin-${token.slice(0, 16)}@shuzhi>`, ...mail });
@@ -86,7 +90,7 @@ export async function signInRoutes(app: FastifyInstance, deps: WebDeps) {
     if ((LOCALES as readonly string[]).includes(request.params.locale)) {
       setCookie(reply, LANG_COOKIE, request.params.locale, { secure, maxAge: 365 * 86_400 });
     }
-    return reply.redirect(safeNext(request.query.back));
+    return reply.redirect(localPath(request.query.back));
   });
 }
 
@@ -96,7 +100,7 @@ function continueForm(ctx: PageContext, token: string, next?: string) {
     <p>${ctx.t('continueSignInHelp')}</p>
     <form method="post" action="/signin/${encodeURIComponent(token)}">
       ${csrfField(ctx)}
-      <input type="hidden" name="next" value="${safeNext(next)}">
+      <input type="hidden" name="next" value="${localPath(next)}">
       <button class="primary" data-testid="continue-sign-in">${ctx.t('continueSignIn')}</button>
     </form>`;
 }
@@ -107,7 +111,7 @@ function signInForm(ctx: PageContext, problem?: string, next?: string) {
     <p>${ctx.t('signInHelp')}</p>
     <form method="post" action="/login">
       <input type="hidden" name="_csrf" value="${ctx.viewer?.csrfToken ?? ''}">
-      <input type="hidden" name="next" value="${next ?? '/'}">
+      <input type="hidden" name="next" value="${localPath(next)}">
       <label>${ctx.t('email')} <input type="email" name="email" required></label>
       <button>${ctx.t('sendLink')}</button>
     </form>`;
