@@ -8,8 +8,11 @@ export async function assertSeasonAdmin(db: Db, seasonId: string, actor: Actor, 
   const email = actor.email.toLowerCase();
   const admin = await db.roleAssignment.findFirst({ where: { seasonId, role: 'admin', validUntil: null, person: { email } } });
   if (admin) return;
+  // Said to the person themselves, on a page or in a terminal: the season by its title, not its id.
+  const season = await db.season.findUnique({ where: { id: seasonId }, select: { title: true } });
+  const title = season?.title ?? seasonId;
   throw new ReportRequestError('not_permitted', {
-    'zh-CN': `${email} 不是述职季度 ${seasonId} 的管理员，不能${act['zh-CN']}。`,
-    en: `${email} is not an admin of season ${seasonId}, so cannot ${act.en}.`,
+    'zh-CN': `只有“${title}”的管理员可以${act['zh-CN']}，你（${email}）不是。`,
+    en: `Only the admins of “${title}” may ${act.en}; you (${email}) are not one.`,
   });
 }

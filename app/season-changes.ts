@@ -8,6 +8,7 @@ import type { Db } from '../db/client';
 import { TASK_QUEUE } from '../domain/constants';
 import { reportWorkflowId } from '../domain/ids';
 import type { SeasonFileBranch } from '../domain/season-file';
+import { writingDue } from '../domain/report-steps';
 import { WRITING_STATES } from '../domain/vocabulary';
 import { branchReportWorkflow } from '../workflows';
 import type { Actor } from '../domain/report-api';
@@ -68,15 +69,22 @@ export async function extendSeason(
 ): Promise<BulkResult[]> {
   const reports = await db.report.findMany({
     where: { seasonId: request.seasonId, ...(request.branchIds?.length ? { branchId: { in: request.branchIds } } : { state: { in: [...WRITING_STATES] } }) },
-    select: { id: true },
+    select: { id: true, state: true, dueAt: true, revisionDueAt: true },
     orderBy: { branchId: 'asc' },
   });
+  const dueLater = new Set(reports.filter((r) => writingDue(r) >= request.until).map((r) => r.id));
   return runBulk(
     reports.map((r) => r.id),
-    (reportId) => extendReport(client, reportId, request.actor, request.until).then(() => undefined),
+    async (reportId) => {
+      // A season-wide extension gives time; a report already given more keeps it.
+      if (dueLater.has(reportId)) return { reportId, outcome: 'skipped', reason: ALREADY_DUE_LATER, code: 'already_due_later' };
+      await extendReport(client, reportId, request.actor, request.until);
+    },
     request,
   );
 }
+
+const ALREADY_DUE_LATER = { 'zh-CN': '截止日期本已晚于所选日期，未作改动', en: 'already due later than that; left as it is' };
 
 /**
  * Hands someone's reviewing (or, for a leader, approving) to another person until a date: every

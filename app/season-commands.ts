@@ -5,7 +5,8 @@ import { importSeason, type ImportResult } from '../db/season-import';
 import type { Db, Season } from '../db/client';
 import { seasonCounts, type SeasonCounts } from '../db/season-counts';
 import { seasonRow } from '../db/seasons';
-import { currentDue, reportsBehind, type ReportsBehind } from '../db/season-lists';
+import { reportsBehind, type ReportsBehind } from '../db/season-lists';
+import { writingDue } from '../domain/report-steps';
 import { TASK_QUEUE, SEARCH_ATTRIBUTES } from '../domain/constants';
 import { seasonWorkflowId } from '../domain/ids';
 import type { Channel } from '../domain/vocabulary';
@@ -82,7 +83,6 @@ async function queryProgress(handle: ReturnType<Client['workflow']['getHandle']>
   return handle.query(seasonProgressQuery);
 }
 
-/** Tells the season to close: every report settles, then the summary is written. */
 /** A season admin closes the season: every report is settled, then the summary is written. */
 export async function closeSeason(client: Client, db: Db, seasonId: string, actor: Actor): Promise<void> {
   await findSeason(db, seasonId);
@@ -121,7 +121,7 @@ function statusOf(season: Season, counts: SeasonCounts, { overdue, reviewsPastDu
     branches: counts.branches,
     reportsByState: counts.reportsByState,
     overdue: overdue.map((r) => {
-      const due = currentDue(r);
+      const due = writingDue(r);
       return {
         branchId: r.branchId,
         branchName: r.branchName,

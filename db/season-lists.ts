@@ -32,6 +32,7 @@ export interface BranchRow {
   branchName: string;
   state: string;
   dueAt: Date;
+  revisionDueAt: Date | null;
   secretaryEmail: string;
   rating: string | null;
 }
@@ -58,15 +59,11 @@ const BEHIND = `
 // statistics were stale (a season's reports are all new), and the page grew with the season.
 const BRANCH_PAGE = `
   SELECT r."id" AS "reportId", r."branchId", sb."name" AS "branchName", r."state", r."dueAt",
-         r."secretaryEmail", r."rating"
-  FROM (SELECT "id", "seasonId", "branchId", "state", "dueAt", "secretaryEmail", "rating" FROM "Report"
+         r."revisionDueAt", r."secretaryEmail", r."rating"
+  FROM (SELECT "id", "seasonId", "branchId", "state", "dueAt", "revisionDueAt", "secretaryEmail", "rating" FROM "Report"
         WHERE "seasonId" = $1 ORDER BY "branchId" LIMIT $2 OFFSET $3) r
   JOIN "SeasonBranch" sb ON sb."seasonId" = r."seasonId" AND sb."branchId" = r."branchId"
   ORDER BY r."branchId"`;
-
-/** The date a report being written is due by: the same rule as BEHIND's. */
-export const currentDue = (r: { state: string; dueAt: Date; revisionDueAt: Date | null }) =>
-  r.state === 'revision_requested' && r.revisionDueAt ? r.revisionDueAt : r.dueAt;
 
 /** A season's reports behind schedule at one moment. */
 export interface ReportsBehind {

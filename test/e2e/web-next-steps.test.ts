@@ -128,6 +128,17 @@ describe('each person sees their next step', () => {
     expect(bannerBox?.y).toBeLessThan(editorBox?.y ?? 0);
     expect(Number(/\d+/.exec(await textOf(secretary, 'days-left'))?.[0])).toBeGreaterThanOrEqual(29);
     await screenshot(secretary, 'next-steps-03-send-back-banner');
+
+    // The admin gives the revision more time: the season's dashboard shows the revision's date, not the first one.
+    const later = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    await reviewer.goto(reportUrl(MIDDLE));
+    await reviewer.fill('[data-testid="extend-until"]', later);
+    expect((await post(reviewer, 'admin-extend')).status()).toBeLessThan(400);
+    expect((await report(MIDDLE)).revisionDueAt?.toISOString().slice(0, 10)).toBe(later);
+    await reviewer.goto(`${stack.webUrl}/seasons/demo-2026`);
+    const row = reviewer.locator('[data-testid="branches"] tr[data-branch="no1-middle-school"]');
+    await expect(row.innerText()).resolves.toContain(later);
+    await expect(row.innerText()).resolves.not.toContain(season.dueDate);
   });
 
   test('a reviewer who passed a report sees no 批准; leadership does, and approving says the report is done', async () => {

@@ -457,7 +457,7 @@ test('a new liaison is the one the overdue report is escalated to', async () => 
   expect((await h.audit(reportId)).map(([action]) => action)).toContain('report.liaison_changed');
 });
 
-test('a branch added mid-season gets its report workflow and assignment; extending the season moves its due date', async () => {
+test('a branch added mid-season gets its report workflow and assignment; extending the season moves its due date, never earlier', async () => {
   const { seasonId } = await h.startReport({ dueInDays: 10 });
   await addBranch(
     h.client,
@@ -479,4 +479,13 @@ test('a branch added mid-season gets its report workflow and assignment; extendi
   ]);
   expect((await h.db.report.findUniqueOrThrow({ where: { id: added } })).dueAt.getTime()).toBe(until.getTime());
   expect(await h.db.auditEvent.count({ where: { seasonId, action: 'season.branch_added' } })).toBe(1);
+
+  // A second, shorter extension of the whole season leaves both reports their later date.
+  const earlier = new Date(until.getTime() - 5 * DAY);
+  const again = await extendSeason(h.client, h.db, { seasonId, until: earlier, actor: as(PEOPLE.admin) });
+  expect(again.map((r) => [r.reportId, r.outcome, r.code])).toEqual([
+    [`${seasonId}/new-school`, 'skipped', 'already_due_later'],
+    [`${seasonId}/school`, 'skipped', 'already_due_later'],
+  ]);
+  expect((await h.db.report.findUniqueOrThrow({ where: { id: added } })).dueAt.getTime()).toBe(until.getTime());
 });

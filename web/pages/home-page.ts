@@ -1,5 +1,6 @@
 // The first page after sign-in: the person's to-do list first (what they must do now, by when,
 // linked), then their own reports, the review queue if it is theirs, and the seasons they run.
+import { writingDue } from '../../domain/report-steps';
 import { html } from '../html';
 import { dateIn, reportHref, stateBadge } from '../format';
 import { fillIn, seasonStatusName } from '../i18n';
@@ -46,7 +47,7 @@ export function homePage(ctx: PageContext, data: HomeData) {
         data.mine.length
           ? html`<table><thead><tr><th>${t('branch')}</th><th>${t('state')}</th><th>${t('dueDate')}</th></tr></thead><tbody>
           ${data.mine.map((r) => {
-            const due = r.state === 'revision_requested' && r.revisionDueAt ? r.revisionDueAt : r.dueAt;
+            const due = writingDue(r);
             return html`<tr><td><a href="${reportHref(r.id)}">${r.seasonBranch.name}</a><div class="muted">${r.season.title}</div></td>
                 <td>${stateBadge(r.state, locale)}</td><td>${dateIn(due, r.season.timeZone)}<div class="muted">${timeLeft(due, locale)}</div></td></tr>`;
           })}</tbody></table>`

@@ -1,6 +1,7 @@
 // The report page: the editor for its secretary while writing; for everyone else the text with its
 // figures; review and admin forms for those who hold those roles; versions with their comments; the
 // timeline.
+import { writingDue } from '../../domain/report-steps';
 import { versionKindName, type ReportState } from '../../domain/vocabulary';
 import { FIGURE_LABELS, type FigureField } from '../../domain/report-figures';
 import type { Finding, ReportFigures } from '../../domain/submission-check';
@@ -42,7 +43,7 @@ export function reportPage(ctx: PageContext, view: ReportView, viewer: Viewer, o
   const writing = acts.write;
   const doneText = options.done && doneSentenceFor(options.done, view, viewer.email, ctx.locale);
   const message = options.message ?? (doneText ? { kind: 'notice' as const, text: doneText } : undefined);
-  const due = report.state === 'revision_requested' && report.revisionDueAt ? report.revisionDueAt : report.dueAt;
+  const due = writingDue(report);
   return html`
     <p class="facts">
       ${stateBadge(state, ctx.locale)}

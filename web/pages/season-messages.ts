@@ -54,6 +54,7 @@ export function extensionOutcome(locale: Locale, until: string, results: BulkRes
   }
   const list = left.map((r) => `${branchName(r.reportId)}${zh(locale) ? '：' : ': '}${r.reason?.[locale] ?? ''}`).join(zh(locale) ? '；' : '; ');
   const notDone = zh(locale) ? `另有 ${left.length} 份未能延期——${list}` : `${left.length} could not be extended — ${list}`;
+  if (!left.length) return { kind: 'notice', text: extendedText(locale, done, until) };
   return { kind: done ? 'notice' : 'error', text: done ? `${extendedText(locale, done, until)}${zh(locale) ? '' : ' '}${notDone}` : notDone };
 }
 

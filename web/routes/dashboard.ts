@@ -11,6 +11,7 @@ import { seasonMarkdown } from '../../exports/markdown-export';
 import { seasonDocx } from '../../exports/docx-export';
 import { readNewDueDate } from '../../app/admin-input';
 import { ReportRequestError } from '../../app/report-commands';
+import { writingDue } from '../../domain/report-steps';
 import { RATINGS, REPORT_STATES, roleName, SETTLED_STATES } from '../../domain/vocabulary';
 import { barChart, cumulativeChart } from '../charts';
 import { dateIn, reportHref, stateBadge } from '../format';
@@ -107,7 +108,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
         <table data-testid="branches"><thead><tr><th>${t('branch')}</th><th>${t('state')}</th><th>${t('dueDate')}</th><th>${t('secretary')}</th><th>${t('rating')}</th></tr></thead><tbody>
         ${branches.map(
           (r) => html`<tr data-branch="${r.branchId}"><td><a href="${reportHref(r.reportId)}">${r.branchName}</a></td><td>${stateBadge(r.state, locale)}</td>
-            <td>${dateIn(r.dueAt, status.timeZone)}</td><td>${person(nameOf, r.secretaryEmail, locale)}</td><td>${r.rating ?? ''}</td></tr>`,
+            <td>${dateIn(writingDue(r), status.timeZone)}</td><td>${person(nameOf, r.secretaryEmail, locale)}</td><td>${r.rating ?? ''}</td></tr>`,
         )}</tbody></table>
         <p>${page > 0 ? html`<a href="?page=${page - 1}">←</a> ` : ''}${(page + 1) * PAGE < total ? html`<a href="?page=${page + 1}">→</a>` : ''}</p>
       </section>`,
