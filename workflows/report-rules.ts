@@ -22,11 +22,7 @@ function requireState(state: ReportState, allowed: readonly ReportState[], what:
 
 export function assertSecretary(people: ReportPeople, actor: Actor): void {
   if (!same(people.secretary, actor.email)) {
-    reject(
-      'not_secretary',
-      `只有本支部书记（${people.secretary}）可以撰写和提交报告。`,
-      `Only the branch secretary (${people.secretary}) may write and submit this report.`,
-    );
+    reject('not_secretary', '只有本支部书记可以撰写和提交报告。', 'Only the branch secretary may write and submit this report.');
   }
 }
 
@@ -95,8 +91,8 @@ export function reviewOutcome(state: ReportState, people: ReportPeople, rules: S
     if (!rules.leadersMayApproveUnreviewed) {
       reject(
         'not_reviewed',
-        `报告尚未通过审阅：须由审阅人（${people.reviewer}）审阅通过后，党组领导才能审批。`,
-        `The report has not passed review: its reviewer (${people.reviewer}) passes it before leadership approves.`,
+        '报告尚未通过审阅：须由审阅人审阅通过后，党组领导才能审批。',
+        'The report has not passed review: its reviewer passes it before leadership approves.',
       );
     }
     if (!request.reason?.trim()) {

@@ -171,3 +171,28 @@ describe('administering', () => {
     expect(outcome(() => assertFutureDate('2026-12-01T00:00:01Z', now))).toBeUndefined();
   });
 });
+
+describe('a refusal speaks to the person in words, naming nobody by address', () => {
+  /** The refusal's words in both languages. */
+  function words(run: () => unknown): string[] {
+    try {
+      run();
+    } catch (error) {
+      const detail = (error as { details?: { 'zh-CN': string; en: string }[] }).details?.[0];
+      if (detail) return [detail['zh-CN'], detail.en];
+    }
+    throw new Error('not refused');
+  }
+
+  test.each([
+    ['another branch writing', () => canWrite('drafting', people, as('stranger@school.example'))],
+    [
+      'leadership approving before review',
+      () => reviewOutcome('submitted', people, strict, { decision: 'approve', rating: '好', actor: as('leader@bureau.example') }),
+    ],
+    ['a stranger reviewing', () => reviewOutcome('submitted', people, strict, { decision: 'approve', actor: as('stranger@school.example') })],
+    ['a non-admin extending', () => canAdminister('drafting', people, as('stranger@school.example'), ['延期', 'extended'])],
+  ])('%s', (_name, run) => {
+    for (const text of words(run)) expect(text).not.toMatch(/@|\.example/);
+  });
+});
