@@ -164,6 +164,7 @@ const TEXTS = {
   exempt: { 'zh-CN': '免于述职', en: 'Exempt' },
   closeSeason: { 'zh-CN': '结束本季度', en: 'Close the season' },
   export: { 'zh-CN': '导出', en: 'Export' },
+  csvForPrograms: { 'zh-CN': '英文列名，供程序读取', en: 'English column names, for programs' },
   done: { 'zh-CN': '已完成。', en: 'Done.' },
   nothingHere: { 'zh-CN': '暂无内容。', en: 'Nothing here.' },
   // Each person's next step: the to-do list, the step indicator, the send-back banner.

@@ -196,6 +196,23 @@ describe('each person sees their next step', () => {
     expect((await report(OFFICE)).dueAt.getTime()).toBe((await report(PRIMARY)).dueAt.getTime());
   });
 
+  test('the admin exports the season from the dashboard: Chinese columns for people, English ones for programs', async () => {
+    await reviewer.goto(`${stack.webUrl}/seasons/demo-2026`);
+    const download = async (name: string) => {
+      const href = await reviewer.getByRole('link', { name, exact: true }).getAttribute('href');
+      const answer = await reviewer.request.get(`${stack.webUrl}${href}`);
+      return { type: answer.headers()['content-type'], text: await answer.text() };
+    };
+    const forPeople = await download('CSV');
+    expect(forPeople.type).toBe('text/csv; charset=utf-8');
+    expect(forPeople.text.split(/\r?\n/)[0]).toMatch(/^\uFEFF?支部代码,支部名称,书记,结果,状态,截止时间（Asia\/Shanghai）/);
+    const forPrograms = await download('英文列名，供程序读取');
+    expect(forPrograms.text.split(/\r?\n/)[0]).toMatch(/^\uFEFF?branch_id,branch,secretary,outcome,state,due,/);
+    // A secretary is not the season's admin: no export for her.
+    const refused = await secretary.request.get(`${stack.webUrl}/seasons/demo-2026/export?format=csv`, { maxRedirects: 0 });
+    expect(refused.status()).toBeGreaterThanOrEqual(400);
+  });
+
   test('exempting a branch and closing the season ask for confirmation first, without JavaScript', async () => {
     const admin = await signedInPage(stack, browser, REVIEWER, { context: { javaScriptEnabled: false } });
     await admin.goto(reportUrl(PRIMARY));

@@ -92,7 +92,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
           <label class="inline-label">${t('extendUntil')} <input type="date" name="until" required data-testid="season-extend-until"></label> <button data-testid="season-extend">${t('extend')}</button></form>
         <form method="post" action="/seasons/${seasonId}/close" class="inline">${csrfField(ctx)}
           <button data-testid="season-close">${t('closeSeason')}</button></form>
-        ${t('export')}: <a href="/seasons/${seasonId}/export?format=csv">CSV</a> · <a href="/seasons/${seasonId}/export?format=md">Markdown</a> ·
+        ${t('export')}: <a href="/seasons/${seasonId}/export?format=csv">CSV</a> (<a href="/seasons/${seasonId}/export?format=csv&amp;columns=en">${t('csvForPrograms')}</a>) · <a href="/seasons/${seasonId}/export?format=md">Markdown</a> ·
         <a href="/seasons/${seasonId}/export?format=docx">Word</a>
       </section>
       <section><h2>${t('overdueList')} (${status.overdue.length})</h2>
@@ -160,13 +160,16 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
     return reply.redirect(`/seasons/${encodeURIComponent(request.params.id)}?done=closing`);
   });
 
-  app.get<{ Params: { id: string }; Querystring: { format?: string } }>('/seasons/:id/export', async (request, reply) => {
+  app.get<{ Params: { id: string }; Querystring: { format?: string; columns?: string } }>('/seasons/:id/export', async (request, reply) => {
     if (!(await admin(request, reply))) return reply;
     const data = await loadSeasonExportData(deps.db, request.params.id);
     const name = `${request.params.id}`;
     switch (request.query.format) {
       case 'csv':
-        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).send(seasonCsv(data));
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}.csv"`)
+          .send(seasonCsv(data, request.query.columns === 'en' ? 'en' : 'zh'));
       case 'md':
         return reply.type('text/markdown; charset=utf-8').header('content-disposition', `attachment; filename="${name}.md"`).send(seasonMarkdown(data));
       case 'docx':
