@@ -59,19 +59,36 @@ const WORKFLOW_SAFE_PATTERNS = [
 // The folders' layers, lowest first: a folder may import only from folders below it (and itself).
 // Workflows see the domain alone; activities reach workflows only for the workflow function's type
 // (to start a child by name). docs/architecture.md draws the graph these rules keep.
-const FOLDERS = ['domain', 'config', 'db', 'mail', 'exports', 'workflows', 'activities', 'app', 'client', 'web', 'worker', 'stack', 'scripts', 'bench'];
+const FOLDERS = [
+  'domain',
+  'config',
+  'temporal',
+  'db',
+  'mail',
+  'exports',
+  'workflows',
+  'activities',
+  'app',
+  'client',
+  'web',
+  'worker',
+  'stack',
+  'scripts',
+  'bench',
+];
 const MAY_IMPORT = {
   domain: [],
   config: ['domain'],
+  temporal: ['domain', 'config'],
   db: ['domain', 'config'],
   mail: ['domain', 'config'],
   exports: ['domain', 'config', 'db'],
   workflows: ['domain'],
   activities: ['domain', 'config', 'db', 'mail'],
-  app: ['domain', 'config', 'db', 'mail', 'exports', 'workflows'],
-  client: ['domain', 'config', 'db', 'mail', 'exports', 'app'],
-  web: ['domain', 'config', 'db', 'mail', 'exports', 'app'],
-  worker: ['domain', 'config', 'db', 'mail', 'workflows', 'activities', 'stack'],
+  app: ['domain', 'config', 'temporal', 'db', 'mail', 'exports', 'workflows'],
+  client: ['domain', 'config', 'temporal', 'db', 'mail', 'exports', 'app'],
+  web: ['domain', 'config', 'temporal', 'db', 'mail', 'exports', 'app'],
+  worker: ['domain', 'config', 'temporal', 'db', 'mail', 'workflows', 'activities', 'stack'],
   stack: ['domain', 'config'],
 };
 const LAYER = 'Folders import only downward (eslint.config.mjs MAY_IMPORT; docs/architecture.md).';

@@ -3,8 +3,8 @@
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { bulkApprove } from '../app/bulk-approve';
-import { extendSeason } from '../app/season-changes';
-import { reviewReport, submitReport } from '../app/report-commands';
+import { runBulk } from '../app/bulk';
+import { extendReport, reviewReport, submitReport } from '../app/report-commands';
 import { seasonStatus, startSeason, waitForFanOut } from '../app/season-commands';
 import { importSeason } from '../db/season-import';
 import { createSignInLinks } from '../db/sign-in-links';
@@ -216,7 +216,6 @@ async function lastMailAcceptedAt(stack: BenchStack, from: number, count: number
  */
 export async function reminderWave(stack: BenchStack, n: number): Promise<ScenarioResult> {
   const { client } = stack.env;
-  const db = stack.scratch.db;
 
   // The baseline: N workflows sleeping until one moment, then each running a no-op activity.
   const baselineAt = Date.now() + 10_000 + n * 15;
@@ -234,16 +233,16 @@ export async function reminderWave(stack: BenchStack, n: number): Promise<Scenar
 
   // How long extending takes here, from a first few, so the wave's moment falls after every extension.
   const probe = Math.min(n, 40);
-  const probeMs = await timeMs(() =>
-    extendSeason(client, db, {
-      seasonId: SEASON,
-      until: new Date(Date.now() + 30 * DAY),
-      actor: ADMIN,
-      branchIds: Array.from({ length: probe }, (_, i) => branchIdOf(i)),
-    }),
-  );
+  // Each report's due date is set on its own: a season-wide extension never moves one earlier,
+  // and the wave needs every date at one moment, before the season file's.
+  const dueAt = (until: Date, count: number) =>
+    runBulk(
+      Array.from({ length: count }, (_, i) => reportId(i)),
+      (id) => extendReport(client, id, ADMIN, until).then(() => undefined),
+    );
+  const probeMs = await timeMs(() => dueAt(new Date(Date.now() + 30 * DAY), probe));
   const waveAt = Date.now() + 10_000 + 2 * (probeMs / probe) * n;
-  const extended = await extendSeason(client, db, { seasonId: SEASON, until: new Date(waveAt + 7 * DAY), actor: ADMIN });
+  const extended = await dueAt(new Date(waveAt + 7 * DAY), n);
   expectEvery(extended, (r) => r.outcome === 'done', 'every report extended');
   if (Date.now() >= waveAt) throw new Error('extending took longer than planned: the wave moment passed before every report was extended');
   const mark = stack.smtp.mailbox.list().length;

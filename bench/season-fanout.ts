@@ -25,7 +25,7 @@ import { createWorker } from '../worker/create-worker';
 import { bundleWorkflows } from '../worker/workflow-bundle';
 import { progressBar } from '../client/progress';
 import type { Actor } from '../domain/report-api';
-import { BENCH_AUDIT_KEY } from './audit-key';
+import { BENCH_AUDIT_KEY, BENCH_DATA_CONVERTER } from './audit-key';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -47,12 +47,14 @@ async function main() {
       dbFilename: join(dir, 'temporal.db'),
       searchAttributes: ALL_SEARCH_ATTRIBUTES,
     },
+    client: { dataConverter: BENCH_DATA_CONVERTER },
   });
   const mailer = createSmtpMailer(`smtp://127.0.0.1:${smtp.port}`, 'bench <bench@localhost>');
   const worker = await createWorker({
     connection: env.nativeConnection,
     namespace: 'default',
     activities: createActivities({ db, mailer, clock: systemClock, publicBaseUrl: 'http://127.0.0.1:3000', auditKey: BENCH_AUDIT_KEY }),
+    dataConverter: BENCH_DATA_CONVERTER,
     workflowBundle: await bundleWorkflows(require.resolve('./workflows')),
   });
   const running = worker.run();

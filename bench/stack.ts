@@ -14,6 +14,7 @@ import { startCaptureServer, type CaptureServer } from '../mail/capture-server';
 import { startOwnedProcess, type OwnedProcess } from '../stack/child-process';
 import { readToolPaths } from '../stack/tool-paths';
 import { WORKER_HEAP_MIB, workerNodeArgs, workerProcessEnv } from '../stack/worker-node-args';
+import { BENCH_DATA_CONVERTER } from './audit-key';
 import type { ActivityStats, MemoryPeaks } from './worker';
 
 export interface BenchWorker {
@@ -100,6 +101,7 @@ export async function startBenchStack(provider: DatabaseProvider): Promise<Bench
       dbFilename: join(dir, 'temporal.db'),
       searchAttributes: ALL_SEARCH_ATTRIBUTES,
     },
+    client: { dataConverter: BENCH_DATA_CONVERTER },
   });
   const statsFile = join(dir, 'activity-stats.json');
   const memoryFile = join(dir, 'worker-memory.json');

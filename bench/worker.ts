@@ -11,7 +11,7 @@ import { openDb } from '../db/client';
 import { createSmtpMailer } from '../mail/mailer';
 import { createWorker } from '../worker/create-worker';
 import { bundleWorkflows } from '../worker/workflow-bundle';
-import { BENCH_AUDIT_KEY } from './audit-key';
+import { BENCH_AUDIT_KEY, BENCH_DATA_CONVERTER } from './audit-key';
 
 /** Per activity: calls, failed calls (a refused mail, a database error) and their total time. */
 export type ActivityStats = Record<string, { count: number; failed: number; totalMs: number }>;
@@ -90,6 +90,7 @@ async function main() {
     maxCachedWorkflows: loadConfig().WORKER_MAX_CACHED_WORKFLOWS,
     // The baselines' activity (benchNoop) does nothing, so its time is Temporal's alone.
     activities,
+    dataConverter: BENCH_DATA_CONVERTER,
     workflowBundle: await bundleWorkflows(require.resolve('./workflows')),
   });
   const running = worker.run();

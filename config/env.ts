@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DURATION_PATTERN, isZeroDuration } from '../domain/duration';
+import { parsePayloadKeys } from './payload-keys';
 
 export const PROJECT_ROOT = resolve(__dirname, '..');
 
@@ -46,6 +47,33 @@ function schemaFor(root: string) {
           .map((secret) => secret.trim())
           .filter(Boolean),
       ),
+    /**
+     * Keys that encrypt what Temporal stores, `id:base64key` comma-separated, the first encrypting;
+     * unset, one derived from SHUZHI_SECRET (config/payload-keys.ts).
+     */
+    SHUZHI_PAYLOAD_KEYS: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const keys = parsePayloadKeys(value ?? '');
+        if (Array.isArray(keys)) return keys;
+        ctx.addIssue({ code: 'custom', message: keys.problem });
+        return z.NEVER;
+      }),
+    /**
+     * Origins of the Temporal Web UI that may call the codec endpoint (/codec), comma-separated;
+     * unset, the embedded dev server's UI at 127.0.0.1 and localhost on TEMPORAL_UI_PORT.
+     */
+    TEMPORAL_UI_ORIGIN: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url().refine((origin) => new URL(origin).origin === origin, 'must be an origin such as https://temporal.example.org'))),
     /** How long a mailed sign-in link stays valid, e.g. 7d or 12h. */
     SIGN_IN_LINK_TTL: z.string().regex(DURATION_PATTERN, 'must be a number and d, h, m or s, e.g. 7d').default('7d'),
     /** How long a browser session lasts after signing in, e.g. 12h (a test stack uses seconds). */
@@ -88,4 +116,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = PROJECT_
     throw new ConfigError(result.error.issues.map((issue) => ({ variable: String(issue.path[0]), message: issue.message })));
   }
   return result.data;
+}
+
+/** The Temporal Web UI origins the codec endpoint answers: as set, or the embedded dev server's UI. */
+export function temporalUiOrigins(config: Pick<Config, 'TEMPORAL_UI_ORIGIN' | 'TEMPORAL_UI_PORT'>): string[] {
+  if (config.TEMPORAL_UI_ORIGIN.length) return config.TEMPORAL_UI_ORIGIN;
+  return ['127.0.0.1', 'localhost'].map((host) => `http://${host}:${config.TEMPORAL_UI_PORT}`);
 }

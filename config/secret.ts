@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditKeyring, type AuditKeyring } from './audit-key';
 import type { Config } from './env';
+import { payloadKeyring, type PayloadKeyring } from './payload-keys';
 
 export function loadSecret(config: Pick<Config, 'SHUZHI_SECRET' | 'SHUZHI_DATA_DIR'>): string {
   if (config.SHUZHI_SECRET) return config.SHUZHI_SECRET;
@@ -25,4 +26,11 @@ export function loadSecret(config: Pick<Config, 'SHUZHI_SECRET' | 'SHUZHI_DATA_D
 /** The keys of the record (config/audit-key.ts): the current secret's, and the retired ones' for verifying. */
 export function loadAuditKeyring(config: Pick<Config, 'SHUZHI_SECRET' | 'SHUZHI_DATA_DIR' | 'SHUZHI_RETIRED_SECRETS'>): AuditKeyring {
   return auditKeyring(loadSecret(config), config.SHUZHI_RETIRED_SECRETS);
+}
+
+/** The keys of what Temporal stores (config/payload-keys.ts): SHUZHI_PAYLOAD_KEYS, then the secrets' own. */
+export function loadPayloadKeyring(
+  config: Pick<Config, 'SHUZHI_SECRET' | 'SHUZHI_DATA_DIR' | 'SHUZHI_RETIRED_SECRETS' | 'SHUZHI_PAYLOAD_KEYS'>,
+): PayloadKeyring {
+  return payloadKeyring(config.SHUZHI_PAYLOAD_KEYS, loadSecret(config), config.SHUZHI_RETIRED_SECRETS);
 }

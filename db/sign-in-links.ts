@@ -3,7 +3,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from './client';
 
-export type SignInRefusal = 'forged' | 'expired' | 'used';
+export type SignInRefusal = 'forged' | 'expired' | 'used' | 'superseded';
 
 export class SignInRefused extends Error {
   constructor(readonly reason: SignInRefusal) {
@@ -13,8 +13,11 @@ export class SignInRefused extends Error {
 }
 
 export interface SignInLinks {
-  /** A new token for this person, valid for the configured time. */
-  issue(email: string): Promise<string>;
+  /**
+   * A new token for this person, valid for the configured time. `retireOlder` (a link the person
+   * asked for) makes their older unused links stop working: only the newest is live.
+   */
+  issue(email: string, options?: { retireOlder?: boolean }): Promise<string>;
   /** The person the token was issued to; throws SignInRefused when it is forged, expired or used. */
   redeem(token: string): Promise<string>;
   /**
@@ -25,15 +28,17 @@ export interface SignInLinks {
 }
 
 const ISSUE = `INSERT INTO "SignInLink" ("id", "email", "expiresAt", "createdAt") VALUES ($1, $2, $3, $4)`;
+const RETIRE = `UPDATE "SignInLink" SET "retiredAt" = $1 WHERE "email" = $2 AND "usedAt" IS NULL AND "retiredAt" IS NULL`;
 
 export function createSignInLinks(db: Db, secret: string, ttlMs: number, now: () => Date = () => new Date()): SignInLinks {
   const sign = (payload: string) => createHmac('sha256', secret).update(payload).digest('base64url');
 
   return {
-    async issue(email) {
+    async issue(email, options = {}) {
       const id = randomBytes(18).toString('base64url');
       const expiresAt = new Date(now().getTime() + ttlMs);
       // Plain SQL (db/sql-text.ts): a link is issued with every mail.
+      if (options.retireOlder) await db.$executeRawUnsafe(RETIRE, now(), email.toLowerCase());
       await db.$executeRawUnsafe(ISSUE, id, email.toLowerCase(), expiresAt, now());
       const payload = `${id}.${expiresAt.getTime()}`;
       return `${payload}.${sign(payload)}`;
@@ -42,16 +47,20 @@ export function createSignInLinks(db: Db, secret: string, ttlMs: number, now: ()
     async redeem(token) {
       const id = verified(token);
       // One statement decides who uses it first: only a row still unused is marked.
-      const marked = await db.signInLink.updateMany({ where: { id, usedAt: null }, data: { usedAt: now() } });
-      if (marked.count !== 1) throw new SignInRefused('used');
+      const marked = await db.signInLink.updateMany({ where: { id, usedAt: null, retiredAt: null }, data: { usedAt: now() } });
+      if (marked.count !== 1) {
+        const link = await db.signInLink.findUnique({ where: { id }, select: { usedAt: true, retiredAt: true } });
+        throw new SignInRefused(!link ? 'forged' : link.usedAt ? 'used' : 'superseded');
+      }
       const link = await db.signInLink.findUniqueOrThrow({ where: { id } });
       return link.email;
     },
 
     async check(token) {
-      const link = await db.signInLink.findUnique({ where: { id: verified(token) }, select: { usedAt: true, email: true } });
+      const link = await db.signInLink.findUnique({ where: { id: verified(token) }, select: { usedAt: true, retiredAt: true, email: true } });
       if (!link) throw new SignInRefused('forged');
       if (link.usedAt) throw new SignInRefused('used');
+      if (link.retiredAt) throw new SignInRefused('superseded');
       return link.email;
     },
   };

@@ -1,12 +1,17 @@
 // CSV as spreadsheets expect it: a header row, every field quoted when it needs to be, CRLF, and
-// a byte-order mark so Excel reads the Chinese correctly.
+// a byte-order mark so Excel reads the Chinese correctly, and nothing a spreadsheet would run.
+import { stringify } from 'csv-stringify/sync';
 
 export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
-  const field = (value: string | number | null | undefined) => {
-    const text = value === null || value === undefined ? '' : String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return '\uFEFF' + [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+  return stringify([header, ...rows], {
+    bom: true,
+    record_delimiter: 'windows',
+    // A line break of either kind inside a cell is quoted, or Excel starts a new row there.
+    quoted_match: /[\r\n]/,
+    // A cell starting = + - @ or a tab is a formula to a spreadsheet (=HYPERLINK can leak data):
+    // written with a leading ' it shows as typed.
+    escape_formulas: true,
+  });
 }
 
 export function auditCsv(

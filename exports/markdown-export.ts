@@ -2,29 +2,41 @@ import { formatInZone } from '../domain/time';
 import { outline } from './report-outline';
 import type { SeasonExportData } from './season-data';
 
+/**
+ * A report's words as Markdown text and nothing else: markup (<script>, an <img> that calls home)
+ * and link or image syntax are shown as typed, not run or loaded by whatever renders the file.
+ */
+export function asText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|]/g, (mark) => `\\${mark}`);
+}
+
 /** All approved reports in one Markdown document, a section per branch. */
 export function seasonMarkdown(data: SeasonExportData, generatedAt = new Date()): string {
   const lines = [
-    `# ${data.title}`,
+    `# ${asText(data.title)}`,
     '',
     `述职报告汇编 · 共 ${data.approved.length} 篇 · 生成于 ${formatInZone(generatedAt, data.timeZone)}（${data.timeZone}）`,
     '',
     '## 目录',
     '',
-    ...data.approved.map((r, i) => `${i + 1}. ${r.branchName}`),
+    ...data.approved.map((r, i) => `${i + 1}. ${asText(r.branchName)}`),
     '',
   ];
   for (const report of data.approved) {
     lines.push(
-      `## ${report.branchName}`,
+      `## ${asText(report.branchName)}`,
       '',
-      `> 书记：${report.secretaryName} · 评价等次：${report.rating ?? '—'}${report.approvedAt ? ` · 批准：${formatInZone(report.approvedAt, data.timeZone)}（${data.timeZone}）` : ''}`,
+      `> 书记：${asText(report.secretaryName)} · 评价等次：${report.rating ?? '—'}${report.approvedAt ? ` · 批准：${formatInZone(report.approvedAt, data.timeZone)}（${data.timeZone}）` : ''}`,
       '',
     );
     for (const block of outline(report.body)) {
       // Each report's own title is already the section heading; its parts nest below it.
       if (block.kind === 'heading' && block.level === 1) continue;
-      lines.push(block.kind === 'heading' ? `${'#'.repeat(block.level + 1)} ${block.text}` : block.text, '');
+      lines.push(block.kind === 'heading' ? `${'#'.repeat(block.level + 1)} ${asText(block.text)}` : asText(block.text), '');
     }
   }
   return lines.join('\n');

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../config/env';
 
-const FOLDERS = ['domain', 'config', 'db', 'mail', 'exports', 'workflows', 'activities', 'app', 'client', 'web', 'worker', 'stack', 'scripts'];
+const FOLDERS = ['domain', 'config', 'temporal', 'db', 'mail', 'exports', 'workflows', 'activities', 'app', 'client', 'web', 'worker', 'stack', 'scripts'];
 const PAGE = join(PROJECT_ROOT, 'docs', 'architecture.md');
 const START = '<!-- folder graph: scripts/architecture-graph.ts writes what follows -->';
 const END = '<!-- end of folder graph -->';

@@ -53,6 +53,7 @@ async function main() {
         dbFile: join(dataDir, 'temporal.db'),
         namespace: config.TEMPORAL_NAMESPACE,
         logFile: join(dataDir, 'logs', 'temporal.log'),
+        codecEndpoint: new URL('/codec', config.PUBLIC_BASE_URL).href,
       }),
     );
     console.log(`[stack] Temporal dev server on ${config.TEMPORAL_ADDRESS}`);

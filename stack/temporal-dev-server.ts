@@ -11,6 +11,8 @@ export interface DevServerOptions {
   dbFile: string;
   namespace: string;
   logFile?: string;
+  /** Where the Web UI sends payloads to be read (web/routes/codec.ts); they are encrypted. */
+  codecEndpoint?: string;
 }
 
 export function devServerArgs(options: DevServerOptions): string[] {
@@ -38,6 +40,7 @@ export function devServerArgs(options: DevServerOptions): string[] {
     options.namespace,
     '--log-level',
     'warn',
+    ...(options.codecEndpoint ? ['--ui-codec-endpoint', options.codecEndpoint] : []),
     ...ALL_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${typeNames[key.type]}`]),
   ];
 }

@@ -1,6 +1,7 @@
 // What every route works with: the app's dependencies, who is signed in, and how a page is sent.
 // Routes import this, never the server that composes them.
 import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client';
 import type { SignInLinks } from '../db/sign-in-links';
@@ -26,6 +27,16 @@ export interface WebDeps {
   mailboxDir?: string;
   /** How long a session lasts (SESSION_TTL); twelve hours when not given. */
   sessionTtlMs?: number;
+  /** The Temporal Web UI's codec endpoint (web/routes/codec.ts) exists only when given (web/main.ts gives it). */
+  temporalCodec?: TemporalCodecDeps;
+}
+
+export interface TemporalCodecDeps {
+  codec: PayloadCodec;
+  /** The UI's origins (TEMPORAL_UI_ORIGIN), allowed to call with the session cookie. */
+  uiOrigins: string[];
+  /** The one namespace whose payloads this app encrypts (TEMPORAL_NAMESPACE). */
+  namespace: string;
 }
 
 export interface Viewer extends Session {
@@ -41,6 +52,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     viewer?: Viewer;
     locale: Locale;
+  }
+  interface FastifyContextConfig {
+    /** The route checks where a post comes from itself (web/routes/codec.ts), so the app's CSRF check leaves it. */
+    ownOriginCheck?: boolean;
   }
 }
 
@@ -58,7 +73,11 @@ export function contextOf(request: FastifyRequest, deps: WebDeps): PageContext {
   };
 }
 
-export function errorPage(request: FastifyRequest, deps: WebDeps, key: 'csrfRefused' | 'notFound' | 'forbidden'): string {
+export function errorPage(
+  request: FastifyRequest,
+  deps: WebDeps,
+  key: 'csrfRefused' | 'notFound' | 'forbidden' | 'requestTooLarge' | 'tooManyRequests' | 'requestRefused' | 'serverError',
+): string {
   const ctx = contextOf(request, deps);
   return page(ctx, ctx.t(key), html`<p class="error">${ctx.t(key)}</p>`);
 }

@@ -23,6 +23,10 @@ const TEXTS = {
   linkRefused_forged: { 'zh-CN': '登录链接无效。', en: 'This sign-in link is not valid.' },
   linkRefused_expired: { 'zh-CN': '登录链接已过期。', en: 'This sign-in link has expired.' },
   linkRefused_used: { 'zh-CN': '登录链接已被使用过。', en: 'This sign-in link has already been used.' },
+  linkRefused_superseded: {
+    'zh-CN': '此后又发出了新的登录链接，这个链接已失效。请使用最新一封邮件中的链接，或在下方重新获取。',
+    en: 'A newer sign-in link was sent since, so this one no longer works. Use the link in the newest mail, or ask for one below.',
+  },
   // A mailed link opens a page with one button: only pressing it uses the link (mail scanners open links).
   continueSignInTitle: { 'zh-CN': '继续登录', en: 'Continue signing in' },
   continueSignInHelp: {
@@ -36,10 +40,32 @@ const TEXTS = {
   },
   forbidden: { 'zh-CN': '您无权查看此页面。', en: 'You may not see this page.' },
   notFound: { 'zh-CN': '页面不存在。', en: 'Page not found.' },
+  requestTooLarge: {
+    'zh-CN': '提交的内容过大，未保存。请删减后重试。',
+    en: 'What was sent is too large and was not saved. Shorten it and try again.',
+  },
+  requestRefused: {
+    'zh-CN': '请求无法处理，未作任何改动。请返回上一页重试。',
+    en: 'The request could not be handled; nothing was changed. Go back and try again.',
+  },
+  tooManyRequests: {
+    'zh-CN': '请求过于频繁，请过一刻钟再试。已发出的登录链接仍可使用，请查看邮箱。',
+    en: 'Too many requests; try again in a quarter of an hour. A sign-in link already sent still works: check your mail.',
+  },
+  serverError: {
+    'zh-CN': '系统出错，未作任何改动，错误已记录。请稍后重试；如仍不行，请联系管理员。',
+    en: 'Something went wrong on our side; nothing was changed, and the error was logged. Try again later, or tell the admin if it persists.',
+  },
   csrfRefused: {
     'zh-CN': '请求来源无法验证，已拒绝。请刷新页面后重试。',
     en: 'The request could not be verified and was refused. Reload the page and try again.',
   },
+  // The Temporal Web UI's codec endpoint (web/routes/codec.ts): its refusals, as JSON.
+  codecSignIn: { 'zh-CN': '请先登录述职评议，再在 Temporal 界面查看数据。', en: 'Sign in to Shuzhi first to read data in the Temporal UI.' },
+  codecAdminsOnly: { 'zh-CN': '只有述职季度管理员可以在 Temporal 界面查看数据。', en: 'Only season admins may read data in the Temporal UI.' },
+  codecOriginRefused: { 'zh-CN': '此来源不能使用解码服务。', en: 'This origin may not use the codec.' },
+  codecNamespaceRefused: { 'zh-CN': '此命名空间不由本应用解码。', en: 'This app does not decode that namespace.' },
+  codecBadPayloads: { 'zh-CN': '请求应为 JSON：{ "payloads": [...] }。', en: 'Send JSON: { "payloads": [...] }.' },
   dueDate: { 'zh-CN': '截止日期', en: 'Due date' },
   daysLeft: { 'zh-CN': '剩余天数', en: 'Days left' },
   overdueBy: { 'zh-CN': '已逾期（天）', en: 'Days overdue' },

@@ -1,16 +1,20 @@
 // The web app's process: connects to the database and Temporal, and serves the pages.
 import { join } from 'node:path';
-import { loadConfig } from '../config/env';
-import { loadSecret } from '../config/secret';
+import { loadConfig, temporalUiOrigins } from '../config/env';
+import { loadPayloadKeyring, loadSecret } from '../config/secret';
 import { connectTemporal } from '../app/temporal';
 import { openDb } from '../db/client';
 import { createSignInLinks } from '../db/sign-in-links';
 import { durationMs } from '../domain/duration';
 import { createSmtpMailer } from '../mail/mailer';
+import { PayloadEncryptionCodec } from '../temporal/payload-codec';
+import { listenHost } from './listen-address';
 import { buildWebApp } from './server';
 
 async function main() {
   const config = loadConfig();
+  // Before anything is opened: the demo mailbox is refused on an address others can reach.
+  const host = listenHost(config.PUBLIC_BASE_URL, config.SHUZHI_DEMO_MAILBOX === '1');
   const db = await openDb(config.DATABASE_URL);
   const temporal = await connectTemporal(config);
   const mailer = createSmtpMailer(config.SMTP_URL, config.MAIL_FROM);
@@ -23,6 +27,11 @@ async function main() {
     defaultLocale: config.SHUZHI_LOCALE,
     mailboxDir: config.SHUZHI_DEMO_MAILBOX === '1' ? join(config.SHUZHI_DATA_DIR, 'mailbox') : undefined,
     sessionTtlMs: durationMs(config.SESSION_TTL),
+    temporalCodec: {
+      codec: new PayloadEncryptionCodec(loadPayloadKeyring(config)),
+      uiOrigins: temporalUiOrigins(config),
+      namespace: config.TEMPORAL_NAMESPACE,
+    },
   });
   const stop = async () => {
     await app.close();
@@ -33,8 +42,7 @@ async function main() {
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
-  const host = new URL(config.PUBLIC_BASE_URL).hostname;
-  await app.listen({ port: config.WEB_PORT, host: host === 'localhost' ? '127.0.0.1' : host === '127.0.0.1' ? host : '0.0.0.0' });
+  await app.listen({ port: config.WEB_PORT, host });
   console.log(`web: ${config.PUBLIC_BASE_URL}`);
 }
 

@@ -6,6 +6,7 @@ import { LOCALES, type Locale } from '../domain/vocabulary';
 import { LEADERSHIP_ROLES, reachFrom, usesReviewQueue } from './access';
 import { errorPage, LANG_COOKIE, type WebDeps } from './context';
 import { readCookie } from './cookies';
+import { codecRoutes } from './routes/codec';
 import { dashboardRoutes } from './routes/dashboard';
 import { homeRoutes } from './routes/home';
 import { mailboxRoutes } from './routes/mailbox';
@@ -13,6 +14,8 @@ import { queueRoutes } from './routes/queue';
 import { reportRoutes } from './routes/reports';
 import { signInRoutes } from './routes/sign-in';
 import { staticRoutes } from './routes/static';
+import { answerErrors } from './error-answers';
+import { securityHeaders } from './security-headers';
 import { findSignedIn, SESSION_COOKIE } from './sessions';
 
 export type { WebDeps } from './context';
@@ -40,7 +43,7 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   });
 
   app.addHook('preHandler', async (request, reply) => {
-    if (request.method !== 'POST') return;
+    if (request.method !== 'POST' || request.routeOptions.config.ownOriginCheck) return;
     if (!sameOrigin(request, deps.publicBaseUrl) || !csrfTokenMatches(request)) {
       await reply
         .code(403)
@@ -49,10 +52,14 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
     }
   });
 
+  // Before the routes: a plugin keeps the error handler and hooks its parent had when it was registered.
+  answerErrors(app, deps);
+  await securityHeaders(app);
   // Each group of pages is a plugin given the app's dependencies; none imports this module.
   await app.register(staticRoutes);
   for (const routes of [signInRoutes, homeRoutes, reportRoutes, queueRoutes, dashboardRoutes]) await app.register(routes, deps);
   if (deps.mailboxDir) await app.register(mailboxRoutes, deps);
+  if (deps.temporalCodec) await app.register(codecRoutes, deps);
 
   app.setNotFoundHandler((request, reply) =>
     reply

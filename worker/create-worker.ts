@@ -1,5 +1,6 @@
 // Builds a worker for the shuzhi task queue. Shared by worker/main.ts and the tests, which hand
-// it their own connection and activities.
+// it their own connection, activities and keys.
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { TASK_QUEUE } from '../domain/constants';
 import type { Activities } from '../activities';
@@ -9,6 +10,8 @@ export async function createWorker(options: {
   connection: NativeConnection;
   namespace: string;
   activities: Activities;
+  /** Required: a worker without the product's codec would hand Temporal personal data in the clear (temporal/payload-codec.ts). */
+  dataConverter: DataConverter;
   taskQueue?: string;
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** Unset: the SDK's default, sized from the heap limit (the tests' workers). */
@@ -19,6 +22,7 @@ export async function createWorker(options: {
     namespace: options.namespace,
     taskQueue: options.taskQueue ?? TASK_QUEUE,
     activities: options.activities,
+    dataConverter: options.dataConverter,
     ...(options.maxCachedWorkflows ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
     workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
   });

@@ -3,11 +3,12 @@
 // wrapped (test/helpers/fault-worker.ts).
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import type { Config } from '../config/env';
-import { loadAuditKeyring, loadSecret } from '../config/secret';
+import { loadAuditKeyring, loadPayloadKeyring, loadSecret } from '../config/secret';
 import { openDb } from '../db/client';
 import { createSignInLinks } from '../db/sign-in-links';
 import { durationMs } from '../domain/duration';
 import { createSmtpMailer } from '../mail/mailer';
+import { encryptedDataConverter } from '../temporal/payload-codec';
 import { createActivities, systemClock, type Activities } from '../activities';
 import { workflowStackTracesOff } from '../stack/worker-node-args';
 import { createWorker } from './create-worker';
@@ -29,6 +30,7 @@ export async function runWorker(config: Config, options: { wrapActivities?: (act
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+    dataConverter: encryptedDataConverter(loadPayloadKeyring(config)),
     activities: options.wrapActivities ? options.wrapActivities(activities) : activities,
   });
   console.log(`worker: polling task queue "${worker.options.taskQueue}" on ${config.TEMPORAL_ADDRESS}`);

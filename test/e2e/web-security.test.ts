@@ -122,6 +122,46 @@ describe('the web app refuses what it must', () => {
     expect(await pageFor(SECRETARY, 'shuzhi_lang=en')).toContain('Continue signing in');
   });
 
+  test('the static folder serves its files and answers anything else with the not-found page', async () => {
+    const script = await open('/static/app.js');
+    expect({ status: script.status, type: script.headers.get('content-type') }).toEqual({ status: 200, type: expect.stringContaining('javascript') });
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', '..%2fserver.ts', '%2e%2e/%2e%2e/package.json', '.env', '']) {
+      const answer = await open(`/static/${name}`);
+      expect({ name, status: answer.status }).toEqual({ name, status: 404 });
+      expect(answer.headers.get('content-type')).toContain('text/html');
+    }
+  });
+
+  test('a 3,000,000-character paste is refused by autosave and save alike, in words, and nothing is stored', async () => {
+    const page = await signedIn(SECRETARY);
+    await page.goto(reportUrl(MIDDLE));
+    const csrf = (await page.locator('meta[name="csrf-token"]').getAttribute('content')) ?? '';
+    /** As the editor's script posts: the page's session and token, asking for JSON. */
+    const post = async (what: string, size = 3_000_000) => {
+      const answer = await page.request.post(`${reportUrl(MIDDLE)}/${what}`, {
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': csrf, accept: 'application/json', origin: stack.webUrl },
+        data: `section-0=${'a'.repeat(size)}`,
+      });
+      return { status: answer.status(), json: (await answer.json()) as { saved: boolean; reason?: string } };
+    };
+    const versionsBefore = await stack.scratch.db.reportVersion.count({ where: { reportId: MIDDLE } });
+    for (const what of ['autosave', 'draft']) {
+      const answer = await post(what);
+      expect({ what, status: answer.status, saved: answer.json.saved }).toEqual({ what, status: 409, saved: false });
+      expect(answer.json.reason).toMatch(/100,?000|100000/);
+    }
+    // Past the web app's body limit the answer is a sentence too, not the framework's error.
+    const huge = await post('autosave', 12 * 1024 * 1024);
+    expect({ status: huge.status, saved: huge.json.saved, reason: huge.json.reason }).toEqual({
+      status: 413,
+      saved: false,
+      reason: '提交的内容过大，未保存。请删减后重试。',
+    });
+    expect(await stack.scratch.db.reportVersion.count({ where: { reportId: MIDDLE } })).toBe(versionsBefore);
+    const copy = await stack.scratch.db.$queryRawUnsafe<{ n: number }[]>('SELECT COUNT(*) AS n FROM "WorkingCopy" WHERE length("body") > 100000');
+    expect(Number(copy[0]?.n)).toBe(0);
+  });
+
   test('an expired link is refused', async () => {
     const expired = createSignInLinks(stack.scratch.db, TEST_SECRET, -1);
     const response = await open(`/signin/${await expired.issue(SECRETARY)}`);
@@ -202,5 +242,94 @@ describe('the web app refuses what it must', () => {
     await expect(reader.locator('[data-testid="report-text"] script, [data-testid="report-text"] img').count()).resolves.toBe(0);
     await expect(reader.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
     await screenshot(reader, '11-script-as-text');
+  });
+  test('every page carries the security headers; the pages run under their policy without a single violation', async () => {
+    const page = await signedIn(REVIEWER);
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    for (const path of [`/reports/${encodeURIComponent(MIDDLE)}`, '/seasons/demo-2026', '/queue', '/']) {
+      const answer = await page.goto(`${stack.webUrl}${path}`);
+      const headers = answer?.headers() ?? {};
+      expect({ path, csp: headers['content-security-policy'] }).toEqual({ path, csp: expect.stringContaining("script-src 'self'") });
+      expect(headers['content-security-policy']).not.toContain('unsafe-inline');
+      expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'same-origin', 'cache-control': 'no-store' });
+    }
+    expect(violations).toEqual([]);
+    const signInPage = await open('/login');
+    expect(signInPage.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  test('after signing out, Back does not show the report again', async () => {
+    const page = await signedIn(SECRETARY);
+    await page.goto(reportUrl(MIDDLE));
+    await page.locator('#editor').waitFor();
+    await page.locator('form[action="/logout"] button').click();
+    await page.waitForURL((url) => url.pathname === '/login');
+    await page.goBack();
+    await page.waitForLoadState();
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(await page.locator('#editor').count()).toBe(0);
+  });
+
+  /** Asks for a sign-in link as the form does. */
+  const askForLink = (email: string, headers: Record<string, string> = {}) =>
+    fetch(`${stack.webUrl}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: `email=${encodeURIComponent(email)}&next=/`,
+    });
+
+  test('asking for a link answers the same for a known and an unknown address; only the known one gets mail', async () => {
+    const known = 'weiyuan.zhao@bureau.example';
+    const before = stack.smtp.mailbox.list().length;
+    const answers = await Promise.all([askForLink(known), askForLink('nobody.here@bureau.example')]);
+    const [a, b] = await Promise.all(
+      answers.map(async (answer) => ({ status: answer.status, body: (await answer.text()).replace(/name="_csrf" value="[^"]*"/, '') })),
+    );
+    expect(a).toEqual(b);
+    await waitUntil(async () => stack.smtp.mailbox.list().length > before, 10_000, 'the sign-in mail');
+    expect(
+      stack.smtp.mailbox
+        .list()
+        .slice(before)
+        .flatMap((mail) => mail.to),
+    ).toEqual([known]);
+  });
+
+  test('a newer link the person asked for retires the older one, which then says so', async () => {
+    const email = 'weiyuan.qian@bureau.example';
+    const linkAfter = async (since: number) => {
+      await waitUntil(async () => stack.smtp.mailbox.list({ to: email }).length > since, 10_000, 'the sign-in mail');
+      const mail = await stack.smtp.mailbox.read(stack.smtp.mailbox.list({ to: email }).at(-1)!.id);
+      return /https?:\/\/\S+\/signin\/\S+/.exec(mail.text)![0];
+    };
+    let since = stack.smtp.mailbox.list({ to: email }).length;
+    await askForLink(email);
+    const older = await linkAfter(since);
+    since = stack.smtp.mailbox.list({ to: email }).length;
+    await askForLink(email);
+    const newer = await linkAfter(since);
+    const opened = await fetch(older);
+    expect(opened.status).toBe(403);
+    expect(await opened.text()).toContain('A newer sign-in link was sent since');
+    expect((await fetch(newer)).status).toBe(200);
+  });
+
+  test('a flood of asks is stopped: three a quarter-hour per address, then a sentence, and no more mail', async () => {
+    const email = 'dangzu.shuji@bureau.example';
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) statuses.push((await askForLink(email)).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    const refused = await askForLink(email, { accept: 'application/json' });
+    expect({ status: refused.status, body: await refused.json() }).toEqual({
+      status: 429,
+      body: { saved: false, reason: expect.stringContaining('try again in a quarter of an hour') },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(stack.smtp.mailbox.list({ to: email }).filter((mail) => mail.subject.includes('登录') || /sign.in/i.test(mail.subject))).toHaveLength(3);
   });
 });

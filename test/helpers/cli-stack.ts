@@ -10,6 +10,7 @@ import { createSmtpMailer } from '../../mail/mailer';
 import { createWorker } from '../../worker/create-worker';
 import { TEST_AUDIT_KEY, TEST_SECRET } from './audit-key';
 import type { DatabaseKind, ScratchDatabase } from './databases';
+import { TEST_DATA_CONVERTER } from './payload-codec';
 import { startDevServer, workflowBundle } from './temporal';
 
 export interface CliStack {
@@ -32,6 +33,7 @@ export async function startCliStack(kind: DatabaseKind, locale: 'zh-CN' | 'en' =
     connection: env.nativeConnection,
     namespace: 'default',
     activities: createActivities({ db: scratch.db, mailer, clock: systemClock, publicBaseUrl: 'http://127.0.0.1:3000', auditKey: TEST_AUDIT_KEY }),
+    dataConverter: TEST_DATA_CONVERTER,
     workflowBundle: await workflowBundle(),
   });
   const running = worker.run();

@@ -69,6 +69,8 @@ export async function startRealStack(name: string): Promise<RealStack> {
     SHUZHI_LOCALE: 'en',
     // One key for the record across the test, the CLI and the worker process (test/helpers/audit-key.ts).
     SHUZHI_SECRET: TEST_SECRET,
+    // Temporal's payloads under the key derived from it, as the test's own client (test/helpers/payload-codec.ts).
+    SHUZHI_PAYLOAD_KEYS: '',
   };
   const workers: OwnedProcess[] = [];
   let stopped = false;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Client, HistoryAndWorkflowId } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
+import { TEST_DATA_CONVERTER } from './payload-codec';
 import { workflowBundle } from './temporal';
 
 export interface ReplayFailure {
@@ -22,7 +23,7 @@ export async function replayEveryHistory(client: Client, dir: string): Promise<{
   for await (const item of client.workflow.list().intoHistories()) histories.push(item);
   const byRun = new Map(histories.map((item) => [runIdOf(item), item]));
   const failures: ReplayFailure[] = [];
-  for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories)) {
+  for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle(), dataConverter: TEST_DATA_CONVERTER }, histories)) {
     if (!result.error) continue;
     const file = join(dir, 'unreplayable', `${result.workflowId.replace(/\//g, '__')}.${result.runId}.json`);
     mkdirSync(join(dir, 'unreplayable'), { recursive: true });

@@ -16,6 +16,7 @@ import { RecordingMailer } from './fakes';
 import { startDevServer, startTimeSkippingServer, workflowBundle } from './temporal';
 import { waitUntil } from './wait';
 import { TEST_AUDIT_KEY } from './audit-key';
+import { TEST_DATA_CONVERTER } from './payload-codec';
 import { at } from './at';
 
 export const DAY = 86_400_000;
@@ -82,6 +83,7 @@ export class ReportHarness {
         publicBaseUrl: 'https://shuzhi.example',
         auditKey: TEST_AUDIT_KEY,
       }),
+      dataConverter: TEST_DATA_CONVERTER,
       workflowBundle: await workflowBundle(),
     });
     this.running = this.worker.run();

@@ -4,6 +4,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { ALL_SEARCH_ATTRIBUTES } from '../../domain/constants';
 import { bundleWorkflows } from '../../worker/workflow-bundle';
+import { TEST_DATA_CONVERTER } from './payload-codec';
 import { testTools } from './tools';
 
 let runtimeInstalled = false;
@@ -22,7 +23,10 @@ export async function startTimeSkippingServer(): Promise<TestWorkflowEnvironment
   quietRuntime();
   const path = testTools().temporalTestServer;
   if (!path) throw new Error('the time-skipping test server is missing: run npm test (it bootstraps it)');
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path } },
+    client: { dataConverter: TEST_DATA_CONVERTER },
+  });
 }
 
 export async function startDevServer(): Promise<TestWorkflowEnvironment> {
@@ -32,6 +36,8 @@ export async function startDevServer(): Promise<TestWorkflowEnvironment> {
       executable: { type: 'existing-path', path: testTools().temporalCli },
       searchAttributes: ALL_SEARCH_ATTRIBUTES,
     },
+    // env.client talks to workers that encrypt, as the CLI and the web app do.
+    client: { dataConverter: TEST_DATA_CONVERTER },
   });
 }
 

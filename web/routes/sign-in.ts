@@ -1,4 +1,5 @@
 // Sign-in by mailed link, a page to ask for a fresh link, sign-out and the language switch.
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SignInRefused } from '../../db/sign-in-links';
 import { LOCALES, type Locale } from '../../domain/vocabulary';
@@ -61,19 +62,26 @@ export async function signInRoutes(app: FastifyInstance, deps: WebDeps) {
     return sendPage(reply, ctx, ctx.t('signInTitle'), signInForm(ctx, undefined, request.query.next));
   });
 
-  app.post<{ Body: { email?: string; next?: string } }>('/login', async (request, reply) => {
+  // Asking for a link answers at once and the same for every address, known or not, in the same
+  // time: the person is looked up and mailed after the answer. Per client and per address, a
+  // few asks a quarter of an hour; a new link retires the person's older unused ones.
+  await app.register(rateLimit, { global: false });
+  const limits = [
+    app.createRateLimit({ max: LINK_ASKS_PER_CLIENT, timeWindow: LINK_ASK_WINDOW }),
+    app.createRateLimit({ max: LINK_ASKS_PER_ADDRESS, timeWindow: LINK_ASK_WINDOW, keyGenerator: (request) => `address:${emailOf(request)}` }),
+  ];
+  // Both limits count every ask (the plugin's own hook runs only one limit per request).
+  const withinLimits = async (request: FastifyRequest) => {
+    const counted = await Promise.all(limits.map((limit) => limit(request)));
+    if (counted.some((count) => !count.isAllowed && count.isExceeded)) throw Object.assign(new Error('too many sign-in link asks'), { statusCode: 429 });
+  };
+  app.post<{ Body: { email?: string; next?: string } }>('/login', { preHandler: withinLimits }, async (request, reply) => {
     const ctx = contextOf(request, deps);
-    const email = String(request.body?.email ?? '')
-      .trim()
-      .toLowerCase();
-    const person = email ? await deps.db.person.findUnique({ where: { email } }) : null;
-    // The same answer whether or not the address is known, so the form reveals nobody.
-    if (person) {
-      const token = await deps.signInLinks.issue(email);
-      const link = new URL(`/signin/${token}?next=${encodeURIComponent(localPath(request.body?.next))}`, deps.publicBaseUrl).toString();
-      const locale = person.locale === 'en' ? 'en' : 'zh-CN';
-      const mail = renderMail('sign_in', locale, { recipientName: person.name, link, validFor: locale === 'en' ? 'a few days' : '数日' });
-      await deps.mailer.send({ to: email, messageId: `<signin-${token.slice(0, 16)}@shuzhi>`, ...mail });
+    const email = emailOf(request);
+    if (email) {
+      void mailSignInLink(deps, email, localPath(request.body?.next)).catch((error: unknown) =>
+        console.error(`web: a sign-in link for ${email} was not sent: ${error instanceof Error ? error.message : String(error)}`),
+      );
     }
     // The editor's sign-in-again dialog asks by script and reads the answer (web/public/app.js).
     if (wantsJson(request)) return { sent: true, message: ctx.t('linkSent') };
@@ -92,6 +100,26 @@ export async function signInRoutes(app: FastifyInstance, deps: WebDeps) {
     }
     return reply.redirect(localPath(request.query.back));
   });
+}
+
+const LINK_ASK_WINDOW = 15 * 60_000;
+const LINK_ASKS_PER_CLIENT = 60;
+const LINK_ASKS_PER_ADDRESS = 3;
+
+const emailOf = (request: FastifyRequest) =>
+  String((request.body as { email?: unknown } | undefined)?.email ?? '')
+    .trim()
+    .toLowerCase();
+
+/** Mails a person a fresh link, if the address is someone's; an unknown address gets nothing. */
+async function mailSignInLink(deps: WebDeps, email: string, next: string): Promise<void> {
+  const person = await deps.db.person.findUnique({ where: { email } });
+  if (!person) return;
+  const token = await deps.signInLinks.issue(email, { retireOlder: true });
+  const link = new URL(`/signin/${token}?next=${encodeURIComponent(next)}`, deps.publicBaseUrl).toString();
+  const locale = person.locale === 'en' ? 'en' : 'zh-CN';
+  const mail = renderMail('sign_in', locale, { recipientName: person.name, link, validFor: locale === 'en' ? 'a few days' : '数日' });
+  await deps.mailer.send({ to: email, messageId: `<signin-${token.slice(0, 16)}@shuzhi>`, ...mail });
 }
 
 /** The page a mailed link opens: one button, which posts the link back to sign in. */

@@ -1,19 +1,20 @@
-// The pages' scripts and stylesheet, read once at start: no build step.
-import { readFileSync } from 'node:fs';
+// The pages' scripts and stylesheet, served from web/public as they are: no build step.
 import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
-const PUBLIC = join(__dirname, '..', 'public');
-
 export async function staticRoutes(app: FastifyInstance) {
-  const files = {
-    'app.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(join(PUBLIC, 'app.js')) },
-    'findings.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(join(PUBLIC, 'findings.js')) },
-    'style.css': { type: 'text/css; charset=utf-8', body: readFileSync(join(PUBLIC, 'style.css')) },
-  };
-  app.get<{ Params: { file: string } }>('/static/:file', async (request, reply) => {
-    const file = files[request.params.file as keyof typeof files];
-    if (!file) return reply.code(404).send();
-    return reply.type(file.type).header('cache-control', 'no-cache').send(file.body);
+  await app.register(fastifyStatic, {
+    root: join(__dirname, '..', 'public'),
+    prefix: '/static/',
+    // Revalidated on every page load: a new release's script is never mixed with an old page.
+    cacheControl: false,
+    setHeaders: (response) => response.setHeader('cache-control', 'no-cache'),
+    // Only the files themselves, by plain name: no folder, no listing, no index, no dotfiles.
+    allowedPath: (path) => /^\/[\w-][\w.-]*$/.test(path),
+    index: false,
+    list: false,
+    dotfiles: 'ignore',
+    decorateReply: false,
   });
 }
