@@ -1,6 +1,7 @@
 // Who may see what, from roles and the organization tree: a secretary their branch's report, a
-// liaison and a reviewer the reports they are named on, leaders their subtree, admins their
-// seasons. (What a person may *do* is decided by the workflow's validators, as for the CLI.)
+// liaison and a reviewer the reports they are named on, a delegate the reports they stand in on,
+// leaders their subtree, admins their seasons. (What a person may *do* is decided by the
+// workflow's validators, as for the CLI.)
 import type { Db, Prisma } from '../db/client';
 
 /** Roles that see a part of the tree: everything under the organization they hold it on. */
@@ -15,6 +16,8 @@ export interface Reach {
   adminSeasons: string[];
   /** Subtrees (organization paths) per season this person leads or administers. */
   subtrees: { seasonId: string; path: string }[];
+  /** Reports this person stands in on for someone, by a delegation still running. */
+  standsIn: string[];
 }
 
 /** One of a person's current SUBTREE_ROLES, with the path of the organization it is held on. */
@@ -24,9 +27,10 @@ export interface SubtreeRole {
   path: string | null;
 }
 
-export function reachFrom(email: string, roles: SubtreeRole[]): Reach {
+export function reachFrom(email: string, roles: SubtreeRole[], standsIn: string[] = []): Reach {
   return {
     email,
+    standsIn,
     adminSeasons: [...new Set(roles.filter((r) => r.role === 'admin' && r.seasonId).map((r) => r.seasonId as string))],
     subtrees: roles.flatMap((r) => (r.seasonId && r.path ? [{ seasonId: r.seasonId, path: r.path }] : [])),
   };
@@ -47,6 +51,7 @@ export function visibleReports(reach: Reach): Prisma.ReportWhereInput {
       { secretaryEmail: reach.email },
       { liaisonEmail: reach.email },
       { reviewerEmail: reach.email },
+      { id: { in: reach.standsIn } },
       { seasonId: { in: reach.adminSeasons } },
       ...inSubtrees(reach),
     ],
@@ -56,7 +61,7 @@ export function visibleReports(reach: Reach): Prisma.ReportWhereInput {
 /** Reports someone reviews or leads, not merely writes: the review queue. */
 export function reviewableReports(reach: Reach): Prisma.ReportWhereInput {
   return {
-    OR: [{ reviewerEmail: reach.email }, { seasonId: { in: reach.adminSeasons } }, ...inSubtrees(reach)],
+    OR: [{ reviewerEmail: reach.email }, { id: { in: reach.standsIn } }, { seasonId: { in: reach.adminSeasons } }, ...inSubtrees(reach)],
   };
 }
 
@@ -69,7 +74,7 @@ export async function canSeeReport(db: Db, reach: Reach, reportId: string): Prom
  * review a branch. A secretary (or a liaison) alone has nothing there, so is not offered it.
  */
 export async function usesReviewQueue(db: Db, reach: Reach): Promise<boolean> {
-  if (reach.subtrees.length || reach.adminSeasons.length) return true;
+  if (reach.subtrees.length || reach.adminSeasons.length || reach.standsIn.length) return true;
   const reviewer = await db.roleAssignment.findFirst({ where: { role: 'reviewer', validUntil: null, person: { email: reach.email } }, select: { id: true } });
   return !!reviewer;
 }

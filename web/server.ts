@@ -3,6 +3,7 @@
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { LOCALES, type Locale } from '../domain/vocabulary';
+import { reportsDelegatedTo } from '../db/delegations';
 import { LEADERSHIP_ROLES, reachFrom, usesReviewQueue } from './access';
 import { errorPage, LANG_COOKIE, type WebDeps } from './context';
 import { readCookie } from './cookies';
@@ -32,7 +33,7 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
     const signedIn = await findSignedIn(deps.db, readCookie(request, SESSION_COOKIE));
     if (signedIn) {
       const { session, name, locale, roles } = signedIn;
-      const reach = reachFrom(session.email, roles);
+      const reach = reachFrom(session.email, roles, await reportsDelegatedTo(deps.db, session.email, new Date()));
       // Leadership approves; the bulk form is shown to nobody else (a delegate approves report by report).
       const approves = roles.some((r) => LEADERSHIP_ROLES.includes(r.role));
       request.viewer = { ...session, name: name ?? session.email, reach, reviews: await usesReviewQueue(deps.db, reach), approves };

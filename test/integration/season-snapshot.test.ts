@@ -139,7 +139,7 @@ describeEachDatabase('a season is a snapshot', (kind) => {
     expect((await loadReportView(scratch.db, `${B}/no1-middle-school`))?.report.seasonBranch.name).toBe(NEW_BRANCH);
     const page = await loadBranchPage(scratch.db, { seasonId: A, limit: 10 });
     expect(page.branches.find((b) => b.id === 'no1-middle-school')?.name).toBe(OLD_BRANCH);
-    const leader = { email: 'dangzu.shuji@bureau.example', adminSeasons: [], subtrees: [{ seasonId: A, path: '/edu-bureau/' }] };
+    const leader = { email: 'dangzu.shuji@bureau.example', adminSeasons: [], subtrees: [{ seasonId: A, path: '/edu-bureau/' }], standsIn: [] };
     expect(await scratch.db.report.count({ where: visibleReports(leader) })).toBe(3);
   });
 

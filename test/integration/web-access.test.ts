@@ -121,6 +121,7 @@ describe("a person's reach, from their roles", () => {
         { seasonId: 's1', path: '/b/' },
         { seasonId: 's2', path: '/c/' },
       ],
+      standsIn: [],
     });
   });
 
@@ -129,6 +130,7 @@ describe("a person's reach, from their roles", () => {
       email: 'x@bureau.example',
       adminSeasons: [],
       subtrees: [],
+      standsIn: [],
     });
   });
 });
