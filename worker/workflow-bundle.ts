@@ -7,9 +7,9 @@ const WORKFLOWS_PATH = require.resolve('../workflows');
  * The workflows at `workflowsPath` (the product's by default), bundled as the worker runs them.
  *
  * Each workflow evaluates its own copy of the workflow modules (the SDK's default). Sharing them
- * across workflows (the bundler's `preloadModules`) saved a little memory but, under load, left
- * histories a restarted worker could not replay and reports stuck on a nondeterminism error
- * (docs/testing.md, "Workflow modules are not shared").
+ * (the bundler's `preloadModules`) saved a little memory; the SDK warns it can leak one
+ * workflow's context into another, and while a nondeterminism was being chased it was the first
+ * suspect (docs/testing.md, "Timers follow the plan").
  */
 export function bundleWorkflows(workflowsPath = WORKFLOWS_PATH): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });

@@ -6,7 +6,7 @@
 // attempt therefore finds its act recorded and takes the recorded result, and a different act can
 // never be taken for a retry. The workflow keeps its chain of the record's head in its state, so
 // Temporal's history witnesses the record.
-import { allHandlersFinished, condition, continueAsNew, currentUpdateInfo, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, CancellationScope, condition, continueAsNew, currentUpdateInfo, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ChangeStamp, MailRequest, RecordedAct, StampActor, UnseenEvent } from '../domain/messages';
 import {
   changeRoleUpdate,
@@ -31,6 +31,7 @@ import {
 import { formatInZone } from '../domain/time';
 import { REVIEW_STATES, SETTLED_STATES, type MailKind, type Rating } from '../domain/vocabulary';
 import { assignmentActivities, firstTryMailActivities, localRecordActivities, mailActivities } from './activity-stubs';
+import { NextTimer } from './next-timer';
 import { mailRequest, noticeValues, NOTICES, recipientsOf } from './report-mail';
 import { assertAdmin, assertDutiesSeparate, assertFutureDate, assertReportSize, canAdminister, canWrite, effectiveActor, reviewOutcome } from './report-rules';
 import { snapshotOf, timerStateOf, type BranchReportInput, type CarriedState } from './report-state';
@@ -103,8 +104,10 @@ class ReportLifecycle {
   private s!: CarriedState;
   private ready = false;
   private closed = false;
-  /** Bumped on every change, so the timer wait wakes up and re-plans. */
+  /** Bumped on every change, so the main loop looks again (a continue-as-new may be due). */
   private epoch = 0;
+  /** The timer for the next reminder or escalation, moved by changes (workflows/next-timer.ts). */
+  private timer!: NextTimer;
   /** One change at a time: a handler that awaits an activity holds it. */
   private busy = false;
   /** The outbox's first try of a mail is running in this workflow task. */
@@ -114,6 +117,8 @@ class ReportLifecycle {
 
   async run(state: CarriedState): Promise<BranchReportResult> {
     this.s = state;
+    this.timer = new NextTimer(CancellationScope.current());
+    this.planTimer();
     this.ready = true;
     void this.sendOutbox();
     while (!this.closed) {
@@ -122,11 +127,14 @@ class ReportLifecycle {
         await condition(() => allHandlersFinished() && !this.tryingMail);
         await continueAsNew<typeof branchReportWorkflow>({ ...this.input, carried: this.s });
       }
-      const timer = nextTimer(this.timerState(), this.s.schedule);
       const epoch = this.epoch;
-      const woken = () => this.epoch !== epoch || this.closed;
-      const changed = timer ? await condition(woken, Math.max(timer.at - Date.now(), 1)) : (await condition(woken), true);
-      if (!changed && timer) await this.exclusive(() => this.fireDueTimers());
+      await condition(() => this.timer.hasFired || this.epoch !== epoch || this.closed);
+      if (this.timer.hasFired && !this.closed) {
+        this.timer.take();
+        const fired = await this.exclusive(() => this.fireDueTimers());
+        // Fired early by the clock of the task that ran it: wait out the rest of the same plan.
+        if (!fired) this.planTimer(true);
+      }
     }
     await condition(() => allHandlersFinished() && !this.s.outbox.length);
     return { reportId: this.s.reportId, state: this.s.status, record: this.s.record, mailsAsked: this.s.mailsAsked };
@@ -301,7 +309,13 @@ class ReportLifecycle {
     } finally {
       this.busy = false;
       this.epoch += 1;
+      this.planTimer();
     }
+  }
+
+  /** Moves the timer to what the state now plans; called at the end of every change. */
+  private planTimer(again = false): void {
+    this.timer.plan(this.closed ? undefined : nextTimer(this.timerState(), this.s.schedule), Date.now(), again);
   }
 
   // ---- transitions ----------------------------------------------------------------------
@@ -399,11 +413,14 @@ class ReportLifecycle {
   // ---- reminders and escalations --------------------------------------------------------
 
   /** Sends what fell due: one notice per audience, even when the worker comes back after an outage. */
-  private async fireDueTimers() {
-    if (this.closed) return;
+  /** Whether anything fell due. */
+  private async fireDueTimers(): Promise<boolean> {
+    if (this.closed) return true;
     let due = dueTimers(this.timerState(), this.s.schedule, Date.now());
+    if (!due.length) return false;
     if (due.length > 1) due = await this.withoutNoticesSentAlready(due);
     for (const notice of noticesFor(due)) await this.notice(notice);
+    return true;
   }
 
   /**

@@ -140,7 +140,7 @@ describe('the report cycle in the browser', () => {
       mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       buffer: word,
     });
-    await office.waitForFunction(`document.querySelector('[data-testid="section-1"]').value === '学习不够系统。'`);
+    await waitUntil(async () => (await office.inputValue('[data-testid="section-1"]')) === '学习不够系统。', 20_000, 'the upload in the editor', 200);
     expect(await office.inputValue('[data-testid="section-0"]')).toBe('全年发展预备党员3名。');
     expect(await office.inputValue('[data-testid="preamble"]')).toBe('局机关党支部书记述职报告');
     await waitUntil(async () => (await workingCopyOf('demo-2026/bureau-office')).includes('建立学习制度。'), 20_000, 'autosave to keep the upload', 200);

@@ -45,7 +45,21 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, root = PROJECT_RO
 }
 
 /** The folders the CLI loads its code from; generated/ (the Prisma clients) is left to the caller. */
-const CLI_SOURCES = ['activities', 'app', 'bin', 'client', 'config', 'db', 'domain', 'exports', 'mail', 'workflows', 'package.json', 'tsconfig.json'];
+const CLI_SOURCES = [
+  'activities',
+  'app',
+  'bin',
+  'client',
+  'config',
+  'db',
+  'domain',
+  'exports',
+  'mail',
+  'temporal',
+  'workflows',
+  'package.json',
+  'tsconfig.json',
+];
 
 /**
  * A copy of the project as `npm ci` leaves it before the bootstrap: the code and node_modules,

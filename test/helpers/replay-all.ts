@@ -1,6 +1,8 @@
 // Every workflow a test ran, replayed on today's workflow code. A history only fails to replay
 // when a worker has to rebuild the workflow from it (after a restart, or once it left the cache),
 // so an unreplayable history can pass a test by luck; replaying all of them at the end does not.
+// A workflow task a live worker failed as nondeterministic counts too, even where the whole
+// history replays: the worker's own rebuild went wrong.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client, HistoryAndWorkflowId } from '@temporalio/client';
@@ -23,13 +25,25 @@ export async function replayEveryHistory(client: Client, dir: string): Promise<{
   for await (const item of client.workflow.list().intoHistories()) histories.push(item);
   const byRun = new Map(histories.map((item) => [runIdOf(item), item]));
   const failures: ReplayFailure[] = [];
-  for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle(), dataConverter: TEST_DATA_CONVERTER }, histories)) {
-    if (!result.error) continue;
-    const file = join(dir, 'unreplayable', `${result.workflowId.replace(/\//g, '__')}.${result.runId}.json`);
+  const write = (workflowId: string, runId: string, history: History | undefined, why: string) => {
+    const file = join(dir, 'unreplayable', `${workflowId.replace(/\//g, '__')}.${runId}.json`);
     mkdirSync(join(dir, 'unreplayable'), { recursive: true });
-    const history = byRun.get(result.runId)?.history as History | undefined;
     if (history) writeFileSync(file, historyToJSON(history));
-    failures.push({ workflowId: result.workflowId, runId: result.runId, error: result.error.message, file });
+    failures.push({ workflowId, runId, error: why, file });
+  };
+  for (const item of histories) {
+    const history = item.history as History;
+    const failed = history.events?.find((e) => /nondetermin/i.test(e.workflowTaskFailedEventAttributes?.failure?.message ?? ''));
+    if (failed)
+      write(
+        item.workflowId,
+        runIdOf(item),
+        history,
+        `a live worker failed event ${String(failed.eventId)}: ${failed.workflowTaskFailedEventAttributes?.failure?.message ?? ''}`,
+      );
+  }
+  for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle(), dataConverter: TEST_DATA_CONVERTER }, histories)) {
+    if (result.error) write(result.workflowId, result.runId, byRun.get(result.runId)?.history as History | undefined, result.error.message);
   }
   return { replayed: histories.length, failures };
 }

@@ -265,6 +265,18 @@ describe('the record under faults', () => {
         deep: { acts: number; mails: number; mailsReceived: number };
         events: number;
       };
+      if (verified.code !== 0) {
+        // Each run's history of every report verify named, for a failed run to read (`temporal workflow show --input`).
+        const named = new Set(result.problems.flatMap((p) => /report:(\S+?):/.exec(p.message.en)?.[1] ?? []));
+        for await (const item of stack.env.client.workflow.list().intoHistories()) {
+          if (![...named].some((id) => item.workflowId === reportWorkflowId(season.id, id.split('/')[1] ?? ''))) continue;
+          const runId = (item.history as Parameters<typeof historyToJSON>[0]).events?.[0]?.workflowExecutionStartedEventAttributes?.originalExecutionRunId;
+          writeFileSync(
+            join(stack.dir, `${item.workflowId.replace(/\//g, '__')}.${runId}.json`),
+            historyToJSON(item.history as Parameters<typeof historyToJSON>[0]),
+          );
+        }
+      }
       expect({ code: verified.code, problems: result.problems, log }).toEqual({ code: 0, problems: [], log });
       expect(kills).toBe(KILLS);
       // Every run of every workflow replays on this build, not only those a restarted worker rebuilt.
