@@ -67,6 +67,33 @@ export async function bulkApprove(client: Client, db: Db, request: BulkApproval)
   return [...results.map((r): ApprovalResult => ({ ...r, outcome: r.outcome === 'done' ? 'approved' : r.outcome })), ...notStarted].sort(byReportId);
 }
 
+/** Reports chosen by id across seasons, each with its own rating: one bulk approval per season (the queue page, the API). */
+export async function approveChosen(
+  client: Client,
+  db: Db,
+  actor: Actor,
+  plan: { items: { reportId: string; rating?: Rating }[]; comment?: string },
+): Promise<ApprovalResult[]> {
+  const bySeason = new Map<string, { reportId: string; rating?: Rating }[]>();
+  for (const item of plan.items) {
+    const seasonId = item.reportId.split('/')[0] ?? '';
+    bySeason.set(seasonId, [...(bySeason.get(seasonId) ?? []), item]);
+  }
+  const results: ApprovalResult[] = [];
+  for (const [seasonId, items] of bySeason) {
+    results.push(
+      ...(await bulkApprove(client, db, {
+        seasonId,
+        actor,
+        branchIds: items.map((i) => i.reportId.split('/')[1] ?? ''),
+        ratings: Object.fromEntries(items.flatMap((i) => (i.rating ? [[i.reportId, i.rating]] : []))),
+        comment: plan.comment,
+      })),
+    );
+  }
+  return results;
+}
+
 const byReportId = (a: { reportId: string }, b: { reportId: string }) => a.reportId.localeCompare(b.reportId);
 
 /** A branch asked for by name whose report has not started is answered, not silently left out. */

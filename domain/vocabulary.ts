@@ -19,7 +19,7 @@ export type ReportState = (typeof REPORT_STATES)[number];
 export const RATINGS = ['好', '较好', '一般', '差'] as const;
 export type Rating = (typeof RATINGS)[number];
 
-export const CHANNELS = ['cli', 'web', 'workflow', 'system'] as const;
+export const CHANNELS = ['cli', 'web', 'api', 'workflow', 'system'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -99,6 +99,7 @@ export const roleName = (role: string, locale: Locale): string => ROLE_NAMES[rol
 export const CHANNEL_NAMES: Record<Channel, Named> = {
   cli: { 'zh-CN': '命令行', en: 'command line' },
   web: { 'zh-CN': '网页', en: 'web' },
+  api: { 'zh-CN': '接口', en: 'API' },
   workflow: { 'zh-CN': '系统自动', en: 'automatic' },
   system: { 'zh-CN': '系统', en: 'system' },
 };

@@ -56,6 +56,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route checks where a post comes from itself (web/routes/codec.ts), so the app's CSRF check leaves it. */
     ownOriginCheck?: boolean;
+    /** An API route anyone may read without a token (the OpenAPI document). */
+    publicApi?: boolean;
   }
 }
 

@@ -222,6 +222,26 @@ const TEXTS = {
   withdrawReasonPlaceholder: { 'zh-CN': '撤销的理由', en: 'why it is withdrawn' },
   cancel: { 'zh-CN': '取消，返回', en: 'Cancel and go back' },
   seasonsYouRun: { 'zh-CN': '您管理的述职季度', en: 'Seasons you run' },
+  // Personal API tokens (web/pages/tokens-page.ts).
+  apiTokens: { 'zh-CN': 'API 令牌', en: 'API tokens' },
+  apiTokensIntro: {
+    'zh-CN': '令牌让程序以您的身份调用接口（/api/v1），能做的事与您在网页上能做的相同。不用时请吊销。',
+    en: 'A token lets a program call the API (/api/v1) as you, with exactly what you may do on these pages. Revoke it when it is no longer needed.',
+  },
+  tokenName: { 'zh-CN': '名称', en: 'Name' },
+  tokenDays: { 'zh-CN': '有效天数（1–365）', en: 'Valid for days (1–365)' },
+  createToken: { 'zh-CN': '新建令牌', en: 'Create token' },
+  tokenCreated: { 'zh-CN': '创建时间', en: 'Created' },
+  tokenExpires: { 'zh-CN': '到期时间', en: 'Expires' },
+  tokenLastUsed: { 'zh-CN': '最近使用', en: 'Last used' },
+  tokenRevoked: { 'zh-CN': '已吊销', en: 'Revoked' },
+  revokeToken: { 'zh-CN': '吊销', en: 'Revoke' },
+  noTokens: { 'zh-CN': '您还没有令牌。', en: 'You have no tokens yet.' },
+  tokenShownOnce: {
+    'zh-CN': '请立即复制并妥善保存此令牌：它只显示这一次，关闭本页后无法再次查看。',
+    en: 'Copy this token now and keep it safe: it is shown only this once and cannot be seen again.',
+  },
+  backToTokens: { 'zh-CN': '返回令牌列表', en: 'Back to the tokens' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type TextKey = keyof typeof TEXTS;

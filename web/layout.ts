@@ -30,6 +30,7 @@ ${viewer ? html`<meta name="csrf-token" content="${viewer.csrfToken}">` : ''}
   <a class="brand" href="/">${t('appName')}</a>
   <nav>
     ${viewer ? html`<a href="/">${t('home')}</a>` : ''} ${viewer?.reviews ? html`<a href="/queue" data-testid="nav-queue">${t('reviewQueue')}</a>` : ''}
+    ${viewer ? html`<a href="/tokens" data-testid="nav-tokens">${t('apiTokens')}</a>` : ''}
     ${ctx.mailbox ? html`<a href="/mailbox">${t('mailbox')}</a>` : ''}
     <a href="/lang/${other}?back=${encodeURIComponent(ctx.path)}" data-testid="language">${other === 'en' ? 'English' : '中文'}</a>
     ${

@@ -1,10 +1,10 @@
 // The web app: pages for secretaries, reviewers, leaders and admins, served by Fastify from the
-// read model, with every change sent through the same Temporal updates as the CLI (channel "web").
+// read model, with every change sent through the same Temporal updates as the CLI (channel "web");
+// and the JSON API under /api/v1 for programs, by personal token (channel "api").
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { LOCALES, type Locale } from '../domain/vocabulary';
-import { reportsDelegatedTo } from '../db/delegations';
-import { LEADERSHIP_ROLES, reachFrom, usesReviewQueue } from './access';
+import { callerReach } from './caller';
 import { errorPage, LANG_COOKIE, type WebDeps } from './context';
 import { readCookie } from './cookies';
 import { codecRoutes } from './routes/codec';
@@ -13,6 +13,8 @@ import { homeRoutes } from './routes/home';
 import { mailboxRoutes } from './routes/mailbox';
 import { queueRoutes } from './routes/queue';
 import { reportRoutes } from './routes/reports';
+import { apiRoutes, API_PREFIX, isApiPath } from './routes/api';
+import { tokenRoutes } from './routes/tokens';
 import { signInRoutes } from './routes/sign-in';
 import { staticRoutes } from './routes/static';
 import { answerErrors } from './error-answers';
@@ -30,13 +32,12 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   app.decorateRequest('locale', 'zh-CN');
 
   app.addHook('onRequest', async (request) => {
-    const signedIn = await findSignedIn(deps.db, readCookie(request, SESSION_COOKIE));
+    // The API takes a bearer token only (web/routes/api.ts): a cookie there signs no one in, so
+    // the CSRF check below has no viewer to check for.
+    const signedIn = isApiPath(request.url) ? null : await findSignedIn(deps.db, readCookie(request, SESSION_COOKIE));
     if (signedIn) {
       const { session, name, locale, roles } = signedIn;
-      const reach = reachFrom(session.email, roles, await reportsDelegatedTo(deps.db, session.email, new Date()));
-      // Leadership approves; the bulk form is shown to nobody else (a delegate approves report by report).
-      const approves = roles.some((r) => LEADERSHIP_ROLES.includes(r.role));
-      request.viewer = { ...session, name: name ?? session.email, reach, reviews: await usesReviewQueue(deps.db, reach), approves };
+      request.viewer = { ...session, name: name ?? session.email, ...(await callerReach(deps.db, session.email, roles)) };
       request.locale = (locale as Locale | null) ?? deps.defaultLocale;
     } else request.locale = deps.defaultLocale;
     const chosen = readCookie(request, LANG_COOKIE);
@@ -58,7 +59,8 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   await securityHeaders(app);
   // Each group of pages is a plugin given the app's dependencies; none imports this module.
   await app.register(staticRoutes);
-  for (const routes of [signInRoutes, homeRoutes, reportRoutes, queueRoutes, dashboardRoutes]) await app.register(routes, deps);
+  for (const routes of [signInRoutes, homeRoutes, reportRoutes, queueRoutes, dashboardRoutes, tokenRoutes]) await app.register(routes, deps);
+  await app.register(apiRoutes, { ...deps, prefix: API_PREFIX });
   if (deps.mailboxDir) await app.register(mailboxRoutes, deps);
   if (deps.temporalCodec) await app.register(codecRoutes, deps);
 

@@ -99,7 +99,7 @@ describe('every page is usable by everyone, on a PC and on a phone', () => {
     expect(problems).toEqual([]);
   });
 
-  test('the secretary: home, the editor of a report sent back, a comparison of versions, a page she may not see', async () => {
+  test('the secretary: home, the editor of a report sent back, a comparison of versions, a page she may not see, her API tokens', async () => {
     const secretary = await signedIn(SECRETARY);
     const versions = await stack.scratch.db.reportVersion.findMany({ where: { reportId: MIDDLE }, orderBy: { number: 'asc' } });
     const problems = await walk(secretary, 'secretary', {
@@ -107,6 +107,7 @@ describe('every page is usable by everyone, on a PC and on a phone', () => {
       editor: reportUrl(MIDDLE),
       compare: `${reportUrl(MIDDLE)}/diff?from=${versions[0]?.number}&to=${versions.at(-1)?.number}`,
       forbidden: `/seasons/${SEASON}`,
+      tokens: '/tokens',
     });
     expect(problems).toEqual([]);
   });

@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { issueApiToken } from '../../app/api-tokens';
 import { delegateReport } from '../../app/report-commands';
 import { GOOD_REPORT } from '../helpers/report-harness';
 import { runCli } from '../helpers/cli';
@@ -160,6 +161,21 @@ describe('who may do what through the pages', () => {
     expect(await whoMayOpen(report)).toEqual(MAY['read the report']);
     expect(await whoMayOpen('/seasons/demo-2026')).toEqual(MAY['open the dashboard']);
     expect(await whoMayOpen('/seasons/demo-2026/export?format=csv')).toEqual(MAY.export);
+  });
+
+  test('reading through the API: the same people, by personal token', async () => {
+    const opened = async (path: string) => {
+      const through: Role[] = [];
+      for (const role of ROLES) {
+        const { token } = await issueApiToken(stack.scratch.db, PEOPLE[role], 'authorization test', 1);
+        const answer = await fetch(`${stack.webUrl}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+        if (answer.status === 200) through.push(role);
+      }
+      return through;
+    };
+    expect(await opened(`/reports/${encodeURIComponent(MIDDLE)}`)).toEqual(MAY['read the report']);
+    expect(await opened('/seasons/demo-2026/status')).toEqual(MAY['open the dashboard']);
+    expect(await opened('/seasons/demo-2026/export?format=csv')).toEqual(MAY.export);
   });
 
   test('the season admin alone reminds and extends', async () => {

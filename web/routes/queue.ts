@@ -1,16 +1,16 @@
 // The review queue: reports a reviewer or leader may act on, with filters, and bulk approval —
 // select some or all, a rating on each row or one for the rest, confirm, see what happened to each.
 import type { FastifyInstance } from 'fastify';
-import { bulkApprove, type ApprovalResult } from '../../app/bulk-approve';
+import { approveChosen } from '../../app/bulk-approve';
 import type { Db, Prisma } from '../../db/client';
 import { RATINGS, REPORT_STATES, REVIEW_STATES, WRITING_STATES } from '../../domain/vocabulary';
 import { reviewableReports, type Reach } from '../access';
-import { approvalPlan, plannedReports, readyToApprove, type ApprovalPlan } from '../bulk-plan';
+import { approvalPlan, plannedReports, readyToApprove } from '../bulk-plan';
 import { html } from '../html';
 import { stateName } from '../i18n';
 import { csrfField } from '../layout';
 import { bulkFields, confirmPage, queueTable, resultsTable } from '../pages/queue-page';
-import { contextOf, errorPage, requireViewer, sendPage, webActor, type Viewer, type WebDeps } from '../context';
+import { contextOf, errorPage, requireViewer, sendPage, webActor, type WebDeps } from '../context';
 
 interface QueueFilters {
   state?: string;
@@ -87,7 +87,7 @@ export async function queueRoutes(app: FastifyInstance, deps: WebDeps) {
     const reports = await plannedReports(deps.db, viewer.reach, plan);
     // Checked again here: a report without a rating is never approved, whatever the form sent.
     if (!readyToApprove(reports)) return sendPage(reply, ctx, ctx.t('confirmBulk'), confirmPage(ctx, reports, plan.comment), 422);
-    const results = await approve(deps, viewer, { items: reports, comment: plan.comment });
+    const results = await approveChosen(deps.temporal, deps.db, webActor(viewer), { items: reports, comment: plan.comment });
     const names = new Map(reports.map((r) => [r.reportId, r.branchName]));
     return sendPage(reply, ctx, ctx.t('results'), resultsTable(ctx, results, names));
   });
@@ -145,26 +145,4 @@ async function subtreeOptions(db: Db, reach: Reach): Promise<{ id: string; name:
   }
   const options = [...heads.filter((o) => !latest.has(o.id)), ...[...latest.values()].map(({ id, name, path }) => ({ id, name, path }))];
   return options.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).slice(0, SUBTREE_OPTIONS);
-}
-
-/** One bulk approval per season, each report its own audited update by this person. */
-async function approve(deps: WebDeps, viewer: Viewer, plan: ApprovalPlan): Promise<ApprovalResult[]> {
-  const bySeason = new Map<string, ApprovalPlan['items']>();
-  for (const item of plan.items) {
-    const seasonId = item.reportId.split('/')[0] ?? '';
-    bySeason.set(seasonId, [...(bySeason.get(seasonId) ?? []), item]);
-  }
-  const results: ApprovalResult[] = [];
-  for (const [seasonId, items] of bySeason) {
-    results.push(
-      ...(await bulkApprove(deps.temporal, deps.db, {
-        seasonId,
-        actor: webActor(viewer),
-        branchIds: items.map((i) => i.reportId.split('/')[1] ?? ''),
-        ratings: Object.fromEntries(items.flatMap((i) => (i.rating ? [[i.reportId, i.rating]] : []))),
-        comment: plan.comment,
-      })),
-    );
-  }
-  return results;
 }

@@ -104,7 +104,7 @@ export async function signInRoutes(app: FastifyInstance, deps: WebDeps) {
 
 const LINK_ASK_WINDOW = 15 * 60_000;
 const LINK_ASKS_PER_CLIENT = 60;
-const LINK_ASKS_PER_ADDRESS = 3;
+const LINK_ASKS_PER_ADDRESS = 5;
 
 const emailOf = (request: FastifyRequest) =>
   String((request.body as { email?: unknown } | undefined)?.email ?? '')

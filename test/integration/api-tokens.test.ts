@@ -1,0 +1,141 @@
+// Personal API tokens without Temporal: the OpenAPI document validates (by the OpenAPI schema), and the API answers 401
+// JSON for a missing, malformed, unknown, expired or revoked token, and for a cookie alone.
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { Client } from '@temporalio/client';
+import type { FastifyInstance } from 'fastify';
+import { issueApiToken, listApiTokens, revokeApiToken } from '../../app/api-tokens';
+import type { SignInLinks } from '../../db/sign-in-links';
+import { importSeason } from '../../db/season-import';
+import type { Mailer } from '../../mail/mailer';
+import { buildWebApp } from '../../web/server';
+import { openSession, SESSION_COOKIE } from '../../web/sessions';
+import { TEST_AUDIT_KEY } from '../helpers/audit-key';
+import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
+import { demoSeason } from '../helpers/seasons';
+
+const SECRETARY = 'shuji.yizhong@school.example';
+const ADMIN = 'zuzhi@bureau.example';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = server.address() as { port: number };
+      server.close(() => resolve(free));
+    });
+  });
+}
+
+describeEachDatabase('API tokens', (kind) => {
+  let port = 0;
+  let scratch: ScratchDatabase;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    scratch = await kind.create();
+    await importSeason(scratch.db, demoSeason(), { email: ADMIN, channel: 'system' }, TEST_AUDIT_KEY);
+    port = await freePort();
+    // Reading needs no Temporal, mail or sign-in link.
+    app = await buildWebApp({
+      db: scratch.db,
+      temporal: {} as Client,
+      signInLinks: {} as SignInLinks,
+      mailer: {} as Mailer,
+      publicBaseUrl: `http://127.0.0.1:${port}`,
+      defaultLocale: 'zh-CN',
+    });
+    await app.listen({ host: '127.0.0.1', port });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await scratch?.drop();
+  });
+
+  const call = (path: string, headers: Record<string, string> = {}, body?: unknown) =>
+    fetch(`http://127.0.0.1:${port}/api/v1${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const me = (authorization?: string, cookie?: string) => call('/me', { ...(authorization ? { authorization } : {}), ...(cookie ? { cookie } : {}) });
+
+  test('the OpenAPI document is valid and names every endpoint', async () => {
+    const answer = await call('/openapi.json');
+    expect(answer.status).toBe(200);
+    const text = await answer.text();
+    const document = JSON.parse(text) as { paths: Record<string, unknown> };
+    const check = spawnSync(process.execPath, [join(__dirname, '..', 'helpers', 'openapi-check.mjs')], { input: text, encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/v1/approvals',
+      '/api/v1/me',
+      '/api/v1/reports',
+      '/api/v1/reports/{id}',
+      '/api/v1/reports/{id}/draft',
+      '/api/v1/reports/{id}/review',
+      '/api/v1/reports/{id}/submit',
+      '/api/v1/seasons/{id}/export',
+      '/api/v1/seasons/{id}/status',
+    ]);
+  });
+
+  test('a token works until it is revoked; only its hash is stored', async () => {
+    const { token, summary } = await issueApiToken(scratch.db, SECRETARY, 'script', 90);
+    const secret = token.split('_').slice(2).join('_');
+    const row = await scratch.db.apiToken.findUniqueOrThrow({ where: { id: summary.id } });
+    expect(row.secretHash).toBe(createHash('sha256').update(secret).digest('hex'));
+    expect(JSON.stringify(row)).not.toContain(secret);
+
+    const answer = await me(`Bearer ${token}`);
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ email: SECRETARY, token: { id: summary.id, name: 'script' } });
+    expect((await listApiTokens(scratch.db, SECRETARY))[0]?.lastUsedAt).not.toBeNull();
+
+    await revokeApiToken(scratch.db, SECRETARY, summary.id);
+    const refused = await me(`Bearer ${token}`);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toEqual({ error: { code: 'revoked', message: { 'zh-CN': expect.any(String), en: 'The token has been revoked.' } } });
+  });
+
+  test('another person cannot revoke a token', async () => {
+    const { summary } = await issueApiToken(scratch.db, SECRETARY, 'mine', 30);
+    await expect(revokeApiToken(scratch.db, ADMIN, summary.id)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  test('missing, malformed, unknown and expired tokens, and a cookie alone, are 401', async () => {
+    const { token: expired } = await issueApiToken(scratch.db, SECRETARY, 'old', 1, new Date(Date.now() - 2 * 86_400_000));
+    const { token: live } = await issueApiToken(scratch.db, SECRETARY, 'live', 1);
+    const forged = `${live.slice(0, -4)}AAAA`;
+    const session = await openSession(scratch.db, SECRETARY);
+    const codes: Record<string, string> = {};
+    for (const [name, header, cookie] of [
+      ['missing', undefined, undefined],
+      ['malformed', 'Bearer nonsense', undefined],
+      ['unknown', `Bearer ${forged}`, undefined],
+      ['expired', `Bearer ${expired}`, undefined],
+      ['cookie', undefined, `${SESSION_COOKIE}=${session.id}`],
+    ] as const) {
+      const answer = await me(header, cookie);
+      expect(answer.status).toBe(401);
+      expect(answer.headers.get('content-type')).toMatch(/^application\/json/);
+      codes[name] = ((await answer.json()) as { error: { code: string } }).error.code;
+    }
+    expect(codes).toEqual({ missing: 'missing', malformed: 'malformed', unknown: 'unknown', expired: 'expired', cookie: 'missing' });
+  });
+
+  test('a request of the wrong form is 400 JSON, an unknown endpoint 404 JSON', async () => {
+    const { token } = await issueApiToken(scratch.db, SECRETARY, 'form', 1);
+    const answer = await call(
+      `/reports/${encodeURIComponent('demo-2026/no1-middle-school')}/review`,
+      { authorization: `Bearer ${token}` },
+      { decision: 'maybe' },
+    );
+    expect(answer.status).toBe(400);
+    expect(((await answer.json()) as { error: { code: string } }).error.code).toBe('bad_request');
+    const unknown = await call('/no-such-endpoint', { authorization: `Bearer ${token}` });
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('not_found');
+  });
+});

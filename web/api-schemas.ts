@@ -1,0 +1,203 @@
+// The API's JSON Schemas: Fastify validates each request by them, and @fastify/swagger writes the
+// OpenAPI document (/api/v1/openapi.json) from the same definitions, so the two cannot drift.
+import { RATINGS, REPORT_STATES } from '../domain/vocabulary';
+
+const text = { type: 'string' } as const;
+const when = { type: 'string', format: 'date-time' } as const;
+const words = { type: 'object', required: ['zh-CN', 'en'], properties: { 'zh-CN': text, en: text } } as const;
+
+export const errorSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: text, message: words } } },
+} as const;
+
+/** Every answer a refusal can take; each route lists the ones it gives besides 401. */
+const refusals = (...codes: (400 | 403 | 404 | 409 | 422)[]) => ({
+  401: { description: 'Missing, malformed, unknown, expired or revoked token', ...errorSchema },
+  ...Object.fromEntries(codes.map((code) => [code, { description: REFUSAL_WORDS[code], ...errorSchema }])),
+});
+const REFUSAL_WORDS = {
+  400: 'The request is not of the documented form',
+  403: 'The act is refused to this person',
+  404: 'No such report, or not one this person may see',
+  409: 'The report is not in a state for this act',
+  422: 'The text did not pass the submission check',
+};
+
+const reportParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', description: 'The report id, season/branch, URL-encoded (demo-2026%2Fno1-middle-school)' } },
+} as const;
+const seasonParams = { type: 'object', required: ['id'], properties: { id: text } } as const;
+
+const reportSummary = {
+  type: 'object',
+  properties: {
+    id: text,
+    seasonId: text,
+    branchId: text,
+    branchName: text,
+    state: { type: 'string', enum: [...REPORT_STATES] },
+    dueAt: when,
+    rating: { type: ['string', 'null'] },
+  },
+} as const;
+
+const versionSaved = { type: 'object', properties: { versionNumber: { type: 'integer' } } } as const;
+const finding = { type: 'object', properties: { severity: text, message: words }, additionalProperties: true } as const;
+
+const tags = ['shuzhi'];
+
+export const API_SCHEMAS = {
+  me: {
+    summary: 'Who the token is, and when it expires',
+    tags,
+    security: [{ bearer: [] }],
+    response: {
+      200: {
+        type: 'object',
+        properties: {
+          email: text,
+          name: { type: ['string', 'null'] },
+          token: { type: 'object', properties: { id: text, name: text, expiresAt: when } },
+        },
+      },
+      ...refusals(),
+    },
+  },
+  reports: {
+    summary: 'The reports this person may see',
+    tags,
+    security: [{ bearer: [] }],
+    response: { 200: { type: 'object', properties: { reports: { type: 'array', items: reportSummary } } }, ...refusals() },
+  },
+  report: {
+    summary: 'One report: its state, due date, versions and latest text',
+    tags,
+    security: [{ bearer: [] }],
+    params: reportParams,
+    response: {
+      200: {
+        type: 'object',
+        properties: {
+          ...reportSummary.properties,
+          seasonTitle: text,
+          secretaryEmail: text,
+          reviewerEmail: { type: ['string', 'null'] },
+          versions: {
+            type: 'array',
+            items: { type: 'object', properties: { number: { type: 'integer' }, kind: text, authorEmail: text, createdAt: when } },
+          },
+          latestText: { type: ['string', 'null'] },
+        },
+      },
+      ...refusals(404),
+    },
+  },
+  draft: {
+    summary: 'Save a draft (a new version)',
+    tags,
+    security: [{ bearer: [] }],
+    params: reportParams,
+    body: { type: 'object', required: ['text'], additionalProperties: false, properties: { text } },
+    response: { 200: versionSaved, ...refusals(400, 403, 404, 422) },
+  },
+  submit: {
+    summary: 'Submit the report for review',
+    tags,
+    security: [{ bearer: [] }],
+    params: reportParams,
+    body: { type: 'object', required: ['text'], additionalProperties: false, properties: { text, acceptWarnings: { type: 'boolean' } } },
+    response: {
+      200: versionSaved,
+      ...refusals(400, 403, 404),
+      422: {
+        description: 'The text did not pass the submission check, or has warnings not accepted',
+        type: 'object',
+        properties: { error: errorSchema.properties.error, findings: { type: 'array', items: finding } },
+      },
+    },
+  },
+  review: {
+    summary: 'Pass or approve the report, or send it back',
+    tags,
+    security: [{ bearer: [] }],
+    params: reportParams,
+    body: {
+      type: 'object',
+      required: ['decision'],
+      additionalProperties: false,
+      properties: {
+        decision: { type: 'string', enum: ['approve', 'request_revision'] },
+        comment: text,
+        rating: { type: 'string', enum: [...RATINGS] },
+        reason: text,
+      },
+    },
+    response: { 200: { type: 'object', properties: { state: { type: 'string', enum: [...REPORT_STATES] } } }, ...refusals(400, 403, 404) },
+  },
+  approvals: {
+    summary: 'Approve many reports, each with its rating; a result per report',
+    tags,
+    security: [{ bearer: [] }],
+    body: {
+      type: 'object',
+      required: ['items'],
+      additionalProperties: false,
+      properties: {
+        items: {
+          type: 'array',
+          minItems: 1,
+          maxItems: 1000,
+          items: {
+            type: 'object',
+            required: ['reportId', 'rating'],
+            additionalProperties: false,
+            properties: { reportId: text, rating: { type: 'string', enum: [...RATINGS] } },
+          },
+        },
+        comment: text,
+      },
+    },
+    response: {
+      200: {
+        type: 'object',
+        properties: {
+          results: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                reportId: text,
+                outcome: { type: 'string', enum: ['approved', 'skipped', 'not_permitted', 'failed'] },
+                code: text,
+                reason: words,
+              },
+            },
+          },
+        },
+      },
+      ...refusals(400),
+    },
+  },
+  seasonStatus: {
+    summary: "A season at a glance (the season's admins)",
+    tags,
+    security: [{ bearer: [] }],
+    params: seasonParams,
+    response: { 200: { type: 'object', additionalProperties: true, properties: { seasonId: text, title: text, status: text } }, ...refusals(403) },
+  },
+  seasonExport: {
+    summary: "A season's export as CSV or Markdown (the season's admins)",
+    tags,
+    security: [{ bearer: [] }],
+    params: seasonParams,
+    querystring: { type: 'object', required: ['format'], properties: { format: { type: 'string', enum: ['csv', 'md'] } } },
+    response: {
+      200: { description: 'The export', content: { 'text/csv': { schema: text }, 'text/markdown': { schema: text } } },
+      ...refusals(400, 403),
+    },
+  },
+} as const;
