@@ -3,12 +3,9 @@
 // refused once she revokes it; a reviewer's token passes the review, a leader's approves in bulk;
 // another secretary's token neither sees the report nor reviews.
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { GOOD_REPORT } from '../helpers/report-harness';
-import { runCli } from '../helpers/cli';
 import { demoSeason } from '../helpers/seasons';
+import { startSeasonOnStack } from '../helpers/season-on-stack';
 import { startRealStack, type RealStack } from '../helpers/real-stack';
 import { openSession, SESSION_COOKIE } from '../../web/sessions';
 
@@ -34,15 +31,7 @@ describe('the API by personal token', () => {
         branches: base.organization.branches.map((b) => (b.id === 'no1-middle-school' ? { ...b, reviewer: REVIEWER } : b)),
       },
     };
-    const file = join(stack.dir, 'season.yaml');
-    writeFileSync(file, stringify(season));
-    for (const args of [
-      ['season', 'create', '--file', file],
-      ['season', 'start', 'demo-2026', '--wait'],
-    ]) {
-      const result = await runCli(args, stack.cliEnv);
-      if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
-    }
+    await startSeasonOnStack(stack, season);
   });
   afterAll(async () => {
     await stack?.stop();

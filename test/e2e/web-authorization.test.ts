@@ -2,14 +2,11 @@
 // every act, on the real stack. Each act is tried first by everyone the table refuses (the report
 // must not change), then by one person it allows, which moves the report on to the next act. The
 // table is docs/security.md's "Who may do what".
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { issueApiToken } from '../../app/api-tokens';
 import { delegateReport } from '../../app/report-commands';
 import { GOOD_REPORT } from '../helpers/report-harness';
-import { runCli } from '../helpers/cli';
 import { demoSeason } from '../helpers/seasons';
+import { startSeasonOnStack } from '../helpers/season-on-stack';
 import { startRealStack, type RealStack } from '../helpers/real-stack';
 import { DEFAULT_TEMPLATE } from '../../domain/submission-check';
 import { splitSections } from '../../web/report-sections';
@@ -80,15 +77,7 @@ describe('who may do what through the pages', () => {
         branches: base.organization.branches.map((b) => (b.id === 'no1-middle-school' ? { ...b, reviewer: PEOPLE.reviewer } : b)),
       },
     };
-    const file = join(stack.dir, 'season.yaml');
-    writeFileSync(file, stringify(season));
-    for (const args of [
-      ['season', 'create', '--file', file],
-      ['season', 'start', 'demo-2026', '--wait'],
-    ]) {
-      const result = await runCli(args, stack.cliEnv);
-      if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
-    }
+    await startSeasonOnStack(stack, season);
     await stack.scratch.db.person.create({ data: { email: PEOPLE.stranger, name: '外单位人员' } });
     // The reviewer hands the report's review to the delegate while away.
     await delegateReport(

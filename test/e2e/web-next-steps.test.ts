@@ -3,14 +3,11 @@
 // the reviewer's comment in a banner above the editor (and a send-back that keeps the deadline),
 // a sentence after each act saying what happens next, controls only for those who may use them,
 // admin forms that refuse bad input in words, and confirmation before acts that cannot be undone.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { stringify } from 'yaml';
-import { runCli } from '../helpers/cli';
 import { launchChromium, screenshot } from '../helpers/browser';
 import { demoSeason } from '../helpers/seasons';
 import { signedInPage } from '../helpers/signed-in-page';
+import { startSeasonOnStack } from '../helpers/season-on-stack';
 import { startRealStack, type RealStack } from '../helpers/real-stack';
 import { waitUntil } from '../helpers/wait';
 
@@ -52,15 +49,7 @@ describe('each person sees their next step', () => {
     stack = await startRealStack('web-next-steps');
     stack.startWorker();
     await stack.startWeb();
-    const file = join(stack.dir, 'season.yaml');
-    writeFileSync(file, stringify(season));
-    for (const args of [
-      ['season', 'create', '--file', file],
-      ['season', 'start', 'demo-2026', '--wait'],
-    ]) {
-      const result = await runCli(args, stack.cliEnv);
-      if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
-    }
+    await startSeasonOnStack(stack, season);
     browser = await launchChromium();
     secretary = await signedInPage(stack, browser, SECRETARY);
     reviewer = await signedInPage(stack, browser, REVIEWER);

@@ -4,11 +4,10 @@
 // she submits; a mail scanner's HEAD and GET leave the link for the person's own press of 继续登录;
 // autosave keeps one working copy, and only 保存草稿 or a submission makes a version.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { runCli } from '../helpers/cli';
 import { checkPage } from '../helpers/axe';
 import { launchChromium } from '../helpers/browser';
 import { openSignInLink, signInFresh, signInLinkFor } from '../helpers/browser-sign-in';
-import { DEMO_SEASON_FILE } from '../helpers/seasons';
+import { startSeasonOnStack } from '../helpers/season-on-stack';
 import { startRealStack, type RealStack } from '../helpers/real-stack';
 import { waitUntil } from '../helpers/wait';
 import { openSession, SESSION_COOKIE } from '../../web/sessions';
@@ -42,13 +41,7 @@ describe('nothing typed is lost', () => {
     stack = await startRealStack('nothing-lost');
     stack.startWorker();
     await stack.startWeb({ env: { SESSION_TTL: `${SESSION_SECONDS}s` } });
-    for (const args of [
-      ['season', 'create', '--file', DEMO_SEASON_FILE],
-      ['season', 'start', 'demo-2026', '--wait'],
-    ]) {
-      const result = await runCli(args, stack.cliEnv);
-      if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
-    }
+    await startSeasonOnStack(stack);
     browser = await launchChromium();
   });
   afterAll(async () => {

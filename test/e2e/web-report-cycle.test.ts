@@ -10,7 +10,7 @@ import { runCli } from '../helpers/cli';
 import { launchChromium, screenshot } from '../helpers/browser';
 import { openSignInLink } from '../helpers/browser-sign-in';
 import { GOOD_REPORT } from '../helpers/report-harness';
-import { DEMO_SEASON_FILE } from '../helpers/seasons';
+import { startSeasonOnStack } from '../helpers/season-on-stack';
 import { startRealStack, type RealStack } from '../helpers/real-stack';
 import { waitUntil } from '../helpers/wait';
 
@@ -75,13 +75,7 @@ describe('the report cycle in the browser', () => {
     stack = await startRealStack('web');
     stack.startWorker();
     await stack.startWeb();
-    for (const args of [
-      ['season', 'create', '--file', DEMO_SEASON_FILE],
-      ['season', 'start', 'demo-2026', '--wait'],
-    ]) {
-      const result = await runCli(args, stack.cliEnv);
-      if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
-    }
+    await startSeasonOnStack(stack);
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -6,10 +6,9 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { TEST_SECRET } from '../helpers/audit-key';
 import { createSignInLinks, type SignInLinks } from '../../db/sign-in-links';
-import { runCli } from '../helpers/cli';
 import { launchChromium, screenshot } from '../helpers/browser';
 import { openSignInLink } from '../helpers/browser-sign-in';
-import { DEMO_SEASON_FILE } from '../helpers/seasons';
+import { startSeasonOnStack } from '../helpers/season-on-stack';
 import { startRealStack, type RealStack } from '../helpers/real-stack';
 import { waitUntil } from '../helpers/wait';
 
@@ -37,13 +36,7 @@ describe('the web app refuses what it must', () => {
     stack = await startRealStack('web-security');
     stack.startWorker();
     await stack.startWeb();
-    for (const args of [
-      ['season', 'create', '--file', DEMO_SEASON_FILE],
-      ['season', 'start', 'demo-2026', '--wait'],
-    ]) {
-      const result = await runCli(args, stack.cliEnv);
-      if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
-    }
+    await startSeasonOnStack(stack);
     // The same key the worker and web app use (kept in the stack's data folder).
     links = createSignInLinks(stack.scratch.db, TEST_SECRET, HOUR);
     browser = await launchChromium();
