@@ -223,7 +223,7 @@ const TEXTS = {
   cancel: { 'zh-CN': '取消，返回', en: 'Cancel and go back' },
   seasonsYouRun: { 'zh-CN': '您管理的述职季度', en: 'Seasons you run' },
   // Personal API tokens (web/pages/tokens-page.ts).
-  apiTokens: { 'zh-CN': 'API 令牌', en: 'API tokens' },
+  apiTokens: { 'zh-CN': '接口令牌', en: 'API tokens' },
   apiTokensIntro: {
     'zh-CN': '令牌让程序以您的身份调用接口（/api/v1），能做的事与您在网页上能做的相同。不用时请吊销。',
     en: 'A token lets a program call the API (/api/v1) as you, with exactly what you may do on these pages. Revoke it when it is no longer needed.',
