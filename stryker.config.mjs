@@ -25,6 +25,9 @@ export default {
   jsonReporter: { fileName: 'test-results/mutation/mutation.json' },
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
   thresholds: { high: 90, low: 80, break: null },
+  // A rerun tests only the mutants whose code or tests changed since the last run here.
+  incremental: true,
+  incrementalFile: 'test-results/mutation/stryker-incremental.json',
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
   // Big directories the tests do not read (the bootstrap's tools are named by absolute path).
