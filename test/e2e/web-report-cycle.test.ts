@@ -8,7 +8,7 @@ import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { runCli } from '../helpers/cli';
 import { launchChromium, screenshot } from '../helpers/browser';
-import { openSignInLink } from '../helpers/browser-sign-in';
+import { openSignInLink, signInLinkFor as sharedSignInLinkFor } from '../helpers/browser-sign-in';
 import { GOOD_REPORT } from '../helpers/report-harness';
 import { startSeasonOnStack } from '../helpers/season-on-stack';
 import { startRealStack, type RealStack } from '../helpers/real-stack';
@@ -26,27 +26,7 @@ describe('the report cycle in the browser', () => {
   let reviewer: Page;
   const contexts: BrowserContext[] = [];
 
-  /** The newest captured mail to this person whose text has a sign-in link, and that link. */
-  async function signInLinkFor(email: string, since = 0): Promise<string> {
-    let link = '';
-    await waitUntil(
-      async () => {
-        const mails = stack.smtp.mailbox.list({ to: email }).slice(since);
-        for (const mail of mails.reverse()) {
-          const match = /https?:\/\/\S+\/signin\/\S+/.exec((await stack.smtp.mailbox.read(mail.id)).text);
-          if (match) {
-            link = match[0];
-            return true;
-          }
-        }
-        return false;
-      },
-      30_000,
-      `a mail with a sign-in link to ${email}`,
-      300,
-    );
-    return link;
-  }
+  const signInLinkFor = (email: string, since = 0) => sharedSignInLinkFor(stack, email, since);
 
   async function newPage(): Promise<Page> {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1200, height: 900 } });

@@ -2,7 +2,6 @@
 // database, the environment the CLI needs to reach them, and the worker as its own process so a
 // test can kill it.
 import { mkdtempSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -15,17 +14,7 @@ import { databaseKinds, type ScratchDatabase } from './databases';
 import { startDevServer } from './temporal';
 import { waitUntil } from './wait';
 import { at } from './at';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './web-alone';
 
 export interface RealStack {
   env: TestWorkflowEnvironment;

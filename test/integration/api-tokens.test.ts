@@ -2,31 +2,18 @@
 // JSON for a missing, malformed, unknown, expired or revoked token, and for a cookie alone.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
-import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { issueApiToken, listApiTokens, revokeApiToken } from '../../app/api-tokens';
-import type { SignInLinks } from '../../db/sign-in-links';
 import { importSeason } from '../../db/season-import';
-import type { Mailer } from '../../mail/mailer';
-import { buildWebApp } from '../../web/server';
 import { openSession, SESSION_COOKIE } from '../../web/sessions';
 import { TEST_AUDIT_KEY } from '../helpers/audit-key';
 import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
 import { demoSeason } from '../helpers/seasons';
+import { startWebAlone } from '../helpers/web-alone';
 
 const SECRETARY = 'shuji.yizhong@school.example';
 const ADMIN = 'zuzhi@bureau.example';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port: free } = server.address() as { port: number };
-      server.close(() => resolve(free));
-    });
-  });
-}
 
 describeEachDatabase('API tokens', (kind) => {
   let port = 0;
@@ -35,17 +22,8 @@ describeEachDatabase('API tokens', (kind) => {
   beforeAll(async () => {
     scratch = await kind.create();
     await importSeason(scratch.db, demoSeason(), { email: ADMIN, channel: 'system' }, TEST_AUDIT_KEY);
-    port = await freePort();
     // Reading needs no Temporal, mail or sign-in link.
-    app = await buildWebApp({
-      db: scratch.db,
-      temporal: {} as Client,
-      signInLinks: {} as SignInLinks,
-      mailer: {} as Mailer,
-      publicBaseUrl: `http://127.0.0.1:${port}`,
-      defaultLocale: 'zh-CN',
-    });
-    await app.listen({ host: '127.0.0.1', port });
+    ({ app, port } = await startWebAlone(scratch.db));
   });
   afterAll(async () => {
     await app?.close();

@@ -1,22 +1,18 @@
 // The Temporal Web UI's codec endpoint: the UI has no sign-in, so only a signed-in season admin,
 // posting from the UI's origin, gets payloads back readable; everyone else gets a refusal.
 import { request } from 'node:http';
-import { createServer } from 'node:net';
-import type { Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { JSONToPayload, payloadToJSON, type JSONPayload } from '@temporalio/common/lib/proto-utils';
 import type { FastifyInstance } from 'fastify';
-import type { SignInLinks } from '../../db/sign-in-links';
 import { importSeason } from '../../db/season-import';
-import type { Mailer } from '../../mail/mailer';
 import { PayloadEncryptionCodec } from '../../temporal/payload-codec';
-import { buildWebApp } from '../../web/server';
 import { openSession, SESSION_COOKIE } from '../../web/sessions';
 import { at } from '../helpers/at';
 import { TEST_AUDIT_KEY } from '../helpers/audit-key';
 import { databaseKinds, type ScratchDatabase } from '../helpers/databases';
 import { TEST_PAYLOAD_KEYRING } from '../helpers/payload-codec';
 import { demoSeason } from '../helpers/seasons';
+import { startWebAlone } from '../helpers/web-alone';
 
 const UI = 'http://127.0.0.1:8233';
 const ADMIN = 'zuzhi@bureau.example';
@@ -33,18 +29,8 @@ describe('the codec endpoint for the Temporal Web UI', () => {
   beforeAll(async () => {
     scratch = await at(databaseKinds(), 0, 'database kind').create();
     await importSeason(scratch.db, demoSeason(), { email: ADMIN, channel: 'system' }, TEST_AUDIT_KEY);
-    port = await freePort();
     // The codec reads nothing from Temporal, mail or sign-in links.
-    app = await buildWebApp({
-      db: scratch.db,
-      temporal: {} as Client,
-      signInLinks: {} as SignInLinks,
-      mailer: {} as Mailer,
-      publicBaseUrl: `http://127.0.0.1:${port}`,
-      defaultLocale: 'zh-CN',
-      temporalCodec: { codec, uiOrigins: [UI], namespace: 'default' },
-    });
-    await app.listen({ host: '127.0.0.1', port });
+    ({ app, port } = await startWebAlone(scratch.db, { temporalCodec: { codec, uiOrigins: [UI], namespace: 'default' } }));
     sealed = (await codec.encode([defaultPayloadConverter.toPayload(COMMENT)])).map(payloadToJSON);
   });
   afterAll(async () => {
@@ -146,12 +132,3 @@ describe('the codec endpoint for the Temporal Web UI', () => {
     expect(JSON.parse(response.body)).toEqual({ error: expect.stringContaining('gone-2025') });
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}

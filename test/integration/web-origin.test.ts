@@ -1,30 +1,17 @@
 // A signed-in form post is taken only from the app's own origin: a valid form token sent from
 // another site is refused all the same (the token check and the origin check each hold alone).
 import { request } from 'node:http';
-import { createServer } from 'node:net';
-import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
-import type { SignInLinks } from '../../db/sign-in-links';
 import { importSeason } from '../../db/season-import';
-import type { Mailer } from '../../mail/mailer';
-import { buildWebApp } from '../../web/server';
 import { openSession, SESSION_COOKIE, type Session } from '../../web/sessions';
 import { at } from '../helpers/at';
 import { TEST_AUDIT_KEY } from '../helpers/audit-key';
 import { databaseKinds, type ScratchDatabase } from '../helpers/databases';
 import { demoSeason } from '../helpers/seasons';
+import { startWebAlone } from '../helpers/web-alone';
 
 let port = 0;
 let BASE = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port: free } = server.address() as { port: number };
-      server.close(() => resolve(free));
-    });
-  });
-}
 
 describe('the origin of a signed-in post', () => {
   let scratch: ScratchDatabase;
@@ -33,18 +20,9 @@ describe('the origin of a signed-in post', () => {
     scratch = await at(databaseKinds(), 0, 'database kind').create();
     await importSeason(scratch.db, demoSeason(), { email: 'zuzhi@bureau.example', channel: 'system' }, TEST_AUDIT_KEY);
     // The app's address is known once it listens; the public base URL must name it.
-    port = await freePort();
-    BASE = `http://127.0.0.1:${port}`;
     // Signing out touches only the session: no Temporal, mail or sign-in link is needed.
-    app = await buildWebApp({
-      db: scratch.db,
-      temporal: {} as Client,
-      signInLinks: {} as SignInLinks,
-      mailer: {} as Mailer,
-      publicBaseUrl: BASE,
-      defaultLocale: 'zh-CN',
-    });
-    await app.listen({ host: '127.0.0.1', port });
+    ({ app, port } = await startWebAlone(scratch.db));
+    BASE = `http://127.0.0.1:${port}`;
   });
   afterAll(async () => {
     await app?.close();
