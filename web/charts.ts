@@ -6,10 +6,10 @@ import { html, type Html } from './html';
 import type { Translate } from './i18n';
 
 /** Horizontal bars as a table: label, bar, value; the table is its own text alternative. */
-export function barChart(bars: { label: string; value: number }[], testId: string): Html {
+export function barChart(bars: { label: string; value: number; state?: string }[], testId: string): Html {
   const max = Math.max(1, ...bars.map((b) => b.value));
   return html`<table class="bars" data-testid="${testId}"><tbody>${bars.map(
-    (b) => html`<tr><th scope="row">${b.label}</th>
+    (b) => html`<tr${b.state ? html` data-state="${b.state}"` : ''}><th scope="row">${b.label}</th>
       <td class="bar-cell">${bar(b.value / max)}</td>
       <td class="num" data-bar="${b.label}">${b.value}</td></tr>`,
   )}</tbody></table>`;
