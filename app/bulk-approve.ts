@@ -72,7 +72,7 @@ export async function approveChosen(
   client: Client,
   db: Db,
   actor: Actor,
-  plan: { items: { reportId: string; rating?: Rating }[]; comment?: string },
+  plan: { items: { reportId: string; rating?: Rating }[]; comment?: string; reason?: string },
 ): Promise<ApprovalResult[]> {
   const bySeason = new Map<string, { reportId: string; rating?: Rating }[]>();
   for (const item of plan.items) {
@@ -88,6 +88,7 @@ export async function approveChosen(
         branchIds: items.map((i) => i.reportId.split('/')[1] ?? ''),
         ratings: Object.fromEntries(items.flatMap((i) => (i.rating ? [[i.reportId, i.rating]] : []))),
         comment: plan.comment,
+        reason: plan.reason,
       })),
     );
   }

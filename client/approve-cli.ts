@@ -7,12 +7,15 @@ import { assertSeasonBranches, seasonBranches } from '../app/season-lookup';
 import type { Db } from '../db/client';
 import { reportId as reportIdOf } from '../domain/ids';
 import { RATINGS, type Rating } from '../domain/vocabulary';
-import { actorOf, cliLocale, msg, print, refuseWith, withKnown } from './cli-context';
+import { loadConfig } from '../config/env';
+import type { ApiClient } from './api-client';
+import { cliLocale, msg, print, refuseWith, withKnown } from './cli-context';
+import { personDoor } from './cli-identity';
 import { progressBar } from './progress';
 import { readRatingsFile, type RatingsFile } from './ratings-file';
 
 interface ApproveOptions {
-  as: string;
+  as?: string;
   branch?: string[];
   allReviewed?: boolean;
   rating?: string;
@@ -29,7 +32,7 @@ export function addApproveCommand(parent: Command, name = 'approve', options: { 
     .command(name, options)
     .description(msg.help.approve)
     .argument('<season>', msg.help.seasonArg)
-    .requiredOption('--as <email>', msg.help.approveAs)
+    .option('--as <email>', msg.help.approveAs)
     .option('--rating <rating>', msg.help.rating)
     .option('--ratings <csv>', msg.help.ratings)
     .option('--branch <ids...>', msg.help.branches)
@@ -47,6 +50,9 @@ async function approve(seasonId: string, options: ApproveOptions): Promise<void>
   if (options.rating && !RATINGS.includes(options.rating as Rating)) refuseWith((m) => m.errors.badRating, options.rating);
   const concurrency = Number(options.concurrency ?? 8);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) refuseWith((m) => m.errors.badConcurrency, options.concurrency ?? '');
+  const door = personDoor(loadConfig(), options.as);
+  if (door.via === 'api') return approveThroughApi(door.api, seasonId, options);
+  const actor = door.actor;
   await withKnown(
     ({ db }) => knownRatings(db, seasonId, options),
     async ({ db, client }, file) => {
@@ -54,7 +60,7 @@ async function approve(seasonId: string, options: ApproveOptions): Promise<void>
       const bar = progressBar(msg.approving);
       const results = await bulkApprove(client, db, {
         seasonId,
-        actor: actorOf(options.as),
+        actor,
         rating: options.rating as Rating | undefined,
         ratings: file ? Object.fromEntries([...file.ratings].map(([branchId, rating]) => [reportIdOf(seasonId, branchId), rating])) : undefined,
         comment: options.comment,
@@ -67,6 +73,42 @@ async function approve(seasonId: string, options: ApproveOptions): Promise<void>
       printApprovals(seasonId, options.json, results);
     },
   );
+}
+
+interface VisibleReport {
+  id: string;
+  seasonId: string;
+  branchId: string;
+  branchName: string;
+  state: string;
+}
+
+/**
+ * The same approval through the web app's API, as the person the token names: the reports are
+ * those the API shows them in this season (the branches asked for, the ratings file's, or every
+ * report in review), and the web app approves each and answers for each.
+ */
+async function approveThroughApi(api: ApiClient, seasonId: string, options: ApproveOptions): Promise<void> {
+  const { reports } = await api.get<{ reports: VisibleReport[] }>('/reports');
+  const inSeason = reports.filter((r) => r.seasonId === seasonId);
+  if (!inSeason.length) refuseWith((m) => m.errors.unknownSeason, seasonId);
+  const file = options.ratings
+    ? readRatingsFile(
+        options.ratings,
+        seasonId,
+        inSeason.map((r) => ({ branchId: r.branchId, name: r.branchName })),
+      )
+    : undefined;
+  if (file?.notice) console.error(file.notice[cliLocale()]);
+  const branchIds =
+    options.branch ?? (file && !options.rating ? [...file.ratings.keys()] : inSeason.filter((r) => r.state === 'reviewed').map((r) => r.branchId));
+  const ratingOf = (branchId: string) => file?.ratings.get(branchId) ?? (options.rating as Rating | undefined);
+  const missing = branchIds.filter((id) => !ratingOf(id));
+  if (missing.length) refuseWith((m) => m.errors.noRatingFor, missing.join(', '));
+  if (!branchIds.length) return printApprovals(seasonId, options.json, []);
+  const items = branchIds.map((branchId) => ({ reportId: reportIdOf(seasonId, branchId), rating: ratingOf(branchId) }));
+  const { results } = await api.post<{ results: ApprovalResult[] }>('/approvals', { items, comment: options.comment, reason: options.reason });
+  printApprovals(seasonId, options.json, results);
 }
 
 /** The season, the branches and the ratings file, all checked before anything is approved. */

@@ -6,7 +6,9 @@ import { addBranch, delegateQueue, extendSeason } from '../app/season-changes';
 import { assertSeasonBranches } from '../app/season-lookup';
 import { loadAuditKeyring } from '../config/secret';
 import { branchSchema } from '../domain/season-file';
-import { actorOf, cliLocale, dateArg, msg, print, withKnown } from './cli-context';
+import { cliLocale, dateArg, msg, print, withKnown } from './cli-context';
+import { operatorActor } from './cli-identity';
+import { loginWords } from './login-messages';
 import { progressBar } from './progress';
 
 export function registerChangeCommands(season: Command): void {
@@ -16,14 +18,17 @@ export function registerChangeCommands(season: Command): void {
     .argument('<season>', msg.help.seasonArg)
     .requiredOption('--until <date>', msg.help.until)
     .option('--branch <ids...>', msg.help.branches)
-    .requiredOption('--as <email>', msg.help.asAdmin)
+    .option('--as <email>', loginWords().help.as)
     .option('--json', msg.help.json)
-    .action(async (seasonId: string, options: { until: string; branch?: string[]; as: string; json?: boolean }) =>
+    .action(async (seasonId: string, options: { until: string; branch?: string[]; as?: string; json?: boolean }) =>
       withKnown(
-        async ({ db }) => dateArg('--until', options.until, (await assertSeasonBranches(db, seasonId, options.branch)).timeZone),
-        async ({ db, client }, until) => {
+        async ({ config, db }) => ({
+          until: dateArg('--until', options.until, (await assertSeasonBranches(db, seasonId, options.branch)).timeZone),
+          actor: await operatorActor(config, db, options.as),
+        }),
+        async ({ db, client }, { until, actor }) => {
           const bar = progressBar(msg.extending);
-          const results = await extendSeason(client, db, { seasonId, until, actor: actorOf(options.as), branchIds: options.branch, onProgress: bar.update });
+          const results = await extendSeason(client, db, { seasonId, until, actor, branchIds: options.branch, onProgress: bar.update });
           bar.finish();
           printBulk(options.json, results, 'extended');
         },
@@ -37,13 +42,16 @@ export function registerChangeCommands(season: Command): void {
     .requiredOption('--from <email>', msg.help.delegateFrom)
     .requiredOption('--to <email>', msg.help.delegateTo)
     .requiredOption('--until <date>', msg.help.delegateUntil)
-    .requiredOption('--as <email>', msg.help.asAdmin)
+    .option('--as <email>', loginWords().help.as)
     .option('--json', msg.help.json)
-    .action(async (seasonId: string, options: { from: string; to: string; until: string; as: string; json?: boolean }) =>
+    .action(async (seasonId: string, options: { from: string; to: string; until: string; as?: string; json?: boolean }) =>
       withKnown(
-        async ({ db }) => dateArg('--until', options.until, (await assertSeasonBranches(db, seasonId)).timeZone),
-        async ({ db, client }, until) => {
-          const results = await delegateQueue(client, db, { seasonId, from: options.from, to: options.to, until, actor: actorOf(options.as) });
+        async ({ config, db }) => ({
+          until: dateArg('--until', options.until, (await assertSeasonBranches(db, seasonId)).timeZone),
+          actor: await operatorActor(config, db, options.as),
+        }),
+        async ({ db, client }, { until, actor }) => {
+          const results = await delegateQueue(client, db, { seasonId, from: options.from, to: options.to, until, actor });
           printBulk(options.json, results, 'delegated');
         },
       ),
@@ -59,18 +67,21 @@ export function registerChangeCommands(season: Command): void {
     .option('--secretary-name <name>', msg.help.secretaryName)
     .option('--liaison <email>', msg.help.liaison)
     .option('--reviewer <email>', msg.help.reviewer)
-    .requiredOption('--as <email>', msg.help.asAdmin)
+    .option('--as <email>', loginWords().help.as)
     .action(
       async (
         seasonId: string,
-        options: { id: string; name: string; secretary: string; secretaryName?: string; liaison?: string; reviewer?: string; as: string },
+        options: { id: string; name: string; secretary: string; secretaryName?: string; liaison?: string; reviewer?: string; as?: string },
       ) =>
         withKnown(
-          ({ db }) => assertSeasonBranches(db, seasonId),
-          async ({ config, db, client }) => {
-            const { secretaryName, as, ...fields } = options;
-            const branch = branchSchema.parse(fields);
-            const workflowId = await addBranch(client, db, seasonId, { ...branch, secretaryName }, actorOf(as), loadAuditKeyring(config).current);
+          async ({ config, db }) => {
+            await assertSeasonBranches(db, seasonId);
+            return operatorActor(config, db, options.as);
+          },
+          async ({ config, db, client }, actor) => {
+            const { secretaryName, id, name, secretary, liaison, reviewer } = options;
+            const branch = branchSchema.parse({ id, name, secretary, liaison, reviewer });
+            const workflowId = await addBranch(client, db, seasonId, { ...branch, secretaryName }, actor, loadAuditKeyring(config).current);
             console.log(msg.branchAdded(branch.id, seasonId, workflowId));
           },
         ),

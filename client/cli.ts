@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { version } from '../package.json';
 import { addApproveCommand } from './approve-cli';
 import { registerChangeCommands } from './changes-cli';
+import { registerLoginCommands } from './cli-login';
 import { msg } from './cli-context';
 import { explain, translateCommanderError } from './cli-errors';
 import { registerRecordCommands } from './record-cli';
@@ -37,6 +38,7 @@ registerReportCommands(report);
 addReportCheckCommand(report);
 
 registerRecordCommands(program);
+registerLoginCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(explain(error));

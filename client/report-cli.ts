@@ -6,8 +6,14 @@ import { findReportSeason } from '../app/season-lookup';
 import type { Season } from '../db/client';
 import type { ReportSnapshot } from '../domain/report-api';
 import { stateName, type Rating } from '../domain/vocabulary';
+import { loadConfig } from '../config/env';
+import type { Actor } from '../domain/report-api';
+import { reportPath, type ApiClient } from './api-client';
+import { cliLocale, dateArg, msg, print, refuseWith, timeIn, withKnown, type TemporalContext } from './cli-context';
+import { demoActor, operatorActor, personDoor } from './cli-identity';
+import { currentApi } from './cli-login';
+import { loginWords, refuseLogin } from './login-messages';
 import { readReportText } from './report-check-command';
-import { actorOf, cliLocale, dateArg, msg, print, refuseWith, timeIn, withKnown, type TemporalContext } from './cli-context';
 
 type ReportContext = TemporalContext & { season: Season };
 
@@ -21,6 +27,49 @@ function reportAction<O extends { json?: boolean }>(run: (ctx: ReportContext, re
         print(options.json, value, text);
       },
     );
+}
+
+type Shown = { value: unknown; text: string };
+
+/**
+ * A person's act on one report: with `--as` (the demo stack) straight to Temporal, as `direct`
+ * does; otherwise through the web app's API with the person's token, as `api` does.
+ */
+function personAct<O extends { as?: string; json?: boolean }>(
+  direct: (ctx: ReportContext, reportId: string, options: O, actor: Actor) => Promise<Shown>,
+  api: (api: ApiClient, reportId: string, options: O) => Promise<Shown>,
+) {
+  return async (reportId: string, options: O) => {
+    const door = personDoor(loadConfig(), options.as);
+    if (door.via === 'direct') return reportAction<O>((ctx, id, o) => direct(ctx, id, o, door.actor))(reportId, options);
+    const { value, text } = await api(door.api, reportId, options);
+    print(options.json, value, text);
+  };
+}
+
+/** An admin's act on one report: the actor is `--as` on the demo stack, otherwise the token's owner. */
+function adminAct<O extends { as?: string; json?: boolean }>(run: (ctx: ReportContext, reportId: string, options: O, actor: Actor) => Promise<Shown>) {
+  const act = reportAction<O>(async (ctx, reportId, options) => run(ctx, reportId, options, await operatorActor(ctx.config, ctx.db, options.as)));
+  return async (reportId: string, options: O) => {
+    if (options.as !== undefined) demoActor(loadConfig(), options.as); // refused before anything is opened
+    await act(reportId, options);
+  };
+}
+
+interface ApiReport {
+  state: string;
+  rating: string | null;
+  dueAt: string;
+  timeZone: string;
+}
+
+/** After an act through the API: the report's line, as `describeSnapshot` gives it. */
+async function describeThroughApi(api: ApiClient, reportId: string): Promise<Shown> {
+  const report = await api.get<ApiReport>(reportPath(reportId));
+  return {
+    value: report,
+    text: msg.report.line(reportId, stateName(report.state, cliLocale()), report.rating ?? '', timeIn(report.dueAt, report.timeZone), ''),
+  };
 }
 
 const describeSnapshot = (s: ReportSnapshot, zone: string) =>
@@ -57,13 +106,19 @@ export function registerReportCommands(report: Command): void {
     .description(msg.help.draft)
     .argument('<report>', msg.help.reportArg)
     .requiredOption('--file <path>', msg.help.reportFile)
-    .requiredOption('--as <email>', msg.help.secretaryAs)
+    .option('--as <email>', loginWords().help.as)
     .option('--json', msg.help.json)
     .action(
-      reportAction<{ file: string; as: string; json?: boolean }>(async ({ db, client }, reportId, options) => {
-        const saved = await saveDraft(client, db, reportId, await readReportText(options.file), actorOf(options.as));
-        return { value: saved, text: msg.report.draftSaved(reportId, saved.versionNumber) };
-      }),
+      personAct<{ file: string; as?: string; json?: boolean }>(
+        async ({ db, client }, reportId, options, actor) => {
+          const saved = await saveDraft(client, db, reportId, await readReportText(options.file), actor);
+          return { value: saved, text: msg.report.draftSaved(reportId, saved.versionNumber) };
+        },
+        async (api, reportId, options) => {
+          const saved = await api.post<{ versionNumber: number }>(`${reportPath(reportId)}/draft`, { text: await readReportText(options.file) });
+          return { value: saved, text: msg.report.draftSaved(reportId, saved.versionNumber) };
+        },
+      ),
     );
 
   report
@@ -71,16 +126,34 @@ export function registerReportCommands(report: Command): void {
     .description(msg.help.submit)
     .argument('<report>', msg.help.reportArg)
     .requiredOption('--file <path>', msg.help.reportFile)
-    .requiredOption('--as <email>', msg.help.secretaryAs)
+    .option('--as <email>', loginWords().help.as)
     .option('--accept-warnings', msg.help.acceptWarnings)
     .option('--json', msg.help.json)
     .action(
-      reportAction<{ file: string; as: string; acceptWarnings?: boolean; json?: boolean }>(async ({ db, client }, reportId, options) => {
-        const body = await readReportText(options.file);
-        const saved = await submitReport(client, db, reportId, body, actorOf(options.as), !!options.acceptWarnings);
-        return { value: saved, text: msg.report.submitted(reportId, saved.versionNumber, saved.warnings.length) };
-      }),
+      personAct<{ file: string; as?: string; acceptWarnings?: boolean; json?: boolean }>(
+        async ({ db, client }, reportId, options, actor) => {
+          const body = await readReportText(options.file);
+          const saved = await submitReport(client, db, reportId, body, actor, !!options.acceptWarnings);
+          return { value: saved, text: msg.report.submitted(reportId, saved.versionNumber, saved.warnings.length) };
+        },
+        async (api, reportId, options) => {
+          const body = { text: await readReportText(options.file), acceptWarnings: !!options.acceptWarnings };
+          const saved = await api.post<{ versionNumber: number; warningsAccepted: number }>(`${reportPath(reportId)}/submit`, body);
+          return { value: saved, text: msg.report.submitted(reportId, saved.versionNumber, saved.warningsAccepted) };
+        },
+      ),
     );
+
+  report
+    .command('list')
+    .description(loginWords().help.reportList)
+    .option('--json', msg.help.json)
+    .action(async (options: { json?: boolean }) => {
+      const api = currentApi(loadConfig()) ?? refuseLogin((w) => w.notSignedIn);
+      const { reports } = await api.get<{ reports: (ApiReport & { id: string; branchName: string })[] }>('/reports');
+      const lines = reports.map((r) => `${msg.report.line(r.id, stateName(r.state, cliLocale()), r.rating ?? '', r.dueAt.slice(0, 10), '')}  ${r.branchName}`);
+      print(options.json, reports, lines.length ? lines.join('\n') : loginWords().noReports);
+    });
 
   registerReviewCommand(report);
   registerAdminCommands(report);
@@ -93,7 +166,7 @@ interface ReviewOptions {
   comment?: string;
   revisionDue?: string;
   reason?: string;
-  as: string;
+  as?: string;
   json?: boolean;
 }
 
@@ -108,23 +181,27 @@ function registerReviewCommand(report: Command): void {
     .option('--comment <text>', msg.help.comment)
     .option('--revision-due <date>', msg.help.revisionDue)
     .option('--reason <text>', msg.help.reviewReason)
-    .requiredOption('--as <email>', msg.help.reviewAs)
+    .option('--as <email>', loginWords().help.as)
     .option('--json', msg.help.json)
-    .action(
-      reportAction<ReviewOptions>(async ({ client, season }, reportId, options) => {
-        if (!!options.approve === !!options.requestRevision) refuseWith((m) => m.errors.oneDecision);
-        const revisionDueAt = options.revisionDue ? dateArg('--revision-due', options.revisionDue, season.timeZone).toISOString() : undefined;
-        const snapshot = await reviewReport(client, reportId, {
-          actor: actorOf(options.as),
-          decision: options.approve ? 'approve' : 'request_revision',
-          comment: options.comment,
-          rating: options.rating as Rating | undefined,
-          revisionDueAt,
-          reason: options.reason,
-        });
-        return { value: snapshot, text: describeSnapshot(snapshot, season.timeZone) };
-      }),
-    );
+    .action(async (reportId: string, options: ReviewOptions) => {
+      if (!!options.approve === !!options.requestRevision) refuseWith((m) => m.errors.oneDecision);
+      const decision = options.approve ? 'approve' : 'request_revision';
+      const rating = options.rating as Rating | undefined;
+      const revisionDue = (timeZone: string) => (options.revisionDue ? dateArg('--revision-due', options.revisionDue, timeZone).toISOString() : undefined);
+      await personAct<ReviewOptions>(
+        async ({ client, season }, id, o, actor) => {
+          const request = { actor, decision, comment: o.comment, rating, revisionDueAt: revisionDue(season.timeZone), reason: o.reason } as const;
+          const snapshot = await reviewReport(client, id, request);
+          return { value: snapshot, text: describeSnapshot(snapshot, season.timeZone) };
+        },
+        async (api, id, o) => {
+          const before = await api.get<ApiReport>(reportPath(id));
+          const body = { decision, comment: o.comment, rating, revisionDueAt: revisionDue(before.timeZone), reason: o.reason };
+          await api.post(`${reportPath(id)}/review`, body);
+          return describeThroughApi(api, id);
+        },
+      )(reportId, options);
+    });
 }
 
 function registerAdminCommands(report: Command): void {
@@ -133,11 +210,11 @@ function registerAdminCommands(report: Command): void {
     .description(msg.help.reportExtend)
     .argument('<report>', msg.help.reportArg)
     .requiredOption('--until <date>', msg.help.until)
-    .requiredOption('--as <email>', msg.help.asAdmin)
+    .option('--as <email>', loginWords().help.as)
     .option('--json', msg.help.json)
     .action(
-      reportAction<{ until: string; as: string; json?: boolean }>(async ({ client, season }, reportId, options) => {
-        const snapshot = await extendReport(client, reportId, actorOf(options.as), dateArg('--until', options.until, season.timeZone));
+      adminAct<{ until: string; as?: string; json?: boolean }>(async ({ client, season }, reportId, options, actor) => {
+        const snapshot = await extendReport(client, reportId, actor, dateArg('--until', options.until, season.timeZone));
         return { value: snapshot, text: describeSnapshot(snapshot, season.timeZone) };
       }),
     );
@@ -148,11 +225,11 @@ function registerAdminCommands(report: Command): void {
     .argument('<report>', msg.help.reportArg)
     .requiredOption('--to <email>', msg.help.reassignTo)
     .option('--name <name>', msg.help.personName)
-    .requiredOption('--as <email>', msg.help.asAdmin)
+    .option('--as <email>', loginWords().help.as)
     .option('--json', msg.help.json)
     .action(
-      reportAction<{ to: string; name?: string; as: string; json?: boolean }>(async ({ client, season }, reportId, options) => {
-        const snapshot = await reassignReport(client, reportId, actorOf(options.as), options.to, options.name);
+      adminAct<{ to: string; name?: string; as?: string; json?: boolean }>(async ({ client, season }, reportId, options, actor) => {
+        const snapshot = await reassignReport(client, reportId, actor, options.to, options.name);
         return { value: snapshot, text: describeSnapshot(snapshot, season.timeZone) };
       }),
     );
@@ -163,11 +240,11 @@ function registerAdminCommands(report: Command): void {
     .argument('<report>', msg.help.reportArg)
     .requiredOption('--reason <text>', msg.help.exemptReason)
     .option('--withdraw', msg.help.withdraw)
-    .requiredOption('--as <email>', msg.help.asAdmin)
+    .option('--as <email>', loginWords().help.as)
     .option('--json', msg.help.json)
     .action(
-      reportAction<{ reason: string; withdraw?: boolean; as: string; json?: boolean }>(async ({ client, season }, reportId, options) => {
-        const snapshot = await exemptReport(client, reportId, actorOf(options.as), options.withdraw ? 'withdrawn' : 'exempted', options.reason);
+      adminAct<{ reason: string; withdraw?: boolean; as?: string; json?: boolean }>(async ({ client, season }, reportId, options, actor) => {
+        const snapshot = await exemptReport(client, reportId, actor, options.withdraw ? 'withdrawn' : 'exempted', options.reason);
         return { value: snapshot, text: describeSnapshot(snapshot, season.timeZone) };
       }),
     );
@@ -179,12 +256,12 @@ function registerAdminCommands(report: Command): void {
     .requiredOption('--role <role>', msg.help.role)
     .requiredOption('--to <email>', msg.help.roleTo)
     .option('--name <name>', msg.help.personName)
-    .requiredOption('--as <email>', msg.help.asAdmin)
+    .option('--as <email>', loginWords().help.as)
     .option('--json', msg.help.json)
     .action(
-      reportAction<{ role: string; to: string; name?: string; as: string; json?: boolean }>(async ({ client }, reportId, options) => {
+      adminAct<{ role: string; to: string; name?: string; as?: string; json?: boolean }>(async ({ client }, reportId, options, actor) => {
         if (options.role !== 'liaison' && options.role !== 'reviewer') return refuseWith((m) => m.errors.badRole, options.role);
-        const snapshot = await changeRole(client, reportId, actorOf(options.as), options.role, options.to, options.name);
+        const snapshot = await changeRole(client, reportId, actor, options.role, options.to, options.name);
         return { value: snapshot, text: msg.report.roleChanged(reportId, options.role, options.to) };
       }),
     );

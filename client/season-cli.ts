@@ -14,7 +14,11 @@ import type { SeasonProgress } from '../domain/season-api';
 import { durationInWords } from '../domain/duration-words';
 import { FIGURE_LABELS, type FigureField } from '../domain/report-figures';
 import { stateName } from '../domain/vocabulary';
-import { actorOf, cliLocale, msg, print, refuseWith, timeIn, withContext, withKnown } from './cli-context';
+import { isDemoStack } from '../config/demo-stack';
+import { loadConfig } from '../config/env';
+import { cliLocale, msg, print, refuseWith, timeIn, withContext, withKnown } from './cli-context';
+import { demoActor, namedOperator, operatorActor } from './cli-identity';
+import { loginWords, refuseLogin } from './login-messages';
 import { seasonFileHelp } from './season-file-help';
 import { progressBar } from './progress';
 
@@ -56,8 +60,11 @@ export function registerSeasonCommands(season: Command): void {
     .addHelpText('after', seasonFileHelp(cliLocale()))
     .action(async (options: { file: string; as?: string; json?: boolean }) => {
       const file = loadSeasonFile(options.file); // a bad file is refused before anything is opened
+      if (options.as !== undefined) demoActor(loadConfig(), options.as);
       await withContext(async ({ config, db }) => {
-        const result = await createSeason(db, file, { email: options.as, channel: 'cli' }, loadAuditKeyring(config).current);
+        // With neither --as nor a token the file's first admin is named: a first season is loaded before anyone could make a token.
+        const operator = await namedOperator(config, db, options.as);
+        const result = await createSeason(db, file, { email: operator?.email, channel: 'cli' }, loadAuditKeyring(config).current);
         const say = result.created ? msg.seasonCreated : msg.seasonUpdated;
         print(options.json, result, say(result.seasonId, result.branches, result.people));
       });
@@ -72,9 +79,13 @@ export function registerSeasonCommands(season: Command): void {
     .option('--json', msg.help.json)
     .action(async (seasonId: string, options: { as?: string; wait?: boolean; json?: boolean }) =>
       withKnown(
-        ({ db }) => findSeason(db, seasonId),
-        async ({ db, client }) => {
-          const result = await startSeason(client, db, seasonId, { email: options.as, channel: 'cli' });
+        async ({ config, db }) => {
+          await findSeason(db, seasonId);
+          // Off the demo stack a season is started by a person with a token; on it, by its first admin unless --as names one.
+          return (await namedOperator(config, db, options.as)) ?? (isDemoStack(config) ? undefined : refuseLogin((w) => w.notSignedIn));
+        },
+        async ({ db, client }, operator) => {
+          const result = await startSeason(client, db, seasonId, { email: operator?.email, channel: 'cli' });
           const say = result.alreadyStarted ? msg.seasonAlreadyStarted : msg.seasonStarted;
           let summary: SeasonProgress | undefined;
           if (options.wait) {
@@ -92,14 +103,17 @@ export function registerSeasonCommands(season: Command): void {
     .command('close')
     .description(msg.help.close)
     .argument('<season>', msg.help.seasonArg)
-    .requiredOption('--as <email>', msg.help.asAdmin)
+    .option('--as <email>', loginWords().help.as)
     .option('--wait', msg.help.closeWait)
     .option('--json', msg.help.json)
-    .action(async (seasonId: string, options: { as: string; wait?: boolean; json?: boolean }) =>
+    .action(async (seasonId: string, options: { as?: string; wait?: boolean; json?: boolean }) =>
       withKnown(
-        ({ db }) => findSeason(db, seasonId),
-        async ({ db, client }) => {
-          await closeSeason(client, db, seasonId, actorOf(options.as));
+        async ({ config, db }) => {
+          await findSeason(db, seasonId);
+          return operatorActor(config, db, options.as);
+        },
+        async ({ db, client }, actor) => {
+          await closeSeason(client, db, seasonId, actor);
           if (!options.wait) return print(options.json, { seasonId, closing: true }, msg.closing(seasonId));
           const summary = await waitForClose(client, seasonId);
           print(options.json, summary, describeSummary(seasonId, summary));

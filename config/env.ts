@@ -32,6 +32,10 @@ function schemaFor(root: string) {
     WEB_PORT: port.default(3000),
     /** 1: the web app shows the capture server's mailbox (the embedded stack's demo). */
     SHUZHI_DEMO_MAILBOX: z.enum(['0', '1']).default('0'),
+    /** The CLI's personal API token, for scripts; otherwise the one `shuzhi login` stored. */
+    SHUZHI_TOKEN: z.string().min(1).optional(),
+    /** The web app the CLI sends a person's acts to; unset, the stored login's, then PUBLIC_BASE_URL. */
+    SHUZHI_URL: z.url().optional(),
     /** Signs sign-in links; unset, a random key is kept in the data folder (config/secret.ts). */
     SHUZHI_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /**

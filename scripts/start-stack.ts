@@ -2,6 +2,7 @@
 // processes this script owns, then a demo season. Ctrl-C stops everything it started.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { markDemoStack } from '../config/demo-stack';
 import { loadConfig, PROJECT_ROOT } from '../config/env';
 import { loadAuditKeyring } from '../config/secret';
 import { openDb } from '../db/client';
@@ -22,6 +23,7 @@ async function main() {
   const config = loadConfig();
   const dataDir = config.SHUZHI_DATA_DIR;
   mkdirSync(join(dataDir, 'logs'), { recursive: true });
+  markDemoStack(dataDir);
   const owned: OwnedProcess[] = [];
   const closers: (() => Promise<void>)[] = [];
   const shutdown = async (code: number) => {

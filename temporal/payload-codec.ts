@@ -69,7 +69,10 @@ export class PayloadEncryptionCodec implements PayloadCodec {
   }
 }
 
-/** What every Temporal client and worker of the product is given (app/temporal.ts, worker/). */
+/** The module whose failure converter puts failures' messages into payloads, so they are sealed too. */
+export const FAILURE_CONVERTER_PATH = require.resolve('./failure-converter');
+
+/** What every Temporal client and worker of the product is given (app/temporal.ts, worker/); the workflow bundle is built with the same failure converter. */
 export function encryptedDataConverter(keyring: PayloadKeyring): DataConverter {
-  return { payloadCodecs: [new PayloadEncryptionCodec(keyring)] };
+  return { payloadCodecs: [new PayloadEncryptionCodec(keyring)], failureConverterPath: FAILURE_CONVERTER_PATH };
 }

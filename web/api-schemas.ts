@@ -84,6 +84,7 @@ export const API_SCHEMAS = {
         properties: {
           ...reportSummary.properties,
           seasonTitle: text,
+          timeZone: { type: 'string', description: "The season's time zone, e.g. Asia/Shanghai" },
           secretaryEmail: text,
           reviewerEmail: { type: ['string', 'null'] },
           versions: {
@@ -111,7 +112,7 @@ export const API_SCHEMAS = {
     params: reportParams,
     body: { type: 'object', required: ['text'], additionalProperties: false, properties: { text, acceptWarnings: { type: 'boolean' } } },
     response: {
-      200: versionSaved,
+      200: { type: 'object', properties: { versionNumber: { type: 'integer' }, warningsAccepted: { type: 'integer' } } },
       ...refusals(400, 403, 404),
       422: {
         description: 'The text did not pass the submission check, or has warnings not accepted',
@@ -133,6 +134,7 @@ export const API_SCHEMAS = {
         decision: { type: 'string', enum: ['approve', 'request_revision'] },
         comment: text,
         rating: { type: 'string', enum: [...RATINGS] },
+        revisionDueAt: { type: 'string', format: 'date-time', description: 'When sending back: the revision is due then' },
         reason: text,
       },
     },
@@ -159,6 +161,7 @@ export const API_SCHEMAS = {
           },
         },
         comment: text,
+        reason: { type: 'string', description: 'Why reports that have not passed review are approved, where the season allows it' },
       },
     },
     response: {

@@ -1,8 +1,7 @@
 // Where the web app listens, from the address people reach it at: loopback for a local address,
 // every interface otherwise. The demo mailbox (every captured mail, readable without signing in:
 // it signs in as anyone) exists only on a web app nobody else can reach.
-
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+import { isLoopback } from '../config/demo-stack';
 
 export class DemoMailboxExposedError extends Error {
   constructor(publicBaseUrl: string) {
@@ -16,7 +15,7 @@ export class DemoMailboxExposedError extends Error {
 /** The interface to listen on; refuses the demo mailbox on any address but loopback. */
 export function listenHost(publicBaseUrl: string, demoMailbox: boolean): string {
   const host = new URL(publicBaseUrl).hostname;
-  const loopback = LOOPBACK.has(host);
+  const loopback = isLoopback(publicBaseUrl);
   if (demoMailbox && !loopback) throw new DemoMailboxExposedError(publicBaseUrl);
   if (!loopback) return '0.0.0.0';
   return host === '[::1]' || host === '::1' ? '::1' : '127.0.0.1';

@@ -1,5 +1,6 @@
 // How the worker loads the workflow code, in one place for the worker, the bench and the tests.
 import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { FAILURE_CONVERTER_PATH } from '../temporal/payload-codec';
 
 const WORKFLOWS_PATH = require.resolve('../workflows');
 
@@ -12,5 +13,6 @@ const WORKFLOWS_PATH = require.resolve('../workflows');
  * suspect (docs/testing.md, "Timers follow the plan").
  */
 export function bundleWorkflows(workflowsPath = WORKFLOWS_PATH): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
+  // Failures the workflows write carry their message encoded, to be encrypted (temporal/failure-converter.ts).
+  return bundleWorkflowCode({ workflowsPath, failureConverterPath: FAILURE_CONVERTER_PATH, logger: new DefaultLogger('WARN') });
 }

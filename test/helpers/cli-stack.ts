@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createActivities, systemClock } from '../../activities';
+import { markDemoStack } from '../../config/demo-stack';
 import { startCaptureServer, type CaptureServer } from '../../mail/capture-server';
 import { createSmtpMailer } from '../../mail/mailer';
 import { createWorker } from '../../worker/create-worker';
@@ -37,10 +38,12 @@ export async function startCliStack(kind: DatabaseKind, locale: 'zh-CN' | 'en' =
     workflowBundle: await workflowBundle(),
   });
   const running = worker.run();
+  const dataDir = join(smtp.mailbox.dir, '..');
+  markDemoStack(dataDir); // the CLI may name who acts (--as) on a test stack, as on npm start's
   const cliEnv = {
     DATABASE_URL: scratch.url,
     TEMPORAL_ADDRESS: env.address,
-    SHUZHI_DATA_DIR: join(smtp.mailbox.dir, '..'),
+    SHUZHI_DATA_DIR: dataDir,
     SHUZHI_LOCALE: locale,
     SHUZHI_SECRET: TEST_SECRET,
   };

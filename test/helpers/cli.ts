@@ -18,13 +18,14 @@ export interface CliResult {
  */
 const TIME_LIMIT_MS = 90_000;
 
-/** Runs `shuzhi …` from the project, or from `root`, a copy of it. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv, root = PROJECT_ROOT): Promise<CliResult> {
+/** Runs `shuzhi …` from the project, or from `root`, a copy of it; `input` is typed into its stdin, which is then closed. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv, root = PROJECT_ROOT, input?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(root, 'bin', 'shuzhi.js'), ...args], {
       cwd: root,
       env: { ...process.env, ...env },
     });
+    if (input !== undefined) child.stdin.end(input);
     let stdout = '';
     let stderr = '';
     const limit = setTimeout(() => {

@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { markDemoStack } from '../../config/demo-stack';
 import { PROJECT_ROOT } from '../../config/env';
 import { startCaptureServer, type CaptureServer } from '../../mail/capture-server';
 import { startOwnedProcess, type OwnedProcess } from '../../stack/child-process';
@@ -38,6 +39,7 @@ export interface RealStack {
 export async function startRealStack(name: string): Promise<RealStack> {
   // The folder outlives the test (a few hundred KiB): its worker and web logs are what a failed run leaves to read.
   const dir = mkdtempSync(join(tmpdir(), `shuzhi-${name}-`));
+  markDemoStack(dir); // the CLI may name who acts (--as) on a test stack, as on npm start's
   const [env, firstSmtp, scratch] = await Promise.all([
     startDevServer(),
     startCaptureServer({ mailboxDir: join(dir, 'mailbox'), port: 0 }),

@@ -103,6 +103,25 @@ describeEachDatabase('API tokens', (kind) => {
     expect(codes).toEqual({ missing: 'missing', malformed: 'malformed', unknown: 'unknown', expired: 'expired', cookie: 'missing' });
   });
 
+  test('after 20 refused tokens a client is turned away for a while, even with a good token', async () => {
+    // Its own web app: the count is per client, and every request here comes from 127.0.0.1.
+    const guessed = await startWebAlone(scratch.db);
+    try {
+      const { token } = await issueApiToken(scratch.db, SECRETARY, 'good', 1);
+      const meAt = (authorization: string) => fetch(`http://127.0.0.1:${guessed.port}/api/v1/me`, { headers: { authorization } });
+      expect((await meAt(`Bearer ${token}`)).status).toBe(200); // a good token never counts
+      for (let guess = 0; guess < 20; guess++) expect((await meAt(`Bearer shz_${String(guess).padStart(24, '0')}_${'a'.repeat(43)}`)).status).toBe(401);
+      const turnedAway = await meAt(`Bearer ${token}`);
+      expect(turnedAway.status).toBe(429);
+      expect(Number(turnedAway.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await turnedAway.json()).toMatchObject({
+        error: { code: 'too_many_refused_tokens', message: { en: expect.stringContaining('try again in 15 minutes') } },
+      });
+    } finally {
+      await guessed.app.close();
+    }
+  });
+
   test('a request of the wrong form is 400 JSON, an unknown endpoint 404 JSON', async () => {
     const { token } = await issueApiToken(scratch.db, SECRETARY, 'form', 1);
     const answer = await call(

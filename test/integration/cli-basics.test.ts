@@ -1,6 +1,7 @@
 // The CLI as a person meets it, without Temporal: help and messages in their language, the
 // version, the season file's format, a missing bootstrap, and an unknown season, branch or date
 // said as such with exit code 1.
+import { markDemoStack } from '../../config/demo-stack';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,6 +113,7 @@ describe('the shuzhi command on a database', () => {
   beforeAll(async () => {
     scratch = await createScratchSqlite();
     dir = mkdtempSync(join(tmpdir(), 'cli-basics-'));
+    markDemoStack(dir); // commands here name who acts (--as), as on npm start's stack
     env = { DATABASE_URL: scratch.url, SHUZHI_DATA_DIR: dir, SHUZHI_SECRET: TEST_SECRET, ...NO_TEMPORAL };
     await importSeason(scratch.db, season, { email: 'zuzhi@bureau.example', channel: 'system' }, TEST_AUDIT_KEY);
     // One report, overdue since 30 November, its liaison told on 1 December at 10:30 in Shanghai.

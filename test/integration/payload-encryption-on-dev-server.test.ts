@@ -1,7 +1,8 @@
 // What Temporal stores holds no personal data: a report submitted and sent back with a comment,
 // through the CLI and the worker process as they run in production, leaves histories in which a
 // client without the key finds no address, name or comment, while a client with it reads the
-// report as always.
+// report as always. The send-back's mail first meets SMTP down, so a failure is stored too: its
+// message is sealed like any payload.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, type WorkflowHandle } from '@temporalio/client';
@@ -15,6 +16,7 @@ import { replayEveryHistory } from '../helpers/replay-all';
 import { GOOD_REPORT } from '../helpers/report-harness';
 import { demoSeason } from '../helpers/seasons';
 import { startRealStack, type RealStack } from '../helpers/real-stack';
+import { waitUntil } from '../helpers/wait';
 
 const MIDDLE = 'demo-2026/no1-middle-school';
 const SECRETARY = 'shuji.yizhong@school.example';
@@ -38,6 +40,22 @@ function payloadsIn(value: unknown, path: string[] = [], found: Payload[] = []):
       const markerBookkeeping = key === 'data' && path.slice(-2).join('.') === 'markerRecordedEventAttributes.details';
       if (key !== 'searchAttributes' && !markerBookkeeping) payloadsIn(item, [...path, key], found);
     }
+  }
+  return found;
+}
+
+interface StoredFailure {
+  message?: string | null;
+  stackTrace?: string | null;
+  encodedAttributes?: Payload | null;
+}
+
+/** Every failure a history holds (an activity's, a local activity's in its marker, an update's), causes included. */
+function failuresIn(value: unknown, found: StoredFailure[] = []): StoredFailure[] {
+  if (value instanceof Uint8Array || value === null || typeof value !== 'object') return found;
+  for (const [key, item] of Object.entries(value)) {
+    if ((key === 'failure' || key === 'lastFailure' || key === 'cause') && item && typeof item === 'object') found.push(item as StoredFailure);
+    failuresIn(item, found);
   }
   return found;
 }
@@ -67,10 +85,16 @@ describe("Temporal's histories on the dev server", () => {
       ['report', 'submit', MIDDLE, '--file', report, '--as', SECRETARY],
       ['report', 'review', MIDDLE, '--request-revision', '--comment', COMMENT, '--as', ADMIN],
     ]) {
+      // The send-back's mail finds SMTP refusing connections on its first try, and goes out once it is back.
+      if (args[1] === 'review') await stack.smtpDown();
       const result = await runCli(args, stack.cliEnv);
       // stderr is shown when a command fails; `season start --wait` writes its progress there.
       expect({ args, code: result.code, ...(result.code === 0 ? {} : { stderr: result.stderr }) }).toEqual({ args, code: 0 });
     }
+    await stack.smtpUp();
+    const revisionMailSent = async () =>
+      (await stack.scratch.db.sentMail.count({ where: { reportId: MIDDLE, kind: 'revision_requested', status: 'sent' } })) === 1;
+    await waitUntil(revisionMailSent, 60_000, 'the send-back mail, once SMTP is back');
     // Read as the Web UI reads them: straight from the server, with no codec.
     const raw = new Client({ connection: stack.env.connection, namespace: 'default' });
     histories = [];
@@ -83,6 +107,22 @@ describe("Temporal's histories on the dev server", () => {
     const payloads = histories.flatMap((history) => payloadsIn(history.events));
     expect(payloads.length).toBeGreaterThan(10);
     expect(new Set(payloads.map((p) => Buffer.from(p.metadata?.encoding ?? []).toString()))).toEqual(new Set([ENCRYPTED_ENCODING]));
+  });
+
+  test('a failure in them (SMTP refused the first try of a mail) keeps its message and stack sealed', async () => {
+    const failures = histories.flatMap((history) => failuresIn(history.events));
+    expect(failures.length).toBeGreaterThan(0);
+    for (const failure of failures) {
+      expect(failure.message).toBe('Encoded failure');
+      expect(failure.stackTrace ?? '').toBe('');
+      expect(Buffer.from(failure.encodedAttributes?.metadata?.encoding ?? []).toString()).toBe(ENCRYPTED_ENCODING);
+    }
+    const seen = histories.map(everythingIn).join('\n');
+    expect(seen).not.toContain('ECONNREFUSED');
+    // With the key, the message is there.
+    const codec = new PayloadEncryptionCodec(TEST_PAYLOAD_KEYRING);
+    const opened = everythingIn(await codec.decode(failures.flatMap((f) => (f.encodedAttributes ? [f.encodedAttributes] : []))));
+    expect(opened).toContain('ECONNREFUSED');
   });
 
   test('without the key, no address, name or comment appears anywhere in them', () => {

@@ -44,3 +44,11 @@ describe('the workflow bundle', () => {
     expect(Object.keys(first.workflows as object)).toEqual(expect.arrayContaining(['seasonWorkflow', 'branchReportWorkflow']));
   });
 });
+
+describe("the workflow bundle's failures", () => {
+  test('are converted by the failure converter that encodes their messages, as the worker and clients do', async () => {
+    const bundle = await bundleWorkflows();
+    // The bundler puts the module named by failureConverterPath in place of the SDK's default.
+    expect(bundle.code).toContain('"./temporal/failure-converter.ts"');
+  });
+});

@@ -2,6 +2,7 @@
 // calls the app/ function its page calls, after the same access check; every act is recorded
 // with channel "api" and the token's person. The OpenAPI document is written from the routes'
 // schemas (web/api-schemas.ts).
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { approveChosen, type ApprovalResult } from '../../app/bulk-approve';
@@ -25,8 +26,16 @@ export const isApiPath = (url: string) => url === API_PREFIX || url.startsWith(`
 
 const REPORTS_LISTED = 1000;
 
+/** Refused tokens a client may present in a window before it is turned away for the rest of it. */
+const FAILED_TOKENS_PER_CLIENT = 20;
+const FAILED_TOKEN_WINDOW = 15 * 60_000;
+
 const NOT_FOUND = words('没有这份报告，或您无权查看。', 'No such report, or not one you may see.');
 const NOT_ADMIN = words('只有本季度的管理员可以查看。', "Only the season's admins may see this.");
+const TOO_MANY_FAILURES = words(
+  '令牌验证失败的次数过多，请 15 分钟后再试，并检查令牌是否正确、是否已过期或被吊销。',
+  'Too many refused tokens from here: try again in 15 minutes, and check that the token is right, not expired and not revoked.',
+);
 const NOT_PERMITTED = words('您无权审批这份报告。', 'You may not approve this report.');
 
 type ReportRequest = FastifyRequest<{ Params: { id: string } }>;
@@ -61,11 +70,20 @@ export async function apiRoutes(app: FastifyInstance, deps: WebDeps) {
   app.setNotFoundHandler((_request, reply) => sendRefusal(reply, 404, 'not_found', words('没有这个接口。', 'No such endpoint.')));
 
   app.decorateRequest('apiCaller', undefined);
+  await app.register(rateLimit, { global: false });
+  // Only refused tokens count: a client guessing is turned away, a busy script with a good token is not.
+  const refusedTokens = app.createRateLimit({ max: FAILED_TOKENS_PER_CLIENT, timeWindow: FAILED_TOKEN_WINDOW });
   // The token is checked before the body is read: a caller without one learns nothing else.
   app.addHook('onRequest', async (request, reply) => {
     if (request.routeOptions.config.publicApi) return;
+    const refused = await refusedTokens(request, { increment: false });
+    if (!refused.isAllowed && refused.remaining === 0)
+      return sendRefusal(reply.header('retry-after', String(refused.ttlInSeconds)), 429, 'too_many_refused_tokens', TOO_MANY_FAILURES);
     const caller = await authenticate(deps.db, request, reply);
-    if (!caller) return reply;
+    if (!caller) {
+      await refusedTokens(request);
+      return reply;
+    }
     request.apiCaller = caller;
   });
   const callerOf = (request: FastifyRequest): ApiCaller => request.apiCaller as ApiCaller;
@@ -127,6 +145,7 @@ export async function apiRoutes(app: FastifyInstance, deps: WebDeps) {
       branchId: report.branchId,
       branchName: report.seasonBranch.name,
       seasonTitle: report.season.title,
+      timeZone: report.season.timeZone,
       state: report.state,
       dueAt: writingDue(report).toISOString(),
       rating: report.rating,
@@ -154,44 +173,50 @@ export async function apiRoutes(app: FastifyInstance, deps: WebDeps) {
       if (!caller) return reply;
       return act(reply, async () => {
         const saved = await submitReport(deps.temporal, deps.db, request.params.id, request.body.text, apiActor(caller), request.body.acceptWarnings === true);
-        return { versionNumber: saved.versionNumber };
+        return { versionNumber: saved.versionNumber, warningsAccepted: saved.warnings.length };
       });
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { decision: 'approve' | 'request_revision'; comment?: string; rating?: Rating; reason?: string } }>(
-    '/reports/:id/review',
-    { schema: API_SCHEMAS.review },
-    async (request, reply) => {
-      const caller = await seen(request, reply);
-      if (!caller) return reply;
-      const { decision, comment, rating, reason } = request.body;
-      return act(reply, async () => {
-        const after = await reviewReport(deps.temporal, request.params.id, {
-          actor: apiActor(caller),
-          decision,
-          comment: comment || undefined,
-          rating,
-          reason: reason || undefined,
-        });
-        return { state: after.state };
+  app.post<{
+    Params: { id: string };
+    Body: { decision: 'approve' | 'request_revision'; comment?: string; rating?: Rating; revisionDueAt?: string; reason?: string };
+  }>('/reports/:id/review', { schema: API_SCHEMAS.review }, async (request, reply) => {
+    const caller = await seen(request, reply);
+    if (!caller) return reply;
+    const { decision, comment, rating, revisionDueAt, reason } = request.body;
+    return act(reply, async () => {
+      const after = await reviewReport(deps.temporal, request.params.id, {
+        actor: apiActor(caller),
+        decision,
+        comment: comment || undefined,
+        rating,
+        revisionDueAt: revisionDueAt ? new Date(revisionDueAt).toISOString() : undefined,
+        reason: reason || undefined,
       });
-    },
-  );
+      return { state: after.state };
+    });
+  });
 
   // As the queue's bulk form: only reports this person reviews or leads are tried; any other id is
   // answered not_permitted, never named or approved.
-  app.post<{ Body: { items: { reportId: string; rating: Rating }[]; comment?: string } }>('/approvals', { schema: API_SCHEMAS.approvals }, async (request) => {
-    const caller = callerOf(request);
-    const plan = { items: request.body.items, comment: request.body.comment || undefined };
-    const reports = await plannedReports(deps.db, caller.reach, plan);
-    const reachable = new Set(reports.map((r) => r.reportId));
-    const refused: ApprovalResult[] = [...new Set(plan.items.map((i) => i.reportId))]
-      .filter((id) => !reachable.has(id))
-      .map((reportId) => ({ reportId, outcome: 'not_permitted', code: 'not_permitted', reason: NOT_PERMITTED }));
-    const results = reports.length ? await approveChosen(deps.temporal, deps.db, apiActor(caller), { items: reports, comment: plan.comment }) : [];
-    return { results: [...results, ...refused].map(({ reportId, outcome, code, reason }) => ({ reportId, outcome, code, reason })) };
-  });
+  app.post<{ Body: { items: { reportId: string; rating: Rating }[]; comment?: string; reason?: string } }>(
+    '/approvals',
+    { schema: API_SCHEMAS.approvals },
+    async (request) => {
+      const caller = callerOf(request);
+      const plan = { items: request.body.items, comment: request.body.comment || undefined, reason: request.body.reason || undefined };
+      const reports = await plannedReports(deps.db, caller.reach, plan);
+      const reachable = new Set(reports.map((r) => r.reportId));
+      const refused: ApprovalResult[] = [...new Set(plan.items.map((i) => i.reportId))]
+        .filter((id) => !reachable.has(id))
+        .map((reportId) => ({ reportId, outcome: 'not_permitted', code: 'not_permitted', reason: NOT_PERMITTED }));
+      const results = reports.length
+        ? await approveChosen(deps.temporal, deps.db, apiActor(caller), { items: reports, comment: plan.comment, reason: plan.reason })
+        : [];
+      return { results: [...results, ...refused].map(({ reportId, outcome, code, reason }) => ({ reportId, outcome, code, reason })) };
+    },
+  );
 
   /** The season's admins only, as the dashboard. */
   async function admin(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): Promise<boolean> {
