@@ -43,6 +43,11 @@ describe('the documentation', () => {
     expect(lines.filter((line) => line.length >= 100)).toEqual([]);
   });
 
+  it.each(pages.map((page) => [page.slice(root.length + 1), page]))('%s names only source files that exist', (_name, page) => {
+    const named = [...readFileSync(page, 'utf8').matchAll(/`((?:[a-z-]+\/)+[\w.-]+\.(?:ts|cjs|mjs|js))`/g)].map((m) => m[1] ?? '');
+    expect(named.filter((path) => !existsSync(join(root, path)))).toEqual([]);
+  });
+
   it.each(pages.map((page) => [page.slice(root.length + 1), page]))('%s links only to files and headings that exist', (_name, page) => {
     const markdown = readFileSync(page, 'utf8');
     const broken: string[] = [];
