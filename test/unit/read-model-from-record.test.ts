@@ -51,6 +51,28 @@ describe("a report's read model, from its record", () => {
     expect(readModelFromRecord([assigned, step(action)]).state).toBe(state);
   });
 
+  test.each([
+    ['report.assigned', 'assigned'],
+    ['report.submitted', 'submitted'],
+    ['report.resubmitted', 'submitted'],
+    ['report.review_passed', 'reviewed'],
+    ['report.revision_requested', 'revision_requested'],
+    ['report.approved', 'approved'],
+  ])('%s puts the report in %s, whatever state it was in before', (action, state) => {
+    const before = state === 'approved' ? step('report.exempted') : step('report.approved', { rating: '好' });
+    expect(readModelFromRecord([assigned, before, step(action)]).state).toBe(state);
+  });
+
+  test('only a saved draft or a submission makes a version current; a decision naming a version does not', () => {
+    const decided = [assigned, step('report.submitted', {}, 2), step('report.review_passed', {}, 1), step('report.approved', { rating: '好' }, 1)];
+    expect(readModelFromRecord(decided).currentVersion).toBe(2);
+  });
+
+  test("the rating is the approval's: the season closing after it keeps it", () => {
+    const closed = [assigned, step('report.submitted', {}, 1), step('report.approved', { rating: '较好' }), step('report.closed')];
+    expect(readModelFromRecord(closed).rating).toBe('较好');
+  });
+
   test('reminders, escalations and other notices change nothing the row shows', () => {
     const quiet = [
       assigned,

@@ -60,7 +60,7 @@ describe('the season file schema', () => {
   });
 
   test('a due date is a day or a date-time with its offset', () => {
-    for (const dueDate of ['2026-12-31', '2026-12-31T18:00+08:00', '2026-12-31T18:00:30Z', '2026-12-31T18:00:30.5-05:00'])
+    for (const dueDate of ['2026-12-31', '2026-12-31T18:00+08:00', '2026-12-31T18:00:30Z', '2026-12-31T18:00:30.5-05:00', '2026-12-31T18:00:30.125+08:00'])
       expect(refusals({ ...minimal, dueDate })).toEqual([]);
     for (const dueDate of ['2026-1-1', '31.12.2026', '2026-12-31T18:00', ' 2026-12-31', '2026-12-31x']) {
       expect(refusals({ ...minimal, dueDate })).toEqual([['dueDate', 'must be a date YYYY-MM-DD (or a date-time such as 2026-12-31T18:00+08:00)']]);

@@ -108,6 +108,38 @@ describe('what the check tells the secretary', () => {
     expect(checkReport(plain.replace('  ### 二、', '  ###二、')).errors).toEqual([]);
   });
 
+  test('errors refuse the report and placeholders only warn: each finding says which it is', () => {
+    const severities = (body: string, template?: Parameters<typeof checkReport>[1]) => {
+      const { errors, warnings } = checkReport(body, template);
+      return [...errors, ...warnings].map((f) => [f.code, f.severity]);
+    };
+    expect(severities(' \n')).toEqual([['empty_report', 'error']]);
+    expect(severities(COMPLETE, { sections: [], maxCharacters: 20 })).toEqual([['too_long', 'error']]);
+    const body = COMPLETE.replace('## 二、存在的主要问题及原因\n理论学习的深度还不够。\n', '')
+      .replace('持续推进“三会一课”规范化。', '')
+      .replace('12345.5 元', 'XX元');
+    expect(severities(body)).toEqual([
+      ['missing_section', 'error'],
+      ['empty_section', 'error'],
+      ['placeholder', 'warning'],
+    ]);
+  });
+
+  test('a heading indented with full-width spaces, as word processors do, is still a heading', () => {
+    const indented = COMPLETE.replace('## 二、存在的主要问题及原因', '\u3000\u3000二、存在的主要问题及原因');
+    expect(checkReport(indented).errors).toEqual([]);
+  });
+
+  test('a section whose name holds a #, such as 1#楼 for building 1, is found as written', () => {
+    const template = { sections: ['一、1#教学楼改造', '二、2# 宿舍楼'], maxCharacters: 100 };
+    expect(checkReport('一、1#教学楼改造\n已完工。\n二、2# 宿舍楼\n在建。\n', template).errors).toEqual([]);
+  });
+
+  test('a section holding only spaces is empty', () => {
+    const body = COMPLETE.replace('理论学习的深度还不够。', ' \u3000\t');
+    expect(checkReport(body).errors.map((f) => [f.code, f.section])).toEqual([['empty_section', '二、存在的主要问题及原因']]);
+  });
+
   test('a heading is not found in the middle of a line', () => {
     const body = COMPLETE.replace('## 三、下步工作思路和主要措施', '下面是三、下步工作思路和主要措施');
     expect(checkReport(body).errors.map((f) => [f.code, f.section])).toEqual([['missing_section', '三、下步工作思路和主要措施']]);

@@ -37,4 +37,16 @@ describe('season time', () => {
     expect(zonedEndOfDay('2026-03-29', 'Europe/Berlin').toISOString()).toBe('2026-03-29T21:59:59.999Z');
     expect(formatInZone(new Date('2026-03-29T21:59:59.999Z'), 'Europe/Berlin')).toBe('2026-03-29 23:59');
   });
+
+  test("a zone's clock is built once and used for every later time in that zone", () => {
+    const built = jest.spyOn(Intl, 'DateTimeFormat');
+    try {
+      offsetMinutes(new Date('2026-07-15T12:00:00.000Z'), 'Pacific/Auckland');
+      formatInZone(new Date('2026-12-31T15:59:59.999Z'), 'Pacific/Auckland');
+      zonedEndOfDay('2026-12-31', 'Pacific/Auckland');
+      expect(built.mock.calls.filter(([, options]) => options?.timeZone === 'Pacific/Auckland')).toHaveLength(1);
+    } finally {
+      built.mockRestore();
+    }
+  });
 });
