@@ -5,6 +5,7 @@ import {
   appendAuditEvent,
   appendUnrecordedAuditEvent,
   chainHead,
+  eventHash,
   eventsBetween,
   findRecordedKeys,
   GENESIS_HASH,
@@ -157,5 +158,24 @@ describeEachDatabase("the record's writer", (kind) => {
       ['witness', CHAIN, 3],
       ['witness', CHAIN, 4],
     ]);
+  });
+});
+
+describe("an event's time in the chain", () => {
+  test('an event whose time is no date gets no hash: the chain never covers an event without its time', () => {
+    const undated = {
+      chainSeq: 1,
+      key: `report/${REPORT}/probe/undated`,
+      occurredAt: new Date('the day after tomorrow'),
+      actorEmail: 'system',
+      onBehalfOf: null,
+      action: 'report.reminded',
+      channel: 'workflow',
+      seasonId: SEASON,
+      reportId: REPORT,
+      versionNumber: null,
+      detailJson: '{}',
+    };
+    expect(() => eventHash(GENESIS_HASH, undated)).toThrow(RangeError);
   });
 });

@@ -54,6 +54,22 @@ describeEachDatabase('the audit log', (kind) => {
     expect((await theEvent()).actorEmail).toBe('zuzhi@bureau.example');
   });
 
+  test('a conflict over an act with neither report nor season names its subject as "-"', async () => {
+    const subjectless = {
+      key: 'probe/subjectless',
+      occurredAt: '2026-11-25T08:00:00.000Z',
+      actorEmail: 'zuzhi@bureau.example',
+      action: 'season.started',
+      channel: 'cli' as const,
+    };
+    await scratch.db.$transaction((tx) => appendAuditEvent(tx, TEST_AUDIT_KEY, subjectless));
+    const different = scratch.db.$transaction((tx) => appendAuditEvent(tx, TEST_AUDIT_KEY, { ...subjectless, actorEmail: 'someone.else@bureau.example' }));
+    await expect(different).rejects.toMatchObject({
+      recorded: 'season.started by zuzhi@bureau.example via cli on -',
+      attempted: 'season.started by someone.else@bureau.example via cli on -',
+    });
+  });
+
   test.each([
     ['update', () => scratch.db.auditEvent.update({ where: { key: 'probe/1' }, data: { actorEmail: 'x@y' } })],
     ['updateMany', () => scratch.db.auditEvent.updateMany({ data: { action: 'rewritten' } })],

@@ -5,6 +5,7 @@ import { reachFrom } from '../../web/access';
 import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
 import { demoSeason } from '../helpers/seasons';
 import { TEST_AUDIT_KEY } from '../helpers/audit-key';
+import { startWebAlone } from '../helpers/web-alone';
 
 const HOUR = 3_600_000;
 
@@ -81,6 +82,19 @@ describeEachDatabase('web sessions', (kind) => {
     await closeSession(scratch.db, here.id);
     await expect(findSignedIn(scratch.db, here.id)).resolves.toBeNull();
     await expect(findSignedIn(scratch.db, elsewhere.id)).resolves.toMatchObject({ session: elsewhere });
+  });
+
+  test('a browser signed in before an upgrade stays signed in: its session is still read from the shuzhi_session cookie', async () => {
+    const session = await openSession(scratch.db, 'zuzhi@bureau.example');
+    const { app, port } = await startWebAlone(scratch.db);
+    try {
+      const home = (cookie: string) => fetch(`http://127.0.0.1:${port}/`, { headers: { cookie }, redirect: 'manual' });
+      expect((await home(`shuzhi_session=${session.id}`)).status).toBe(200);
+      const elsewhere = await home(`other_cookie=${session.id}`);
+      expect(elsewhere.headers.get('location')).toMatch(/^\/login/);
+    } finally {
+      await app.close();
+    }
   });
 
   test('an expired, unknown or missing session signs nobody in', async () => {

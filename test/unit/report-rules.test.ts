@@ -13,6 +13,7 @@ import {
   effectiveActor,
   reviewOutcome,
 } from '../../workflows/report-rules';
+import { tooLargeMessage } from '../../domain/report-limits';
 
 const people: ReportPeople = {
   secretary: 'secretary@school.example',
@@ -96,6 +97,7 @@ describe('reviewing and approving', () => {
 
   test('sending back needs a comment, and is possible while in review, or for leadership once reviewed', () => {
     expect(review('submitted', { actor: as(people.reviewer as string), decision: 'request_revision', comment: ' ' })).toBe('comment_required');
+    expect(review('submitted', { actor: as(people.reviewer as string), decision: 'request_revision' })).toBe('comment_required');
     expect(review('submitted', { actor: as(people.reviewer as string), decision: 'request_revision', comment: '请补充' })).toBe('request_revision');
     expect(review('reviewed', { actor: as('leader@bureau.example'), decision: 'request_revision', comment: '请补充' })).toBe('request_revision');
     expect(review('reviewed', { actor: as(people.reviewer as string), decision: 'request_revision', comment: '请补充' })).toBe('wrong_state');
@@ -157,6 +159,13 @@ describe('administering', () => {
     expect(outcome(() => canAdminister('closed', people, as('admin@bureau.example'), ['延期', 'extended']))).toBe('wrong_state');
   });
 
+  test("any of the season's admins administers, not only the first", () => {
+    const twoAdmins = { ...people, admins: ['admin@bureau.example', 'second.admin@bureau.example'] };
+    expect(outcome(() => assertAdmin(twoAdmins, as('second.admin@bureau.example')))).toBeUndefined();
+    expect(outcome(() => assertAdmin(twoAdmins, as('admin@bureau.example')))).toBeUndefined();
+    expect(outcome(() => assertAdmin(twoAdmins, as('leader@bureau.example')))).toBe('not_admin');
+  });
+
   test('a new reviewer or secretary must leave someone to review and approve', () => {
     expect(outcome(() => assertDutiesSeparate(people))).toBeUndefined();
     expect(outcome(() => assertDutiesSeparate({ ...people, reviewer: people.secretary }))).toBe('own_report');
@@ -194,5 +203,127 @@ describe('a refusal speaks to the person in words, naming nobody by address', ()
     ['a non-admin extending', () => canAdminister('drafting', people, as('stranger@school.example'), ['延期', 'extended'])],
   ])('%s', (_name, run) => {
     for (const text of words(run)) expect(text).not.toMatch(/@|\.example/);
+  });
+});
+
+describe('a refusal says why, in both languages', () => {
+  /** The refusal's code and words. */
+  function refusal(run: () => unknown): { code: string; 'zh-CN': string; en: string } {
+    try {
+      run();
+    } catch (error) {
+      const detail = (error as { details?: { code: string; 'zh-CN': string; en: string }[] }).details?.[0];
+      if (detail) return detail;
+    }
+    throw new Error('not refused');
+  }
+  const leader = as('leader@bureau.example');
+  const reviewer = as(people.reviewer as string);
+
+  test.each([
+    [
+      'someone else writing',
+      () => canWrite('drafting', people, as('leader@bureau.example')),
+      '只有本支部书记可以撰写和提交报告。',
+      'Only the branch secretary may write and submit this report.',
+    ],
+    ['someone not an admin administering', () => assertAdmin(people, leader), '只有本次述职的管理员可以执行此操作。', "Only the season's admins may do this."],
+    [
+      'a request from a client that does not state the size',
+      () => assertReportSize(undefined),
+      '请求未说明报告大小，请更新客户端后重试。',
+      "The request does not state the report's size; update the client and try again.",
+    ],
+    [
+      'the secretary reviewing her own report',
+      () => reviewOutcome('submitted', people, strict, { decision: 'approve', actor: as(people.secretary) }),
+      '不能审阅或审批本人作为书记撰写的报告。',
+      'You cannot review or approve a report you are the secretary of.',
+    ],
+    [
+      'a stranger reviewing',
+      () => reviewOutcome('submitted', people, strict, { decision: 'approve', actor: as('admin@bureau.example') }),
+      '只有指定的审阅人或党组领导可以审阅此报告。',
+      'Only the assigned reviewer or leadership may review this report.',
+    ],
+    [
+      'sending back without a comment',
+      () => reviewOutcome('submitted', people, strict, { decision: 'request_revision', actor: reviewer }),
+      '退回修改时必须填写意见。',
+      'A revision request needs a comment.',
+    ],
+    [
+      'the reviewer sending back a report already reviewed',
+      () => reviewOutcome('reviewed', people, strict, { decision: 'request_revision', comment: '请补充', actor: reviewer }),
+      '报告当前状态为“已审阅待批准”，不能退回修改。',
+      'The report is reviewed, awaiting approval; it cannot be sent back for revision now.',
+    ],
+    [
+      'leadership approving before the review',
+      () => reviewOutcome('submitted', people, strict, { decision: 'approve', rating: '好', actor: leader }),
+      '报告尚未通过审阅：须由审阅人审阅通过后，党组领导才能审批。',
+      'The report has not passed review: its reviewer passes it before leadership approves.',
+    ],
+    [
+      'leadership approving before the review, where the season allows it, without a reason',
+      () => reviewOutcome('submitted', people, lenient, { decision: 'approve', rating: '好', actor: leader }),
+      '审批未经审阅的报告时必须说明理由。',
+      'Approving a report that has not passed review needs a reason.',
+    ],
+    [
+      'approving a report already approved',
+      () => reviewOutcome('approved', people, strict, { decision: 'approve', rating: '好', actor: leader }),
+      '报告当前状态为“已批准”，不能审批。',
+      'The report is approved; it cannot be approved now.',
+    ],
+    [
+      'the reviewer approving',
+      () => reviewOutcome('reviewed', people, strict, { decision: 'approve', rating: '好', actor: reviewer }),
+      '只有党组领导可以审批。',
+      'Only leadership may approve.',
+    ],
+    [
+      'an approval without a rating',
+      () => reviewOutcome('reviewed', people, strict, { decision: 'approve', actor: leader }),
+      '审批时须给出评价等次：好、较好、一般、差。',
+      'Approval needs a rating: 好, 较好, 一般, 差.',
+    ],
+    [
+      'the secretary made her own reviewer',
+      () => assertDutiesSeparate({ ...people, reviewer: people.secretary }),
+      '审阅人不能是本支部书记。',
+      "The reviewer cannot be the branch's own secretary.",
+    ],
+    [
+      'a secretary who is the only leader',
+      () => assertDutiesSeparate({ ...people, secretary: 'pgs@bureau.example', leaders: [] }),
+      '如此安排，将无人能审批本报告（书记不能审批本人的报告）。',
+      'Then nobody could approve this report (a secretary never approves their own).',
+    ],
+    ['a due date that is no date', () => assertFutureDate('next Friday', Date.parse('2026-12-01')), '日期无法识别：next Friday', 'Not a date: next Friday'],
+    [
+      'a due date in the past',
+      () => assertFutureDate('2026-11-30T00:00:00Z', Date.parse('2026-12-01')),
+      '新的截止时间必须晚于现在。',
+      'The new due date must be in the future.',
+    ],
+  ])('%s', (_situation, run, zh, en) => {
+    const detail = refusal(run);
+    expect([detail['zh-CN'], detail.en]).toEqual([zh, en]);
+  });
+
+  test('a text over the limit is refused with the words that give its size and the limit', () => {
+    const size = { characters: 100_001, bytes: 100_001 };
+    const detail = refusal(() => assertReportSize(size));
+    expect([detail['zh-CN'], detail.en]).toEqual([tooLargeMessage(size)['zh-CN'], tooLargeMessage(size).en]);
+  });
+
+  test('a refusal is final: asking again gets the same answer, so the caller is told not to retry', () => {
+    try {
+      canWrite('submitted', people, as(people.secretary));
+      throw new Error('not refused');
+    } catch (error) {
+      expect((error as { nonRetryable?: boolean }).nonRetryable).toBe(true);
+    }
   });
 });

@@ -136,6 +136,12 @@ describe('the next timer and what fell due', () => {
     expect(nextTimer(drafting({ firedTimers: [`${base}/reminder/${7 * DAY}`] }), schedule)?.key).toBe(`${base}/reminder/${3 * DAY}`);
   });
 
+  test('reminders the season file lists in any order still come earliest first', () => {
+    const unordered = { ...schedule, remindersBeforeDue: [1 * DAY, 7 * DAY, 3 * DAY] };
+    expect(nextTimer(drafting(), unordered)?.offset).toBe(7 * DAY);
+    expect(dueTimers(drafting(), unordered, DUE).map((t) => t.offset)).toEqual([7 * DAY, 3 * DAY, 1 * DAY]);
+  });
+
   test('a worker that keeps time finds one timer due at its moment, none a millisecond before', () => {
     expect(dueTimers(drafting(), schedule, DUE - 7 * DAY - 1)).toEqual([]);
     expect(dueTimers(drafting(), schedule, DUE - 7 * DAY).map((t) => t.key)).toEqual([`${base}/reminder/${7 * DAY}`]);
@@ -229,6 +235,19 @@ describe('nobody is told about one report more often than the notice gap allows'
     const weekly = plannedTimers(state, { ...schedule, digestEvery: 0 }).find((t) => t.kind === 'overdue_weekly');
     expect(weekly?.at).toBe(pgsAt + HOUR);
     expect(dueTimers(state, { ...schedule, digestEvery: 0 }, pgsAt + 3 * HOUR).map((t) => t.offset)).toEqual([1, 2, 3]);
+  });
+
+  const reviewDue = '2027-01-05T08:00:00.000Z';
+  test.each([
+    ['the liaison', 'their escalation', 'escalate_liaison', 'liaison', DUE + DAY],
+    ['the Party group secretary', 'their escalation', 'escalate_party_group_secretary', 'party_group_secretary', DUE + 3 * DAY],
+    ['the reviewer', 'the review reminder', 'review_reminder', 'reviewer', Date.parse(reviewDue) - DAY],
+    ['the admins', 'the overdue review', 'review_escalation', 'admins', Date.parse(reviewDue)],
+  ] as const)('%s: told something a minute before %s falls due, they hear of it an hour later', (_who, _what, kind, audience, plannedFor) => {
+    const status = kind.startsWith('review') ? 'submitted' : 'drafting';
+    const state = drafting({ status, reviewDueAt: reviewDue, lastToldAt: { [audience]: plannedFor - MIN } });
+    const timer = plannedTimers(state, schedule).find((t) => t.kind === kind);
+    expect([timer?.at, timer?.heldFrom]).toEqual([plannedFor - MIN + HOUR, plannedFor]);
   });
 
   test('a season that sets a shorter gap (a demo) is held only that long', () => {
