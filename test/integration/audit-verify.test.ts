@@ -95,6 +95,14 @@ describeEachDatabase('audit verify, from the database alone', (kind) => {
     ]);
   });
 
+  test("an event's time made into something that is no date is named as edited, not a crash", async () => {
+    const edit = `UPDATE "AuditEvent" SET "occurredAt" = 'not a date' WHERE "action" = 'report.review_passed'`;
+    // PostgreSQL's column holds only real times; SQLite's takes anything an intruder writes.
+    if (kind.provider === 'postgresql') return expect(tamper(edit)).rejects.toThrow(/not a date|invalid input syntax/);
+    await tamper(edit);
+    expect(await findings()).toContainEqual(['edited', `report:${SCHOOL_A}`]);
+  });
+
   test("an event's detail edited, its hash left as it was, is caught: the hash covers what the event says", async () => {
     await tamper(`UPDATE "AuditEvent" SET "detailJson" = '{"to":["nobody@else.example"]}' WHERE "action" = 'report.reminded' AND "reportId" = '${SCHOOL_B}'`);
     expect(await findings()).toEqual([['edited', `report:${SCHOOL_B}`]]);
