@@ -4,17 +4,12 @@
 // another secretary's token neither sees the report nor reviews.
 import { createHash } from 'node:crypto';
 import { GOOD_REPORT } from '../helpers/report-harness';
-import { demoSeason } from '../helpers/seasons';
+import { DEMO, demoSeasonWithReviewer } from '../helpers/seasons';
 import { startSeasonOnStack } from '../helpers/season-on-stack';
 import { startRealStack, type RealStack } from '../helpers/real-stack';
 import { openSession, SESSION_COOKIE } from '../../web/sessions';
 
-const MIDDLE = 'demo-2026/no1-middle-school';
-const PRIMARY = 'demo-2026/experimental-primary';
-const SECRETARY = 'shuji.yizhong@school.example';
-const OTHER_SECRETARY = 'shuji.shixiao@school.example';
-const REVIEWER = 'weiyuan.qian@bureau.example';
-const LEADER = 'dangzu.shuji@bureau.example';
+const { middle: MIDDLE, primary: PRIMARY, secretary: SECRETARY, otherSecretary: OTHER_SECRETARY, reviewer: REVIEWER, leader: LEADER } = DEMO;
 
 describe('the API by personal token', () => {
   let stack: RealStack;
@@ -23,15 +18,7 @@ describe('the API by personal token', () => {
     stack = await startRealStack('api');
     stack.startWorker();
     await stack.startWeb();
-    const base = demoSeason();
-    const season = {
-      ...base,
-      organization: {
-        ...base.organization,
-        branches: base.organization.branches.map((b) => (b.id === 'no1-middle-school' ? { ...b, reviewer: REVIEWER } : b)),
-      },
-    };
-    await startSeasonOnStack(stack, season);
+    await startSeasonOnStack(stack, demoSeasonWithReviewer());
   });
   afterAll(async () => {
     await stack?.stop();
@@ -65,7 +52,7 @@ describe('the API by personal token', () => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   const report = (id: string) => `/reports/${encodeURIComponent(id)}`;
-  const state = async (id = MIDDLE) => (await stack.scratch.db.report.findUniqueOrThrow({ where: { id } })).state;
+  const state = async (id: string = MIDDLE) => (await stack.scratch.db.report.findUniqueOrThrow({ where: { id } })).state;
 
   let secretaryToken = '';
 

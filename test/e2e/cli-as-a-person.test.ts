@@ -10,15 +10,9 @@ import { runCli } from '../helpers/cli';
 import { GOOD_REPORT } from '../helpers/report-harness';
 import { startRealStack, type RealStack } from '../helpers/real-stack';
 import { startSeasonOnStack } from '../helpers/season-on-stack';
-import { demoSeason } from '../helpers/seasons';
+import { DEMO, demoSeasonWithReviewer } from '../helpers/seasons';
 
-const MIDDLE = 'demo-2026/no1-middle-school';
-const PRIMARY = 'demo-2026/experimental-primary';
-const SECRETARY = 'shuji.yizhong@school.example';
-const OTHER_SECRETARY = 'shuji.shixiao@school.example';
-const REVIEWER = 'weiyuan.qian@bureau.example';
-const LEADER = 'dangzu.shuji@bureau.example';
-const ADMIN = 'zuzhi@bureau.example';
+const { middle: MIDDLE, primary: PRIMARY, secretary: SECRETARY, otherSecretary: OTHER_SECRETARY, reviewer: REVIEWER, leader: LEADER, admin: ADMIN } = DEMO;
 
 describe('the CLI as a person, off the demo stack', () => {
   let stack: RealStack;
@@ -30,9 +24,7 @@ describe('the CLI as a person, off the demo stack', () => {
     stack = await startRealStack('cli-person');
     stack.startWorker();
     await stack.startWeb();
-    const base = demoSeason();
-    const branches = base.organization.branches.map((b) => (b.id === 'no1-middle-school' ? { ...b, reviewer: REVIEWER } : b));
-    await startSeasonOnStack(stack, { ...base, organization: { ...base.organization, branches } });
+    await startSeasonOnStack(stack, demoSeasonWithReviewer());
     deployed = {
       ...stack.cliEnv,
       SHUZHI_DATA_DIR: mkdtempSync(join(tmpdir(), 'shuzhi-deployed-')),
