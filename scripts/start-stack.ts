@@ -1,5 +1,6 @@
 // `npm start`: the embedded stack (Temporal dev server, SMTP capture server, worker) as child
-// processes this script owns, then a demo season. Ctrl-C stops everything it started.
+// processes this script owns and watches (stack/supervisor.ts), then a demo season. Ctrl-C stops
+// everything it started.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { markDemoStack } from '../config/demo-stack';
@@ -12,7 +13,8 @@ import { startCaptureServer } from '../mail/capture-server';
 import { loadSeasonFile } from '../app/season-file-loader';
 import { startSeason, waitForFanOut } from '../app/season-commands';
 import { connectTemporal } from '../app/temporal';
-import { startOwnedProcess, type OwnedProcess } from '../stack/child-process';
+import { startOwnedProcess } from '../stack/child-process';
+import { createSupervisor } from '../stack/supervisor';
 import { workerNodeArgs, workerProcessEnv } from '../stack/worker-node-args';
 import { startTemporalDevServer } from '../stack/temporal-dev-server';
 import { readToolPaths } from '../stack/tool-paths';
@@ -24,15 +26,24 @@ async function main() {
   const dataDir = config.SHUZHI_DATA_DIR;
   mkdirSync(join(dataDir, 'logs'), { recursive: true });
   markDemoStack(dataDir);
-  const owned: OwnedProcess[] = [];
   const closers: (() => Promise<void>)[] = [];
-  const shutdown = async (code: number) => {
-    console.log('\n[stack] stopping …');
-    for (const process_ of [...owned].reverse()) await process_.stop();
-    for (const close of closers.reverse()) await close();
-    console.log('[stack] stopped.');
-    process.exit(code);
-  };
+  let stopping: Promise<never> | undefined;
+  const supervisor = createSupervisor({
+    say: (line) => console.error(`[stack] ${line}`),
+    stopTheStack: (reason) => {
+      console.error(`[stack] ${reason}: stopping everything`);
+      void shutdown(1);
+    },
+  });
+  const shutdown = (code: number) =>
+    (stopping ??= (async () => {
+      supervisor.standDown();
+      console.log('\n[stack] stopping …');
+      for (const owned of supervisor.current().reverse()) await owned.stop();
+      for (const close of closers.reverse()) await close();
+      console.log('[stack] stopped.');
+      process.exit(code);
+    })());
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
 
@@ -47,29 +58,28 @@ async function main() {
 
     const temporalPort = Number(config.TEMPORAL_ADDRESS.split(':').pop());
     console.log('[stack] starting the Temporal dev server …');
-    owned.push(
-      await startTemporalDevServer({
-        cli: readToolPaths('stack').temporalCli,
-        port: temporalPort,
-        uiPort: config.TEMPORAL_UI_PORT,
-        dbFile: join(dataDir, 'temporal.db'),
-        namespace: config.TEMPORAL_NAMESPACE,
-        logFile: join(dataDir, 'logs', 'temporal.log'),
-        codecEndpoint: new URL('/codec', config.PUBLIC_BASE_URL).href,
-      }),
-    );
-    console.log(`[stack] Temporal dev server on ${config.TEMPORAL_ADDRESS}`);
+    const temporal = await startTemporalDevServer({
+      cli: readToolPaths('stack').temporalCli,
+      port: temporalPort,
+      uiPort: config.TEMPORAL_UI_PORT,
+      dbFile: join(dataDir, 'temporal.db'),
+      namespace: config.TEMPORAL_NAMESPACE,
+      logFile: join(dataDir, 'logs', 'temporal.log'),
+      codecEndpoint: new URL('/codec', config.PUBLIC_BASE_URL).href,
+    });
+    supervisor.watch({ label: 'the Temporal dev server', process: temporal });
+    console.log(`[stack] Temporal dev server on ${config.TEMPORAL_ADDRESS} (pid ${temporal.child.pid})`);
 
-    const worker = startOwnedProcess('worker', process.execPath, [...workerNodeArgs(), join(PROJECT_ROOT, 'bin/run-ts.js'), 'worker/main.ts'], {
-      cwd: PROJECT_ROOT,
-      env: workerProcessEnv(),
-      echo: true,
-      logFile: join(dataDir, 'logs', 'worker.log'),
-    });
-    owned.push(worker);
-    void worker.exited.then((code) => {
-      if (code !== 0 && code !== null) console.error(`[stack] the worker exited with code ${code}`);
-    });
+    const startWorker = () =>
+      startOwnedProcess('worker', process.execPath, [...workerNodeArgs(), join(PROJECT_ROOT, 'bin/run-ts.js'), 'worker/main.ts'], {
+        cwd: PROJECT_ROOT,
+        env: workerProcessEnv(),
+        echo: true,
+        logFile: join(dataDir, 'logs', 'worker.log'),
+      });
+    const worker = startWorker();
+    supervisor.watch({ label: 'the worker', process: worker, restart: startWorker });
+    console.log(`[stack] worker started (pid ${worker.child.pid})`);
 
     const web = startOwnedProcess('web', process.execPath, [join(PROJECT_ROOT, 'bin/run-ts.js'), 'web/main.ts'], {
       cwd: PROJECT_ROOT,
@@ -78,15 +88,14 @@ async function main() {
       // The embedded stack's web app shows the captured mail, so a demo user can click its links.
       env: { ...process.env, SHUZHI_DEMO_MAILBOX: '1' },
     });
-    owned.push(web);
-    void web.exited.then((code) => {
-      if (code !== 0 && code !== null) console.error(`[stack] the web app exited with code ${code}`);
-    });
+    supervisor.watch({ label: 'the web app', process: web });
+    console.log(`[stack] web app started (pid ${web.child.pid})`);
 
     await startDemoSeason(config, smtp.mailbox.list.bind(smtp.mailbox));
     await waitForWebApp(config.PUBLIC_BASE_URL);
     printWhereToLook(config);
   } catch (error) {
+    if (stopping) return; // a process the stack needs stopped, and said so
     console.error(`[stack] ${error instanceof Error ? error.message : String(error)}`);
     await shutdown(1);
   }
