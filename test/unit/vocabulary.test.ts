@@ -5,7 +5,21 @@ import { durationMs } from '../../domain/duration';
 import { reportId, reportWorkflowId, seasonWorkflowId } from '../../domain/ids';
 import * as reportApi from '../../domain/report-api';
 import { closeSeasonSignal, seasonProgressQuery } from '../../domain/season-api';
-import { LOCALES, MAIL_KINDS, RATINGS, REPORT_STATES, REVIEW_STATES, SETTLED_STATES, STATE_NAMES, stateName, WRITING_STATES } from '../../domain/vocabulary';
+import {
+  eventName,
+  LOCALES,
+  MAIL_KINDS,
+  RATINGS,
+  REPORT_STATES,
+  REVIEW_STATES,
+  roleName,
+  SETTLED_STATES,
+  STATE_NAMES,
+  STEP_NAMES,
+  stateName,
+  versionKindName,
+  WRITING_STATES,
+} from '../../domain/vocabulary';
 import { words } from '../../domain/words';
 import { renderMail } from '../../mail/templates';
 
@@ -66,6 +80,31 @@ describe("the cycle's words", () => {
         expect(mail.text).not.toBe('');
       }
     }
+  });
+
+  test('the overdue list says who was told: the liaison, the Party group secretary or the organization office', () => {
+    const told = ['liaison', 'party_group_secretary', 'admins'];
+    expect(told.map((who) => roleName(who, 'zh-CN'))).toEqual(['联系领导', '党组书记', '组织办']);
+    expect(told.map((who) => roleName(who, 'en'))).toEqual(['liaison', 'Party group secretary', 'organization office']);
+  });
+
+  test('a role or a kind of version the app does not know is shown as it was written', () => {
+    expect(roleName('auditor', 'en')).toBe('auditor');
+    expect(versionKindName('autosave', 'en')).toBe('autosave');
+    expect(versionKindName('submission', 'en')).toBe('submission');
+  });
+
+  test('in English the record names its acts in plain words, as `shuzhi audit` prints them', () => {
+    expect(['report.assigned', 'report.draft_saved', 'report.submitted', 'season.closed'].map((action) => eventName(action, 'en'))).toEqual([
+      'report assigned',
+      'draft saved',
+      'report submitted',
+      'season closed',
+    ]);
+  });
+
+  test("in English a report's page shows its steps as Writing, Review, Approval and Done", () => {
+    expect(Object.values(STEP_NAMES).map((n) => n.en)).toEqual(['Writing', 'Review', 'Approval', 'Done']);
   });
 
   test('a word in both languages', () => {
