@@ -4,7 +4,8 @@
 import type { ActivityDeps } from '../../activities';
 import { createReportActivities } from '../../activities/report-activities';
 import { importSeason } from '../../db/season-import';
-import { canSeeReport, reachFrom, reviewableReports, visibleReports, type Reach, type SubtreeRole } from '../../web/access';
+import { canSeeReport, reachFrom, reviewableReports, usesReviewQueue, visibleReports, type Reach, type SubtreeRole } from '../../web/access';
+import { callerReach } from '../../web/caller';
 import { TEST_AUDIT_KEY } from '../helpers/audit-key';
 import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
 import { demoSeason } from '../helpers/seasons';
@@ -97,6 +98,35 @@ describeEachDatabase('who sees which report', (kind) => {
     const onBranch = reach(LEADER, [{ role: 'leader', seasonId: DEMO, path: '/edu-bureau/no1-middle-school/' }]);
     expect(await sees(onBranch)).toEqual([`${DEMO}/no1-middle-school`]);
     expect(await reviews(onBranch)).toEqual([`${DEMO}/no1-middle-school`]);
+  });
+
+  test('a delegate reads and reviews the reports she stands in on, besides those she is named on', async () => {
+    const delegate = reachFrom(ZHAO, [], [`${DEMO}/experimental-primary`]);
+    expect(await sees(delegate)).toEqual([
+      `${DEMO}/bureau-office`,
+      `${DEMO}/experimental-primary`,
+      `${DEMO}/no1-middle-school`,
+      `${OTHER}/bureau-office`,
+      `${OTHER}/no1-middle-school`,
+    ]);
+    expect(await reviews(delegate)).toEqual([`${DEMO}/experimental-primary`]);
+  });
+
+  test('the review queue is offered to whoever leads, stands in or reviews a branch, and not to a secretary or a liaison alone', async () => {
+    const offered = (who: Reach) => usesReviewQueue(scratch.db, who);
+    expect(await offered(reach(LEADER, [{ role: 'leader', seasonId: DEMO, path: '/edu-bureau/' }]))).toBe(true);
+    expect(await offered(reachFrom(ZHAO, [], [`${DEMO}/experimental-primary`]))).toBe(true);
+    expect(await offered(reach(QIAN))).toBe(true);
+    expect(await offered(reach(PRIMARY_SECRETARY))).toBe(false);
+    expect(await offered(reach(ZHAO))).toBe(false);
+  });
+
+  test('leadership approves in bulk: a leader and the Party group secretary, not an admin or a reviewer', async () => {
+    const approves = async (email: string, role: string) => (await callerReach(scratch.db, email, [{ role, seasonId: DEMO, path: '/edu-bureau/' }])).approves;
+    expect(await approves(LEADER, 'leader')).toBe(true);
+    expect(await approves(LEADER, 'party_group_secretary')).toBe(true);
+    expect(await approves(ADMIN, 'admin')).toBe(false);
+    expect(await approves(QIAN, 'reviewer')).toBe(false);
   });
 
   test('someone named nowhere reads nothing, and a report that does not exist is seen by nobody', async () => {

@@ -1,4 +1,5 @@
 // What a mail says about time left or time overdue must be true: cut down, never rounded up.
+import { isZeroDuration } from '../../domain/duration';
 import { durationInWords } from '../../domain/duration-words';
 
 const MIN = 60_000;
@@ -24,5 +25,15 @@ describe('a span of time in words', () => {
   ])('%d ms reads "%s" / "%s"', (ms, zh, en) => {
     expect(durationInWords(ms, 'zh-CN')).toBe(zh);
     expect(durationInWords(ms, 'en')).toBe(en);
+  });
+});
+
+describe('a duration of nothing, which no schedule may use', () => {
+  test.each(['0d', '00h', '0m', '0s'])('%s is nothing', (text) => {
+    expect(isZeroDuration(text)).toBe(true);
+  });
+
+  test.each(['10m', '01h', '0h30m'])('%s is not nothing', (text) => {
+    expect(isZeroDuration(text)).toBe(false);
   });
 });

@@ -229,6 +229,11 @@ describe('nobody is told about one report more often than the notice gap allows'
     expect(escalation).toEqual({ key: `${base}/escalate-liaison`, kind: 'escalate_liaison', at: DUE + DAY });
   });
 
+  test('a notice falling due just as the gap has passed goes out at its moment, not held back', () => {
+    const escalation = plannedTimers(drafting({ lastToldAt: { liaison: DUE + DAY - HOUR } }), schedule).find((t) => t.kind === 'escalate_liaison');
+    expect(escalation).toEqual({ key: `${base}/escalate-liaison`, kind: 'escalate_liaison', at: DUE + DAY });
+  });
+
   test('weekly notices set to repeat at zero come at most once per gap', () => {
     const pgsAt = DUE + 3 * DAY;
     const state = drafting({ hasLiaison: false, hasPartyGroupSecretary: false, plannedAt: DUE });

@@ -191,6 +191,26 @@ describe('what the check tells the secretary', () => {
     expect(warning?.message['zh-CN']).toMatch(/^第 3 行第 8 列有/);
     expect(warning?.message.en).toMatch(/^Line 3, column 8: /);
   });
+
+  test('a placeholder in a heading line is in the section that heading begins', () => {
+    const [warning] = checkReport(COMPLETE.replace('## 二、存在的主要问题及原因', '## 二、存在的主要问题及原因（XX年）')).warnings;
+    expect(warning).toMatchObject({ line: 9, section: '二、存在的主要问题及原因' });
+  });
+
+  test('a placeholder with just ten characters either side shows the whole line, with no ……', () => {
+    const [warning] = checkReport(`${COMPLETE}\n本支部今年共发展党员X人，其中青年党员三名。\n`).warnings;
+    expect(warning).toMatchObject({ column: 11, context: '本支部今年共发展党员X人，其中青年党员三名。' });
+  });
+
+  test('the words around a placeholder keep their spaces inside and drop those at the end of the line', () => {
+    const [context] = checkReport(`${COMPLETE}\n编号XX  号，发展X人。  \n`).warnings.map((f) => f.context);
+    expect(context).toBe('编号XX  号，发展X人。');
+  });
+
+  test('a long run of X as a blank still shows the ten characters after it', () => {
+    const [warning] = checkReport(`${COMPLETE}\n党费XXXXXXXXXXXXXXXX元，已全部上缴区委组织部党费专户。\n`).warnings;
+    expect(warning?.context).toBe('党费XXXXXXXXXXXXXXXX元，已全部上缴区委组织……');
+  });
 });
 
 describe('the figures a report states', () => {

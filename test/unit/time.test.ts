@@ -1,4 +1,4 @@
-import { formatInZone, offsetMinutes, parseDueDate, zonedEndOfDay } from '../../domain/time';
+import { dateFault, formatInZone, offsetMinutes, parseDueDate, zonedEndOfDay } from '../../domain/time';
 import { dateIn } from '../../web/format';
 
 describe('season time', () => {
@@ -48,5 +48,29 @@ describe('season time', () => {
     } finally {
       built.mockRestore();
     }
+  });
+});
+
+describe('a date as season files and the CLI write it', () => {
+  test('the last second of a day, and offsets up to 14 hours and 59 minutes, are real moments', () => {
+    expect(dateFault('2026-12-31T23:59:59')).toBeUndefined();
+    expect(dateFault('2026-12-31T18:00+14:00')).toBeUndefined();
+    expect(dateFault('2026-12-31T18:00-03:59')).toBeUndefined();
+  });
+
+  test('a 60th second and a 60th minute of offset are not', () => {
+    expect(dateFault('2026-12-31T18:00:60')).toEqual({ part: 'time' });
+    expect(dateFault('2026-12-31T18:00+05:60')).toEqual({ part: 'offset' });
+  });
+
+  test('a date with words before or after it is no date', () => {
+    expect(dateFault('by 2026-12-31')).toEqual({ part: 'format' });
+    expect(dateFault('2026-12-31 noon')).toEqual({ part: 'format' });
+  });
+
+  test('an offset counts its minutes with its hours, and fractions of a second are kept to the millisecond', () => {
+    expect(parseDueDate('2026-12-31T18:00+05:30', 'Asia/Shanghai').toISOString()).toBe('2026-12-31T12:30:00.000Z');
+    expect(parseDueDate('2026-12-31T18:00-03:30', 'Asia/Shanghai').toISOString()).toBe('2026-12-31T21:30:00.000Z');
+    expect(parseDueDate('2026-12-31T18:00:00.250Z', 'Asia/Shanghai').toISOString()).toBe('2026-12-31T18:00:00.250Z');
   });
 });
