@@ -53,6 +53,14 @@ describe('reading figures', () => {
     expect(extractFigures('全年发展党员3名。其中青年教师发展党员2名。')).toEqual({ probationaryMembersRecruited: 3 });
   });
 
+  test('a plan for next year (下年度) states no result of this one', () => {
+    expect(extractFigures('下年度发展党员2名。')).toEqual({});
+  });
+
+  test('a thousands separator in a head count does not cut the figure from its noun', () => {
+    expect(extractFigures('在职党员1,056名')).toEqual({ inServiceMembers: 1056 });
+  });
+
   test('a figure in the report body is found by the submission check, as the reviewer sees it', () => {
     const body = '一、主要工作\n全年共发展3名预备党员，转正预备党员2人。\n二、存在的主要问题及原因\n无\n三、下步工作思路和主要措施\n计划明年发展党员5名。\n';
     expect(checkReport(body).figures).toEqual({ probationaryMembersRecruited: 3, membersConfirmed: 2 });
