@@ -12,7 +12,9 @@ import { isPlainText, isWithinLimit, measureReport, NOT_TEXT_MESSAGE, tooLargeMe
 import { normalizeLineEndings } from '../domain/report-text';
 import { checkReport, type Finding, type ReportTemplate } from '../domain/submission-check';
 import { parseDueDate } from '../domain/time';
-import type { Locale, Rating } from '../domain/vocabulary';
+import type { Rating } from '../domain/vocabulary';
+import { ReportRequestError } from './report-request-error';
+import { assertWorkerRunning, withRunningWorker } from './worker-presence';
 import {
   AUDIT_KEY_CONFLICT,
   CHECK_FAILED,
@@ -34,22 +36,7 @@ import {
   type VersionSaved,
 } from '../domain/report-api';
 
-/** A request the workflow (or the check before it) refused, with the reason in both languages. */
-export class ReportRequestError extends Error {
-  constructor(
-    readonly code: string,
-    readonly reason: { 'zh-CN': string; en: string },
-    readonly findings: Finding[] = [],
-  ) {
-    super(reason.en);
-    this.name = 'ReportRequestError';
-  }
-
-  explain(locale: Locale): string {
-    const lines = this.findings.map((f) => `  - ${f.severity === 'error' ? '✗' : '!'} ${f.message[locale]}`);
-    return [this.reason[locale], ...lines].join('\n');
-  }
-}
+export { ReportRequestError };
 
 export function parseReportId(id: string): { seasonId: string; branchId: string } {
   const [seasonId, branchId, ...rest] = id.split('/');
@@ -89,7 +76,7 @@ async function sendRequest<Arg, Ret>(client: Client, reportId: string, update: U
   const giveUpAt = Date.now() + CRASH_PATIENCE_MS;
   for (let wait = 250; ; wait = Math.min(wait * 2, 5_000)) {
     try {
-      return await asked(handle.executeUpdate(update, { args: [arg], updateId }));
+      return await asked(withRunningWorker(client, () => handle.executeUpdate(update, { args: [arg], updateId })));
     } catch (error) {
       if (!isWorkflowTaskFailing(error) || Date.now() + wait > giveUpAt) throw error;
       await new Promise((resolve) => setTimeout(resolve, wait));
@@ -160,6 +147,7 @@ export async function saveDraft(client: Client, db: Db, reportId: string, typed:
   // Measured as stored, since the activity measures the stored text against the same limit.
   const body = normalizeLineEndings(typed);
   const size = measuredWithinLimit(body);
+  await assertWorkerRunning(client); // before the text is stored: a refused request leaves nothing behind
   const contentHash = await storeReportContent(db, body);
   return sendRequest(client, reportId, saveDraftUpdate, { actor, contentHash, size });
 }
@@ -171,6 +159,7 @@ export async function submitReport(client: Client, db: Db, reportId: string, typ
   const check = checkReport(body, await templateOf(db, reportId));
   if (check.errors.length) throw checkRefusal(CHECK_FAILED, check.errors);
   if (check.warnings.length && !acceptWarnings) throw checkRefusal(WARNINGS_NOT_ACCEPTED, check.warnings);
+  await assertWorkerRunning(client);
   const contentHash = await storeReportContent(db, body);
   return sendRequest(client, reportId, submitUpdate, { actor, contentHash, acceptWarnings, size });
 }
@@ -211,7 +200,7 @@ export const remindNow = (client: Client, reportId: string, actor: Actor) => sen
 
 /** The workflow's live view plus the record's versions and comments. */
 export async function showReport(client: Client, db: Db, reportId: string) {
-  const live = await handleOf(client, reportId).query(reportQuery);
+  const live = await withRunningWorker(client, () => handleOf(client, reportId).query(reportQuery));
   const versions = await db.reportVersion.findMany({
     where: { reportId },
     orderBy: { number: 'asc' },

@@ -12,6 +12,7 @@ import { seasonWorkflowId } from '../domain/ids';
 import type { Channel } from '../domain/vocabulary';
 import { seasonWorkflow } from '../workflows/season';
 import { assertSeasonAdmin } from './season-access';
+import { assertWorkerRunning, waitForWorker, withRunningWorker, workerGoneWhileClosing } from './worker-presence';
 import type { SeasonFile } from '../domain/season-file';
 import type { SeasonSummary } from '../domain/activity-contract';
 import type { Actor } from '../domain/report-api';
@@ -52,6 +53,9 @@ export async function startSeason(client: Client, db: Db, seasonId: string, acto
 }
 
 /** Waits until the season workflow has started every branch's report workflow. */
+/** How long `season start --wait` waits for a worker to appear before it says none is running. */
+const WORKER_START_PATIENCE_MS = 60_000;
+
 export async function waitForFanOut(
   client: Client,
   db: Db,
@@ -60,38 +64,52 @@ export async function waitForFanOut(
 ): Promise<SeasonProgress> {
   const total = await db.roleAssignment.count({ where: { seasonId, role: 'secretary', validUntil: null } });
   const handle = client.workflow.getHandle(seasonWorkflowId(seasonId));
+  // A worker started just before (npm start's, a test's) polls once its workflows are bundled.
+  await waitForWorker(client, WORKER_START_PATIENCE_MS);
   for (;;) {
     // The read model fills as each report workflow records its assignment; the season workflow is
     // asked only once it looks complete, so progress polling adds no load to a busy server.
     const assigned = await db.report.count({ where: { seasonId } });
     onProgress(assigned, total);
+    // Without a worker nothing would ever be assigned: waiting would never end.
+    await assertWorkerRunning(client);
     if (assigned >= total) {
-      const progress = await queryProgress(handle);
+      const progress = await queryProgress(client, handle);
       if (progress.fanOutDone) return progress;
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 
-async function queryProgress(handle: ReturnType<Client['workflow']['getHandle']>): Promise<SeasonProgress> {
+async function queryProgress(client: Client, handle: ReturnType<Client['workflow']['getHandle']>): Promise<SeasonProgress> {
   const description = await handle.describe();
   if (description.status.name !== 'RUNNING') {
     // Seasons started before batched fan-out completed once every branch was started.
     const result = (await handle.result()) as { started: number; alreadyRunning: number };
     return { started: result.started ?? 0, alreadyRunning: result.alreadyRunning ?? 0, fanOutDone: true };
   }
-  return handle.query(seasonProgressQuery);
+  return withRunningWorker(client, () => handle.query(seasonProgressQuery));
 }
 
 /** A season admin closes the season: every report is settled, then the summary is written. */
 export async function closeSeason(client: Client, db: Db, seasonId: string, actor: Actor): Promise<void> {
   await findSeason(db, seasonId);
   await assertSeasonAdmin(db, seasonId, actor, { 'zh-CN': '结束本季度', en: 'close it' });
+  await assertWorkerRunning(client);
   await client.workflow.getHandle(seasonWorkflowId(seasonId)).signal(closeSeasonSignal, { actor });
 }
 
-export async function waitForClose(client: Client, seasonId: string): Promise<SeasonSummary> {
-  return (await client.workflow.getHandle(seasonWorkflowId(seasonId)).result()) as SeasonSummary;
+/** Waits for the season's summary; says so, rather than waiting on, when the worker stops meanwhile. */
+export async function waitForClose(client: Client, seasonId: string, checkEveryMs = 5_000): Promise<SeasonSummary> {
+  const closed = client.workflow.getHandle(seasonWorkflowId(seasonId)).result() as Promise<SeasonSummary>;
+  closed.catch(() => undefined); // when we stop waiting, its later failure is nobody's to hear
+  for (;;) {
+    const done = await Promise.race([closed, new Promise<undefined>((resolve) => setTimeout(resolve, checkEveryMs, undefined))]);
+    if (done) return done;
+    await assertWorkerRunning(client).catch(() => {
+      throw workerGoneWhileClosing(seasonId);
+    });
+  }
 }
 
 /** The season at a glance, from the read model: its counts in one statement, the reports behind schedule in another, the season row beside them, all at once. */

@@ -13,7 +13,7 @@ export const errorSchema = {
 } as const;
 
 /** Every answer a refusal can take; each route lists the ones it gives besides 401. */
-const refusals = (...codes: (400 | 403 | 404 | 409 | 422)[]) => ({
+const refusals = (...codes: (400 | 403 | 404 | 409 | 422 | 503)[]) => ({
   401: { description: 'Missing, malformed, unknown, expired or revoked token', ...errorSchema },
   ...Object.fromEntries(codes.map((code) => [code, { description: REFUSAL_WORDS[code], ...errorSchema }])),
 });
@@ -23,6 +23,7 @@ const REFUSAL_WORDS = {
   404: 'No such report, or not one this person may see',
   409: 'The report is not in a state for this act',
   422: 'The text did not pass the submission check',
+  503: 'No worker is running, or it did not answer in time; nothing was changed, or a retry records it once',
 };
 
 const reportParams = {
@@ -103,7 +104,7 @@ export const API_SCHEMAS = {
     security: [{ bearer: [] }],
     params: reportParams,
     body: { type: 'object', required: ['text'], additionalProperties: false, properties: { text } },
-    response: { 200: versionSaved, ...refusals(400, 403, 404, 422) },
+    response: { 200: versionSaved, ...refusals(400, 403, 404, 422, 503) },
   },
   submit: {
     summary: 'Submit the report for review',
@@ -113,7 +114,7 @@ export const API_SCHEMAS = {
     body: { type: 'object', required: ['text'], additionalProperties: false, properties: { text, acceptWarnings: { type: 'boolean' } } },
     response: {
       200: { type: 'object', properties: { versionNumber: { type: 'integer' }, warningsAccepted: { type: 'integer' } } },
-      ...refusals(400, 403, 404),
+      ...refusals(400, 403, 404, 503),
       422: {
         description: 'The text did not pass the submission check, or has warnings not accepted',
         type: 'object',
@@ -138,7 +139,7 @@ export const API_SCHEMAS = {
         reason: text,
       },
     },
-    response: { 200: { type: 'object', properties: { state: { type: 'string', enum: [...REPORT_STATES] } } }, ...refusals(400, 403, 404) },
+    response: { 200: { type: 'object', properties: { state: { type: 'string', enum: [...REPORT_STATES] } } }, ...refusals(400, 403, 404, 503) },
   },
   approvals: {
     summary: 'Approve many reports, each with its rating; a result per report',

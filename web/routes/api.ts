@@ -7,6 +7,7 @@ import swagger from '@fastify/swagger';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { approveChosen, type ApprovalResult } from '../../app/bulk-approve';
 import { ReportRequestError, reviewReport, saveDraft, submitReport } from '../../app/report-commands';
+import { NO_WORKER, WORKER_NOT_ANSWERING } from '../../app/worker-presence';
 import { seasonStatus } from '../../app/season-commands';
 import { writingDue } from '../../domain/report-steps';
 import type { Rating } from '../../domain/vocabulary';
@@ -45,6 +46,7 @@ function answerRefusal(reply: FastifyReply, error: ReportRequestError) {
   if (error.code === 'check_failed' || error.code === 'warnings_not_accepted') {
     return sendRefusal(reply, 422, error.code, error.reason, { findings: error.findings.map((f) => ({ ...f })) });
   }
+  if (error.code === NO_WORKER || error.code === WORKER_NOT_ANSWERING) return sendRefusal(reply, 503, error.code, error.reason);
   const status = ['not_text', 'too_large', 'bad_report_id'].includes(error.code) ? 400 : 403;
   return sendRefusal(reply, status, error.code, error.reason);
 }

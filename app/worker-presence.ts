@@ -1,0 +1,87 @@
+// Requests that need the worker never hang. Before a request is sent, the server is asked who polls
+// the report task queue: with no worker seen lately the request fails at once and says so; with
+// one, the request gets a deadline, and a worker that does not answer within it is named as the
+// reason. Temporal itself would keep an update or a query waiting for as long as no worker comes.
+import { isGrpcCancelledError, isGrpcDeadlineError, type Client } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { TASK_QUEUE } from '../domain/constants';
+import { ReportRequestError } from './report-request-error';
+
+/**
+ * A running worker, even an idle one, polls again at least this often (an idle poll returns empty
+ * after about a minute and is sent again at once); a worker not seen polling for longer is gone.
+ */
+export const POLLED_WITHIN_MS = 75_000;
+/** How long a request waits for the worker's answer before it says the worker is not answering. */
+export const WORKER_ANSWER_DEADLINE_MS = 30_000;
+/** A poller check answers several requests in a row (a bulk approval sends hundreds). */
+const CHECK_REUSED_FOR_MS = 5_000;
+
+export const NO_WORKER = 'no_worker';
+export const WORKER_NOT_ANSWERING = 'worker_not_answering';
+
+export const noWorkerRefusal = () =>
+  new ReportRequestError(NO_WORKER, {
+    'zh-CN': '没有正在运行的 worker（处理报告的后台程序），请求未发送，什么也没有改变。请管理员启动 worker（npm start 会自动启动），然后重试。',
+    en: 'No worker is running (the background process that carries out requests), so nothing was sent and nothing changed. Ask an admin to start the worker (npm start runs one), then try again.',
+  });
+
+export const workerNotAnsweringRefusal = (seconds: number) =>
+  new ReportRequestError(WORKER_NOT_ANSWERING, {
+    'zh-CN': `后台程序（worker）在 ${seconds} 秒内没有回应，请求可能稍后仍会完成。请过一会儿刷新查看；确认没有完成再重试。`,
+    en: `The worker did not answer within ${seconds} s; the request may still be carried out. Look again in a moment, and try again only if it was not.`,
+  });
+
+export const workerGoneWhileClosing = (seasonId: string) =>
+  new ReportRequestError(NO_WORKER, {
+    'zh-CN': `季度 ${seasonId} 的结束请求已送达，但后台程序（worker）已停止运行：worker 恢复后会继续结束。可用 season status ${seasonId} 查看进度。`,
+    en: `Closing ${seasonId} was asked for, but the worker stopped: the close goes on once a worker runs again. Follow it with season status ${seasonId}.`,
+  });
+
+/** When a worker last polled the report task queue for workflow tasks, as the server says; undefined for never. */
+export async function lastPolledAt(client: Client, taskQueue = TASK_QUEUE): Promise<number | undefined> {
+  const answer = await client.workflowService.describeTaskQueue({
+    namespace: client.options.namespace,
+    taskQueue: { name: taskQueue, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+    taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+  });
+  const times = (answer.pollers ?? []).map(
+    (poller) => Number(poller.lastAccessTime?.seconds ?? 0) * 1000 + Math.floor((poller.lastAccessTime?.nanos ?? 0) / 1e6),
+  );
+  return times.length ? Math.max(...times) : undefined;
+}
+
+export const workerIsPolling = (lastPolled: number | undefined, now: number) => lastPolled !== undefined && now - lastPolled <= POLLED_WITHIN_MS;
+
+const lastChecks = new WeakMap<Client, number>();
+
+/** Refuses at once when no worker polls the report task queue. */
+export async function assertWorkerRunning(client: Client, now = Date.now()): Promise<void> {
+  const checkedAt = lastChecks.get(client);
+  if (checkedAt !== undefined && now - checkedAt < CHECK_REUSED_FOR_MS) return;
+  if (!workerIsPolling(await lastPolledAt(client), now)) throw noWorkerRefusal();
+  lastChecks.set(client, now);
+}
+
+/** Runs a request the worker must answer: refused when no worker runs, and given a deadline. */
+export async function withRunningWorker<T>(client: Client, request: () => Promise<T>, deadlineMs = WORKER_ANSWER_DEADLINE_MS): Promise<T> {
+  await assertWorkerRunning(client);
+  const deadline = Date.now() + deadlineMs;
+  try {
+    return await client.withDeadline(deadline, request);
+  } catch (error) {
+    // An update's long poll, cut by the deadline between two of its calls, ends as "cancelled".
+    const cutByDeadline = isGrpcDeadlineError(error) || (isGrpcCancelledError(error) && Date.now() >= deadline);
+    if (cutByDeadline) throw workerNotAnsweringRefusal(Math.round(deadlineMs / 1000));
+    throw error;
+  }
+}
+
+/** Waits for a worker that is starting (its first poll comes once its workflows are bundled); refused after `patienceMs`. */
+export async function waitForWorker(client: Client, patienceMs: number, pollEveryMs = 500): Promise<void> {
+  const giveUpAt = Date.now() + patienceMs;
+  while (!workerIsPolling(await lastPolledAt(client), Date.now())) {
+    if (Date.now() + pollEveryMs > giveUpAt) throw noWorkerRefusal();
+    await new Promise((resolve) => setTimeout(resolve, pollEveryMs));
+  }
+}
