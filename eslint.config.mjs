@@ -88,7 +88,7 @@ const MAY_IMPORT = {
   app: ['domain', 'config', 'temporal', 'db', 'mail', 'exports', 'workflows'],
   client: ['domain', 'config', 'temporal', 'db', 'mail', 'exports', 'app'],
   web: ['domain', 'config', 'temporal', 'db', 'mail', 'exports', 'app'],
-  worker: ['domain', 'config', 'temporal', 'db', 'mail', 'workflows', 'activities', 'stack'],
+  worker: ['domain', 'config', 'temporal', 'db', 'mail', 'workflows', 'activities', 'stack', 'app'],
   stack: ['domain', 'config'],
 };
 const LAYER = 'Folders import only downward (eslint.config.mjs MAY_IMPORT; docs/architecture.md).';

@@ -70,7 +70,7 @@ async function main() {
     db,
     temporal: {} as Client, // the dashboard only reads the database
     signInLinks: createSignInLinks(db, 'bench-secret-of-at-least-thirty-two-chars', 3_600_000),
-    mailer: { send: async () => undefined, close: () => undefined } as Mailer,
+    mailer: { send: async () => undefined, verify: async () => undefined, close: () => undefined } as Mailer,
     publicBaseUrl: 'http://127.0.0.1:3000',
     defaultLocale: 'zh-CN',
   });

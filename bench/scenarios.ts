@@ -159,7 +159,7 @@ export async function dashboard(stack: BenchStack, n: number): Promise<ScenarioR
     db,
     temporal: stack.env.client as Client,
     signInLinks: createSignInLinks(db, 'bench-secret-of-at-least-thirty-two-chars', 3_600_000),
-    mailer: { send: async () => undefined, close: () => undefined } as Mailer,
+    mailer: { send: async () => undefined, verify: async () => undefined, close: () => undefined } as Mailer,
     publicBaseUrl: 'http://127.0.0.1:3000',
     defaultLocale: 'zh-CN',
   });

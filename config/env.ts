@@ -99,6 +99,9 @@ function schemaFor(root: string) {
      * module can; validated here so a typo is named at startup.
      */
     WORKER_WORKFLOW_STACK_TRACES: z.enum(['on', 'off']).default('off'),
+    /** Where the worker answers /healthz and /readyz (worker/health-server.ts), on 127.0.0.1 unless WORKER_HEALTH_HOST; unset, it does not listen. */
+    WORKER_HEALTH_PORT: port.optional(),
+    WORKER_HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
   });
 }
 

@@ -13,6 +13,8 @@ export interface OutgoingMail {
 
 export interface Mailer {
   send(mail: OutgoingMail): Promise<void>;
+  /** Connects to the SMTP server and greets it, sending nothing: is mail going to work? */
+  verify(): Promise<void>;
   close(): void;
 }
 
@@ -32,6 +34,9 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   return {
     async send(mail) {
       await transport.sendMail({ from, ...mail });
+    },
+    async verify() {
+      await transport.verify();
     },
     close() {
       transport.close();

@@ -9,6 +9,7 @@ import { errorPage, LANG_COOKIE, type WebDeps } from './context';
 import { readCookie } from './cookies';
 import { codecRoutes } from './routes/codec';
 import { dashboardRoutes } from './routes/dashboard';
+import { healthRoutes } from './routes/health';
 import { homeRoutes } from './routes/home';
 import { mailboxRoutes } from './routes/mailbox';
 import { queueRoutes } from './routes/queue';
@@ -59,7 +60,7 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   await securityHeaders(app);
   // Each group of pages is a plugin given the app's dependencies; none imports this module.
   await app.register(staticRoutes);
-  for (const routes of [signInRoutes, homeRoutes, reportRoutes, queueRoutes, dashboardRoutes, tokenRoutes]) await app.register(routes, deps);
+  for (const routes of [healthRoutes, signInRoutes, homeRoutes, reportRoutes, queueRoutes, dashboardRoutes, tokenRoutes]) await app.register(routes, deps);
   await app.register(apiRoutes, { ...deps, prefix: API_PREFIX });
   if (deps.mailboxDir) await app.register(mailboxRoutes, deps);
   if (deps.temporalCodec) await app.register(codecRoutes, deps);

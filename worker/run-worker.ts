@@ -12,6 +12,8 @@ import { encryptedDataConverter } from '../temporal/payload-codec';
 import { createActivities, systemClock, type Activities } from '../activities';
 import { workflowStackTracesOff } from '../stack/worker-node-args';
 import { createWorker } from './create-worker';
+import { startWorkerHealthServer } from './health-server';
+import { databaseAnswers } from '../app/readiness';
 
 export async function runWorker(config: Config, options: { wrapActivities?: (activities: Activities) => Activities } = {}): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') }); // the bundler's INFO output is noise here
@@ -34,6 +36,20 @@ export async function runWorker(config: Config, options: { wrapActivities?: (act
     activities: options.wrapActivities ? options.wrapActivities(activities) : activities,
   });
   console.log(`worker: polling task queue "${worker.options.taskQueue}" on ${config.TEMPORAL_ADDRESS}`);
+  const health =
+    config.WORKER_HEALTH_PORT === undefined
+      ? undefined
+      : await startWorkerHealthServer({
+          port: config.WORKER_HEALTH_PORT,
+          host: config.WORKER_HEALTH_HOST,
+          workerState: () => worker.getState(),
+          parts: {
+            database: () => databaseAnswers(db),
+            temporal: () => connection.workflowService.getSystemInfo({}),
+            smtp: () => mailer.verify(),
+          },
+        });
+  if (health) console.log(`worker: health on http://${config.WORKER_HEALTH_HOST}:${config.WORKER_HEALTH_PORT}/healthz and /readyz`);
   if (workflowStackTracesOff()) {
     // The SDK says so in its own words ("v8.promiseHooks.createHook is not available"): say why.
     console.log('worker: workflow stack traces are off (worker/workflow-stack-traces.cjs); WORKER_WORKFLOW_STACK_TRACES=on keeps them');
@@ -41,6 +57,7 @@ export async function runWorker(config: Config, options: { wrapActivities?: (act
   try {
     await worker.run(); // returns after SIGINT/SIGTERM, once in-flight tasks are done
   } finally {
+    health?.close();
     mailer.close();
     await connection.close();
     await db.$disconnect();

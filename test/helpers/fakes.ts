@@ -21,6 +21,8 @@ export class RecordingMailer implements Mailer {
     this.sent.push(mail);
   }
 
+  async verify() {}
+
   close() {}
 }
 
