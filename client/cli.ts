@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { version } from '../package.json';
 import { addApproveCommand } from './approve-cli';
 import { registerChangeCommands } from './changes-cli';
+import { addDoctorCommand } from './doctor-cli';
 import { registerLoginCommands } from './cli-login';
 import { msg } from './cli-context';
 import { explain, translateCommanderError } from './cli-errors';
@@ -39,6 +40,7 @@ addReportCheckCommand(report);
 
 registerRecordCommands(program);
 registerLoginCommands(program);
+addDoctorCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(explain(error));

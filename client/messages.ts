@@ -57,6 +57,9 @@ const zh = {
     liaison: '联系领导邮箱',
     reviewer: '审阅人邮箱',
     audit: '台账：`audit <季度>` 列出全部记录；`audit verify <季度>` 核验未被改动（退出码 0 完好，1 被改动，2 无法核验）',
+    doctor: '检查部署的配置：密钥、数据库与迁移、Temporal、命名空间、搜索属性、邮件服务器、worker（有问题时退出码 1）',
+    doctorSummary: (problems: number, warnings: number) =>
+      problems ? `发现 ${problems} 个问题，${warnings} 个提醒。` : warnings ? `没有问题，${warnings} 个提醒。` : '一切正常。',
     auditArg: '季度编号，或 verify',
     auditSeasonArg: 'verify 时：季度编号',
     auditBranch: '只看这个支部',
@@ -246,6 +249,9 @@ const en: CliMessages = {
     liaison: 'its liaison (email)',
     reviewer: 'its reviewer (email)',
     audit: 'the record (台账): `audit <season>` lists it; `audit verify <season>` proves it unaltered (exit 0 intact, 1 altered, 2 could not check)',
+    doctor: 'check a deployment: secret, database and migrations, Temporal, namespace, search attributes, SMTP, a worker (exit 1 on a problem)',
+    doctorSummary: (problems: number, warnings: number) =>
+      problems ? `${problems} problem(s), ${warnings} warning(s).` : warnings ? `No problem, ${warnings} warning(s).` : 'All is well.',
     auditArg: 'a season id, or verify',
     auditSeasonArg: 'with verify: the season id',
     auditBranch: 'only this branch',

@@ -4,7 +4,7 @@
 // does the same job for both databases and writes Prisma's `_prisma_migrations` table, which
 // keeps `prisma migrate status` meaningful.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { Client as PgClient } from 'pg';
@@ -74,9 +74,33 @@ export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
   }
 }
 
-async function openSqlite(databaseUrl: string): Promise<SqlSession> {
+/**
+ * The committed migrations not applied to the database yet, changing nothing: a SQLite file that
+ * does not exist is not made, and a database without the bookkeeping table has every one pending.
+ */
+export async function pendingMigrations(databaseUrl: string): Promise<string[]> {
+  const provider = databaseProvider(databaseUrl);
+  const names = committedMigrations(provider).map((m) => m.name);
+  if (provider === 'sqlite' && !existsSync(sqliteFile(databaseUrl))) return names;
+  const session = provider === 'sqlite' ? await openSqlite(databaseUrl) : await openPostgres(databaseUrl, { lock: false });
+  try {
+    const applied = await session.appliedNames().catch((error: unknown) => {
+      if (/_prisma_migrations/.test(error instanceof Error ? error.message : String(error))) return new Set<string>();
+      throw error;
+    });
+    return names.filter((name) => !applied.has(name));
+  } finally {
+    await session.close();
+  }
+}
+
+const sqliteFile = (databaseUrl: string) => {
   const file = databaseUrl.slice('file:'.length);
-  mkdirSync(dirname(file.startsWith('/') ? file : join(PROJECT_ROOT, file)), { recursive: true });
+  return file.startsWith('/') ? file : join(PROJECT_ROOT, file);
+};
+
+async function openSqlite(databaseUrl: string): Promise<SqlSession> {
+  mkdirSync(dirname(sqliteFile(databaseUrl)), { recursive: true });
   const client = createClient({ url: databaseUrl });
   await client.execute('PRAGMA busy_timeout = 10000');
   return {
@@ -91,11 +115,11 @@ async function openSqlite(databaseUrl: string): Promise<SqlSession> {
   };
 }
 
-async function openPostgres(databaseUrl: string): Promise<SqlSession> {
-  const client = new PgClient({ connectionString: databaseUrl });
+async function openPostgres(databaseUrl: string, options = { lock: true }): Promise<SqlSession> {
+  const client = new PgClient({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000 });
   await client.connect();
   // Two processes migrating at once wait for each other instead of racing.
-  await client.query('SELECT pg_advisory_lock(7470720)');
+  if (options.lock) await client.query('SELECT pg_advisory_lock(7470720)');
   return {
     async script(sql) {
       await client.query(sql);

@@ -11,3 +11,14 @@ export const SEARCH_ATTRIBUTES = {
 } as const;
 
 export const ALL_SEARCH_ATTRIBUTES = Object.values(SEARCH_ATTRIBUTES);
+
+/** A search attribute's type as the Temporal CLI spells it (`--type Keyword`), for the dev server's flags and doctor's advice. */
+export const CLI_TYPE_NAMES = {
+  KEYWORD: 'Keyword',
+  TEXT: 'Text',
+  INT: 'Int',
+  DOUBLE: 'Double',
+  BOOL: 'Bool',
+  DATETIME: 'Datetime',
+  KEYWORD_LIST: 'KeywordList',
+} as const;

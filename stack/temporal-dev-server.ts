@@ -1,7 +1,7 @@
 // The Temporal dev server (`temporal server start-dev`), persisting to a file, with its Web UI
 // and the project's search attributes registered at start.
 import { Connection } from '@temporalio/client';
-import { ALL_SEARCH_ATTRIBUTES } from '../domain/constants';
+import { ALL_SEARCH_ATTRIBUTES, CLI_TYPE_NAMES } from '../domain/constants';
 import { startOwnedProcess, type OwnedProcess } from './child-process';
 
 export interface DevServerOptions {
@@ -16,15 +16,6 @@ export interface DevServerOptions {
 }
 
 export function devServerArgs(options: DevServerOptions): string[] {
-  const typeNames = {
-    KEYWORD: 'Keyword',
-    TEXT: 'Text',
-    INT: 'Int',
-    DOUBLE: 'Double',
-    BOOL: 'Bool',
-    DATETIME: 'Datetime',
-    KEYWORD_LIST: 'KeywordList',
-  } as const;
   return [
     'server',
     'start-dev',
@@ -41,7 +32,7 @@ export function devServerArgs(options: DevServerOptions): string[] {
     '--log-level',
     'warn',
     ...(options.codecEndpoint ? ['--ui-codec-endpoint', options.codecEndpoint] : []),
-    ...ALL_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${typeNames[key.type]}`]),
+    ...ALL_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${CLI_TYPE_NAMES[key.type]}`]),
   ];
 }
 
