@@ -13,7 +13,7 @@ import { ALL_SEARCH_ATTRIBUTES, CLI_TYPE_NAMES, TASK_QUEUE } from '../domain/con
 import { words, type Words } from '../domain/words';
 import { createSmtpMailer } from '../mail/mailer';
 import { databaseAnswers } from './readiness';
-import { lastPolledAt, workerIsPolling } from './worker-presence';
+import { workerPolls } from './worker-presence';
 
 export type DoctorStatus = 'ok' | 'warning' | 'problem';
 
@@ -176,8 +176,15 @@ async function searchAttributeFinding(connection: Connection, namespace: string)
 }
 
 async function workerFinding(client: Client): Promise<DoctorFinding> {
-  const polled = await client.withDeadline(Date.now() + PATIENCE_MS, () => lastPolledAt(client));
-  if (workerIsPolling(polled, Date.now())) return ok(PART.worker, words(`正在轮询任务队列 ${TASK_QUEUE}`, `polling task queue ${TASK_QUEUE}`));
+  const polls = await client.withDeadline(Date.now() + PATIENCE_MS, () => workerPolls(client));
+  if (polls === 'unknown') {
+    return warning(
+      PART.worker,
+      words('该 Temporal 服务无法列出轮询者', 'this Temporal server cannot list who polls'),
+      words('用 worker 的 /healthz 检查它（WORKER_HEALTH_PORT）', "check the worker's /healthz instead (WORKER_HEALTH_PORT)"),
+    );
+  }
+  if (polls) return ok(PART.worker, words(`正在轮询任务队列 ${TASK_QUEUE}`, `polling task queue ${TASK_QUEUE}`));
   return problem(
     PART.worker,
     words(`没有 worker 在轮询任务队列 ${TASK_QUEUE}`, `none polls task queue ${TASK_QUEUE}`),

@@ -6,7 +6,7 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../db/client';
 import type { Mailer } from '../mail/mailer';
-import { lastPolledAt, workerIsPolling } from './worker-presence';
+import { workerPolls } from './worker-presence';
 
 export const READINESS_PARTS = ['database', 'temporal', 'smtp'] as const;
 export type ReadinessPart = (typeof READINESS_PARTS)[number];
@@ -80,8 +80,8 @@ export const databaseAnswers = (db: Db) => db.season.findFirst({ select: { id: t
 
 async function workerSeen(temporal: Client, timeLimitMs: number): Promise<Readiness['worker']> {
   try {
-    const polled = await temporal.withDeadline(Date.now() + timeLimitMs, () => lastPolledAt(temporal));
-    return workerIsPolling(polled, Date.now()) ? 'polling' : 'not seen';
+    const polls = await temporal.withDeadline(Date.now() + timeLimitMs, () => workerPolls(temporal));
+    return polls === 'unknown' ? 'unknown' : polls ? 'polling' : 'not seen';
   } catch {
     return 'unknown';
   }

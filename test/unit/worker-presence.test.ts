@@ -120,6 +120,23 @@ describe('a request that needs the worker', () => {
   });
 });
 
+describe('a server that cannot list who polls (the time-skipping test server)', () => {
+  const refusing = (code: status) => {
+    const fake = fakeClient(() => []);
+    (fake.client.workflowService as unknown as { describeTaskQueue: () => Promise<never> }).describeTaskQueue = () => Promise.reject(grpcError(code));
+    return fake.client;
+  };
+
+  test('refuses nothing for want of a worker: who polls is not known', async () => {
+    await expect(assertWorkerRunning(refusing(status.UNIMPLEMENTED))).resolves.toBeUndefined();
+    await expect(waitForWorker(refusing(status.UNIMPLEMENTED), 10, 5)).resolves.toBeUndefined();
+  });
+
+  test('a server that is down is not taken for one that cannot say', async () => {
+    await expect(assertWorkerRunning(refusing(status.UNAVAILABLE))).rejects.toMatchObject({ code: status.UNAVAILABLE });
+  });
+});
+
 describe('waiting for a worker that is starting', () => {
   test('ends as soon as it polls', async () => {
     let asks = 0;
