@@ -99,6 +99,10 @@ function schemaFor(root: string) {
      * module can; validated here so a typo is named at startup.
      */
     WORKER_WORKFLOW_STACK_TRACES: z.enum(['on', 'off']).default('off'),
+    /** Prometheus's bearer token for the web app's /metrics; unset, /metrics is not served. */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Where the worker's SDK serves Temporal's metrics for Prometheus (`/metrics`, on WORKER_HEALTH_HOST); unset, it does not. */
+    WORKER_METRICS_PORT: port.optional(),
     /** Where the worker answers /healthz and /readyz (worker/health-server.ts), on 127.0.0.1 unless WORKER_HEALTH_HOST; unset, it does not listen. */
     WORKER_HEALTH_PORT: port.optional(),
     WORKER_HEALTH_HOST: z.string().min(1).default('127.0.0.1'),

@@ -27,6 +27,8 @@ export interface WebDeps {
   mailboxDir?: string;
   /** How long a session lasts (SESSION_TTL); twelve hours when not given. */
   sessionTtlMs?: number;
+  /** Prometheus's bearer token for /metrics (METRICS_TOKEN); without it /metrics is not served. */
+  metricsToken?: string;
   /** The Temporal Web UI's codec endpoint (web/routes/codec.ts) exists only when given (web/main.ts gives it). */
   temporalCodec?: TemporalCodecDeps;
 }

@@ -27,6 +27,7 @@ async function main() {
     defaultLocale: config.SHUZHI_LOCALE,
     mailboxDir: config.SHUZHI_DEMO_MAILBOX === '1' ? join(config.SHUZHI_DATA_DIR, 'mailbox') : undefined,
     sessionTtlMs: durationMs(config.SESSION_TTL),
+    metricsToken: config.METRICS_TOKEN,
     temporalCodec: {
       codec: new PayloadEncryptionCodec(loadPayloadKeyring(config)),
       uiOrigins: temporalUiOrigins(config),

@@ -11,6 +11,8 @@ import { codecRoutes } from './routes/codec';
 import { dashboardRoutes } from './routes/dashboard';
 import { healthRoutes } from './routes/health';
 import { homeRoutes } from './routes/home';
+import { metricsRoutes } from './routes/metrics';
+import { createWebMetrics } from './metrics';
 import { mailboxRoutes } from './routes/mailbox';
 import { queueRoutes } from './routes/queue';
 import { reportRoutes } from './routes/reports';
@@ -57,11 +59,16 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
 
   // Before the routes: a plugin keeps the error handler and hooks its parent had when it was registered.
   answerErrors(app, deps);
+  const metrics = createWebMetrics(deps.db);
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.observeRequest(request.routeOptions.url ?? 'unmatched', request.method, reply.statusCode, reply.elapsedTime / 1000);
+  });
   await securityHeaders(app);
   // Each group of pages is a plugin given the app's dependencies; none imports this module.
   await app.register(staticRoutes);
   for (const routes of [healthRoutes, signInRoutes, homeRoutes, reportRoutes, queueRoutes, dashboardRoutes, tokenRoutes]) await app.register(routes, deps);
   await app.register(apiRoutes, { ...deps, prefix: API_PREFIX });
+  await app.register(metricsRoutes(metrics, deps.metricsToken));
   if (deps.mailboxDir) await app.register(mailboxRoutes, deps);
   if (deps.temporalCodec) await app.register(codecRoutes, deps);
 

@@ -16,7 +16,12 @@ import { startWorkerHealthServer } from './health-server';
 import { databaseAnswers } from '../app/readiness';
 
 export async function runWorker(config: Config, options: { wrapActivities?: (activities: Activities) => Activities } = {}): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('WARN') }); // the bundler's INFO output is noise here
+  Runtime.install({
+    logger: new DefaultLogger('WARN'), // the bundler's INFO output is noise here
+    ...(config.WORKER_METRICS_PORT === undefined
+      ? {}
+      : { telemetryOptions: { metrics: { prometheus: { bindAddress: `${config.WORKER_HEALTH_HOST}:${config.WORKER_METRICS_PORT}` } } } }),
+  });
   const db = await openDb(config.DATABASE_URL);
   const mailer = createSmtpMailer(config.SMTP_URL, config.MAIL_FROM);
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
