@@ -4,7 +4,7 @@
 // it runs before node_modules exists. Each step is skipped quickly when already done.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, chmodSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,6 +12,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tools = join(root, '.tools');
 const forTests = process.argv.includes('--for-tests');
 const TEMPORAL_CLI_VERSION = 'v1.5.1';
+// The newest server `go install` builds here (docs/operations.md#a-real-cluster).
+const TEMPORAL_SERVER_VERSION = 'v1.29.1';
 
 function step(what) {
   const started = Date.now();
@@ -112,6 +114,36 @@ function ensureTemporalCli() {
   });
   done('[bootstrap] Temporal CLI built');
   return built;
+}
+
+/**
+ * Temporal's own server and its SQL tool, for the cluster stack (`npm start -- --cluster`, the
+ * cluster tests), built like the CLI; the schemas come from the same Go module, whose folder Go
+ * reports. Both are large Go builds: a few minutes the first time, seconds from the build cache.
+ */
+function ensureTemporalServer() {
+  const server = join(tools, 'bin', 'temporal-server');
+  const sqlTool = join(tools, 'bin', 'temporal-sql-tool');
+  const module = `go.temporal.io/server@${TEMPORAL_SERVER_VERSION}`;
+  if (!which('go')) fail("The cluster stack builds Temporal's server from source with Go: install Go 1.23 or newer.");
+  for (const [binary, pkg, name] of [
+    [server, 'cmd/server', 'server'],
+    [sqlTool, 'cmd/tools/sql', 'sql'],
+  ]) {
+    if (existsSync(binary)) continue;
+    const done = step(`building Temporal's ${name} ${TEMPORAL_SERVER_VERSION} into .tools/bin with go install (a few minutes the first time)\n`);
+    const gobin = join(tools, 'go-build');
+    run('go', ['install', `go.temporal.io/server/${pkg}@${TEMPORAL_SERVER_VERSION}`], { env: { ...process.env, GOBIN: gobin, CGO_ENABLED: '0' } });
+    mkdirSync(join(tools, 'bin'), { recursive: true });
+    renameSync(join(gobin, name), binary);
+    done(`[bootstrap] Temporal ${name} built`);
+  }
+  const modcache = spawnSync('go', ['env', 'GOMODCACHE'], { encoding: 'utf8' }).stdout.trim();
+  const schemaDir = join(modcache, module, 'schema', 'postgresql', 'v12');
+  if (!existsSync(schemaDir)) {
+    run('go', ['mod', 'download', module]);
+  }
+  return { server, sqlTool, schemaDir };
 }
 
 function ensureTestServer() {
@@ -266,6 +298,7 @@ async function main() {
     paths.temporalTestServer = ensureTestServer();
     paths.postgres = ensurePostgres();
     paths.chromium = ensureChromium();
+    paths.temporalCluster = ensureTemporalServer();
     ensureLibreOffice();
     if (!paths.postgres.available) console.log(`[bootstrap] PostgreSQL tests will NOT run: ${paths.postgres.reason}`);
   }

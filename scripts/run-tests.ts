@@ -55,7 +55,11 @@ async function main() {
   mkdirSync(join(PROJECT_ROOT, 'test-results'), { recursive: true });
   const resultFile = join(PROJECT_ROOT, 'test-results', 'jest.json');
   rmSync(resultFile, { force: true }); // a run that was stopped must not report the last one's results
-  const extraArgs = process.argv.slice(2);
+  // --cluster: the integration and e2e projects on Temporal's own server on PostgreSQL, its
+  // services as processes (test/helpers/temporal.ts startClusterServer), instead of the dev server.
+  const cluster = process.argv.includes('--cluster');
+  if (cluster) process.env.SHUZHI_TEST_TEMPORAL = 'cluster';
+  const extraArgs = [...process.argv.slice(2).filter((arg) => arg !== '--cluster'), ...(cluster ? ['--selectProjects', 'integration', 'e2e'] : [])];
   const jestCode = await runJest([
     'node_modules/jest/bin/jest.js',
     '--ci',

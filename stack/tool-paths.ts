@@ -9,6 +9,8 @@ export interface ToolPaths {
   postgres?: { available: true; url: string } | { available: false; reason: string };
   /** Chromium for the browser tests. */
   chromium?: string;
+  /** Temporal's own server, its SQL tool and schemas, for the cluster stack (stack/temporal-cluster.ts). */
+  temporalCluster?: { server: string; sqlTool: string; schemaDir: string };
 }
 
 export function readToolPaths(kind: 'stack' | 'test' = 'stack'): ToolPaths {

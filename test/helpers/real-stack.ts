@@ -12,7 +12,8 @@ import { startOwnedProcess, type OwnedProcess } from '../../stack/child-process'
 import { workerNodeArgs, workerProcessEnv } from '../../stack/worker-node-args';
 import { TEST_SECRET } from './audit-key';
 import { databaseKinds, type ScratchDatabase } from './databases';
-import { startDevServer } from './temporal';
+import { startClusterServer, startDevServer, type ClusterEnvironment } from './temporal';
+import type { TemporalCluster } from '../../stack/temporal-cluster';
 import { waitUntil } from './wait';
 import { at } from './at';
 import { freePort } from './web-alone';
@@ -24,8 +25,10 @@ export interface RealStack {
   /** Environment for `runCli` and the worker process. */
   cliEnv: NodeJS.ProcessEnv;
   dir: string;
-  /** Starts `worker/main.ts` (or another worker entry) as a child process against this stack. */
-  startWorker(options?: { entry?: string; env?: NodeJS.ProcessEnv }): OwnedProcess;
+  /** Starts `worker/main.ts` (or another worker entry) as a child process against this stack; its log is `<name>.log`. */
+  startWorker(options?: { entry?: string; env?: NodeJS.ProcessEnv; name?: string }): OwnedProcess;
+  /** Temporal's own server on PostgreSQL, when the stack was started with `temporal: 'cluster'`. */
+  cluster?: TemporalCluster;
   /** Starts the web app (`web/main.ts`) as a child process; resolves once it answers. */
   startWeb(options?: { env?: NodeJS.ProcessEnv }): Promise<OwnedProcess>;
   /** Where the web app listens (and where mailed links point). */
@@ -36,12 +39,12 @@ export interface RealStack {
   stop(): Promise<void>;
 }
 
-export async function startRealStack(name: string): Promise<RealStack> {
+export async function startRealStack(name: string, options: { temporal?: 'dev' | 'cluster' } = {}): Promise<RealStack> {
   // The folder outlives the test (a few hundred KiB): its worker and web logs are what a failed run leaves to read.
   const dir = mkdtempSync(join(tmpdir(), `shuzhi-${name}-`));
   markDemoStack(dir); // the CLI may name who acts (--as) on a test stack, as on npm start's
   const [env, firstSmtp, scratch] = await Promise.all([
-    startDevServer(),
+    options.temporal === 'cluster' ? startClusterServer() : startDevServer(),
     startCaptureServer({ mailboxDir: join(dir, 'mailbox'), port: 0 }),
     at(databaseKinds(), 0, 'database kind').create(),
   ]);
@@ -81,6 +84,7 @@ export async function startRealStack(name: string): Promise<RealStack> {
   };
   return {
     env,
+    cluster: (env as Partial<ClusterEnvironment>).cluster,
     get smtp() {
       return smtp;
     },
@@ -103,7 +107,7 @@ export async function startRealStack(name: string): Promise<RealStack> {
       return web;
     },
     startWorker(options = {}) {
-      return start('worker', options.entry ?? 'worker/main.ts', true, options.env);
+      return start(options.name ?? 'worker', options.entry ?? 'worker/main.ts', true, options.env);
     },
     async smtpDown() {
       smtpRunning = false;
