@@ -59,12 +59,3 @@ async function withPg<T>(url: string, run: (pg: PgClient) => Promise<T>): Promis
   }
 }
 
-/** Drops databases a test made on the server of `adminUrl` (the cluster stack's two), connections and all. */
-export async function dropPostgresDatabases(adminUrl: string, names: string[]): Promise<void> {
-  await withPg(adminUrl, async (pg) => {
-    for (const name of names) {
-      if (!/^\w+$/.test(name)) throw new Error(`not a database name: ${name}`);
-      await pg.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    }
-  });
-}

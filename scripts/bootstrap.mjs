@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tools = join(root, '.tools');
 const forTests = process.argv.includes('--for-tests');
+// `npm start -- --cluster` runs this with --cluster: Temporal's own server and PostgreSQL too.
+const forCluster = process.argv.includes('--cluster');
 const TEMPORAL_CLI_VERSION = 'v1.5.1';
 // The newest server `go install` builds here (docs/operations.md#a-real-cluster).
 const TEMPORAL_SERVER_VERSION = 'v1.29.1';
@@ -301,6 +303,10 @@ async function main() {
     paths.temporalCluster = ensureTemporalServer();
     ensureLibreOffice();
     if (!paths.postgres.available) console.log(`[bootstrap] PostgreSQL tests will NOT run: ${paths.postgres.reason}`);
+  } else if (forCluster) {
+    paths.postgres = ensurePostgres();
+    paths.temporalCluster = ensureTemporalServer();
+    if (!paths.postgres.available) fail(`The cluster stack needs PostgreSQL: ${paths.postgres.reason}`);
   }
   mkdirSync(tools, { recursive: true });
   const file = join(tools, forTests ? 'paths.test.json' : 'paths.json');

@@ -1,12 +1,15 @@
 // `npm start`: the embedded stack (Temporal dev server, SMTP capture server, worker) as child
 // processes this script owns and watches (stack/supervisor.ts), then a demo season. Ctrl-C stops
 // everything it started.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { markDemoStack } from '../config/demo-stack';
 import { loadConfig, PROJECT_ROOT } from '../config/env';
 import { loadAuditKeyring } from '../config/secret';
 import { openDb } from '../db/client';
+import { dropPostgresDatabases, ensurePostgresDatabase } from '../db/postgres-databases';
 import { migrateDatabase, redact } from '../db/migrate';
 import { importSeason } from '../db/season-import';
 import { startCaptureServer } from '../mail/capture-server';
@@ -17,11 +20,59 @@ import { startOwnedProcess } from '../stack/child-process';
 import { createSupervisor } from '../stack/supervisor';
 import { workerNodeArgs, workerProcessEnv } from '../stack/worker-node-args';
 import { startTemporalDevServer } from '../stack/temporal-dev-server';
+import { CLUSTER_SERVICES, startTemporalCluster } from '../stack/temporal-cluster';
 import { readToolPaths } from '../stack/tool-paths';
 
 const DEMO_FILE = join(PROJECT_ROOT, 'examples', 'demo-season.yaml');
+/** `npm start -- --cluster`: Temporal's own server on PostgreSQL (stack/temporal-cluster.ts) and two workers. */
+const CLUSTER = process.argv.includes('--cluster');
+
+/** The cluster's tools, built by the bootstrap with --cluster the first time they are asked for. */
+function clusterTools() {
+  let paths = readToolPaths('stack');
+  if (!paths.temporalCluster || !paths.postgres?.available) {
+    const bootstrap = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'bootstrap.mjs'), '--cluster'], { stdio: 'inherit' });
+    if (bootstrap.status !== 0) throw new Error('the bootstrap could not provide the cluster (see above)');
+    paths = readToolPaths('stack');
+  }
+  if (!paths.temporalCluster) throw new Error('the bootstrap did not build the Temporal server');
+  return paths.temporalCluster;
+}
+
+/**
+ * Two workers write the record at once, and on one SQLite file they time out each other's
+ * transactions: the cluster's application database is PostgreSQL. Unless DATABASE_URL names one,
+ * the stack keeps its own databases on the bootstrap's server, named after its data folder and
+ * belonging to it: a new data folder (the old one deleted, to start over) starts with new ones.
+ */
+async function clusterDatabaseUrl(dataDir: string): Promise<string> {
+  const given = process.env.DATABASE_URL;
+  if (given && !given.startsWith('file:')) return given;
+  if (given) throw new Error('the cluster runs two workers, which need PostgreSQL: set DATABASE_URL=postgresql://…, or leave it unset');
+  clusterTools(); // the bootstrap makes PostgreSQL available with the cluster's tools
+  const names = clusterDatabaseNames(dataDir);
+  const marker = join(dataDir, 'cluster-databases');
+  if (!existsSync(marker)) {
+    await dropPostgresDatabases(postgresUrl(), [names.app, names.temporal, `${names.temporal}_visibility`]);
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(marker, `PostgreSQL databases of this data folder's cluster stack: ${names.app}, ${names.temporal}, ${names.temporal}_visibility\n`);
+  }
+  return ensurePostgresDatabase(postgresUrl(), names.app);
+}
+
+const clusterDatabaseNames = (dataDir: string) => {
+  const tag = createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 8);
+  return { app: `shuzhi_${tag}`, temporal: `shuzhi_temporal_${tag}` };
+};
+
+function postgresUrl(): string {
+  const postgres = readToolPaths('stack').postgres;
+  if (!postgres?.available) throw new Error(`the cluster needs PostgreSQL: ${postgres?.reason ?? 'not set up'}`);
+  return postgres.url;
+}
 
 async function main() {
+  if (CLUSTER) process.env.DATABASE_URL = await clusterDatabaseUrl(loadConfig().SHUZHI_DATA_DIR);
   const config = loadConfig();
   const dataDir = config.SHUZHI_DATA_DIR;
   mkdirSync(join(dataDir, 'logs'), { recursive: true });
@@ -44,8 +95,9 @@ async function main() {
       console.log('[stack] stopped.');
       process.exit(code);
     })());
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+  // on, not once: a second Ctrl-C while stopping must not kill the script before its children are stopped.
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
 
   try {
     console.log(`[stack] database: applying migrations to ${redact(config.DATABASE_URL)}`);
@@ -57,29 +109,48 @@ async function main() {
     console.log(`[stack] SMTP capture server listening on 127.0.0.1:${smtp.port}`);
 
     const temporalPort = Number(config.TEMPORAL_ADDRESS.split(':').pop());
-    console.log('[stack] starting the Temporal dev server …');
-    const temporal = await startTemporalDevServer({
-      cli: readToolPaths('stack').temporalCli,
-      port: temporalPort,
-      uiPort: config.TEMPORAL_UI_PORT,
-      dbFile: join(dataDir, 'temporal.db'),
-      namespace: config.TEMPORAL_NAMESPACE,
-      logFile: join(dataDir, 'logs', 'temporal.log'),
-      codecEndpoint: new URL('/codec', config.PUBLIC_BASE_URL).href,
-    });
-    supervisor.watch({ label: 'the Temporal dev server', process: temporal });
-    console.log(`[stack] Temporal dev server on ${config.TEMPORAL_ADDRESS} (pid ${temporal.child.pid})`);
-
-    const startWorker = () =>
-      startOwnedProcess('worker', process.execPath, [...workerNodeArgs(), join(PROJECT_ROOT, 'bin/run-ts.js'), 'worker/main.ts'], {
-        cwd: PROJECT_ROOT,
-        env: workerProcessEnv(),
-        echo: true,
-        logFile: join(dataDir, 'logs', 'worker.log'),
+    if (CLUSTER) {
+      console.log("[stack] starting Temporal's server on PostgreSQL: frontend, history, matching and worker services …");
+      const cluster = await startTemporalCluster({
+        tools: clusterTools(),
+        postgresUrl: postgresUrl(),
+        databaseName: clusterDatabaseNames(dataDir).temporal,
+        dir: join(dataDir, 'temporal-cluster'),
+        namespace: config.TEMPORAL_NAMESPACE,
+        firstPort: temporalPort,
       });
-    const worker = startWorker();
-    supervisor.watch({ label: 'the worker', process: worker, restart: startWorker });
-    console.log(`[stack] worker started (pid ${worker.child.pid})`);
+      for (const service of CLUSTER_SERVICES) {
+        supervisor.watch({ label: `Temporal's ${service} service`, process: cluster.processes[service], restart: () => cluster.startAgain(service) });
+      }
+      console.log(`[stack] Temporal cluster on ${config.TEMPORAL_ADDRESS} (config and logs in ${join(dataDir, 'temporal-cluster')})`);
+    } else {
+      console.log('[stack] starting the Temporal dev server …');
+      const temporal = await startTemporalDevServer({
+        cli: readToolPaths('stack').temporalCli,
+        port: temporalPort,
+        uiPort: config.TEMPORAL_UI_PORT,
+        dbFile: join(dataDir, 'temporal.db'),
+        namespace: config.TEMPORAL_NAMESPACE,
+        logFile: join(dataDir, 'logs', 'temporal.log'),
+        codecEndpoint: new URL('/codec', config.PUBLIC_BASE_URL).href,
+      });
+      supervisor.watch({ label: 'the Temporal dev server', process: temporal });
+      console.log(`[stack] Temporal dev server on ${config.TEMPORAL_ADDRESS} (pid ${temporal.child.pid})`);
+    }
+
+    // The cluster runs two workers, as a deployment would: either carries on when the other dies.
+    for (const name of CLUSTER ? ['worker-1', 'worker-2'] : ['worker']) {
+      const startWorker = () =>
+        startOwnedProcess(name, process.execPath, [...workerNodeArgs(), join(PROJECT_ROOT, 'bin/run-ts.js'), 'worker/main.ts'], {
+          cwd: PROJECT_ROOT,
+          env: workerProcessEnv(),
+          echo: true,
+          logFile: join(dataDir, 'logs', `${name}.log`),
+        });
+      const worker = startWorker();
+      supervisor.watch({ label: `the ${name}`, process: worker, restart: startWorker });
+      console.log(`[stack] ${name} started (pid ${worker.child.pid})`);
+    }
 
     const web = startOwnedProcess('web', process.execPath, [join(PROJECT_ROOT, 'bin/run-ts.js'), 'web/main.ts'], {
       cwd: PROJECT_ROOT,
@@ -156,7 +227,9 @@ function printWhereToLook(config: ReturnType<typeof loadConfig>) {
     `Web app: ${config.PUBLIC_BASE_URL}   (open ${new URL('/mailbox', config.PUBLIC_BASE_URL).toString()} and click a sign-in link in a mail)`,
     '',
     'Where to look:',
-    `  Temporal Web UI   http://127.0.0.1:${config.TEMPORAL_UI_PORT}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`,
+    CLUSTER
+      ? `  Temporal cluster  ${config.TEMPORAL_ADDRESS}, config ${join(config.SHUZHI_DATA_DIR, 'temporal-cluster', 'config')} (no Web UI: the dev server's only)`
+      : `  Temporal Web UI   http://127.0.0.1:${config.TEMPORAL_UI_PORT}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows`,
     `  Captured mailbox  ${join(config.SHUZHI_DATA_DIR, 'mailbox')}   (npx shuzhi mailbox list)`,
     `  Database          ${redact(config.DATABASE_URL)}`,
     `  Logs              ${join(config.SHUZHI_DATA_DIR, 'logs')}`,
@@ -181,4 +254,7 @@ function printWhereToLook(config: ReturnType<typeof loadConfig>) {
   console.log(lines.join('\n'));
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(`[stack] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

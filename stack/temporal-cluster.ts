@@ -45,6 +45,8 @@ export interface TemporalCluster {
   processes: Record<ClusterService, OwnedProcess>;
   /** Stops one service and starts it again, as a deployment restarts a pod. */
   restart(service: ClusterService): Promise<void>;
+  /** Starts a service that stopped by itself (a supervisor's restart); returns its new process. */
+  startAgain(service: ClusterService): OwnedProcess;
   stop(): Promise<void>;
 }
 
@@ -79,12 +81,15 @@ export async function startTemporalCluster(options: ClusterOptions): Promise<Tem
       ['--root', options.dir, '--config', 'config', '--env', 'cluster', '--allow-no-auth', 'start', '--service', service],
       { logFile: join(options.dir, 'logs', `${service}.log`) },
     );
-  const processes = Object.fromEntries(CLUSTER_SERVICES.map((service) => [service, start(service)])) as Record<ClusterService, OwnedProcess>;
+  // The frontend first: on new databases, services started together race to write the cluster's
+  // metadata, and the losers exit ("SaveClusterMetadata encountered version mismatch").
+  const processes = { frontend: start('frontend') } as Record<ClusterService, OwnedProcess>;
   const stop = async () => {
-    for (const service of [...CLUSTER_SERVICES].reverse()) await processes[service].stop();
+    for (const service of [...CLUSTER_SERVICES].reverse()) await processes[service]?.stop();
   };
   try {
     await waitForTemporal(address, processes.frontend, 180_000);
+    for (const service of CLUSTER_SERVICES) processes[service] ??= start(service);
     await registerNamespace(address, options.namespace);
   } catch (error) {
     await stop();
@@ -97,6 +102,10 @@ export async function startTemporalCluster(options: ClusterOptions): Promise<Tem
       await processes[service].stop();
       processes[service] = start(service);
       if (service === 'frontend') await waitForTemporal(address, processes.frontend, 120_000);
+    },
+    startAgain(service) {
+      processes[service] = start(service);
+      return processes[service];
     },
     stop,
   };

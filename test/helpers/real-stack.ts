@@ -39,14 +39,18 @@ export interface RealStack {
   stop(): Promise<void>;
 }
 
-export async function startRealStack(name: string, options: { temporal?: 'dev' | 'cluster' } = {}): Promise<RealStack> {
+/**
+ * `temporal: 'cluster'` runs Temporal's own server (test/helpers/temporal.ts); `database` picks the
+ * application database (the first of databaseKinds() when not given: SQLite).
+ */
+export async function startRealStack(name: string, options: { temporal?: 'dev' | 'cluster'; database?: 'sqlite' | 'postgresql' } = {}): Promise<RealStack> {
   // The folder outlives the test (a few hundred KiB): its worker and web logs are what a failed run leaves to read.
   const dir = mkdtempSync(join(tmpdir(), `shuzhi-${name}-`));
   markDemoStack(dir); // the CLI may name who acts (--as) on a test stack, as on npm start's
   const [env, firstSmtp, scratch] = await Promise.all([
     options.temporal === 'cluster' ? startClusterServer() : startDevServer(),
     startCaptureServer({ mailboxDir: join(dir, 'mailbox'), port: 0 }),
-    at(databaseKinds(), 0, 'database kind').create(),
+    databaseKind(options.database).create(),
   ]);
   let smtp = firstSmtp;
   let smtpRunning = true;
@@ -125,4 +129,11 @@ export async function startRealStack(name: string, options: { temporal?: 'dev' |
       await env.teardown();
     },
   };
+}
+
+function databaseKind(provider: 'sqlite' | 'postgresql' | undefined) {
+  if (!provider) return at(databaseKinds(), 0, 'database kind');
+  const kind = databaseKinds().find((candidate) => candidate.provider === provider);
+  if (!kind) throw new Error(`this test needs ${provider}, which SHUZHI_TEST_DATABASES leaves out`);
+  return kind;
 }

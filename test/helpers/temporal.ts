@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, Runtime, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { dropPostgresDatabases } from '../../db/scratch-database';
+import { dropPostgresDatabases } from '../../db/postgres-databases';
 import { startTemporalCluster, type TemporalCluster } from '../../stack/temporal-cluster';
 import { ALL_SEARCH_ATTRIBUTES } from '../../domain/constants';
 import { bundleWorkflows } from '../../worker/workflow-bundle';

@@ -21,7 +21,9 @@ let workers: OwnedProcess[];
 let season: SeasonFile;
 
 beforeAll(async () => {
-  stack = await startRealStack('cluster-workers', { temporal: 'cluster' });
+  // Two workers write the record at once: PostgreSQL, as a deployment has (two processes on one
+  // SQLite file time out each other's transactions).
+  stack = await startRealStack('cluster-workers', { temporal: 'cluster', database: 'postgresql' });
   workers = [stack.startWorker({ name: 'worker-a' }), stack.startWorker({ name: 'worker-b' })];
   const base = demoSeason();
   season = {
