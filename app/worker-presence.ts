@@ -22,8 +22,8 @@ export const WORKER_NOT_ANSWERING = 'worker_not_answering';
 
 export const noWorkerRefusal = () =>
   new ReportRequestError(NO_WORKER, {
-    'zh-CN': '没有正在运行的 worker（处理报告的后台程序），请求未发送，什么也没有改变。请管理员启动 worker（npm start 会自动启动），然后重试。',
-    en: 'No worker is running (the background process that carries out requests), so nothing was sent and nothing changed. Ask an admin to start the worker (npm start runs one), then try again.',
+    'zh-CN': '后台处理程序（worker）没有运行：请求未发送，什么也没有改变。请稍后重试；如仍不行，请联系管理员启动它。',
+    en: 'No worker is running (the background process that carries out requests): nothing was sent and nothing changed. Try again in a while; if it persists, ask an admin to start one.',
   });
 
 export const workerNotAnsweringRefusal = (seconds: number) =>
