@@ -14,7 +14,14 @@ import { checkReport, type Finding, type ReportTemplate } from '../domain/submis
 import { parseDueDate } from '../domain/time';
 import type { Rating } from '../domain/vocabulary';
 import { ReportRequestError } from './report-request-error';
-import { assertWorkerRunning, withRunningWorker } from './worker-presence';
+import {
+  assertWorkerRunning,
+  POLLED_WITHIN_MS,
+  withRunningWorker,
+  WORKER_ANSWER_DEADLINE_MS,
+  WORKER_NOT_ANSWERING,
+  workerNotAnsweringRefusal,
+} from './worker-presence';
 import {
   AUDIT_KEY_CONFLICT,
   CHECK_FAILED,
@@ -62,23 +69,31 @@ function applicationCause(error: unknown): ApplicationFailure | undefined {
 const isWorkflowTaskFailing = (error: unknown) =>
   error instanceof Error && /Workflow Task in failed state/.test(`${error.message} ${(error.cause as Error | undefined)?.message ?? ''}`);
 
-/** How long a request waits out a crashed worker before it says so. */
-const CRASH_PATIENCE_MS = 60_000;
+/**
+ * How long a request waits out a crashed or restarting worker before it says the worker did not
+ * answer: as long as a dead worker's last poll still counts (POLLED_WITHIN_MS), after which the
+ * request is refused as having no worker at once.
+ */
+export const REQUEST_PATIENCE_MS = POLLED_WITHIN_MS;
+
+const isWorkerNotAnswering = (error: unknown) => error instanceof ReportRequestError && error.code === WORKER_NOT_ANSWERING;
 
 /**
  * Sends one request as one act: it carries an Update id of its own, so when it is sent again
- * (after a worker crash made Temporal refuse it for a moment) Temporal and the record take the
- * second sending for the first.
+ * (after a worker crash made Temporal refuse it for a moment, or a worker did not answer within
+ * one attempt's deadline) Temporal and the record take the second sending for the first.
  */
 async function sendRequest<Arg, Ret>(client: Client, reportId: string, update: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret> {
   const handle = handleOf(client, reportId);
   const updateId = randomUUID();
-  const giveUpAt = Date.now() + CRASH_PATIENCE_MS;
+  const giveUpAt = Date.now() + REQUEST_PATIENCE_MS;
   for (let wait = 250; ; wait = Math.min(wait * 2, 5_000)) {
+    const deadline = Math.max(1_000, Math.min(WORKER_ANSWER_DEADLINE_MS, giveUpAt - Date.now()));
     try {
-      return await asked(withRunningWorker(client, () => handle.executeUpdate(update, { args: [arg], updateId })));
+      return await asked(withRunningWorker(client, () => handle.executeUpdate(update, { args: [arg], updateId }), deadline));
     } catch (error) {
-      if (!isWorkflowTaskFailing(error) || Date.now() + wait > giveUpAt) throw error;
+      const worthWaiting = isWorkflowTaskFailing(error) || isWorkerNotAnswering(error);
+      if (!worthWaiting || Date.now() + wait > giveUpAt) throw isWorkerNotAnswering(error) ? workerNotAnsweringRefusal(REQUEST_PATIENCE_MS / 1000) : error;
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }

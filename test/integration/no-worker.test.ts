@@ -5,7 +5,8 @@ import { DEMO } from '../helpers/seasons';
 import { runCli } from '../helpers/cli';
 import { startRealStack, type RealStack } from '../helpers/real-stack';
 import { startSeasonOnStack } from '../helpers/season-on-stack';
-import { POLLED_WITHIN_MS, waitForWorker, WORKER_ANSWER_DEADLINE_MS } from '../../app/worker-presence';
+import { POLLED_WITHIN_MS, waitForWorker } from '../../app/worker-presence';
+import { REQUEST_PATIENCE_MS } from '../../app/report-commands';
 import type { OwnedProcess } from '../../stack/child-process';
 import { issueApiToken } from '../../app/api-tokens';
 import { GOOD_REPORT } from '../helpers/report-harness';
@@ -39,7 +40,7 @@ test('a worker killed mid-season: requests say it did not answer, then that none
 
   const unanswered = await submit();
   expect(unanswered.code).toBe(1);
-  expect(unanswered.stderr).toContain(`The worker did not answer within ${WORKER_ANSWER_DEADLINE_MS / 1000} s`);
+  expect(unanswered.stderr).toContain(`The worker did not answer within ${REQUEST_PATIENCE_MS / 1000} s`);
 
   // Once no poll is recent, the server no longer counts the dead worker: refused at once.
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, killedAt + POLLED_WITHIN_MS + 1_000 - Date.now())));
