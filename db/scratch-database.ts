@@ -58,4 +58,3 @@ async function withPg<T>(url: string, run: (pg: PgClient) => Promise<T>): Promis
     await pg.end();
   }
 }
-
