@@ -8,7 +8,7 @@ import { reportId as reportIdOf, reportWorkflowId } from '../../domain/ids';
 import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
 import { TEST_AUDIT_KEY } from '../helpers/audit-key';
 
-/** Stands in for Temporal: records which report workflow each approval went to, in order. */
+/** Stands in for Temporal, with a worker polling: records which report workflow each approval went to, in order. */
 function recordingClient(approvedInOrder: string[]): Client {
   const getHandle = (workflowId: string) => ({
     executeUpdate: async () => {
@@ -16,7 +16,13 @@ function recordingClient(approvedInOrder: string[]): Client {
       return {};
     },
   });
-  return { workflow: { getHandle } } as unknown as Client;
+  const workerPollsNow = async () => ({ pollers: [{ lastAccessTime: { seconds: Math.floor(Date.now() / 1000) } }] });
+  return {
+    options: { namespace: 'default' },
+    workflow: { getHandle },
+    workflowService: { describeTaskQueue: workerPollsNow },
+    withDeadline: <R>(_deadline: number, request: () => Promise<R>) => request(),
+  } as unknown as Client;
 }
 
 describeEachDatabase('bulk approval order', (kind) => {
