@@ -235,9 +235,12 @@ function ensurePostgres() {
     done();
   }
   if (isRoot) {
+    // pg_signal_backend: a test's scratch database is dropped WITH (FORCE), which PostgreSQL 15
+    // refuses to a plain role while an autovacuum worker is in that database (seen: a fresh-clone
+    // run failed audit-verify's cleanup so).
     const sql =
       "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'shuzhi') THEN " +
-      "CREATE ROLE shuzhi LOGIN PASSWORD 'shuzhi' CREATEDB; END IF; END $$;";
+      "CREATE ROLE shuzhi LOGIN PASSWORD 'shuzhi' CREATEDB; END IF; END $$; GRANT pg_signal_backend TO shuzhi;";
     const role = spawnSync('su', ['postgres', '-c', `psql -q -p ${cluster.port} -v ON_ERROR_STOP=1 -c "${sql.replace(/\$/g, '\\$')}"`], {
       stdio: 'pipe',
     });
