@@ -28,13 +28,13 @@ export const noWorkerRefusal = () =>
 
 export const workerNotAnsweringRefusal = (seconds: number) =>
   new ReportRequestError(WORKER_NOT_ANSWERING, {
-    'zh-CN': `后台程序（worker）在 ${seconds} 秒内没有回应，请求可能稍后仍会完成。请过一会儿刷新查看；确认没有完成再重试。`,
+    'zh-CN': `后台处理程序（worker）在 ${seconds} 秒内没有回应，请求可能稍后仍会完成。请过一会儿刷新查看；确认没有完成再重试。`,
     en: `The worker did not answer within ${seconds} s; the request may still be carried out. Look again in a moment, and try again only if it was not.`,
   });
 
 export const workerGoneWhileClosing = (seasonId: string) =>
   new ReportRequestError(NO_WORKER, {
-    'zh-CN': `季度 ${seasonId} 的结束请求已送达，但后台程序（worker）已停止运行：worker 恢复后会继续结束。可用 season status ${seasonId} 查看进度。`,
+    'zh-CN': `季度 ${seasonId} 的结束请求已送达，但后台处理程序（worker）已停止运行：worker 恢复后会继续结束。可用 season status ${seasonId} 查看进度。`,
     en: `Closing ${seasonId} was asked for, but the worker stopped: the close goes on once a worker runs again. Follow it with season status ${seasonId}.`,
   });
 
