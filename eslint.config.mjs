@@ -89,7 +89,7 @@ const MAY_IMPORT = {
   client: ['domain', 'config', 'temporal', 'db', 'mail', 'exports', 'app'],
   web: ['domain', 'config', 'temporal', 'db', 'mail', 'exports', 'app'],
   worker: ['domain', 'config', 'temporal', 'db', 'mail', 'workflows', 'activities', 'stack', 'app'],
-  stack: ['domain', 'config'],
+  stack: ['domain', 'config', 'db'],
 };
 const LAYER = 'Folders import only downward (eslint.config.mjs MAY_IMPORT; docs/architecture.md).';
 const folderPattern = (folder) => ({ regex: `^(\\.\\./)+${folder}(/|$)`, message: LAYER });

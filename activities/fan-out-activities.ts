@@ -27,6 +27,7 @@ export function createFanOutActivities({ db }: ActivityDeps): FanOutActivities {
             taskQueue: TASK_QUEUE,
             // A branch's report workflow runs once per season, even after it has finished.
             workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+            ...(input.build ? { versioningOverride: { pinnedTo: input.build } } : {}),
             args: [{ seasonId: input.seasonId, branchId: branch.id, seasonTitle: page.title, branchName: branch.name, timeZone: page.timeZone }],
           });
           return 'started' as const;

@@ -13,7 +13,8 @@ import { ALL_SEARCH_ATTRIBUTES, CLI_TYPE_NAMES, TASK_QUEUE } from '../domain/con
 import { words, type Words } from '../domain/words';
 import { createSmtpMailer } from '../mail/mailer';
 import { databaseAnswers } from './readiness';
-import { workerPolls } from './worker-presence';
+import { currentBuild, runningSeasonsByBuild } from './worker-builds';
+import { pollingBuilds, workerPolls } from './worker-presence';
 
 export type DoctorStatus = 'ok' | 'warning' | 'problem';
 
@@ -40,6 +41,7 @@ const PART = {
   searchAttributes: words('搜索属性', 'search attributes'),
   smtp: words('邮件服务器', 'SMTP'),
   worker: words('worker', 'worker'),
+  builds: words('worker 构建', 'worker builds'),
 };
 
 /** How long each part may take to answer. */
@@ -150,7 +152,9 @@ async function temporalFindings(config: Config): Promise<DoctorFinding[]> {
     }
     findings.push(ok(PART.namespace, words(namespace, namespace)));
     findings.push(await searchAttributeFinding(connection, namespace));
-    findings.push(await workerFinding(new Client({ connection, namespace })));
+    const client = new Client({ connection, namespace });
+    findings.push(await workerFinding(client));
+    findings.push(...(await client.withDeadline(Date.now() + PATIENCE_MS, () => buildFindings(client, connection, namespace))));
     return findings;
   } finally {
     await connection.close();
@@ -190,6 +194,41 @@ async function workerFinding(client: Client): Promise<DoctorFinding> {
     words(`没有 worker 在轮询任务队列 ${TASK_QUEUE}`, `none polls task queue ${TASK_QUEUE}`),
     words('启动 worker：npm run worker（npm start 会自动启动）', 'start one: npm run worker (npm start runs one)'),
   );
+}
+
+/** The current build, and every running season's build: one without a polling worker stands still. */
+async function buildFindings(client: Client, connection: Connection, namespace: string): Promise<DoctorFinding[]> {
+  let polling: Set<string>;
+  try {
+    polling = await pollingBuilds(client);
+  } catch {
+    return []; // a server that cannot list pollers: said in the worker's finding
+  }
+  const current = await currentBuild(connection, namespace);
+  const findings: DoctorFinding[] = [];
+  if (current) findings.push(ok(PART.builds, words(`新述职季在构建 ${current} 上启动`, `new seasons start on build ${current}`)));
+  for (const [build, seasons] of await runningSeasonsByBuild(client)) {
+    const list = seasons.join(', ');
+    const name = build ? words(build, build) : words('未分版本', 'unversioned');
+    if (polling.has(build)) {
+      findings.push(ok(PART.builds, words(`构建 ${name['zh-CN']}：运行中的述职季 ${list}`, `build ${name.en}: running seasons ${list}`)));
+      continue;
+    }
+    findings.push(
+      problem(
+        PART.builds,
+        words(
+          `述职季 ${list} 固定在构建 ${name['zh-CN']} 上，但没有该构建的 worker 在运行`,
+          `seasons ${list} are pinned to build ${name.en}, and no worker of it runs`,
+        ),
+        words(
+          `启动该构建的 worker（WORKER_BUILD_ID=${build}，用启动这些述职季时的代码），见 docs/operations.md#worker-builds`,
+          `start a worker of that build (WORKER_BUILD_ID=${build}, from the code these seasons started on): docs/operations.md#worker-builds`,
+        ),
+      ),
+    );
+  }
+  return findings;
 }
 
 async function smtpFinding(config: Config): Promise<DoctorFinding> {

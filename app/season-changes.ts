@@ -16,6 +16,7 @@ import { runBulk, type BulkResult } from './bulk';
 import { delegateReport, extendReport } from './report-commands';
 import { assertSeasonAdmin } from './season-access';
 import { findSeason } from './season-commands';
+import { seasonBuild } from './season-build';
 
 /** Adds a branch (and its people) to a running season and starts its report workflow. */
 export async function addBranch(
@@ -52,10 +53,12 @@ export async function addBranch(
     });
   });
   const workflowId = reportWorkflowId(seasonId, branch.id);
+  const build = await seasonBuild(client, seasonId);
   await client.workflow.start(branchReportWorkflow, {
     workflowId,
     taskQueue: TASK_QUEUE,
     workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    ...(build ? { versioningOverride: { pinnedTo: build } } : {}),
     args: [{ seasonId, branchId: branch.id, seasonTitle: season.title, branchName: branch.name, timeZone: season.timeZone }],
   });
   return workflowId;

@@ -95,7 +95,7 @@ async function queryProgress(client: Client, handle: ReturnType<Client['workflow
 export async function closeSeason(client: Client, db: Db, seasonId: string, actor: Actor): Promise<void> {
   await findSeason(db, seasonId);
   await assertSeasonAdmin(db, seasonId, actor, { 'zh-CN': '结束本季度', en: 'close it' });
-  await assertWorkerRunning(client);
+  await assertWorkerRunning(client, Date.now(), seasonId);
   await client.workflow.getHandle(seasonWorkflowId(seasonId)).signal(closeSeasonSignal, { actor });
 }
 

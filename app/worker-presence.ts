@@ -6,6 +6,7 @@ import { isGrpcCancelledError, isGrpcDeadlineError, isGrpcServiceError, type Cli
 import { temporal } from '@temporalio/proto';
 import { TASK_QUEUE } from '../domain/constants';
 import { ReportRequestError } from './report-request-error';
+import { seasonBuild } from './season-build';
 
 /**
  * A running worker, even an idle one, polls again at least this often (an idle poll returns empty
@@ -38,16 +39,32 @@ export const workerGoneWhileClosing = (seasonId: string) =>
     en: `Closing ${seasonId} was asked for, but the worker stopped: the close goes on once a worker runs again. Follow it with season status ${seasonId}.`,
   });
 
-/** When a worker last polled the report task queue for workflow tasks, as the server says; undefined for never. */
-export async function lastPolledAt(client: Client, taskQueue = TASK_QUEUE): Promise<number | undefined> {
-  const answer = await client.workflowService.describeTaskQueue({
+export const noWorkerOfBuildRefusal = (seasonId: string, buildId: string) =>
+  new ReportRequestError(NO_WORKER, {
+    'zh-CN': `季度 ${seasonId} 运行在构建 ${buildId} 上，该构建的后台处理程序（worker）没有运行：请求未发送，什么也没有改变。请联系管理员启动它（shuzhi doctor 会说明）。`,
+    en: `Season ${seasonId} runs on build ${buildId}, and no worker of that build is running: nothing was sent and nothing changed. Ask an admin to start one (shuzhi doctor says how).`,
+  });
+
+/** The builds of the workers seen polling the task queue lately ('' for an unversioned one). */
+export async function pollingBuilds(client: Client, now = Date.now()): Promise<Set<string>> {
+  const answer = await describeWorkflowPollers(client);
+  const recent = (answer.pollers ?? []).filter((poller) => workerIsPolling(accessTimeMs(poller), now));
+  return new Set(recent.map((poller) => poller.deploymentOptions?.buildId ?? ''));
+}
+
+const describeWorkflowPollers = (client: Client) =>
+  client.workflowService.describeTaskQueue({
     namespace: client.options.namespace,
-    taskQueue: { name: taskQueue, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+    taskQueue: { name: TASK_QUEUE, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
     taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
   });
-  const times = (answer.pollers ?? []).map(
-    (poller) => Number(poller.lastAccessTime?.seconds ?? 0) * 1000 + Math.floor((poller.lastAccessTime?.nanos ?? 0) / 1e6),
-  );
+
+const accessTimeMs = (poller: temporal.api.taskqueue.v1.IPollerInfo) =>
+  Number(poller.lastAccessTime?.seconds ?? 0) * 1000 + Math.floor((poller.lastAccessTime?.nanos ?? 0) / 1e6);
+
+/** When a worker last polled the report task queue for workflow tasks, as the server says; undefined for never. */
+export async function lastPolledAt(client: Client): Promise<number | undefined> {
+  const times = ((await describeWorkflowPollers(client)).pollers ?? []).map(accessTimeMs);
   return times.length ? Math.max(...times) : undefined;
 }
 
@@ -67,19 +84,29 @@ export async function workerPolls(client: Client, now = Date.now()): Promise<boo
   }
 }
 
-const lastChecks = new WeakMap<Client, number>();
+const lastChecks = new WeakMap<Client, Map<string, number>>();
 
-/** Refuses at once when no worker polls the report task queue. */
-export async function assertWorkerRunning(client: Client, now = Date.now()): Promise<void> {
-  const checkedAt = lastChecks.get(client);
+/**
+ * Refuses at once when no worker polls the report task queue; for a season's request, when no
+ * worker of the build the season is pinned to polls (docs/operations.md#worker-builds).
+ */
+export async function assertWorkerRunning(client: Client, now = Date.now(), seasonId?: string): Promise<void> {
+  const checks = lastChecks.get(client) ?? new Map<string, number>();
+  lastChecks.set(client, checks);
+  const checkedAt = checks.get(seasonId ?? '');
   if (checkedAt !== undefined && now - checkedAt < CHECK_REUSED_FOR_MS) return;
-  if (!(await workerPolls(client, now))) throw noWorkerRefusal();
-  lastChecks.set(client, now);
+  const polls = await workerPolls(client, now);
+  if (!polls) throw noWorkerRefusal();
+  if (polls === true && seasonId) {
+    const build = await seasonBuild(client, seasonId);
+    if (build && !(await pollingBuilds(client, now)).has(build.buildId)) throw noWorkerOfBuildRefusal(seasonId, build.buildId);
+  }
+  checks.set(seasonId ?? '', now);
 }
 
 /** Runs a request the worker must answer: refused when no worker runs, and given a deadline. */
-export async function withRunningWorker<T>(client: Client, request: () => Promise<T>, deadlineMs = WORKER_ANSWER_DEADLINE_MS): Promise<T> {
-  await assertWorkerRunning(client);
+export async function withRunningWorker<T>(client: Client, request: () => Promise<T>, deadlineMs = WORKER_ANSWER_DEADLINE_MS, seasonId?: string): Promise<T> {
+  await assertWorkerRunning(client, Date.now(), seasonId);
   const deadline = Date.now() + deadlineMs;
   try {
     return await client.withDeadline(deadline, request);

@@ -1,7 +1,9 @@
-// `npm run bench [-- --quick]`: every scenario on a fresh embedded stack per database and size,
-// one table on stdout and one JSON file under bench/results/ with every figure, the machine and
-// the versions. Options: --quick (N = 200 and 1,000 instead of 1,000 and 10,000),
-// --sizes 50,500, --databases sqlite,postgresql, --skip reminder-wave,bulk-approval, --out <dir>.
+// `npm run bench [-- --quick]`: every scenario on a fresh embedded stack per database, size and
+// run, one table on stdout and one JSON file under bench/results/ with every figure, the machine
+// and the versions. Options: --quick (N = 200 and 1,000 instead of 1,000 and 10,000),
+// --sizes 50,500, --databases sqlite,postgresql, --skip reminder-wave,bulk-approval, --out <dir>,
+// --cluster (Temporal's own server on PostgreSQL instead of the dev server), --runs 3 (runs per
+// size: by default three up to N=1,000, whose median ratio counts, and one above).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -11,10 +13,14 @@ import type { DatabaseProvider } from '../db/provider';
 import { readToolPaths } from '../stack/tool-paths';
 import { workerProcessEnv } from '../stack/worker-node-args';
 import { bulkApproval, dashboard, reminderWave, seasonFanOutAndMemory, type ScenarioResult } from './scenarios';
-import { benchWorkerHeapMiB, postgresAdminUrl, startBenchStack, type BenchStack } from './stack';
+import { CLUSTER_HISTORY_SHARDS } from '../stack/temporal-cluster';
+import { benchHistoryShards, benchWorkerHeapMiB, postgresAdminUrl, startBenchStack, type BenchStack, type BenchTemporal } from './stack';
 
 export interface BenchOptions {
   sizes: number[];
+  /** Runs per size; by default RUNS_UP_TO_1000 up to N=1,000 and one above. */
+  runs?: number;
+  temporal?: BenchTemporal;
   databases: DatabaseProvider[];
   outDir: string;
   /** Leave out the scenarios that follow the dashboard (they need the most setup at large N). */
@@ -27,6 +33,10 @@ export interface BenchReport {
   machine: { cores: number; cpu: string; memoryGiB: number; node: string };
   versions: Record<string, string>;
   sizes: number[];
+  /** The Temporal server the scenarios and their baselines ran on. */
+  temporal: BenchTemporal;
+  /** The cluster's history shards (BENCH_HISTORY_SHARDS), when on the cluster. */
+  historyShards?: number;
   /** Scenarios left out of this run (--skip). */
   skipped: LaterScenario[];
   /** The worker's V8 heap cap in MiB (0: V8's default); BENCH_WORKER_HEAP_MIB overrides the product's. */
@@ -37,7 +47,9 @@ export interface BenchReport {
   workerMallocArenas: string;
   /** Extra Node flags given to the worker (BENCH_WORKER_NODE_ARGS), e.g. a profiler; none for comparable figures. */
   workerExtraNodeArgs: string;
-  results: (ScenarioResult & { database: DatabaseProvider })[];
+  results: RunResult[];
+  /** Per database, scenario and N: the median ratio of its runs, every run's ratio and their spread. */
+  summary: SummaryRow[];
   notRun: { database: DatabaseProvider; reason: string }[];
   file: string;
 }
@@ -52,6 +64,49 @@ function versions(): Record<string, string> {
     // reported as unknown
   }
   return { node: process.version, '@temporalio/worker': of('@temporalio/worker'), prisma: of('prisma'), temporalCli };
+}
+
+export type RunResult = ScenarioResult & { database: DatabaseProvider; run: number };
+export interface SummaryRow {
+  database: DatabaseProvider;
+  scenario: string;
+  n: number;
+  /** The run whose ratio is the median: its time and baseline. */
+  timeMs: number;
+  baselineMs: number;
+  unit?: string;
+  ratio: number;
+  ratios: number[];
+  /** Largest ratio minus smallest. */
+  spread: number;
+}
+
+/** Runs per size up to N=1,000: a ratio there counts as the median of three (#26). */
+export const RUNS_UP_TO_1000 = 3;
+const runsFor = (n: number, runs: number | undefined) => runs ?? (n <= 1000 ? RUNS_UP_TO_1000 : 1);
+
+export function summarize(results: RunResult[]): SummaryRow[] {
+  const groups = new Map<string, RunResult[]>();
+  for (const r of results) {
+    const key = `${r.database}|${r.scenario}|${r.n}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()].map((runs) => {
+    const sorted = [...runs].sort((a, b) => a.ratio - b.ratio);
+    const median = sorted[Math.floor((sorted.length - 1) / 2)] as RunResult;
+    const ratios = runs.map((r) => r.ratio);
+    return {
+      database: median.database,
+      scenario: median.scenario,
+      n: median.n,
+      timeMs: median.timeMs,
+      baselineMs: median.baselineMs,
+      ...(median.unit ? { unit: median.unit } : {}),
+      ratio: median.ratio,
+      ratios,
+      spread: +(Math.max(...ratios) - Math.min(...ratios)).toFixed(3),
+    };
+  });
 }
 
 /** The scenarios after the dashboard, which `--skip` may leave out. */
@@ -77,12 +132,15 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
     versions: versions(),
     sizes: options.sizes,
+    temporal: options.temporal ?? 'dev-server',
+    ...(options.temporal === 'cluster' ? { historyShards: benchHistoryShards() ?? CLUSTER_HISTORY_SHARDS } : {}),
     skipped: options.skip ?? [],
     workerHeapMiB: benchWorkerHeapMiB(),
     workerMaxCachedWorkflows: loadConfig().WORKER_MAX_CACHED_WORKFLOWS,
     workerMallocArenas: workerProcessEnv().MALLOC_ARENA_MAX ?? '',
     workerExtraNodeArgs: process.env.BENCH_WORKER_NODE_ARGS ?? '',
     results: [],
+    summary: [],
     notRun: [],
     file: '',
   };
@@ -94,44 +152,62 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
       continue;
     }
     for (const n of options.sizes) {
-      log(`bench: ${database}, N=${n} …`);
-      const stack = await startBenchStack(database);
-      try {
-        const results = await runScenarios(stack, n, options.skip ?? [], (r) => log(`  ${formatRow({ ...r, database })}`));
-        report.results.push(...results.map((r) => ({ ...r, database })));
-      } catch (error) {
-        // Said before the stack stops: stopping it can itself fail (a client call still retrying
-        // when its connection closes throws where nothing catches it) and would hide this.
-        log(`bench: ${database}, N=${n} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        throw error;
-      } finally {
-        await stack.stop();
+      for (let run = 1; run <= runsFor(n, options.runs); run++) {
+        await runOnce(options, report, { database, n, run }, log);
       }
     }
   }
+  report.summary = summarize(report.results);
   mkdirSync(options.outDir, { recursive: true });
   report.file = join(options.outDir, `bench-${report.date.replace(/[:.]/g, '-')}.json`);
   writeFileSync(report.file, JSON.stringify(report, null, 2) + '\n');
   return report;
 }
 
+/** One run of every scenario on a fresh stack. */
+async function runOnce(options: BenchOptions, report: BenchReport, at: { database: DatabaseProvider; n: number; run: number }, log: (line: string) => void) {
+  const { database, n, run } = at;
+  log(`bench: ${report.temporal}, ${database}, N=${n}, run ${run} …`);
+  const stack = await startBenchStack(database, report.temporal);
+  try {
+    const results = await runScenarios(stack, n, options.skip ?? [], (r) => log(`  ${formatRow({ ...r, database, run })}`));
+    report.results.push(...results.map((r) => ({ ...r, database, run })));
+  } catch (error) {
+    // Said before the stack stops: stopping it can itself fail (a client call still retrying
+    // when its connection closes throws where nothing catches it) and would hide this.
+    log(`bench: ${database}, N=${n} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    throw error;
+  } finally {
+    await stack.stop();
+  }
+}
+
 const amount = (value: number, unit?: string) => (unit ? `${value.toFixed(1)} ${unit}` : `${(value / 1000).toFixed(3)} s`);
 
-function formatRow(r: ScenarioResult & { database: DatabaseProvider }): string {
-  return `| ${r.database} | ${r.scenario} | ${r.n.toLocaleString('en')} | ${amount(r.timeMs, r.unit)} | ${amount(r.baselineMs, r.unit)} | ${r.ratio.toFixed(2)} |`;
+function formatRow(r: RunResult): string {
+  return `| ${r.database} | ${r.scenario} | ${r.n.toLocaleString('en')} | ${r.run} | ${amount(r.timeMs, r.unit)} | ${amount(r.baselineMs, r.unit)} | ${r.ratio.toFixed(2)} |`;
+}
+
+function formatSummaryRow(r: SummaryRow): string {
+  const runs = r.ratios.length > 1 ? `${r.ratios.map((ratio) => ratio.toFixed(2)).join(', ')} (spread ${r.spread.toFixed(2)})` : '1 run';
+  return `| ${r.database} | ${r.scenario} | ${r.n.toLocaleString('en')} | ${amount(r.timeMs, r.unit)} | ${amount(r.baselineMs, r.unit)} | ${r.ratio.toFixed(2)} | ${runs} |`;
 }
 
 export function formatTable(report: BenchReport): string {
-  const rows = report.results.map(formatRow);
+  const rows = report.summary.map(formatSummaryRow);
   const explained = [...new Map(report.results.map((r) => [r.scenario, r])).values()].map(
     (r) => `- ${r.scenario}: time = ${r.timed}; baseline = ${r.baseline}`,
   );
+  const server = report.temporal === 'cluster' ? `the cluster stack (${report.historyShards} history shards)` : 'the dev server';
   return [
-    '| database | scenario | N | time | baseline | ratio |',
-    '|---|---|---|---|---|---|',
+    `Temporal: ${server}.`,
+    '',
+    '| database | scenario | N | time | baseline | ratio | ratio of each run |',
+    '|---|---|---|---|---|---|---|',
     ...rows,
     '',
-    'ratio = baseline ÷ scenario, both measured on the same server in the same run (1.0 = as fast, or as small, as raw Temporal; higher is better).',
+    'ratio = baseline ÷ scenario, both measured on the same server in the same run (1.0 = as fast, or as small, as raw Temporal; higher is better);',
+    "with several runs, the median ratio counts, and time and baseline are that run's.",
     'time and baseline are seconds, except worker memory: peak RSS in MiB.',
     ...explained,
     ...report.notRun.map((n) => `- ${n.database}: NOT RUN (${n.reason})`),
@@ -151,9 +227,13 @@ async function main() {
     return index > 0 ? process.argv[index + 1] : undefined;
   };
   const quick = process.argv.includes('--quick');
+  const cluster = process.argv.includes('--cluster');
   const report = await runBench({
     sizes: value('sizes')?.split(',').map(Number) ?? (quick ? [200, 1000] : [1000, 10_000]),
-    databases: (value('databases')?.split(',') as DatabaseProvider[] | undefined) ?? ['sqlite', 'postgresql'],
+    ...(value('runs') ? { runs: Number(value('runs')) } : {}),
+    temporal: cluster ? 'cluster' : 'dev-server',
+    // The cluster stack keeps the record in PostgreSQL, as `npm start -- --cluster` does.
+    databases: (value('databases')?.split(',') as DatabaseProvider[] | undefined) ?? (cluster ? ['postgresql'] : ['sqlite', 'postgresql']),
     skip: skipped(value('skip')),
     outDir: value('out') ?? join(__dirname, 'results'),
   });

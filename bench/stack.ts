@@ -12,6 +12,7 @@ import { createScratchPostgres, createScratchSqlite, type ScratchDatabase } from
 import { ALL_SEARCH_ATTRIBUTES } from '../domain/constants';
 import { startCaptureServer, type CaptureServer } from '../mail/capture-server';
 import { startOwnedProcess, type OwnedProcess } from '../stack/child-process';
+import { startClusterEnvironment } from '../stack/temporal-cluster';
 import { readToolPaths } from '../stack/tool-paths';
 import { WORKER_HEAP_MIB, workerNodeArgs, workerProcessEnv } from '../stack/worker-node-args';
 import { BENCH_DATA_CONVERTER } from './audit-key';
@@ -81,7 +82,33 @@ function peakRssMiB(pid: number | undefined): number {
   return +(kib / 1024).toFixed(1);
 }
 
-export async function startBenchStack(provider: DatabaseProvider): Promise<BenchStack> {
+/** Which Temporal a bench runs on: the file-backed dev server, or the cluster stack on PostgreSQL. */
+export type BenchTemporal = 'dev-server' | 'cluster';
+
+async function startTemporal(temporal: BenchTemporal, dir: string): Promise<TestWorkflowEnvironment> {
+  if (temporal === 'cluster') {
+    const tools = readToolPaths('test').temporalCluster;
+    const admin = postgresAdminUrl();
+    if (!tools) throw new Error('the cluster tools are missing: run npm test once (its bootstrap builds them)');
+    if (typeof admin === 'object') throw new Error(`the cluster needs PostgreSQL: ${admin.unavailable}`);
+    return startClusterEnvironment({ tools, postgresUrl: admin, dataConverter: BENCH_DATA_CONVERTER, historyShards: benchHistoryShards() });
+  }
+  return TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: readToolPaths('test').temporalCli },
+      dbFilename: join(dir, 'temporal.db'),
+      searchAttributes: ALL_SEARCH_ATTRIBUTES,
+    },
+    client: { dataConverter: BENCH_DATA_CONVERTER },
+  });
+}
+
+/** The cluster's history shards: BENCH_HISTORY_SHARDS, or the cluster stack's own number. */
+export function benchHistoryShards(): number | undefined {
+  return process.env.BENCH_HISTORY_SHARDS ? Number(process.env.BENCH_HISTORY_SHARDS) : undefined;
+}
+
+export async function startBenchStack(provider: DatabaseProvider, temporal: BenchTemporal = 'dev-server'): Promise<BenchStack> {
   if (!runtimeInstalled) {
     runtimeInstalled = true;
     try {
@@ -95,14 +122,7 @@ export async function startBenchStack(provider: DatabaseProvider): Promise<Bench
   if (typeof admin === 'object') throw new Error(`PostgreSQL is not available: ${admin.unavailable}`);
   const scratch = admin ? await createScratchPostgres(admin) : await createScratchSqlite();
   const smtp = await startCaptureServer({ mailboxDir: join(dir, 'mailbox'), port: 0 });
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: { type: 'existing-path', path: readToolPaths('test').temporalCli },
-      dbFilename: join(dir, 'temporal.db'),
-      searchAttributes: ALL_SEARCH_ATTRIBUTES,
-    },
-    client: { dataConverter: BENCH_DATA_CONVERTER },
-  });
+  const env = await startTemporal(temporal, dir);
   const statsFile = join(dir, 'activity-stats.json');
   const memoryFile = join(dir, 'worker-memory.json');
   const workerEnv = {

@@ -106,6 +106,19 @@ function schemaFor(root: string) {
     /** Where the worker answers /healthz and /readyz (worker/health-server.ts), on 127.0.0.1 unless WORKER_HEALTH_HOST; unset, it does not listen. */
     WORKER_HEALTH_PORT: port.optional(),
     WORKER_HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
+    /**
+     * The worker's build: a season runs on the build it started with (worker/build-id.ts). Unset,
+     * it is named after the workflow code, so two workers of one checkout share it.
+     */
+    WORKER_BUILD_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_+-][A-Za-z0-9_.+-]{0,99}$/, 'takes letters, digits and . _ + - (at most 100)')
+      .optional(),
+    /**
+     * on: once polling, the worker makes its build the one new seasons start on. off: an operator
+     * does it (`temporal worker deployment set-current-version`), e.g. after trying the build.
+     */
+    WORKER_BECOME_CURRENT: z.enum(['on', 'off']).default('on'),
   });
 }
 

@@ -52,6 +52,12 @@ export interface ReplaceRoleInput {
   stamp: ChangeStamp;
 }
 
+/** A worker build in the deployment (Temporal's WorkerDeploymentVersion). */
+export interface WorkerBuild {
+  deploymentName: string;
+  buildId: string;
+}
+
 export interface BranchPageRequest {
   seasonId: string;
   afterBranchId?: string;
@@ -95,7 +101,8 @@ export interface SeasonActivities {
 
 /** Report workflows started or told to close, a page of branches at a time. */
 export interface FanOutActivities {
-  startReportPage(input: BranchPageRequest): Promise<PageResult>;
+  /** `build`: the season's, to which its reports are pinned (unset on a server without Worker Deployments). */
+  startReportPage(input: BranchPageRequest & { build?: WorkerBuild }): Promise<PageResult>;
   closeReportPage(input: BranchPageRequest & { actor: Actor }): Promise<PageResult>;
 }
 

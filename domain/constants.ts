@@ -3,6 +3,12 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 
 export const TASK_QUEUE = 'shuzhi';
 
+/**
+ * The Worker Deployment every worker build belongs to: a season and its reports stay on the
+ * build they started on (pinned), and a new build becomes the one new seasons start on.
+ */
+export const WORKER_DEPLOYMENT = 'shuzhi';
+
 /** Custom search attributes, registered when the embedded dev server starts. */
 export const SEARCH_ATTRIBUTES = {
   seasonId: defineSearchAttributeKey('ShuzhiSeasonId', SearchAttributeType.KEYWORD),

@@ -5,14 +5,19 @@
 // module's config/development-postgres12.yaml with this stack's ports and databases, into the
 // stack's folder, where an operator can read exactly what ran (docs/operations.md#a-real-cluster).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { Connection } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { NativeConnection } from '@temporalio/worker';
 import { msToTs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
 import { stringify } from 'yaml';
 import { ALL_SEARCH_ATTRIBUTES } from '../domain/constants';
+import { dropPostgresDatabases } from '../db/postgres-databases';
 import { startOwnedProcess, type OwnedProcess } from './child-process';
 import { waitForTemporal } from './temporal-dev-server';
 
@@ -49,6 +54,9 @@ export interface TemporalCluster {
   startAgain(service: ClusterService): OwnedProcess;
   stop(): Promise<void>;
 }
+
+/** History shards when not given: fixed for a cluster's life (a new number needs new databases). */
+export const CLUSTER_HISTORY_SHARDS = 4;
 
 const GRPC_NOT_FOUND = 5;
 
@@ -163,7 +171,7 @@ function writeClusterConfig(options: ClusterOptions, postgres: URL, databases: {
     persistence: {
       defaultStore: 'postgres-default',
       visibilityStore: 'postgres-visibility',
-      numHistoryShards: options.historyShards ?? 4,
+      numHistoryShards: options.historyShards ?? CLUSTER_HISTORY_SHARDS,
       datastores: { 'postgres-default': store(databases.default, 20), 'postgres-visibility': store(databases.visibility, 10) },
     },
     // No metrics listener: the four processes share this file, and only one could bind its port.
@@ -271,3 +279,46 @@ const isFree = (port: number) =>
     server.once('error', () => resolve(false));
     server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+
+/**
+ * A cluster in a folder of its own, with its own two databases, shaped as the SDK's dev-server
+ * environment (`client`, `connection`, `nativeConnection`, `address`, `namespace`, `teardown`) for
+ * the tests and the bench; teardown stops it and drops its databases.
+ */
+export async function startClusterEnvironment(options: {
+  tools: ClusterTools;
+  postgresUrl: string;
+  dataConverter: DataConverter;
+  historyShards?: number;
+}): Promise<ClusterEnvironment> {
+  const databaseName = `shuzhi_cluster_${process.pid}_${Date.now() % 1e8}`;
+  const cluster = await startTemporalCluster({
+    tools: options.tools,
+    postgresUrl: options.postgresUrl,
+    databaseName,
+    dir: mkdtempSync(join(tmpdir(), 'shuzhi-cluster-')),
+    namespace: 'default',
+    historyShards: options.historyShards,
+  });
+  const connection = await Connection.connect({ address: cluster.address });
+  const nativeConnection = await NativeConnection.connect({ address: cluster.address });
+  const environment = {
+    cluster,
+    address: cluster.address,
+    namespace: 'default',
+    connection,
+    nativeConnection,
+    client: new Client({ connection, namespace: 'default', dataConverter: options.dataConverter }),
+    currentTimeMs: () => Date.now(),
+    async teardown() {
+      await nativeConnection.close();
+      await connection.close();
+      await cluster.stop();
+      await dropPostgresDatabases(options.postgresUrl, [databaseName, `${databaseName}_visibility`]);
+    },
+  };
+  // The parts of TestWorkflowEnvironment the tests and the bench use; time skipping is the test server's alone.
+  return environment as unknown as ClusterEnvironment;
+}
+
+export type ClusterEnvironment = TestWorkflowEnvironment & { cluster: TemporalCluster };

@@ -2,7 +2,7 @@
 // it their own connection, activities and keys.
 import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { TASK_QUEUE } from '../domain/constants';
+import { TASK_QUEUE, WORKER_DEPLOYMENT } from '../domain/constants';
 import type { Activities } from '../activities';
 import { bundleWorkflows } from './workflow-bundle';
 
@@ -16,6 +16,11 @@ export async function createWorker(options: {
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** Unset: the SDK's default, sized from the heap limit (the tests' workers). */
   maxCachedWorkflows?: number;
+  /**
+   * The build this worker runs (worker/build-id.ts): every workflow it starts is pinned to it.
+   * Unset: unversioned (the time-skipping server knows no Worker Deployments).
+   */
+  buildId?: string;
 }): Promise<Worker> {
   return Worker.create({
     connection: options.connection,
@@ -24,6 +29,15 @@ export async function createWorker(options: {
     activities: options.activities,
     dataConverter: options.dataConverter,
     ...(options.maxCachedWorkflows ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
+    ...(options.buildId
+      ? {
+          workerDeploymentOptions: {
+            useWorkerVersioning: true,
+            version: { deploymentName: WORKER_DEPLOYMENT, buildId: options.buildId },
+            defaultVersioningBehavior: 'PINNED',
+          },
+        }
+      : {}),
     workflowBundle: options.workflowBundle ?? (await bundleWorkflows()),
   });
 }

@@ -14,6 +14,8 @@ import { workflowStackTracesOff } from '../stack/worker-node-args';
 import { createWorker } from './create-worker';
 import { startWorkerHealthServer } from './health-server';
 import { databaseAnswers } from '../app/readiness';
+import { workflowBuildId } from './build-id';
+import { becomeCurrent, type CurrentBuildOutcome } from './current-build';
 
 export async function runWorker(config: Config, options: { wrapActivities?: (activities: Activities) => Activities } = {}): Promise<void> {
   Runtime.install({
@@ -33,14 +35,16 @@ export async function runWorker(config: Config, options: { wrapActivities?: (act
     auditKey: loadAuditKeyring(config).current,
     signInLinks: createSignInLinks(db, loadSecret(config), durationMs(config.SIGN_IN_LINK_TTL)),
   });
+  const buildId = config.WORKER_BUILD_ID ?? workflowBuildId();
   const worker = await createWorker({
+    buildId,
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     dataConverter: encryptedDataConverter(loadPayloadKeyring(config)),
     activities: options.wrapActivities ? options.wrapActivities(activities) : activities,
   });
-  console.log(`worker: polling task queue "${worker.options.taskQueue}" on ${config.TEMPORAL_ADDRESS}`);
+  console.log(`worker: polling task queue "${worker.options.taskQueue}" on ${config.TEMPORAL_ADDRESS} as build ${buildId}`);
   const health =
     config.WORKER_HEALTH_PORT === undefined
       ? undefined
@@ -59,12 +63,28 @@ export async function runWorker(config: Config, options: { wrapActivities?: (act
     // The SDK says so in its own words ("v8.promiseHooks.createHook is not available"): say why.
     console.log('worker: workflow stack traces are off (worker/workflow-stack-traces.cjs); WORKER_WORKFLOW_STACK_TRACES=on keeps them');
   }
+  const stopped = new AbortController();
   try {
-    await worker.run(); // returns after SIGINT/SIGTERM, once in-flight tasks are done
+    const running = worker.run(); // settles after SIGINT/SIGTERM, once in-flight tasks are done
+    if (config.WORKER_BECOME_CURRENT === 'on') {
+      // Only a polling build can be made current, so this follows run().
+      void becomeCurrent(connection, config.TEMPORAL_NAMESPACE, buildId, { signal: stopped.signal }).then((outcome) =>
+        console.log(currentBuildLine(buildId, outcome)),
+      );
+    }
+    await running;
   } finally {
+    stopped.abort();
     health?.close();
     mailer.close();
     await connection.close();
     await db.$disconnect();
   }
+}
+
+function currentBuildLine(buildId: string, outcome: CurrentBuildOutcome): string {
+  if (outcome.outcome === 'already') return `worker: build ${buildId} is the one new seasons start on`;
+  if (outcome.outcome === 'made')
+    return `worker: new seasons now start on build ${buildId}${outcome.previous ? ` (before: ${outcome.previous}; its seasons stay on it)` : ''}`;
+  return `worker: could not make build ${buildId} the one new seasons start on (${outcome.reason}); see docs/operations.md#worker-builds`;
 }

@@ -58,7 +58,11 @@ export async function seasonWorkflow(input: SeasonInput): Promise<SeasonSummary>
   };
 
   while (!state.fanOutDone) {
-    const page = await fanOutActivities.startReportPage({ seasonId: input.seasonId, afterBranchId: state.cursor, limit: pageSize });
+    // The season's reports run on the season's build, whichever build is current by then.
+    // An unversioned worker reports a build id with no deployment: nothing to pin to then.
+    const version = workflowInfo().currentDeploymentVersion;
+    const build = version?.deploymentName ? { deploymentName: version.deploymentName, buildId: version.buildId } : undefined;
+    const page = await fanOutActivities.startReportPage({ seasonId: input.seasonId, afterBranchId: state.cursor, limit: pageSize, build });
     state.started += page.started;
     state.alreadyRunning += page.alreadyRunning;
     advance(state, page.lastBranchId, page.count < pageSize, 'fanOut');

@@ -1,13 +1,8 @@
 // Temporal servers for tests, started from the binaries the bootstrap provided: the Java
 // time-skipping test server for timers, the CLI dev server for everything real.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { NativeConnection, Runtime, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { dropPostgresDatabases } from '../../db/postgres-databases';
-import { startTemporalCluster, type TemporalCluster } from '../../stack/temporal-cluster';
+import { Runtime, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { startClusterEnvironment, type ClusterEnvironment } from '../../stack/temporal-cluster';
 import { ALL_SEARCH_ATTRIBUTES } from '../../domain/constants';
 import { bundleWorkflows } from '../../worker/workflow-bundle';
 import { TEST_DATA_CONVERTER } from './payload-codec';
@@ -56,44 +51,16 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   return bundle;
 }
 
-export type ClusterEnvironment = TestWorkflowEnvironment & { cluster: TemporalCluster };
+export type { ClusterEnvironment };
 
 /**
  * Temporal's own server on PostgreSQL, its four services as processes (stack/temporal-cluster.ts),
- * with two databases of its own, shaped as the dev server's environment for the tests that use one:
- * `client`, `connection`, `nativeConnection`, `address`, `namespace`, `teardown`.
+ * with two databases of its own, shaped as the dev server's environment.
  */
 export async function startClusterServer(): Promise<ClusterEnvironment> {
   quietRuntime();
   const tools = testTools();
   if (!tools.temporalCluster) throw new Error('the cluster tools are missing: run npm test (it bootstraps them)');
   if (!tools.postgres?.available) throw new Error(`the cluster needs PostgreSQL: ${tools.postgres?.reason ?? 'not set up'}`);
-  const postgresUrl = tools.postgres.url;
-  const databaseName = `shuzhi_cluster_${process.pid}_${Date.now() % 1e8}`;
-  const cluster = await startTemporalCluster({
-    tools: tools.temporalCluster,
-    postgresUrl,
-    databaseName,
-    dir: mkdtempSync(join(tmpdir(), 'shuzhi-cluster-')),
-    namespace: 'default',
-  });
-  const connection = await Connection.connect({ address: cluster.address });
-  const nativeConnection = await NativeConnection.connect({ address: cluster.address });
-  const environment = {
-    cluster,
-    address: cluster.address,
-    namespace: 'default',
-    connection,
-    nativeConnection,
-    client: new Client({ connection, namespace: 'default', dataConverter: TEST_DATA_CONVERTER }),
-    currentTimeMs: () => Date.now(),
-    async teardown() {
-      await nativeConnection.close();
-      await connection.close();
-      await cluster.stop();
-      await dropPostgresDatabases(postgresUrl, [databaseName, `${databaseName}_visibility`]);
-    },
-  };
-  // The parts of TestWorkflowEnvironment the tests use; time skipping is the test server's alone.
-  return environment as unknown as ClusterEnvironment;
+  return startClusterEnvironment({ tools: tools.temporalCluster, postgresUrl: tools.postgres.url, dataConverter: TEST_DATA_CONVERTER });
 }

@@ -13,7 +13,7 @@ describe('the benchmark harness at N=3', () => {
   let foldersBefore: string[];
   beforeAll(async () => {
     foldersBefore = benchStackFolders();
-    report = await runBench({ sizes: [3], databases: ['sqlite'], outDir: mkdtempSync(join(tmpdir(), 'shuzhi-bench-test-')), log: () => undefined });
+    report = await runBench({ sizes: [3], runs: 1, databases: ['sqlite'], outDir: mkdtempSync(join(tmpdir(), 'shuzhi-bench-test-')), log: () => undefined });
   }, 600_000);
 
   test('every scenario ran and has a numeric ratio against its baseline', () => {
