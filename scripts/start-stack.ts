@@ -24,6 +24,9 @@ import { CLUSTER_SERVICES, startTemporalCluster } from '../stack/temporal-cluste
 import { readToolPaths } from '../stack/tool-paths';
 
 const DEMO_FILE = join(PROJECT_ROOT, 'examples', 'demo-season.yaml');
+/** The embedded stack's build name, whatever its workflow code. */
+const EMBEDDED_BUILD_ID = 'embedded';
+
 /** `npm start -- --cluster`: Temporal's own server on PostgreSQL (stack/temporal-cluster.ts) and two workers. */
 const CLUSTER = process.argv.includes('--cluster');
 
@@ -139,11 +142,15 @@ async function main() {
     }
 
     // The cluster runs two workers, as a deployment would: either carries on when the other dies.
+    // Its builds are named after the workflow code, as a deployment's are. The embedded stack's one
+    // worker runs whatever the checkout holds: one build name, so a season started before an
+    // update is not left waiting for a build that no longer runs (docs/operations.md#worker-builds).
+    const buildEnv = CLUSTER || process.env.WORKER_BUILD_ID ? {} : { WORKER_BUILD_ID: EMBEDDED_BUILD_ID };
     for (const name of CLUSTER ? ['worker-1', 'worker-2'] : ['worker']) {
       const startWorker = () =>
         startOwnedProcess(name, process.execPath, [...workerNodeArgs(), join(PROJECT_ROOT, 'bin/run-ts.js'), 'worker/main.ts'], {
           cwd: PROJECT_ROOT,
-          env: workerProcessEnv(),
+          env: workerProcessEnv({ ...process.env, ...buildEnv }),
           echo: true,
           logFile: join(dataDir, 'logs', `${name}.log`),
         });

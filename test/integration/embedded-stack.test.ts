@@ -70,6 +70,8 @@ afterAll(async () => {
 
 test('npm start runs the demo season and shows where to look', async () => {
   expect(output).toContain('[stack] demo season started: demo-2026');
+  // One build name whatever the code: a season started before an update carries on after it.
+  expect(output).toMatch(/\[worker\] worker: polling task queue "shuzhi" on \S+ as build embedded\n/);
   const login = await fetch(`${env.PUBLIC_BASE_URL}/login`);
   expect(login.status).toBe(200);
 });
