@@ -1,4 +1,4 @@
-// Worker builds as the server sees them: the one new seasons start on, those polling now, and
+// Worker builds as the server sees them: the one new seasons start on, and
 // which build each running season is pinned to. A season whose build has no worker stands still,
 // so `shuzhi doctor` names it (docs/operations.md#worker-builds).
 import type { Client, Connection } from '@temporalio/client';

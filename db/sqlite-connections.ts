@@ -19,10 +19,14 @@ export class PrismaLibSQLOnOneConnection extends PrismaLibSQL {
   }
 }
 
+// Prisma begins every interactive transaction "deferred". In WAL mode such a transaction that
+// has read, then writes after another process committed, fails at once (SQLITE_BUSY_SNAPSHOT,
+// which the busy timeout does not wait out; Prisma says "Operation has timed out"): under load the
+// worker's steps failed and retried this way. Taking the write lock at BEGIN makes them wait.
 const BEGIN: Record<TransactionMode, string> = {
   write: 'BEGIN IMMEDIATE',
   read: 'BEGIN TRANSACTION READONLY',
-  deferred: 'BEGIN DEFERRED',
+  deferred: 'BEGIN IMMEDIATE',
 };
 
 export function withTransactionsOnSameConnection(client: Client): Client {

@@ -8,13 +8,17 @@ import { reportId as reportIdOf, reportWorkflowId } from '../../domain/ids';
 import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
 import { TEST_AUDIT_KEY } from '../helpers/audit-key';
 
-/** Stands in for Temporal, with a worker polling: records which report workflow each approval went to, in order. */
+/**
+ * Stands in for Temporal, with an unversioned worker polling and the season's workflow unversioned:
+ * records which report workflow each approval went to, in order.
+ */
 function recordingClient(approvedInOrder: string[]): Client {
   const getHandle = (workflowId: string) => ({
     executeUpdate: async () => {
       approvedInOrder.push(workflowId);
       return {};
     },
+    describe: async () => ({ raw: { workflowExecutionInfo: {} } }),
   });
   const workerPollsNow = async () => ({ pollers: [{ lastAccessTime: { seconds: Math.floor(Date.now() / 1000) } }] });
   return {

@@ -52,6 +52,36 @@ describe('SQLite transactions', () => {
     expect(await scratch.db.person.count()).toBe(3);
   });
 
+  test('a transaction that has read still writes when another process writes meanwhile: the other waits', async () => {
+    await addPerson('first@school.example');
+    let other: { exited: Promise<unknown> } | undefined;
+    await scratch.db.$transaction(async (tx) => {
+      expect(await tx.person.count()).toBe(1);
+      other = writeElsewhere('other@school.example');
+      await new Promise((resolve) => setTimeout(resolve, 500)); // time enough for it to commit, were it let
+      await tx.person.create({ data: { email: 'mine@school.example', name: 'mine' } });
+    });
+    await other?.exited;
+    expect((await scratch.db.person.findMany({ select: { email: true }, orderBy: { email: 'asc' } })).map((p) => p.email)).toEqual([
+      'first@school.example',
+      'mine@school.example',
+      'other@school.example',
+    ]);
+  });
+
+  /** Another process adds a person, waiting for the file's lock as the product's clients do. */
+  function writeElsewhere(email: string): { exited: Promise<unknown> } {
+    const script = `
+      const db = require('@libsql/client').createClient({ url: process.argv[1] });
+      db.execute('PRAGMA busy_timeout = 10000')
+        .then(() => db.execute({ sql: 'INSERT INTO Person (id, email, name, updatedAt) VALUES (?, ?, ?, ?)', args: ['p-' + Date.now(), process.argv[2], 'other', new Date().toISOString()] }))
+        .then(() => db.close(), (error) => { console.error(error.message); process.exit(1); });`;
+    const child = spawn(process.execPath, ['-e', script, scratch.url, email], { cwd: PROJECT_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    return {
+      exited: new Promise((resolve, reject) => child.once('exit', (code) => (code === 0 ? resolve(code) : reject(new Error(`the writer exited ${code}`))))),
+    };
+  }
+
   test('every transaction keeps the busy timeout and foreign keys', async () => {
     for (let i = 0; i < 3; i++) {
       await scratch.db.$transaction(async (tx) => {
