@@ -7,7 +7,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../db/client';
 import { contentHashOf, storeContent } from '../db/report-content';
-import { reportWorkflowId, seasonIdOfReport } from '../domain/ids';
+import { reportWorkflowId } from '../domain/ids';
 import { isPlainText, isWithinLimit, measureReport, NOT_TEXT_MESSAGE, tooLargeMessage, type ReportSize } from '../domain/report-limits';
 import { normalizeLineEndings } from '../domain/report-text';
 import { checkReport, type Finding, type ReportTemplate } from '../domain/submission-check';
@@ -90,7 +90,7 @@ async function sendRequest<Arg, Ret>(client: Client, reportId: string, update: U
   for (let wait = 250; ; wait = Math.min(wait * 2, 5_000)) {
     const deadline = Math.max(1_000, Math.min(WORKER_ANSWER_DEADLINE_MS, giveUpAt - Date.now()));
     try {
-      return await asked(withRunningWorker(client, () => handle.executeUpdate(update, { args: [arg], updateId }), deadline, seasonIdOfReport(reportId)));
+      return await asked(withRunningWorker(client, () => handle.executeUpdate(update, { args: [arg], updateId }), deadline, parseReportId(reportId).seasonId));
     } catch (error) {
       const worthWaiting = isWorkflowTaskFailing(error) || isWorkerNotAnswering(error);
       if (!worthWaiting || Date.now() + wait > giveUpAt) throw isWorkerNotAnswering(error) ? workerNotAnsweringRefusal(REQUEST_PATIENCE_MS / 1000) : error;
@@ -162,7 +162,7 @@ export async function saveDraft(client: Client, db: Db, reportId: string, typed:
   // Measured as stored, since the activity measures the stored text against the same limit.
   const body = normalizeLineEndings(typed);
   const size = measuredWithinLimit(body);
-  await assertWorkerRunning(client, Date.now(), seasonIdOfReport(reportId)); // before the text is stored: a refused request leaves nothing behind
+  await assertWorkerRunning(client, Date.now(), parseReportId(reportId).seasonId); // before the text is stored: a refused request leaves nothing behind
   const contentHash = await storeReportContent(db, body);
   return sendRequest(client, reportId, saveDraftUpdate, { actor, contentHash, size });
 }
@@ -174,7 +174,7 @@ export async function submitReport(client: Client, db: Db, reportId: string, typ
   const check = checkReport(body, await templateOf(db, reportId));
   if (check.errors.length) throw checkRefusal(CHECK_FAILED, check.errors);
   if (check.warnings.length && !acceptWarnings) throw checkRefusal(WARNINGS_NOT_ACCEPTED, check.warnings);
-  await assertWorkerRunning(client, Date.now(), seasonIdOfReport(reportId));
+  await assertWorkerRunning(client, Date.now(), parseReportId(reportId).seasonId);
   const contentHash = await storeReportContent(db, body);
   return sendRequest(client, reportId, submitUpdate, { actor, contentHash, acceptWarnings, size });
 }
@@ -215,7 +215,7 @@ export const remindNow = (client: Client, reportId: string, actor: Actor) => sen
 
 /** The workflow's live view plus the record's versions and comments. */
 export async function showReport(client: Client, db: Db, reportId: string) {
-  const live = await withRunningWorker(client, () => handleOf(client, reportId).query(reportQuery), undefined, seasonIdOfReport(reportId));
+  const live = await withRunningWorker(client, () => handleOf(client, reportId).query(reportQuery), undefined, parseReportId(reportId).seasonId);
   const versions = await db.reportVersion.findMany({
     where: { reportId },
     orderBy: { number: 'asc' },

@@ -2,7 +2,5 @@
 // which is what makes a repeated `season start` or a retried activity harmless.
 
 export const reportId = (seasonId: string, branchId: string) => `${seasonId}/${branchId}`;
-/** The season of a report id (a season id has no slash). */
-export const seasonIdOfReport = (id: string) => id.slice(0, id.indexOf('/'));
 export const seasonWorkflowId = (seasonId: string) => `season/${seasonId}`;
 export const reportWorkflowId = (seasonId: string, branchId: string) => `report/${seasonId}/${branchId}`;
