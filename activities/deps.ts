@@ -1,5 +1,6 @@
 // What every activity is built from: the database, the mailer, the clock and the record's key.
 import type { AuditKey } from '../config/audit-key';
+import type { BallotTokens } from '../config/ballot-tokens';
 import type { Db } from '../db/client';
 import type { SignInLinks } from '../db/sign-in-links';
 import type { Mailer } from '../mail/mailer';
@@ -18,6 +19,8 @@ export interface ActivityDeps {
   publicBaseUrl: string;
   /** Makes each mailed link sign its recipient in; without it links lead to the sign-in page. */
   signInLinks?: SignInLinks;
+  /** Signs the link in each 民主测评 ballot's mail; without it a ballot mail cannot be sent. */
+  ballotTokens?: BallotTokens;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

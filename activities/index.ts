@@ -2,6 +2,7 @@
 // (domain/activity-contract.ts); each factory is typed against its part of it.
 import type { Activities } from '../domain/activity-contract';
 import type { ActivityDeps } from './deps';
+import { createEvaluationActivities } from './evaluation-activities';
 import { createFanOutActivities } from './fan-out-activities';
 import { createMailActivities } from './mail-activities';
 import { createReportActivities } from './report-activities';
@@ -16,5 +17,6 @@ export function createActivities(deps: ActivityDeps): Activities {
     ...createFanOutActivities(deps),
     ...createReportActivities(deps),
     ...createMailActivities(deps),
+    ...createEvaluationActivities(deps),
   };
 }

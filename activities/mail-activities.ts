@@ -2,6 +2,7 @@
 // checked first and written after the server accepted the message. A crash between the two can
 // only re-send with the same Message-ID, which receivers (and our capture server) de-duplicate.
 import { createHash } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/activity';
 import { logMailSending, logMailSent, mailLogStatus, recipientOf } from '../db/mail-log';
 import type { MailActivities } from '../domain/activity-contract';
 import type { MailRequest } from '../domain/messages';
@@ -19,12 +20,18 @@ export function messageIdFor(idempotencyKey: string): string {
   return `<${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32)}@shuzhi>`;
 }
 
-export function createMailActivities({ db, mailer, clock, publicBaseUrl, signInLinks }: ActivityDeps): MailActivities {
+export function createMailActivities({ db, mailer, clock, publicBaseUrl, signInLinks, ballotTokens }: ActivityDeps): MailActivities {
   /** The page's address, through a personal sign-in link when links can be signed. */
   const linkTo = async (path: string, email: string) => {
     if (!signInLinks) return new URL(path, publicBaseUrl).toString();
     const token = await signInLinks.issue(email);
     return new URL(`/signin/${token}?next=${encodeURIComponent(path)}`, publicBaseUrl).toString();
+  };
+
+  /** A ballot's own link: the token is the ballot, and signs nobody in (the vote is anonymous). */
+  const ballotLink = (ballotId = '') => {
+    if (!ballotTokens) throw ApplicationFailure.nonRetryable('ballot mail needs the ballot key (ActivityDeps.ballotTokens)', 'NoBallotKey');
+    return new URL(`/ballot/${ballotTokens.tokenOf(ballotId)}`, publicBaseUrl).toString();
   };
 
   /** A mail names people, not addresses: each PERSON_FIELDS email as the season lists the person. */
@@ -52,6 +59,7 @@ export function createMailActivities({ db, mailer, clock, publicBaseUrl, signInL
         ...values,
         ...(await namesOf(values, request.seasonId)),
         ...(linkPath ? { link: await linkTo(linkPath, request.toEmail) } : {}),
+        ...(request.kind === 'ballot' ? { link: ballotLink(values.ballotId) } : {}),
       });
       const messageId = messageIdFor(request.idempotencyKey);
       // The log entry, unless an earlier attempt that did not finish left it as "sending": then this

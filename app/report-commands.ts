@@ -84,13 +84,23 @@ const isWorkerNotAnswering = (error: unknown) => error instanceof ReportRequestE
  * one attempt's deadline) Temporal and the record take the second sending for the first.
  */
 async function sendRequest<Arg, Ret>(client: Client, reportId: string, update: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret> {
-  const handle = handleOf(client, reportId);
+  return sendWorkflowRequest(client, { workflowId: handleOf(client, reportId).workflowId, seasonId: parseReportId(reportId).seasonId }, update, arg);
+}
+
+/** {@link sendRequest} to any of a season's workflows (a report's, a meeting's), by its id. */
+export async function sendWorkflowRequest<Arg, Ret>(
+  client: Client,
+  target: { workflowId: string; seasonId: string },
+  update: UpdateDefinition<Ret, [Arg]>,
+  arg: Arg,
+): Promise<Ret> {
+  const handle = client.workflow.getHandle(target.workflowId);
   const updateId = randomUUID();
   const giveUpAt = Date.now() + REQUEST_PATIENCE_MS;
   for (let wait = 250; ; wait = Math.min(wait * 2, 5_000)) {
     const deadline = Math.max(1_000, Math.min(WORKER_ANSWER_DEADLINE_MS, giveUpAt - Date.now()));
     try {
-      return await asked(withRunningWorker(client, () => handle.executeUpdate(update, { args: [arg], updateId }), deadline, parseReportId(reportId).seasonId));
+      return await asked(withRunningWorker(client, () => handle.executeUpdate(update, { args: [arg], updateId }), deadline, target.seasonId));
     } catch (error) {
       const worthWaiting = isWorkflowTaskFailing(error) || isWorkerNotAnswering(error);
       if (!worthWaiting || Date.now() + wait > giveUpAt) throw isWorkerNotAnswering(error) ? workerNotAnsweringRefusal(REQUEST_PATIENCE_MS / 1000) : error;

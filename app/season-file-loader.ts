@@ -83,15 +83,18 @@ export function validateSeasonFile(path: string, options: LoadOptions = {}): Sea
 }
 
 /** Where a field of the season file is written (a missing one: where its parent is). */
-function originIn(path: string, { doc, lineCounter }: SeasonYaml) {
+export function originIn(path: string, { doc, lineCounter }: SeasonYaml) {
   return (fieldPath: FieldPath): Origin => ({ file: path, line: lineOf(doc, fieldPath, lineCounter), field: fieldName(fieldPath) });
 }
 
-function schemaProblems(issues: z.core.$ZodIssue[], doc: Document, at: (path: FieldPath) => Origin): SeasonFileProblem[] {
+const schemaProblems = (issues: z.core.$ZodIssue[], doc: Document, at: (path: FieldPath) => Origin) => schemaProblemsOf(seasonFileSchema, issues, doc, at);
+
+/** A file's schema problems, each at its line (a season file's, a meeting file's). */
+export function schemaProblemsOf(schema: z.ZodType, issues: z.core.$ZodIssue[], doc: Document, at: (path: FieldPath) => Origin): SeasonFileProblem[] {
   return issues.flatMap((issue) => {
     const path = issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part));
     if (issue.code === 'unrecognized_keys') {
-      const known = knownFields(seasonFileSchema, path);
+      const known = knownFields(schema, path);
       return issue.keys.map((key) => ({ ...at([...path, key]), message: VALUE_WORDS.unknownField(key, known, closestField(key, known)) }));
     }
     const value = doc.getIn(path);

@@ -7,6 +7,7 @@ import { addApproveCommand } from './approve-cli';
 import { registerChangeCommands } from './changes-cli';
 import { addDoctorCommand } from './doctor-cli';
 import { registerLoginCommands } from './cli-login';
+import { registerMeetingCommands } from './meeting-cli';
 import { msg } from './cli-context';
 import { explain, translateCommanderError } from './cli-errors';
 import { registerRecordCommands } from './record-cli';
@@ -38,6 +39,7 @@ const report = program.command('report').description(msg.help.report);
 registerReportCommands(report);
 addReportCheckCommand(report);
 
+registerMeetingCommands(program);
 registerRecordCommands(program);
 registerLoginCommands(program);
 addDoctorCommand(program);

@@ -5,7 +5,8 @@
 import type { Actor, VersionSaved } from './report-api';
 import type { Assignment, AuditEventInput, ChangeStamp, MailRequest, RecordedAct, RecordHead, ReportPatch } from './messages';
 import type { ReportFigures } from './submission-check';
-import type { Rating } from './vocabulary';
+import type { Channel, Rating } from './vocabulary';
+import type { CastVote, MeetingTally } from './evaluation';
 
 export interface RecordAssignmentInput {
   seasonId: string;
@@ -111,4 +112,21 @@ export interface MailActivities {
   sendMail(request: MailRequest): Promise<boolean>;
 }
 
-export type Activities = ReportActivities & SeasonActivities & FanOutActivities & MailActivities;
+/** One act of a 民主测评 meeting, keyed so that a retry records it once. */
+interface MeetingAct {
+  seasonId: string;
+  meetingId: string;
+  auditKey: string;
+  occurredAt: string;
+}
+
+/** The meeting's record: each ballot cast or voided, and the votes and tally at its close. */
+export interface EvaluationActivities {
+  /** Marks the ballot cast; records that a ballot of its group was cast, not by whom. */
+  recordBallotCast(input: MeetingAct & { ballotId: string; groupId: string; channel: Channel }): Promise<void>;
+  recordBallotVoided(input: MeetingAct & { ballotId: string; actor: Actor; reason: string }): Promise<void>;
+  /** Writes the votes (shuffled, without ballot ids), the tally, and the meeting closed. */
+  recordMeetingClosed(input: MeetingAct & { closedBy?: Actor; votes: CastVote[]; tally: MeetingTally }): Promise<void>;
+}
+
+export type Activities = ReportActivities & SeasonActivities & FanOutActivities & MailActivities & EvaluationActivities;

@@ -71,6 +71,10 @@ export const EVENT_NAMES: Record<string, Named> = {
   'season.started': { 'zh-CN': '启动述职季度', en: 'season started' },
   'season.branch_added': { 'zh-CN': '增加支部', en: 'branch added' },
   'season.closed': { 'zh-CN': '结束述职季度', en: 'season closed' },
+  'evaluation.meeting_scheduled': { 'zh-CN': '安排民主测评', en: 'evaluation meeting scheduled' },
+  'evaluation.ballot_cast': { 'zh-CN': '投出测评票', en: 'ballot cast' },
+  'evaluation.ballot_voided': { 'zh-CN': '作废测评票', en: 'ballot voided' },
+  'evaluation.meeting_closed': { 'zh-CN': '民主测评结束', en: 'evaluation meeting closed' },
 };
 
 /** An act's name; one the app does not know is shown as recorded. */
@@ -135,6 +139,7 @@ export const MAIL_KINDS = [
   'review_reminder',
   'review_escalation',
   'sign_in',
+  'ballot',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

@@ -138,6 +138,24 @@ const TEXTS: Record<MailKind, Record<Locale, (v: Values) => MailText>> = {
     en: (v) =>
       en('[Shuzhi] Your sign-in link', 'Sign in', `Dear ${v.recipientName},`, `Use the link below to sign in. It works once and is valid for ${v.validFor}.`),
   },
+  ballot: {
+    'zh-CN': (v) =>
+      zh(
+        `【民主测评】${v.meetingTitle}`,
+        '进行测评',
+        `${v.recipientName}同志：您好！`,
+        `请对本次述职的 ${v.reporters} 位述职人逐一评价（好、较好、一般、差），投票于 ${v.closesAt}（${v.timeZone}）截止。`,
+        '本次测评为无记名投票：系统只记下这张选票已投，不记下您对每个人的评价与您本人的对应关系。选票只能投一次。',
+      ),
+    en: (v) =>
+      en(
+        `[Evaluation] ${v.meetingTitle}`,
+        'Cast your ballot',
+        `Dear ${v.recipientName},`,
+        `Please grade each of the ${v.reporters} reporters (好 good, 较好 fairly good, 一般 fair, 差 poor). Voting closes at ${v.closesAt} (${v.timeZone}).`,
+        'The vote is anonymous: the system records that this ballot was cast, never which grades came from you. A ballot can be cast once.',
+      ),
+  },
   reassignment: {
     'zh-CN': (v) =>
       zh(

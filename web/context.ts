@@ -3,6 +3,7 @@
 import type { Client } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { BallotTokens } from '../config/ballot-tokens';
 import type { Db } from '../db/client';
 import type { SignInLinks } from '../db/sign-in-links';
 import type { Actor } from '../domain/report-api';
@@ -19,6 +20,8 @@ export interface WebDeps {
   db: Db;
   temporal: Client;
   signInLinks: SignInLinks;
+  /** Opens 民主测评 ballots (/ballot/<token>); without it the ballot pages are not served. */
+  ballotTokens?: BallotTokens;
   mailer: Mailer;
   /** The address people reach the app at; cookies are Secure when it is https. */
   publicBaseUrl: string;

@@ -242,6 +242,23 @@ const TEXTS = {
     en: 'Copy this token now and keep it safe: it is shown only this once and cannot be seen again.',
   },
   backToTokens: { 'zh-CN': '返回令牌列表', en: 'Back to the tokens' },
+  // A 民主测评 ballot (web/pages/ballot-page.ts).
+  ballotTitle: { 'zh-CN': '民主测评票', en: 'Evaluation ballot' },
+  ballotIntro: {
+    'zh-CN': '请对每位述职人选择一个评价等次。本票为无记名投票：系统只记下这张票已投，不记下您的评价与您本人的对应关系。每张票只能投一次。',
+    en: 'Choose one grade for each reporter. The vote is anonymous: the system records that this ballot was cast, never which grades came from you. A ballot can be cast once.',
+  },
+  ballotGroup: { 'zh-CN': '评议组', en: 'Group' },
+  ballotClosesAt: { 'zh-CN': '投票截止', en: 'Voting closes' },
+  castBallot: { 'zh-CN': '提交选票', en: 'Cast the ballot' },
+  ballotCastThanks: {
+    'zh-CN': '您的选票已投出，谢谢！结果将在投票结束后统计。',
+    en: 'Your ballot has been cast. Thank you! The results are counted when voting closes.',
+  },
+  grade_好: { 'zh-CN': '好', en: '好 good' },
+  grade_较好: { 'zh-CN': '较好', en: '较好 fairly good' },
+  grade_一般: { 'zh-CN': '一般', en: '一般 fair' },
+  grade_差: { 'zh-CN': '差', en: '差 poor' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type TextKey = keyof typeof TEXTS;

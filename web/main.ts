@@ -1,5 +1,6 @@
 // The web app's process: connects to the database and Temporal, and serves the pages.
 import { join } from 'node:path';
+import { ballotTokens } from '../config/ballot-tokens';
 import { loadConfig, temporalUiOrigins } from '../config/env';
 import { loadPayloadKeyring, loadSecret } from '../config/secret';
 import { connectTemporal } from '../app/temporal';
@@ -23,6 +24,7 @@ async function main() {
     temporal,
     mailer,
     signInLinks: createSignInLinks(db, loadSecret(config), durationMs(config.SIGN_IN_LINK_TTL)),
+    ballotTokens: ballotTokens(loadSecret(config)),
     publicBaseUrl: config.PUBLIC_BASE_URL,
     defaultLocale: config.SHUZHI_LOCALE,
     mailboxDir: config.SHUZHI_DEMO_MAILBOX === '1' ? join(config.SHUZHI_DATA_DIR, 'mailbox') : undefined,

@@ -7,6 +7,7 @@ import { LOCALES, type Locale } from '../domain/vocabulary';
 import { callerReach } from './caller';
 import { errorPage, LANG_COOKIE, type WebDeps } from './context';
 import { readCookie } from './cookies';
+import { ballotRoutes } from './routes/ballot';
 import { codecRoutes } from './routes/codec';
 import { dashboardRoutes } from './routes/dashboard';
 import { healthRoutes } from './routes/health';
@@ -71,6 +72,7 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   await app.register(metricsRoutes(metrics, deps.metricsToken));
   if (deps.mailboxDir) await app.register(mailboxRoutes, deps);
   if (deps.temporalCodec) await app.register(codecRoutes, deps);
+  if (deps.ballotTokens) await app.register(ballotRoutes, { ...deps, ballotTokens: deps.ballotTokens });
 
   app.setNotFoundHandler((request, reply) =>
     reply

@@ -9,6 +9,7 @@ import { createSignInLinks } from '../db/sign-in-links';
 import { durationMs } from '../domain/duration';
 import { createSmtpMailer } from '../mail/mailer';
 import { encryptedDataConverter } from '../temporal/payload-codec';
+import { ballotTokens } from '../config/ballot-tokens';
 import { createActivities, systemClock, type Activities } from '../activities';
 import { workflowStackTracesOff } from '../stack/worker-node-args';
 import { createWorker } from './create-worker';
@@ -34,6 +35,7 @@ export async function runWorker(config: Config, options: { wrapActivities?: (act
     publicBaseUrl: config.PUBLIC_BASE_URL,
     auditKey: loadAuditKeyring(config).current,
     signInLinks: createSignInLinks(db, loadSecret(config), durationMs(config.SIGN_IN_LINK_TTL)),
+    ballotTokens: ballotTokens(loadSecret(config)),
   });
   const buildId = config.WORKER_BUILD_ID ?? workflowBuildId();
   const worker = await createWorker({

@@ -4,3 +4,4 @@
 // state belongs in the workflow, never at module level (eslint refuses the usual forms).
 export { seasonWorkflow } from './season';
 export { branchReportWorkflow } from './branch-report';
+export { evaluationMeetingWorkflow } from './evaluation-meeting';

@@ -29,3 +29,5 @@ export function demoSeasonWithReviewer(): SeasonFile {
   const branches = base.organization.branches.map((b) => (b.id === 'no1-middle-school' ? { ...b, reviewer: DEMO.reviewer } : b));
   return { ...base, organization: { ...base.organization, branches } };
 }
+
+export const DEMO_MEETING_FILE = join(PROJECT_ROOT, 'examples', 'demo-meeting.yaml');

@@ -6,7 +6,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Client } from '@temporalio/client';
 import { createActivities } from '../../activities';
+import { castBallot, closeMeeting, handOutBallots, scheduleMeeting, voidBallot } from '../../app/evaluation-meeting';
+import { ballotTokens } from '../../config/ballot-tokens';
+import type { Db } from '../../db/client';
+import { meetingWorkflowId } from '../../domain/evaluation';
 import { exemptReport, extendReport, reassignReport, reviewReport, saveDraft, submitReport } from '../../app/report-commands';
 import { importSeason } from '../../db/season-import';
 import { TASK_QUEUE } from '../../domain/constants';
@@ -26,6 +31,7 @@ import { TEST_DATA_CONVERTER } from '../helpers/payload-codec';
 import { at } from '../helpers/at';
 
 const as = (email: string): Actor => ({ email, channel: 'cli' });
+const tokens = ballotTokens('the replay recording');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main() {
@@ -57,6 +63,7 @@ async function main() {
       clock: { now: () => new Date() },
       publicBaseUrl: 'http://127.0.0.1:3000',
       auditKey: TEST_AUDIT_KEY,
+      ballotTokens: tokens,
     }),
     dataConverter: TEST_DATA_CONVERTER,
     workflowBundle: await workflowBundle(),
@@ -90,11 +97,17 @@ async function main() {
     await reviewReport(env.client, middle, { actor: as('dangzu.shuji@bureau.example'), decision: 'approve', rating: '好' });
     // primary school: exempted.
     await exemptReport(env.client, primary, admin, 'exempted', '演示');
+    // A 民主测评 meeting: a mailed ballot and anonymous ones, two cast, one voided, closed by the admin.
+    await recordMeeting(env.client, scratch.db, admin, [office, middle]);
     await sleep(15_000); // the office's reminders and escalations fire
     // The season's close tells every report to settle, then writes the summary.
     await seasonHandle.signal(closeSeasonSignal, { actor: admin });
     await seasonHandle.result();
-    const ids = [seasonWorkflowId(season.id), ...season.organization.branches.map((b) => reportWorkflowId(season.id, b.id))];
+    const ids = [
+      seasonWorkflowId(season.id),
+      ...season.organization.branches.map((b) => reportWorkflowId(season.id, b.id)),
+      meetingWorkflowId(season.id, 'annual'),
+    ];
     for (const id of ids) {
       // Every run of a workflow that continued as new, first run first, so each replays.
       const runs = [];
@@ -111,6 +124,25 @@ async function main() {
   await scratch.drop();
   await env.teardown();
   console.log(`wrote ${outDir}`);
+}
+
+async function recordMeeting(client: Client, db: Db, admin: Actor, reporters: string[]) {
+  const file = {
+    season: 'demo-2026',
+    id: 'annual',
+    title: '述职评议大会',
+    closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+    groups: [
+      { id: 'committee', name: '党组成员', weight: 60, evaluators: ['dangzu.shuji@bureau.example'] },
+      { id: 'masses', name: '群众代表', weight: 40, ballots: 3 },
+    ],
+  };
+  await scheduleMeeting(client, db, TEST_AUDIT_KEY, file, admin);
+  const [first, second, third] = await handOutBallots(db, tokens, { seasonId: 'demo-2026', meetingId: 'annual', actor: admin }, 'http://127.0.0.1:3000');
+  const grades = Object.fromEntries(reporters.map((id, i) => [id, i ? ('较好' as const) : ('好' as const)]));
+  for (const ballot of [first, second]) await castBallot(client, db, tokens, tokens.tokenOf(ballot?.ballotId ?? ''), grades, 'web');
+  await voidBallot(client, db, { seasonId: 'demo-2026', meetingId: 'annual', ballotId: third?.ballotId ?? '', reason: '遗失', actor: admin });
+  await closeMeeting(client, db, { seasonId: 'demo-2026', meetingId: 'annual', actor: admin });
 }
 
 main().catch((error) => {

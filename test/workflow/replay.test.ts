@@ -21,7 +21,12 @@ describe('recorded histories replay on the current workflow code', () => {
   test('there is a recording of every workflow of a season', () => {
     const files = recorded.map(([name]) => name.split('/')[1]);
     expect(files).toEqual(
-      expect.arrayContaining(['season__demo-2026.json', 'report__demo-2026__no1-middle-school.json', 'report__demo-2026__bureau-office.json']),
+      expect.arrayContaining([
+        'season__demo-2026.json',
+        'report__demo-2026__no1-middle-school.json',
+        'report__demo-2026__bureau-office.json',
+        'meeting__demo-2026__annual.json',
+      ]),
     );
   });
 

@@ -1,0 +1,94 @@
+// A 民主测评 meeting as an admin writes it (YAML, like the season file), read with every problem
+// at its file, line and field. See examples/demo-meeting.yaml.
+import { z } from 'zod';
+import { dateFault } from '../domain/time';
+import { words } from '../domain/words';
+import { originIn, schemaProblemsOf } from './season-file-loader';
+import { SeasonFileError, type SeasonFileProblem } from './season-file-problem';
+import { readSeasonYaml } from './season-file-yaml';
+
+/** Ballots of one meeting, at most: each is a few events in the meeting workflow's history. */
+export const MAX_BALLOTS = 1_000;
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/);
+
+const groupSchema = z.strictObject({
+  id: slug,
+  name: z.string().trim().min(1).max(60),
+  /** Share of the weighted score (the groups' weights need not add up to 100: they are relative). */
+  weight: z.number(),
+  /** Named evaluators: each is mailed a ballot of their own. */
+  evaluators: z.array(z.email()).min(1).optional(),
+  /** Or a number of anonymous ballots, handed out at the meeting (QR codes, printed slips). */
+  ballots: z.number().int().min(1).max(MAX_BALLOTS).optional(),
+});
+
+export const meetingFileSchema = z.strictObject({
+  season: z.string().min(1),
+  id: slug,
+  title: z.string().trim().min(1).max(200),
+  /** When voting closes: `2026-12-20 17:00` in the season's time zone, or with an offset. */
+  closesAt: z.string().min(1),
+  /** The reporters by branch id; without it, every report of the season. */
+  reporters: z.array(z.string().min(1)).min(1).optional(),
+  groups: z.array(groupSchema).min(1).max(20),
+});
+
+export type MeetingFile = z.infer<typeof meetingFileSchema>;
+
+export function loadMeetingFile(path: string): MeetingFile {
+  const read = readSeasonYaml(path);
+  if (!read.yaml) throw new SeasonFileError(read.problems);
+  const at = originIn(path, read.yaml);
+  const parsed = meetingFileSchema.safeParse(read.yaml.doc.toJS());
+  if (!parsed.success) throw new SeasonFileError(schemaProblemsOf(meetingFileSchema, parsed.error.issues, read.yaml.doc, at));
+  const file = parsed.data;
+  const problems: SeasonFileProblem[] = [];
+  const seen = new Set<string>();
+  file.groups.forEach((group, i) => {
+    if (seen.has(group.id))
+      problems.push({
+        ...at(['groups', i, 'id']),
+        message: words(`评议组编号“${group.id}”重复，请改为不同的编号。`, `Group id “${group.id}” is used twice: give each group its own.`),
+      });
+    seen.add(group.id);
+    if (!(group.weight > 0 && group.weight <= 100)) {
+      problems.push({
+        ...at(['groups', i, 'weight']),
+        message: words(
+          `权重应大于 0、不超过 100，如 40（这里写的是 ${group.weight}）。`,
+          `A weight is above 0 and at most 100, e.g. 40 (this says ${group.weight}).`,
+        ),
+      });
+    }
+    if (!group.evaluators === !group.ballots) {
+      problems.push({
+        ...at(['groups', i]),
+        message: words(
+          '每个评议组写 evaluators（具名发送选票的人员邮箱）或 ballots（匿名选票张数），二者选一。',
+          'Give each group either evaluators (emails to mail ballots to) or ballots (a number of anonymous ballots), not both.',
+        ),
+      });
+    }
+  });
+  const total = file.groups.reduce((sum, group) => sum + (group.evaluators?.length ?? group.ballots ?? 0), 0);
+  if (total > MAX_BALLOTS)
+    problems.push({
+      ...at(['groups']),
+      message: words(
+        `一次测评最多 ${MAX_BALLOTS} 张选票，本文件共 ${total} 张：请分成几次测评。`,
+        `A meeting takes at most ${MAX_BALLOTS} ballots; this file issues ${total}: split it into several meetings.`,
+      ),
+    });
+  const fault = dateFault(file.closesAt);
+  if (fault)
+    problems.push({
+      ...at(['closesAt']),
+      message: words(
+        `截止时间“${file.closesAt}”不是有效的日期时间，请写成 2026-12-20 17:00。`,
+        `“${file.closesAt}” is not a real date and time: write it as 2026-12-20 17:00.`,
+      ),
+    });
+  if (problems.length) throw new SeasonFileError(problems);
+  return file;
+}

@@ -1,0 +1,143 @@
+// 民主测评 on the real stack, as the meeting's people do it: the admin schedules the meeting from a
+// file (CLI), a committee member opens the mailed ballot, twelve representatives cast theirs from
+// phones (390 px), Back after casting shows the ballot spent, the admin closes the vote, a late
+// ballot is refused, and the results count every ballot once.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { MeetingStatus } from '../../app/evaluation-meeting';
+import { RATINGS } from '../../domain/vocabulary';
+import { checkPage } from '../helpers/axe';
+import { launchChromium, screenshot } from '../helpers/browser';
+import { runCli } from '../helpers/cli';
+import { DEMO_SEASON_FILE } from '../helpers/seasons';
+import { startRealStack, type RealStack } from '../helpers/real-stack';
+import { waitUntil } from '../helpers/wait';
+
+const ADMIN = 'zuzhi@bureau.example';
+const COMMITTEE = ['dangzu.shuji@bureau.example', 'weiyuan.qian@bureau.example'];
+
+describe('an evaluation meeting in the browser', () => {
+  let stack: RealStack;
+  let browser: Browser;
+  let phone: BrowserContext;
+  let page: Page;
+  let handedOut: { ballotId: string; link: string }[] = [];
+
+  const cli = async (args: string[]) => {
+    const result = await runCli(args, stack.cliEnv);
+    if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
+    return result.stdout;
+  };
+  const ballotMail = async (to: string) => {
+    const [mail] = stack.smtp.mailbox.list({ to }).filter((m) => m.subject.includes('Evaluation') || m.subject.includes('民主测评'));
+    return mail ? stack.smtp.mailbox.read(mail.id) : undefined;
+  };
+  /** Chooses a grade for every reporter on the open ballot, the i-th grade for the i-th reporter turned by `shift`. */
+  const fillIn = async (shift: number) => {
+    const boxes = page.locator('form.ballot fieldset');
+    const count = await boxes.count();
+    for (let i = 0; i < count; i++)
+      await boxes
+        .nth(i)
+        .locator('input[type="radio"]')
+        .nth((i + shift) % RATINGS.length)
+        .check();
+  };
+
+  beforeAll(async () => {
+    stack = await startRealStack('ballot');
+    stack.startWorker();
+    await stack.startWeb();
+    await cli(['season', 'create', '--file', DEMO_SEASON_FILE]);
+    await cli(['season', 'start', 'demo-2026', '--wait']);
+    const closesAt = new Date(Date.now() + 86_400_000).toISOString();
+    const file = join(stack.dir, 'meeting.yaml');
+    writeFileSync(
+      file,
+      [
+        'season: demo-2026',
+        'id: annual',
+        'title: 2026年度述职评议大会',
+        `closesAt: ${closesAt}`,
+        'groups:',
+        `  - {id: committee, name: 党组成员, weight: 60, evaluators: [${COMMITTEE.join(', ')}]}`,
+        '  - {id: representatives, name: 党代表, weight: 40, ballots: 12}',
+      ].join('\n'),
+    );
+    await cli(['meeting', 'schedule', file, '--as', ADMIN]);
+    handedOut = JSON.parse(await cli(['meeting', 'ballots', 'demo-2026', 'annual', '--as', ADMIN, '--json'])) as typeof handedOut;
+    browser = await launchChromium();
+    phone = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    // The stack speaks English by default (SHUZHI_LOCALE=en); these phones are set to Chinese.
+    await phone.addCookies([{ name: 'shuzhi_lang', value: 'zh-CN', url: stack.webUrl }]);
+    page = await phone.newPage();
+  });
+  afterAll(async () => {
+    await phone?.close();
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  test('each committee member is mailed a ballot link of their own, which signs nobody in, and casts it', async () => {
+    await waitUntil(async () => !!(await ballotMail(COMMITTEE[1] as string)), 30_000, 'the ballot mails');
+    const mail = await ballotMail(COMMITTEE[0] as string);
+    const link = /https?:\/\/\S+\/ballot\/\S+/.exec(mail?.text ?? '')?.[0] ?? '';
+    expect(link).toContain('/ballot/');
+    await page.goto(link);
+    await expect(page.locator('form.ballot fieldset').count()).resolves.toBe(3);
+    await expect(page.locator('header .who').count()).resolves.toBe(0);
+    await screenshot(page, 'ballot-phone');
+    // axe finds nothing serious at 1280 and 390 px, and the ballot fits a 360 px phone.
+    await expect(checkPage(page, 'ballot')).resolves.toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await fillIn(0);
+    await page.getByTestId('cast').click();
+    await expect(page.getByTestId('message').innerText()).resolves.toContain('已投出');
+    expect(handedOut).toHaveLength(12);
+  });
+
+  test('twelve representatives cast their ballots from phones; Back after casting shows the ballot spent', async () => {
+    for (const [i, ballot] of handedOut.entries()) {
+      await page.goto(ballot.link);
+      await fillIn(i % 3);
+      await page.getByTestId('cast').click();
+      await expect(page.getByTestId('message').innerText()).resolves.toContain('已投出');
+      if (i === 0) {
+        await screenshot(page, 'ballot-cast-phone');
+        await page.goBack();
+        await expect(page.getByTestId('message').innerText()).resolves.toContain('已经投过');
+      }
+    }
+    const status = JSON.parse(await cli(['meeting', 'status', 'demo-2026', 'annual', '--json'])) as MeetingStatus;
+    expect(status.count).toMatchObject({ issued: 14, cast: 13, void: 0, closed: false });
+  });
+
+  test('a ballot sent without a grade for everyone is asked again, nothing cast', async () => {
+    const mail = await ballotMail(COMMITTEE[1] as string);
+    const link = /https?:\/\/\S+\/ballot\/\S+/.exec(mail?.text ?? '')?.[0] ?? '';
+    const response = await page.request.post(link, { form: {} });
+    expect(response.status()).toBe(400);
+    expect(await response.text()).toContain('请至少为一位述职人选择评价等次');
+  });
+
+  test('the admin closes the vote; a late ballot is refused; the results count each ballot once', async () => {
+    await cli(['meeting', 'close', 'demo-2026', 'annual', '--as', ADMIN]);
+    const mail = await ballotMail(COMMITTEE[1] as string);
+    const link = /https?:\/\/\S+\/ballot\/\S+/.exec(mail?.text ?? '')?.[0] ?? '';
+    const late = await page.goto(link);
+    expect(late?.status()).toBe(410);
+    await expect(page.getByTestId('message').innerText()).resolves.toContain('测评已结束');
+    const status = JSON.parse(await cli(['meeting', 'status', 'demo-2026', 'annual', '--json'])) as MeetingStatus;
+    expect(status.tally).toMatchObject({ issued: 14, cast: 13, void: 0 });
+    for (const reporter of status.tally?.reporters ?? []) {
+      expect(reporter.total.votes).toBe(13);
+      expect(reporter.groups.find((g) => g.groupId === 'representatives')?.votes).toBe(12);
+    }
+    const table = await cli(['meeting', 'status', 'demo-2026', 'annual']);
+    expect(table).toContain('weighted score');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(handedOut[0]?.link ?? '');
+    await screenshot(page, 'ballot-spent-desktop');
+  });
+});

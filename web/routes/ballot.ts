@@ -1,0 +1,72 @@
+// /ballot/<token>: a 民主测评 ballot, opened and cast by whoever holds its link or QR code; no
+// sign-in (the vote is anonymous). Never cached: a ballot page is the ballot.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { castBallot, openBallot } from '../../app/evaluation-meeting';
+import { ReportRequestError } from '../../app/report-commands';
+import type { BallotTokens } from '../../config/ballot-tokens';
+import { RATINGS, type Rating } from '../../domain/vocabulary';
+import { ballotCastPage, ballotPage, ballotRefusedPage } from '../pages/ballot-page';
+import { contextOf, sendPage, type WebDeps } from '../context';
+
+type BallotRequest = { Params: { token: string }; Body: Record<string, string> };
+
+/** A refusal's status: a ballot that does not exist is not found; one spent or closed, gone. */
+const statusOf = (code: string) => (code === 'unknown' ? 404 : code === 'empty' || code === 'not_reporter' ? 400 : 410);
+
+export async function ballotRoutes(app: FastifyInstance, deps: WebDeps & { ballotTokens: BallotTokens }) {
+  const timeZoneOf = async (seasonId: string) =>
+    (await deps.db.season.findUnique({ where: { id: seasonId }, select: { timeZone: true } }))?.timeZone ?? 'Asia/Shanghai';
+  const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
+
+  app.get<BallotRequest>('/ballot/:token', async (request, reply) => {
+    const ctx = contextOf(request, deps);
+    noStore(reply);
+    try {
+      const ballot = await openBallot(deps.db, deps.ballotTokens, request.params.token);
+      return sendPage(
+        reply,
+        ctx,
+        ctx.t('ballotTitle'),
+        ballotPage(ctx, ballot, request.params.token, await timeZoneOf(ballot.seasonId)),
+        ballot.refused ? 410 : 200,
+      );
+    } catch (error) {
+      if (!(error instanceof ReportRequestError)) throw error;
+      return sendPage(reply, ctx, ctx.t('ballotTitle'), ballotRefusedPage(ctx, error.reason[request.locale]), statusOf(error.code));
+    }
+  });
+
+  app.post<BallotRequest>('/ballot/:token', async (request, reply) => {
+    const ctx = contextOf(request, deps);
+    noStore(reply);
+    const grades = gradesOf(request.body ?? {});
+    try {
+      await castBallot(deps.temporal, deps.db, deps.ballotTokens, request.params.token, grades, 'web');
+      return sendPage(reply, ctx, ctx.t('ballotTitle'), ballotCastPage(ctx));
+    } catch (error) {
+      if (!(error instanceof ReportRequestError)) throw error;
+      const status = statusOf(error.code);
+      if (status === 400) {
+        // Asked again with what was wrong said above the form, nothing cast.
+        const ballot = await openBallot(deps.db, deps.ballotTokens, request.params.token);
+        return sendPage(
+          reply,
+          ctx,
+          ctx.t('ballotTitle'),
+          ballotPage(ctx, ballot, request.params.token, await timeZoneOf(ballot.seasonId), error.reason[request.locale]),
+          400,
+        );
+      }
+      return sendPage(reply, ctx, ctx.t('ballotTitle'), ballotRefusedPage(ctx, error.reason[request.locale]), status);
+    }
+  });
+}
+
+/** The form's `grade:<report id>` fields that hold a grade; anything else is left out. */
+function gradesOf(body: Record<string, string>): Record<string, Rating> {
+  const grades: Record<string, Rating> = {};
+  for (const [field, value] of Object.entries(body)) {
+    if (field.startsWith('grade:') && (RATINGS as readonly string[]).includes(value)) grades[field.slice('grade:'.length)] = value as Rating;
+  }
+  return grades;
+}
