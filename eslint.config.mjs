@@ -166,7 +166,7 @@ export default tseslint.config(
     files: ['web/public/**/*.js'],
     languageOptions: {
       sourceType: 'script',
-      globals: { document: 'readonly', window: 'readonly', fetch: 'readonly', URLSearchParams: 'readonly', setInterval: 'readonly' },
+      globals: { document: 'readonly', window: 'readonly', fetch: 'readonly', URLSearchParams: 'readonly', setInterval: 'readonly', setTimeout: 'readonly' },
     },
   },
 );

@@ -5,6 +5,7 @@ import type { ActivityDeps } from './deps';
 import { createEvaluationActivities } from './evaluation-activities';
 import { createFanOutActivities } from './fan-out-activities';
 import { createMailActivities } from './mail-activities';
+import { createRectificationActivities } from './rectification-activities';
 import { createReportActivities } from './report-activities';
 import { createSeasonActivities } from './season-activities';
 
@@ -18,5 +19,6 @@ export function createActivities(deps: ActivityDeps): Activities {
     ...createReportActivities(deps),
     ...createMailActivities(deps),
     ...createEvaluationActivities(deps),
+    ...createRectificationActivities(deps),
   };
 }

@@ -220,12 +220,14 @@ export async function voidBallot(
   request: { seasonId: string; meetingId: string; ballotId: string; reason: string; actor: Actor },
 ): Promise<MeetingCount> {
   await assertSeasonAdmin(db, request.seasonId, request.actor, words('作废选票', 'void a ballot'));
+  await assertMeetingOpen(db, request);
   return sendWorkflowRequest(client, meetingTarget(request), voidBallotUpdate, { ballotId: request.ballotId, actor: request.actor, reason: request.reason });
 }
 
 /** Closes the vote before its time; answers once the votes and the tally are recorded. */
 export async function closeMeeting(client: Client, db: Db, request: { seasonId: string; meetingId: string; actor: Actor }): Promise<MeetingCount> {
   await assertSeasonAdmin(db, request.seasonId, request.actor, words('结束民主测评', 'close an evaluation meeting'));
+  await assertMeetingOpen(db, request);
   return sendWorkflowRequest(client, meetingTarget(request), closeMeetingUpdate, { actor: request.actor });
 }
 
@@ -261,6 +263,17 @@ export async function handOutBallots(db: Db, tokens: BallotTokens, request: { se
     orderBy: { id: 'asc' },
   });
   return ballots.map((b) => ({ ballotId: b.id, groupId: b.groupId, link: new URL(`/ballot/${tokens.tokenOf(b.id)}`, baseUrl).toString() }));
+}
+
+/** A meeting whose vote has closed has ended its workflow too: it is refused here, in words. */
+async function assertMeetingOpen(db: Db, meeting: { seasonId: string; meetingId: string }): Promise<void> {
+  const row = await db.evaluationMeeting.findUnique({ where: { id: rowId(meeting.seasonId, meeting.meetingId) }, select: { status: true } });
+  if (!row)
+    throw new ReportRequestError(
+      'unknown_meeting',
+      words(`没有这次测评：${meeting.seasonId}/${meeting.meetingId}`, `No such meeting: ${meeting.seasonId}/${meeting.meetingId}`),
+    );
+  if (row.status === 'closed') throw refusal('closed');
 }
 
 const meetingTarget = (meeting: { seasonId: string; meetingId: string }) => ({

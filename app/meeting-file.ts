@@ -2,9 +2,10 @@
 // at its file, line and field. See examples/demo-meeting.yaml.
 import { z } from 'zod';
 import { dateFault } from '../domain/time';
-import { words } from '../domain/words';
+import { words, type Words } from '../domain/words';
 import { originIn, schemaProblemsOf } from './season-file-loader';
-import { SeasonFileError, type SeasonFileProblem } from './season-file-problem';
+import { SeasonFileError } from './season-file-problem';
+import type { FieldPath } from './season-file-zod';
 import { readSeasonYaml } from './season-file-yaml';
 
 /** Ballots of one meeting, at most: each is a few events in the meeting workflow's history. */
@@ -42,19 +43,26 @@ export function loadMeetingFile(path: string): MeetingFile {
   const at = originIn(path, read.yaml);
   const parsed = meetingFileSchema.safeParse(read.yaml.doc.toJS());
   if (!parsed.success) throw new SeasonFileError(schemaProblemsOf(meetingFileSchema, parsed.error.issues, read.yaml.doc, at));
-  const file = parsed.data;
-  const problems: SeasonFileProblem[] = [];
+  const problems = meetingProblems(parsed.data).map(({ path: field, message }) => ({ ...at(field), message }));
+  if (problems.length) throw new SeasonFileError(problems);
+  return parsed.data;
+}
+
+/** What the schema cannot say about a meeting: each problem at its field (a file's, or an API request's). */
+export function meetingProblems(file: MeetingFile): { path: FieldPath; message: Words }[] {
+  const problems: { path: FieldPath; message: Words }[] = [];
   const seen = new Set<string>();
   file.groups.forEach((group, i) => {
-    if (seen.has(group.id))
+    if (seen.has(group.id)) {
       problems.push({
-        ...at(['groups', i, 'id']),
+        path: ['groups', i, 'id'],
         message: words(`评议组编号“${group.id}”重复，请改为不同的编号。`, `Group id “${group.id}” is used twice: give each group its own.`),
       });
+    }
     seen.add(group.id);
     if (!(group.weight > 0 && group.weight <= 100)) {
       problems.push({
-        ...at(['groups', i, 'weight']),
+        path: ['groups', i, 'weight'],
         message: words(
           `权重应大于 0、不超过 100，如 40（这里写的是 ${group.weight}）。`,
           `A weight is above 0 and at most 100, e.g. 40 (this says ${group.weight}).`,
@@ -63,7 +71,7 @@ export function loadMeetingFile(path: string): MeetingFile {
     }
     if (!group.evaluators === !group.ballots) {
       problems.push({
-        ...at(['groups', i]),
+        path: ['groups', i],
         message: words(
           '每个评议组写 evaluators（具名发送选票的人员邮箱）或 ballots（匿名选票张数），二者选一。',
           'Give each group either evaluators (emails to mail ballots to) or ballots (a number of anonymous ballots), not both.',
@@ -72,23 +80,23 @@ export function loadMeetingFile(path: string): MeetingFile {
     }
   });
   const total = file.groups.reduce((sum, group) => sum + (group.evaluators?.length ?? group.ballots ?? 0), 0);
-  if (total > MAX_BALLOTS)
+  if (total > MAX_BALLOTS) {
     problems.push({
-      ...at(['groups']),
+      path: ['groups'],
       message: words(
         `一次测评最多 ${MAX_BALLOTS} 张选票，本文件共 ${total} 张：请分成几次测评。`,
         `A meeting takes at most ${MAX_BALLOTS} ballots; this file issues ${total}: split it into several meetings.`,
       ),
     });
-  const fault = dateFault(file.closesAt);
-  if (fault)
+  }
+  if (dateFault(file.closesAt)) {
     problems.push({
-      ...at(['closesAt']),
+      path: ['closesAt'],
       message: words(
         `截止时间“${file.closesAt}”不是有效的日期时间，请写成 2026-12-20 17:00。`,
         `“${file.closesAt}” is not a real date and time: write it as 2026-12-20 17:00.`,
       ),
     });
-  if (problems.length) throw new SeasonFileError(problems);
-  return file;
+  }
+  return problems;
 }

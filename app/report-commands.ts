@@ -90,7 +90,8 @@ async function sendRequest<Arg, Ret>(client: Client, reportId: string, update: U
 /** {@link sendRequest} to any of a season's workflows (a report's, a meeting's), by its id. */
 export async function sendWorkflowRequest<Arg, Ret>(
   client: Client,
-  target: { workflowId: string; seasonId: string },
+  /** `seasonId`: the season whose build must have a worker; none for a workflow not pinned to one. */
+  target: { workflowId: string; seasonId?: string },
   update: UpdateDefinition<Ret, [Arg]>,
   arg: Arg,
 ): Promise<Ret> {

@@ -12,6 +12,7 @@ import { seasonWorkflowId } from '../domain/ids';
 import type { Channel } from '../domain/vocabulary';
 import { seasonWorkflow } from '../workflows/season';
 import { assertSeasonAdmin } from './season-access';
+import { checkParent } from './season-levels';
 import { assertWorkerRunning, waitForWorker, withRunningWorker, workerGoneWhileClosing } from './worker-presence';
 import type { SeasonFile } from '../domain/season-file';
 import type { SeasonSummary } from '../domain/activity-contract';
@@ -22,6 +23,7 @@ export async function createSeason(db: Db, file: SeasonFile, actor: { email?: st
   // A season file names at least one admin (domain/season-file.ts); the first creates it by default.
   const email = actor.email ?? file.admins[0];
   if (!email) throw new Error(`season ${file.id} names no admin to create it`);
+  if (file.parent) await checkParent(db, file.parent, file.id);
   return importSeason(db, file, { email, channel: actor.channel }, auditKey);
 }
 

@@ -4,6 +4,7 @@
 import { dirname, resolve } from 'node:path';
 import { isCollection, isNode, type Document, type LineCounter } from 'yaml';
 import type { z } from 'zod';
+import { finalGradeProblems } from '../domain/final-grade';
 import { branchSchema, personSchema, seasonFileSchema, type SeasonFile } from '../domain/season-file';
 import { readCsvRows, type CsvRows } from './season-file-csv';
 import { fieldName, SeasonFileError, type Origin, type SeasonFileProblem } from './season-file-problem';
@@ -78,6 +79,7 @@ export function validateSeasonFile(path: string, options: LoadOptions = {}): Sea
   if (!unreadable) problems.push(...peopleChecks(file, origins));
   const schedule = scheduleChecks(file, { at, present, now: options.now ?? new Date(), allowPastDueDate: options.allowPastDueDate ?? false });
   problems.push(...schedule.problems, ...duties.problems);
+  if (file.finalGrade) problems.push(...finalGradeProblems(file.finalGrade).map(({ path: field, message }) => ({ ...at(field), message })));
   warnings.push(...schedule.warnings, ...duties.warnings);
   return { file: problems.length ? undefined : file, problems, warnings };
 }

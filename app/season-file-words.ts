@@ -138,6 +138,19 @@ export const VALUE_WORDS = {
       'at least one leader: list the emails of the leaders who approve reports under leaders.',
     ),
   boolean: (value: string) => words(`只能写 true 或 false（这里写的是 ${value}）。`, `write true or false (this says ${value}).`),
+  share: (value: string) =>
+    words(
+      `应写比较和比例，如 ">= 70%" 或 "> 1/3"（这里写的是 ${value}），并加引号。`,
+      `write a comparison and a share in quotes, such as ">= 70%" or "> 1/3" (this says ${value}).`,
+    ),
+  score: (value: string) =>
+    words(`应写比较和分数，如 ">= 85"（这里写的是 ${value}），并加引号。`, `write a comparison and a score in quotes, such as ">= 85" (this says ${value}).`),
+  grades: (value: string) =>
+    words(
+      `应为等次或用 + 连接的几个等次，如 好 或 好+较好（这里写的是 ${value}）。`,
+      `write a grade, or grades joined by +, such as 好 or 好+较好 (this says ${value}).`,
+    ),
+  grade: (value: string) => words(`等次只能是 好、较好、一般、差 之一（这里写的是 ${value}）。`, `a grade is one of 好, 较好, 一般, 差 (this says ${value}).`),
   blank: (label: Words) =>
     words(`${label['zh-CN']}不能为空白：请填写内容，或删去这一项。`, `${label.en} must not be blank: write it out, or remove the entry.`),
   locale: (value: string) =>

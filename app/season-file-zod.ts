@@ -63,6 +63,14 @@ function ownWords(message: SchemaMessage, path: FieldPath, value: string): Words
       return VALUE_WORDS.boolean(value);
     case 'blank':
       return VALUE_WORDS.blank(labelOf(path));
+    case 'share':
+      return VALUE_WORDS.share(value);
+    case 'score':
+      return VALUE_WORDS.score(value);
+    case 'grades':
+      return VALUE_WORDS.grades(String(path[path.length - 1] ?? value));
+    case 'grade':
+      return VALUE_WORDS.grade(value);
   }
 }
 

@@ -8,6 +8,7 @@ import { registerChangeCommands } from './changes-cli';
 import { addDoctorCommand } from './doctor-cli';
 import { registerLoginCommands } from './cli-login';
 import { registerMeetingCommands } from './meeting-cli';
+import { registerRectificationCommands } from './rectification-cli';
 import { msg } from './cli-context';
 import { explain, translateCommanderError } from './cli-errors';
 import { registerRecordCommands } from './record-cli';
@@ -40,6 +41,7 @@ registerReportCommands(report);
 addReportCheckCommand(report);
 
 registerMeetingCommands(program);
+registerRectificationCommands(program);
 registerRecordCommands(program);
 registerLoginCommands(program);
 addDoctorCommand(program);

@@ -2,6 +2,7 @@
 // watch the count, void a ballot, close the vote and read the results.
 import type { Command } from 'commander';
 import { closeMeeting, handOutBallots, meetingStatus, scheduleMeeting, voidBallot, type MeetingStatus } from '../app/evaluation-meeting';
+import { gradeSeason } from '../app/final-grades';
 import { loadMeetingFile } from '../app/meeting-file';
 import { ballotTokens } from '../config/ballot-tokens';
 import { loadAuditKeyring, loadSecret } from '../config/secret';
@@ -33,6 +34,9 @@ const zh = {
   closed: (id: string) => `测评 ${id} 已结束，结果已记入台账：shuzhi meeting status 查看。`,
   voided: (ballotId: string) => `选票 ${ballotId} 已作废。`,
   none: '没有尚未投出的匿名选票。',
+  grade: '按季度文件的综合评价规则（finalGrade），用本次测评结果和党组评价评定每位述职人的综合评价，并记入台账',
+  graded: (branch: string, grade: string, because: string) => `${branch}\t${grade}\t${because}`,
+  notApproved: (branch: string) => `${branch}\t—\t报告尚未审批，暂不评定`,
   header: ['述职人', '有效票', ...RATINGS, '加权得分'],
 };
 const en: typeof zh = {
@@ -57,6 +61,10 @@ const en: typeof zh = {
   closed: (id) => `Meeting ${id} has closed; its results are in the record: shuzhi meeting status shows them.`,
   voided: (ballotId) => `Ballot ${ballotId} is void.`,
   none: 'No anonymous ballot is left uncast.',
+  grade:
+    "Set each reporter's final grade (综合评价) by the season file's rule (finalGrade), from this meeting's results and leadership's rating, and record it",
+  graded: (branch, grade, because) => `${branch}\t${grade}\t${because}`,
+  notApproved: (branch) => `${branch}\t—\tnot approved yet: not graded`,
   header: ['reporter', 'votes', ...RATINGS, 'weighted score'],
 };
 
@@ -124,6 +132,23 @@ export function registerMeetingCommands(program: Command): void {
         ({ config, db }) => operatorActor(config, db, options.as),
         async ({ db, client }, actor) => print(options.json, await closeMeeting(client, db, { seasonId, meetingId, actor }), w.closed(meetingId)),
       ),
+    );
+
+  meeting
+    .command('grade')
+    .description(w.grade)
+    .argument('<season>', w.seasonArg)
+    .argument('<meeting>', w.meetingArg)
+    .option('--as <email>', asHelp)
+    .option('--json', w.json)
+    .action((seasonId: string, meetingId: string, options: { as?: string; json?: boolean }) =>
+      withContext(async ({ config, db }) => {
+        const actor = await operatorActor(config, db, options.as);
+        const graded = await gradeSeason(db, loadAuditKeyring(config).current, { seasonId, meetingId, actor });
+        const locale = cliLocale();
+        const lines = graded.map((g) => (g.grade && g.because ? w.graded(g.branchName, g.grade, g.because[locale]) : w.notApproved(g.branchName)));
+        print(options.json, graded, lines.join('\n'));
+      }),
     );
 
   meeting

@@ -45,8 +45,8 @@ export function eventHash(prevHash: string, event: ChainedContent): string {
   return createHash('sha256').update(prevHash).update(JSON.stringify(content)).digest('hex');
 }
 
-export const chainOf = (event: { reportId?: string | null; seasonId?: string | null }) =>
-  event.reportId ? `report:${event.reportId}` : event.seasonId ? `season:${event.seasonId}` : 'global';
+export const chainOf = (event: { reportId?: string | null; seasonId?: string | null; onSeasonChain?: boolean }) =>
+  event.reportId && !event.onSeasonChain ? `report:${event.reportId}` : event.seasonId ? `season:${event.seasonId}` : 'global';
 
 // Plain SQL (db/sql-text.ts): the record is written on every change of every report.
 const RECORDED = `SELECT "key", "occurredAt", "actorEmail", "action", "channel", "seasonId", "reportId", "versionNumber",

@@ -132,6 +132,10 @@ async function upsertSeason(tx: DbTransaction, file: SeasonFile) {
     templateJson: JSON.stringify(file.template),
     rootOrganizationId: file.organization.id,
     leadersMayApproveUnreviewed: file.leadersMayApproveUnreviewed ?? false,
+    finalGradeJson: file.finalGrade ? JSON.stringify(file.finalGrade) : null,
+    rectificationJson: file.rectification ? JSON.stringify(file.rectification) : null,
+    parentSeasonId: file.parent?.season ?? null,
+    parentBranchId: file.parent?.branch ?? null,
   };
   await tx.season.upsert({ where: { id: file.id }, create: { id: file.id, ...data }, update: data });
 }

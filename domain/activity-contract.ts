@@ -7,6 +7,7 @@ import type { Assignment, AuditEventInput, ChangeStamp, MailRequest, RecordedAct
 import type { ReportFigures } from './submission-check';
 import type { Channel, Rating } from './vocabulary';
 import type { CastVote, MeetingTally } from './evaluation';
+import type { EvidenceRef, RectificationState } from './rectification';
 
 export interface RecordAssignmentInput {
   seasonId: string;
@@ -129,4 +130,24 @@ export interface EvaluationActivities {
   recordMeetingClosed(input: MeetingAct & { closedBy?: Actor; votes: CastVote[]; tally: MeetingTally }): Promise<void>;
 }
 
-export type Activities = ReportActivities & SeasonActivities & FanOutActivities & MailActivities & EvaluationActivities;
+/** One change of a rectification item: its row (created, or patched) and its audit event together. */
+export interface RectificationChange {
+  itemId: string;
+  seasonId: string;
+  reportId: string;
+  auditKey: string;
+  occurredAt: string;
+  actor: Actor;
+  action: string;
+  detail?: Record<string, unknown>;
+  /** The item's first change creates its row. */
+  create?: { number: number; problem: string; measure: string; ownerEmail: string; reviewers: string[]; dueAt: string };
+  patch?: { state?: RectificationState; progressReports?: number; sentBack?: number; lastProgressAt?: string; escalatedAt?: string; closedAt?: string };
+  progress?: { text: string; evidence: EvidenceRef[] };
+}
+
+export interface RectificationActivities {
+  recordRectificationChange(input: RectificationChange): Promise<void>;
+}
+
+export type Activities = ReportActivities & SeasonActivities & FanOutActivities & MailActivities & EvaluationActivities & RectificationActivities;

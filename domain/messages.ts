@@ -13,6 +13,11 @@ export interface AuditEventInput {
   reportId?: string;
   versionNumber?: number;
   detail?: Record<string, unknown>;
+  /**
+   * The season's chain for an act about a report that its workflow does not record (a final
+   * grade, a rectification item): the report's chain is the workflow's, whose head it witnesses.
+   */
+  onSeasonChain?: boolean;
 }
 
 /**

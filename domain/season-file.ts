@@ -2,7 +2,8 @@
 // side only (zod is not needed inside workflows).
 import { z } from 'zod';
 import { DURATION_PATTERN, isZeroDuration } from './duration';
-import { LOCALES } from './vocabulary';
+import { GRADE_SET_PATTERN, SCORE_PATTERN, SHARE_PATTERN } from './final-grade';
+import { LOCALES, RATINGS } from './vocabulary';
 
 /**
  * The schema's own refusals. Each is also the key the season file loader
@@ -19,6 +20,10 @@ export const SCHEMA_MESSAGES = {
   leaders: 'at least one leader',
   boolean: 'must be true or false',
   blank: 'must not be blank',
+  share: 'must be a comparison and a share, such as ">= 70%" or "> 1/3"',
+  score: 'must be a comparison and a score, such as ">= 85"',
+  grades: 'must be grades joined by +, such as 好 or 好+较好',
+  grade: 'must be one of 好, 较好, 一般, 差',
 } as const;
 export type SchemaMessage = keyof typeof SCHEMA_MESSAGES;
 
@@ -61,6 +66,22 @@ export const scheduleSchema = z.strictObject({
 /** The schedule a season file gets when it says nothing: what the bench and the tests' seasons start from. */
 export const DEFAULT_SCHEDULE = scheduleSchema.parse({});
 
+const grade = z.enum(RATINGS, SCHEMA_MESSAGES.grade);
+
+/** 综合评价: how the meeting's vote and leadership's rating make the final grade (domain/final-grade.ts). */
+export const finalGradeSchema = z.strictObject({
+  rules: z
+    .array(
+      z.strictObject({
+        grade,
+        votes: z.record(z.string().regex(GRADE_SET_PATTERN, SCHEMA_MESSAGES.grades), z.string().regex(SHARE_PATTERN, SCHEMA_MESSAGES.share)).optional(),
+        score: z.string().regex(SCORE_PATTERN, SCHEMA_MESSAGES.score).optional(),
+        leadership: z.array(grade).min(1).optional(),
+      }),
+    )
+    .min(1),
+});
+
 /** The file as written: people and branches inline, or in CSV files beside it. */
 export const seasonFileSchema = z.strictObject({
   id,
@@ -88,6 +109,21 @@ export const seasonFileSchema = z.strictObject({
    * the file says so; left optional so a file (or a generated season) without it means false.
    */
   leadersMayApproveUnreviewed: z.boolean(SCHEMA_MESSAGES.boolean).optional(),
+  /**
+   * Seasons at several levels: this season is held under a branch of a parent season (a bureau of
+   * a district's season), whose dashboard and export roll it up.
+   */
+  parent: z.strictObject({ season: id, branch: id }).optional(),
+  /** 点评与整改: an item's default time to rectify, its reminders, and when an overdue one is escalated. */
+  rectification: z
+    .strictObject({
+      period: duration.default('90d'),
+      remindersBeforeDue: z.array(duration).default(['7d', '1d']),
+      escalateAfter: duration.default('3d'),
+    })
+    .optional(),
+  /** How the final grade (综合评价) is reached; without it, a season has no final grades. */
+  finalGrade: finalGradeSchema.optional(),
   organization: z.strictObject({
     id,
     name: text,

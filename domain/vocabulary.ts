@@ -71,6 +71,15 @@ export const EVENT_NAMES: Record<string, Named> = {
   'season.started': { 'zh-CN': '启动述职季度', en: 'season started' },
   'season.branch_added': { 'zh-CN': '增加支部', en: 'branch added' },
   'season.closed': { 'zh-CN': '结束述职季度', en: 'season closed' },
+  'report.final_graded': { 'zh-CN': '评定综合评价', en: 'final grade set' },
+  'report.feedback_given': { 'zh-CN': '党组点评', en: 'feedback given' },
+  'rectification.created': { 'zh-CN': '下达整改事项', en: 'rectification item created' },
+  'rectification.reminded': { 'zh-CN': '整改提醒', en: 'rectification reminder' },
+  'rectification.overdue': { 'zh-CN': '整改逾期', en: 'rectification overdue' },
+  'rectification.escalated': { 'zh-CN': '整改逾期上报', en: 'rectification escalated' },
+  'rectification.progress_reported': { 'zh-CN': '报告整改进展', en: 'rectification progress reported' },
+  'rectification.accepted': { 'zh-CN': '整改销号', en: 'rectification accepted' },
+  'rectification.sent_back': { 'zh-CN': '整改退回', en: 'rectification sent back' },
   'evaluation.meeting_scheduled': { 'zh-CN': '安排民主测评', en: 'evaluation meeting scheduled' },
   'evaluation.ballot_cast': { 'zh-CN': '投出测评票', en: 'ballot cast' },
   'evaluation.ballot_voided': { 'zh-CN': '作废测评票', en: 'ballot voided' },
@@ -140,6 +149,11 @@ export const MAIL_KINDS = [
   'review_escalation',
   'sign_in',
   'ballot',
+  'rectification_assigned',
+  'rectification_reminder',
+  'rectification_escalation',
+  'rectification_progress',
+  'rectification_verdict',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 

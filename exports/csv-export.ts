@@ -2,6 +2,7 @@
 // Excel: Chinese headers, states and outcomes in words, times in the season's zone with the zone in
 // the header. `en` is for scripts: the machine names of columns and values, times in ISO 8601.
 import { toCsv } from './csv';
+import { finalGradeBasis } from '../domain/final-grade';
 import { formatInZone, offsetMinutes } from '../domain/time';
 import { CLOSED_OUTCOME_NAMES, stateName, type ClosedOutcome } from '../domain/vocabulary';
 import type { BranchRow, Escalation, SeasonExportData } from './season-data';
@@ -18,6 +19,8 @@ interface Style {
   state(state: string): string;
   outcome(outcome: string): string;
   escalations(list: Escalation[]): string;
+  /** How a final grade (综合评价) was reached. */
+  basis(json: string | null): string;
 }
 
 // What each escalation was, by the timer that sent it (workflows/report-timers.ts).
@@ -35,6 +38,7 @@ function personStyle(timeZone: string): Style {
     state: (state) => stateName(state, 'zh-CN'),
     outcome: (outcome) => CLOSED_OUTCOME_NAMES[outcome as ClosedOutcome]?.['zh-CN'] ?? stateName(outcome, 'zh-CN'),
     escalations: (list) => list.map((e) => `${at(e.at)} ${ESCALATION_WORDS[e.kind] ?? '催办升级'} ${e.to.join('、')}`).join('；'),
+    basis: (json) => finalGradeBasis(json, 'zh-CN'),
   };
 }
 
@@ -46,6 +50,7 @@ function machineStyle(timeZone: string): Style {
     state: (state) => state,
     outcome: (outcome) => outcome,
     escalations: (list) => list.map((e) => `${at(e.at)} ${e.kind}: ${e.to.join(', ')}`).join('; '),
+    basis: (json) => finalGradeBasis(json, 'en'),
   };
 }
 
@@ -70,6 +75,11 @@ const COLUMNS: [string, string, (row: BranchRow, style: Style) => Cell][] = [
   ['approved', '批准时间@', (r, s) => s.at(r.approvedAt)],
   ['revision_rounds', '退回修改次数', (r) => r.revisionRounds],
   ['rating', '评价等次', (r) => r.rating],
+  ['final_grade', '综合评价', (r) => r.finalGrade],
+  ['final_grade_basis', '评定依据', (r, s) => s.basis(r.finalGradeJson)],
+  ['rectification_items', '整改事项', (r) => r.rectification.items],
+  ['rectification_accepted', '已销号', (r) => r.rectification.accepted],
+  ['rectification_overdue', '整改逾期', (r) => r.rectification.overdue],
   ['escalations', '催办升级记录@', (r, s) => s.escalations(r.escalations)],
 ];
 

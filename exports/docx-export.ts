@@ -33,10 +33,22 @@ interface Part {
 
 const dateIn = (at: Date, timeZone: string) => formatInZone(at, timeZone).slice(0, 10);
 
+/** Every approved report of the season, then those of each level below it, titled with the unit above. */
+function reportParts(data: SeasonExportData, unit = ''): Part[] {
+  return [
+    ...data.approved.map((report) => {
+      const part = reportPart(report, data.timeZone);
+      return unit ? { ...part, title: `${unit} · ${part.title}` } : part;
+    }),
+    ...data.children.flatMap((child) => reportParts(child.data, unit ? `${unit} · ${child.branchName}` : child.branchName)),
+  ];
+}
+
 function reportPart(report: SeasonExportData['approved'][number], timeZone: string): Part {
   const about = [
     `书记：${report.secretaryName}`,
     `评价等次：${report.rating ?? '—'}`,
+    ...(report.finalGrade ? [`综合评价：${report.finalGrade}`] : []),
     ...(report.approvedAt ? [`批准日期：${dateIn(report.approvedAt, timeZone)}`] : []),
   ];
   const lines: Part['lines'] = [
@@ -125,7 +137,7 @@ function cover(data: SeasonExportData, generatedAt: Date): Paragraph[] {
     ...space(1),
     line('banner', '述职报告汇编'),
     ...space(4),
-    line('subtitle', `共 ${data.approved.length} 篇`),
+    line('subtitle', `共 ${reportCount(data)} 篇`),
     line('subtitle', dateIn(generatedAt, data.timeZone)),
   ];
 }
@@ -133,7 +145,7 @@ function cover(data: SeasonExportData, generatedAt: Date): Paragraph[] {
 const page = { size: { width: PAGE.width, height: PAGE.height }, margin: PAGE.margin };
 
 export async function seasonDocx(data: SeasonExportData, generatedAt = new Date()): Promise<Buffer> {
-  const parts = [...data.approved.map((report) => reportPart(report, data.timeZone)), ...recordHeadPart(data)];
+  const parts = [...reportParts(data), ...recordHeadPart(data)];
   const sections: ISectionOptions[] = [
     { properties: { page }, children: cover(data, generatedAt) },
     { properties: { page }, children: contents(parts) },
@@ -149,3 +161,5 @@ export async function seasonDocx(data: SeasonExportData, generatedAt = new Date(
   });
   return Packer.toBuffer(document);
 }
+
+const reportCount = (data: SeasonExportData): number => data.approved.length + data.children.reduce((sum, child) => sum + reportCount(child.data), 0);

@@ -30,7 +30,7 @@ export function seasonMarkdown(data: SeasonExportData, generatedAt = new Date())
     lines.push(
       `## ${asText(report.branchName)}`,
       '',
-      `> 书记：${asText(report.secretaryName)} · 评价等次：${report.rating ?? '—'}${report.approvedAt ? ` · 批准：${formatInZone(report.approvedAt, data.timeZone)}（${data.timeZone}）` : ''}`,
+      `> 书记：${asText(report.secretaryName)} · 评价等次：${report.rating ?? '—'}${report.finalGrade ? ` · 综合评价：${report.finalGrade}` : ''}${report.approvedAt ? ` · 批准：${formatInZone(report.approvedAt, data.timeZone)}（${data.timeZone}）` : ''}`,
       '',
     );
     for (const block of outline(report.body)) {
@@ -38,6 +38,13 @@ export function seasonMarkdown(data: SeasonExportData, generatedAt = new Date())
       if (block.kind === 'heading' && block.level === 1) continue;
       lines.push(block.kind === 'heading' ? `${'#'.repeat(block.level + 1)} ${asText(block.text)}` : asText(block.text), '');
     }
+  }
+  for (const child of data.children) {
+    // A level below, compiled after this season's own reports, its headings one level deeper.
+    const compiled = seasonMarkdown(child.data, generatedAt)
+      .split('\n')
+      .map((line) => (line.startsWith('#') ? `#${line}` : line));
+    lines.push(`## ${asText(child.branchName)}：${asText(child.data.title)}`, '', ...compiled.slice(1));
   }
   return lines.join('\n');
 }

@@ -156,6 +156,104 @@ const TEXTS: Record<MailKind, Record<Locale, (v: Values) => MailText>> = {
         'The vote is anonymous: the system records that this ballot was cast, never which grades came from you. A ballot can be cast once.',
       ),
   },
+  rectification_assigned: {
+    'zh-CN': (v) =>
+      zh(
+        `【整改任务】${v.branchName}`,
+        '查看整改事项',
+        `${v.recipientName}同志：您好！`,
+        `党组点评指出${v.branchName}存在以下问题，请于 ${v.dueDate}（${v.timeZone}）前完成整改并报告进展、附佐证材料：`,
+        `问题：${v.problem}`,
+        v.measure ? `整改措施：${v.measure}` : '整改措施：请在报告进展时写明。',
+      ),
+    en: (v) =>
+      en(
+        `[Rectification] ${v.branchName}`,
+        'Open the item',
+        `Dear ${v.recipientName},`,
+        `Leadership's feedback names a problem at ${v.branchName}. Please rectify it by ${v.dueDate} (${v.timeZone}) and report progress with evidence:`,
+        `Problem: ${v.problem}`,
+        v.measure ? `Measure: ${v.measure}` : 'Measure: say it when you report progress.',
+      ),
+  },
+  rectification_reminder: {
+    'zh-CN': (v) =>
+      zh(
+        v.overdue === 'yes' ? `【整改逾期】${v.branchName}整改事项已到期` : `【整改提醒】${v.branchName}整改事项将于 ${v.dueDate} 到期`,
+        '报告整改进展',
+        `${v.recipientName}同志：您好！`,
+        v.overdue === 'yes'
+          ? `以下整改事项已于 ${v.dueDate} 到期，尚未报告整改进展，请尽快报告：`
+          : `以下整改事项将于 ${v.dueDate}（${v.timeZone}）到期，请及时报告整改进展：`,
+        `问题：${v.problem}`,
+      ),
+    en: (v) =>
+      en(
+        v.overdue === 'yes' ? `[Rectification overdue] ${v.branchName}` : `[Reminder] rectification due ${v.dueDate}`,
+        'Report progress',
+        `Dear ${v.recipientName},`,
+        v.overdue === 'yes'
+          ? `This item fell due on ${v.dueDate} and no progress has been reported. Please report it soon:`
+          : `This item falls due on ${v.dueDate} (${v.timeZone}). Please report progress in time:`,
+        `Problem: ${v.problem}`,
+      ),
+  },
+  rectification_escalation: {
+    'zh-CN': (v) =>
+      zh(
+        `【整改逾期上报】${v.branchName}`,
+        '查看整改事项',
+        `${v.recipientName}同志：您好！`,
+        `${v.branchName}的整改事项已于 ${v.dueDate} 到期，至今未报告整改进展，请督促落实。`,
+        `问题：${v.problem}`,
+      ),
+    en: (v) =>
+      en(
+        `[Rectification escalated] ${v.branchName}`,
+        'Open the item',
+        `Dear ${v.recipientName},`,
+        `${v.branchName}'s item fell due on ${v.dueDate} with no progress reported. Please follow it up.`,
+        `Problem: ${v.problem}`,
+      ),
+  },
+  rectification_progress: {
+    'zh-CN': (v) =>
+      zh(
+        `【整改待验收】${v.branchName}`,
+        '验收整改',
+        `${v.recipientName}同志：您好！`,
+        `${v.branchName}报告了以下整改事项的进展，请验收（销号）或退回：`,
+        `问题：${v.problem}`,
+      ),
+    en: (v) =>
+      en(
+        `[Rectification to accept] ${v.branchName}`,
+        'Review the progress',
+        `Dear ${v.recipientName},`,
+        `${v.branchName} reported progress on this item. Please accept it or send it back:`,
+        `Problem: ${v.problem}`,
+      ),
+  },
+  rectification_verdict: {
+    'zh-CN': (v) =>
+      zh(
+        v.verdict === 'accepted' ? `【整改销号】${v.branchName}` : `【整改退回】${v.branchName}`,
+        '查看整改事项',
+        `${v.recipientName}同志：您好！`,
+        v.verdict === 'accepted' ? `以下整改事项已验收销号：${v.problem}` : `以下整改事项的进展被退回，请继续整改后再次报告：${v.problem}`,
+        v.comment ? `意见：${v.comment}` : '',
+      ),
+    en: (v) =>
+      en(
+        v.verdict === 'accepted' ? `[Rectification accepted] ${v.branchName}` : `[Rectification sent back] ${v.branchName}`,
+        'Open the item',
+        `Dear ${v.recipientName},`,
+        v.verdict === 'accepted'
+          ? `This item has been accepted and closed: ${v.problem}`
+          : `Your progress on this item was sent back; please go on and report again: ${v.problem}`,
+        v.comment ? `Comment: ${v.comment}` : '',
+      ),
+  },
   reassignment: {
     'zh-CN': (v) =>
       zh(

@@ -1,5 +1,6 @@
 // The API's JSON Schemas: Fastify validates each request by them, and @fastify/swagger writes the
 // OpenAPI document (/api/v1/openapi.json) from the same definitions, so the two cannot drift.
+import { MAX_BALLOTS } from '../app/meeting-file';
 import { RATINGS, REPORT_STATES } from '../domain/vocabulary';
 
 const text = { type: 'string' } as const;
@@ -203,5 +204,113 @@ export const API_SCHEMAS = {
       200: { description: 'The export', content: { 'text/csv': { schema: text }, 'text/markdown': { schema: text } } },
       ...refusals(400, 403),
     },
+  },
+} as const;
+
+const meetingParams = { type: 'object', required: ['id', 'meetingId'], properties: { id: text, meetingId: text } } as const;
+const meetingCount = {
+  type: 'object',
+  properties: { issued: { type: 'integer' }, cast: { type: 'integer' }, void: { type: 'integer' }, closed: { type: 'boolean' }, closesAt: when },
+} as const;
+const group = {
+  type: 'object',
+  required: ['id', 'name', 'weight'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,62}$' },
+    name: text,
+    weight: { type: 'number', description: 'Share of the weighted score, above 0 and at most 100' },
+    evaluators: { type: 'array', items: { type: 'string', format: 'email' }, description: 'Named evaluators, each mailed a ballot' },
+    ballots: { type: 'integer', minimum: 1, maximum: MAX_BALLOTS, description: 'Or a number of anonymous ballots' },
+  },
+} as const;
+
+/** 民主测评 (web/routes/api-meetings.ts), for the season's admins. */
+export const MEETING_API_SCHEMAS = {
+  schedule: {
+    summary: 'Schedule an evaluation meeting (民主测评), as a meeting file would; named evaluators are mailed their ballots',
+    tags,
+    security: [{ bearer: [] }],
+    params: seasonParams,
+    body: {
+      type: 'object',
+      required: ['id', 'title', 'closesAt', 'groups'],
+      additionalProperties: false,
+      properties: {
+        id: { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]{0,62}$' },
+        title: text,
+        closesAt: { type: 'string', description: "2026-12-20 17:00 in the season's zone, or with an offset" },
+        reporters: { type: 'array', items: text, description: 'Branch ids; without it, every report of the season' },
+        groups: { type: 'array', minItems: 1, items: group },
+      },
+    },
+    response: {
+      200: { description: 'Scheduled before: nothing issued again', type: 'object', additionalProperties: true },
+      201: { description: 'Scheduled', type: 'object', additionalProperties: true },
+      ...refusals(400, 403),
+    },
+  },
+  status: {
+    summary: 'The live count while the vote is open; the results once it has closed',
+    tags,
+    security: [{ bearer: [] }],
+    params: meetingParams,
+    response: { 200: { type: 'object', additionalProperties: true, properties: { count: meetingCount } }, ...refusals(403, 404, 503) },
+  },
+  ballots: {
+    summary: 'The anonymous ballots not yet cast, as links to hand out (QR codes, slips)',
+    tags,
+    security: [{ bearer: [] }],
+    params: meetingParams,
+    response: {
+      200: {
+        type: 'object',
+        properties: { ballots: { type: 'array', items: { type: 'object', properties: { ballotId: text, groupId: text, link: text } } } },
+      },
+      ...refusals(403, 404),
+    },
+  },
+  close: {
+    summary: 'Close the vote before its time; answers once the votes and results are recorded',
+    tags,
+    security: [{ bearer: [] }],
+    params: meetingParams,
+    response: { 200: meetingCount, ...refusals(403, 404, 409, 503) },
+  },
+  grades: {
+    summary: "Set each reporter's final grade (综合评价) by the season's rule, from this closed meeting and leadership's rating",
+    tags,
+    security: [{ bearer: [] }],
+    params: meetingParams,
+    response: {
+      200: {
+        type: 'object',
+        properties: {
+          results: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                reportId: text,
+                branchName: text,
+                outcome: { type: 'string', enum: ['graded', 'not_approved'] },
+                grade: { type: 'string', enum: [...RATINGS] },
+                rule: { type: 'integer' },
+                because: words,
+              },
+            },
+          },
+        },
+      },
+      ...refusals(403, 409),
+    },
+  },
+  void: {
+    summary: 'Void a ballot not yet cast',
+    tags,
+    security: [{ bearer: [] }],
+    params: { type: 'object', required: ['id', 'meetingId', 'ballotId'], properties: { id: text, meetingId: text, ballotId: text } },
+    body: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } } },
+    response: { 200: meetingCount, ...refusals(400, 403, 404, 409, 503) },
   },
 } as const;

@@ -3,6 +3,7 @@
 import type { Client } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AuditKey } from '../config/audit-key';
 import type { BallotTokens } from '../config/ballot-tokens';
 import type { Db } from '../db/client';
 import type { SignInLinks } from '../db/sign-in-links';
@@ -20,6 +21,8 @@ export interface WebDeps {
   db: Db;
   temporal: Client;
   signInLinks: SignInLinks;
+  /** Authenticates acts the web app records itself (scheduling a meeting); without it they are not served. */
+  auditKey?: AuditKey;
   /** Opens 民主测评 ballots (/ballot/<token>); without it the ballot pages are not served. */
   ballotTokens?: BallotTokens;
   mailer: Mailer;
@@ -97,6 +100,20 @@ export function requireViewer(request: FastifyRequest, reply: FastifyReply): Vie
 }
 
 export const webActor = (viewer: Viewer): Actor => ({ email: viewer.email, channel: 'web' });
+
+/** The signed-in admin of the season in the address (`:id`), or the sign-in page or a 403 sent instead. */
+export async function requireSeasonAdmin(request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, deps: WebDeps): Promise<Viewer | undefined> {
+  const viewer = requireViewer(request, reply);
+  if (!viewer) return undefined;
+  if (!viewer.reach.adminSeasons.includes(request.params.id)) {
+    await reply
+      .code(403)
+      .type('text/html')
+      .send(errorPage(request, deps, 'forbidden'));
+    return undefined;
+  }
+  return viewer;
+}
 
 export function sendPage(reply: FastifyReply, ctx: PageContext, title: string, body: Html, status = 200) {
   return reply

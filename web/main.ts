@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { ballotTokens } from '../config/ballot-tokens';
 import { loadConfig, temporalUiOrigins } from '../config/env';
-import { loadPayloadKeyring, loadSecret } from '../config/secret';
+import { loadAuditKeyring, loadPayloadKeyring, loadSecret } from '../config/secret';
 import { connectTemporal } from '../app/temporal';
 import { openDb } from '../db/client';
 import { createSignInLinks } from '../db/sign-in-links';
@@ -25,6 +25,7 @@ async function main() {
     mailer,
     signInLinks: createSignInLinks(db, loadSecret(config), durationMs(config.SIGN_IN_LINK_TTL)),
     ballotTokens: ballotTokens(loadSecret(config)),
+    auditKey: loadAuditKeyring(config).current,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     defaultLocale: config.SHUZHI_LOCALE,
     mailboxDir: config.SHUZHI_DEMO_MAILBOX === '1' ? join(config.SHUZHI_DATA_DIR, 'mailbox') : undefined,

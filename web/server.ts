@@ -8,6 +8,8 @@ import { callerReach } from './caller';
 import { errorPage, LANG_COOKIE, type WebDeps } from './context';
 import { readCookie } from './cookies';
 import { ballotRoutes } from './routes/ballot';
+import { rectificationRoutes } from './routes/rectifications';
+import { meetingRoutes } from './routes/meetings';
 import { codecRoutes } from './routes/codec';
 import { dashboardRoutes } from './routes/dashboard';
 import { healthRoutes } from './routes/health';
@@ -67,12 +69,16 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   await securityHeaders(app);
   // Each group of pages is a plugin given the app's dependencies; none imports this module.
   await app.register(staticRoutes);
-  for (const routes of [healthRoutes, signInRoutes, homeRoutes, reportRoutes, queueRoutes, dashboardRoutes, tokenRoutes]) await app.register(routes, deps);
+  for (const routes of [healthRoutes, signInRoutes, homeRoutes, reportRoutes, queueRoutes, dashboardRoutes, tokenRoutes, rectificationRoutes])
+    await app.register(routes, deps);
   await app.register(apiRoutes, { ...deps, prefix: API_PREFIX });
   await app.register(metricsRoutes(metrics, deps.metricsToken));
   if (deps.mailboxDir) await app.register(mailboxRoutes, deps);
   if (deps.temporalCodec) await app.register(codecRoutes, deps);
-  if (deps.ballotTokens) await app.register(ballotRoutes, { ...deps, ballotTokens: deps.ballotTokens });
+  if (deps.ballotTokens) {
+    await app.register(ballotRoutes, { ...deps, ballotTokens: deps.ballotTokens });
+    await app.register(meetingRoutes, { ...deps, ballotTokens: deps.ballotTokens });
+  }
 
   app.setNotFoundHandler((request, reply) =>
     reply
@@ -96,6 +102,8 @@ function sameOrigin(request: FastifyRequest, publicBaseUrl: string): boolean {
 function csrfTokenMatches(request: FastifyRequest): boolean {
   if (!request.viewer) return true; // nothing to act as: only the sign-in forms, which need no session
   const body = request.body as Record<string, unknown> | undefined;
-  const sent = request.headers['x-csrf-token'] ?? (body && typeof body === 'object' && !Buffer.isBuffer(body) ? body._csrf : undefined);
-  return sent === request.viewer.csrfToken;
+  const field = body && typeof body === 'object' && !Buffer.isBuffer(body) ? body._csrf : undefined;
+  // A multipart form's fields arrive as objects holding their value (@fastify/multipart).
+  const value = field && typeof field === 'object' && 'value' in field ? (field as { value: unknown }).value : field;
+  return (request.headers['x-csrf-token'] ?? value) === request.viewer.csrfToken;
 }

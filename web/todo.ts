@@ -64,6 +64,7 @@ export async function todoFor(db: Db, email: string, adminSeasons: string[], now
   }
   items.push(...(await leadershipItems(db, email, [...new Set(leadership.flatMap((r) => (r.seasonId ? [r.seasonId] : [])))])));
   items.push(...(await overdueItems(db, adminSeasons, now)));
+  items.push(...(await rectificationTodo(db, email)));
   return items.sort((a, b) => (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity));
 }
 
@@ -101,4 +102,29 @@ async function overdueItems(db: Db, seasonIds: string[], now: Date): Promise<Tod
   return seasons.flatMap((s, i) =>
     counts[i] ? [{ what: 'todoOverdue' as const, season: s.title, count: counts[i], href: `/seasons/${encodeURIComponent(s.id)}` }] : [],
   );
+}
+
+/**
+ * 整改: the owner's open items (also after the season closed: they run on into the next), and the
+ * items awaiting this person's verdict as a reviewer.
+ */
+async function rectificationTodo(db: Db, email: string): Promise<TodoItem[]> {
+  const [owned, toAccept] = await Promise.all([
+    db.rectificationItem.findMany({ where: { ownerEmail: email, state: 'open' }, orderBy: { dueAt: 'asc' }, take: LISTED }),
+    db.rectificationItem.findMany({
+      where: { state: 'progress_reported', reviewersJson: { contains: `"${email}"` } },
+      orderBy: { dueAt: 'asc' },
+      take: LISTED,
+    }),
+  ]);
+  const item =
+    (what: TextKey) =>
+    (row: (typeof owned)[number]): TodoItem => ({
+      what,
+      branch: row.problem,
+      dueAt: row.dueAt,
+      timeZone: 'Asia/Shanghai',
+      href: `/rectifications/${encodeURIComponent(row.id)}`,
+    });
+  return [...owned.map(item('todoRectify')), ...toAccept.map(item('todoAcceptRectification'))];
 }

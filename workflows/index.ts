@@ -5,3 +5,4 @@
 export { seasonWorkflow } from './season';
 export { branchReportWorkflow } from './branch-report';
 export { evaluationMeetingWorkflow } from './evaluation-meeting';
+export { rectificationWorkflow } from './rectification';

@@ -2,20 +2,28 @@
 // file (CLI), a committee member opens the mailed ballot, twelve representatives cast theirs from
 // phones (390 px), Back after casting shows the ballot spent, the admin closes the vote, a late
 // ballot is refused, and the results count every ballot once.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { MeetingStatus } from '../../app/evaluation-meeting';
 import { RATINGS } from '../../domain/vocabulary';
 import { checkPage } from '../helpers/axe';
 import { launchChromium, screenshot } from '../helpers/browser';
+import { signInFresh } from '../helpers/browser-sign-in';
+import { issueApiToken } from '../../app/api-tokens';
 import { runCli } from '../helpers/cli';
+import { GOOD_REPORT } from '../helpers/report-harness';
 import { DEMO_SEASON_FILE } from '../helpers/seasons';
 import { startRealStack, type RealStack } from '../helpers/real-stack';
 import { waitUntil } from '../helpers/wait';
 
 const ADMIN = 'zuzhi@bureau.example';
 const COMMITTEE = ['dangzu.shuji@bureau.example', 'weiyuan.qian@bureau.example'];
+const SECRETARIES = {
+  'bureau-office': 'shuji.jiguan@bureau.example',
+  'no1-middle-school': 'shuji.yizhong@school.example',
+  'experimental-primary': 'shuji.shixiao@school.example',
+} as const;
 
 describe('an evaluation meeting in the browser', () => {
   let stack: RealStack;
@@ -23,6 +31,8 @@ describe('an evaluation meeting in the browser', () => {
   let phone: BrowserContext;
   let page: Page;
   let handedOut: { ballotId: string; link: string }[] = [];
+  let office: BrowserContext;
+  let admin: Page;
 
   const cli = async (args: string[]) => {
     const result = await runCli(args, stack.cliEnv);
@@ -51,6 +61,14 @@ describe('an evaluation meeting in the browser', () => {
     await stack.startWeb();
     await cli(['season', 'create', '--file', DEMO_SEASON_FILE]);
     await cli(['season', 'start', 'demo-2026', '--wait']);
+    // Every report approved 好 by leadership before the meeting, as the final grade needs.
+    const report = join(stack.dir, 'report.md');
+    writeFileSync(report, GOOD_REPORT);
+    for (const [branch, email] of Object.entries(SECRETARIES)) {
+      await cli(['report', 'submit', `demo-2026/${branch}`, '--file', report, '--as', email]);
+      await cli(['report', 'review', `demo-2026/${branch}`, '--approve', '--as', ADMIN]);
+    }
+    await cli(['season', 'approve', 'demo-2026', '--all-reviewed', '--rating', '好', '--as', COMMITTEE[0] as string]);
     const closesAt = new Date(Date.now() + 86_400_000).toISOString();
     const file = join(stack.dir, 'meeting.yaml');
     writeFileSync(
@@ -72,8 +90,12 @@ describe('an evaluation meeting in the browser', () => {
     // The stack speaks English by default (SHUZHI_LOCALE=en); these phones are set to Chinese.
     await phone.addCookies([{ name: 'shuzhi_lang', value: 'zh-CN', url: stack.webUrl }]);
     page = await phone.newPage();
+    office = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    await office.addCookies([{ name: 'shuzhi_lang', value: 'zh-CN', url: stack.webUrl }]);
+    admin = await signInFresh(stack, office, ADMIN);
   });
   afterAll(async () => {
+    await office?.close();
     await phone?.close();
     await browser?.close();
     await stack?.stop();
@@ -95,6 +117,14 @@ describe('an evaluation meeting in the browser', () => {
     await page.getByTestId('cast').click();
     await expect(page.getByTestId('message').innerText()).resolves.toContain('已投出');
     expect(handedOut).toHaveLength(12);
+  });
+
+  test("the admin's meeting page shows the count and a QR slip per anonymous ballot, from the dashboard", async () => {
+    await admin.goto(`${stack.webUrl}/seasons/demo-2026`);
+    await admin.locator('[data-testid="meetings"] a').click();
+    await expect(admin.getByTestId('ballot-slip').count()).resolves.toBe(12);
+    await expect(admin.locator('[data-count="cast"]').innerText()).resolves.toBe('1');
+    await expect(checkPage(admin, 'meeting')).resolves.toEqual([]);
   });
 
   test('twelve representatives cast their ballots from phones; Back after casting shows the ballot spent', async () => {
@@ -136,8 +166,61 @@ describe('an evaluation meeting in the browser', () => {
     }
     const table = await cli(['meeting', 'status', 'demo-2026', 'annual']);
     expect(table).toContain('weighted score');
+    await admin.goto(`${stack.webUrl}/seasons/demo-2026/meetings/annual`);
+    await expect(admin.locator('[data-testid="meeting-results"] tr[data-report]').count()).resolves.toBe(3);
+    await expect(admin.getByTestId('ballot-slip').count()).resolves.toBe(0);
+    await screenshot(admin, 'meeting-results');
+  });
+
+  test("the final grades follow the season's rule from the vote and leadership's 好, and reach the export", async () => {
+    await admin.getByTestId('grade-meeting').click();
+    await admin.getByTestId('meeting-results').waitFor();
+    // bureau office: 好 5, 较好 4, 一般 4 of 13: 好+较好 69.2 % (rule 3, 较好); the others stay under every rule (一般).
+    await expect(admin.getByTestId('final-grade').allInnerTexts()).resolves.toEqual(['较好', '一般', '一般']);
+    await screenshot(admin, 'meeting-final-grades');
+    const csv = join(stack.dir, 'season.csv');
+    await cli(['season', 'export', 'demo-2026', '--format', 'csv', '--out', csv]);
+    const text = readFileSync(csv, 'utf8');
+    expect(text).toContain('综合评价,评定依据');
+    expect(text).toContain('好+较好票占 69.2%（>= 60%）（第 3 条；测评票 好 5、较好 4、一般 4、差 0）');
+    // Grading again records nothing twice.
+    await cli(['meeting', 'grade', 'demo-2026', 'annual', '--as', ADMIN]);
+    expect(await stack.scratch.db.auditEvent.count({ where: { action: 'report.final_graded' } })).toBe(3);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(handedOut[0]?.link ?? '');
     await screenshot(page, 'ballot-spent-desktop');
+  });
+
+  test("the API schedules, voids, closes and reads a meeting for the season's admins only", async () => {
+    const { token } = await issueApiToken(stack.scratch.db, ADMIN, 'meetings', 30);
+    const { token: secretaryToken } = await issueApiToken(stack.scratch.db, 'shuji.yizhong@school.example', 'mine', 30);
+    const api = (path: string, body?: unknown, bearer = token) =>
+      fetch(`${stack.webUrl}/api/v1${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { authorization: `Bearer ${bearer}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const meeting = {
+      id: 'by-api',
+      title: '补充测评',
+      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+      reporters: ['no1-middle-school'],
+      groups: [{ id: 'masses', name: '群众代表', weight: 100, ballots: 2 }],
+    };
+    const zero = await api('/seasons/demo-2026/meetings', { ...meeting, groups: [{ ...meeting.groups[0], weight: 0 }] });
+    expect(zero.status).toBe(400);
+    expect(JSON.stringify(await zero.json())).toContain('groups[0].weight');
+    expect((await api('/seasons/demo-2026/meetings', meeting, secretaryToken)).status).toBe(403);
+    expect((await api('/seasons/demo-2026/meetings', meeting)).status).toBe(201);
+    expect((await api('/seasons/demo-2026/meetings', meeting)).status).toBe(200);
+    const { ballots } = (await (await api('/seasons/demo-2026/meetings/by-api/ballots')).json()) as { ballots: { ballotId: string }[] };
+    expect(ballots).toHaveLength(2);
+    const voided = await api(`/seasons/demo-2026/meetings/by-api/ballots/${ballots[0]?.ballotId}/void`, { reason: '多发' });
+    expect(await voided.json()).toMatchObject({ void: 1, cast: 0 });
+    expect(await (await api('/seasons/demo-2026/meetings/by-api/close', {})).json()).toMatchObject({ closed: true, void: 1 });
+    const closedAgain = await api('/seasons/demo-2026/meetings/by-api/close', {});
+    expect(closedAgain.status).toBe(409);
+    const status = (await (await api('/seasons/demo-2026/meetings/by-api')).json()) as MeetingStatus;
+    expect(status.tally).toMatchObject({ issued: 2, cast: 0, void: 1 });
   });
 });

@@ -40,13 +40,14 @@ export const REPORTS: ApprovedReport[] = [
     secretaryName: '周书记',
     body: fixture('report-no1-middle-school.md'),
   },
-].map((r) => ({ ...r, rating: '较好', approvedAt: APPROVED_AT }));
+].map((r) => ({ ...r, rating: '较好', finalGrade: null, approvedAt: APPROVED_AT }));
 
 export const RECORD_HEAD = 'c0ffee'.repeat(10) + 'beef';
 
 export function closedSeasonData(overrides: Partial<SeasonExportData> = {}): SeasonExportData {
   return {
     seasonId: 'demo-2026',
+    children: [],
     recordHead: RECORD_HEAD,
     title: '2026年度基层党组织书记抓党建工作述职评议',
     year: 2026,

@@ -54,6 +54,17 @@ export const GOOD_REPORT = `# 述职报告
 加强学习。
 `;
 
+/** A report whose section 三 promises measures a rectification item can take (domain/rectification.ts). */
+export const REPORT_WITH_MEASURES = `# 述职报告
+## 一、主要工作
+全年发展预备党员 2 名，收缴党费 3000 元。
+## 二、存在的主要问题及原因
+“三会一课”落实不够经常。
+## 三、下步工作思路和主要措施
+1. 落实“三会一课”制度，每月组织一次集中学习。
+2. 规范党费收缴，按月公示党费收缴情况。
+`;
+
 export class ReportHarness {
   env!: TestWorkflowEnvironment;
   scratch!: ScratchDatabase;

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { createActivities } from '../../activities';
 import { castBallot, closeMeeting, handOutBallots, scheduleMeeting, voidBallot } from '../../app/evaluation-meeting';
+import { acceptItem, giveFeedback, reportProgress, sendBackItem } from '../../app/rectification';
 import { ballotTokens } from '../../config/ballot-tokens';
+import { rectificationWorkflowId } from '../../domain/rectification';
 import type { Db } from '../../db/client';
 import { meetingWorkflowId } from '../../domain/evaluation';
 import { exemptReport, extendReport, reassignReport, reviewReport, saveDraft, submitReport } from '../../app/report-commands';
@@ -99,6 +101,8 @@ async function main() {
     await exemptReport(env.client, primary, admin, 'exempted', '演示');
     // A 民主测评 meeting: a mailed ballot and anonymous ones, two cast, one voided, closed by the admin.
     await recordMeeting(env.client, scratch.db, admin, [office, middle]);
+    // 点评 on the approved middle school: one rectification item, progress sent back, again, accepted.
+    await recordRectification(env.client, scratch.db, middle, secretary);
     await sleep(15_000); // the office's reminders and escalations fire
     // The season's close tells every report to settle, then writes the summary.
     await seasonHandle.signal(closeSeasonSignal, { actor: admin });
@@ -107,6 +111,7 @@ async function main() {
       seasonWorkflowId(season.id),
       ...season.organization.branches.map((b) => reportWorkflowId(season.id, b.id)),
       meetingWorkflowId(season.id, 'annual'),
+      rectificationWorkflowId(`${middle}/1`),
     ];
     for (const id of ids) {
       // Every run of a workflow that continued as new, first run first, so each replays.
@@ -143,6 +148,22 @@ async function recordMeeting(client: Client, db: Db, admin: Actor, reporters: st
   for (const ballot of [first, second]) await castBallot(client, db, tokens, tokens.tokenOf(ballot?.ballotId ?? ''), grades, 'web');
   await voidBallot(client, db, { seasonId: 'demo-2026', meetingId: 'annual', ballotId: third?.ballotId ?? '', reason: '遗失', actor: admin });
   await closeMeeting(client, db, { seasonId: 'demo-2026', meetingId: 'annual', actor: admin });
+}
+
+async function recordRectification(client: Client, db: Db, reportId: string, secretary: Actor) {
+  const leader = as('dangzu.shuji@bureau.example');
+  const [itemId = ''] = await giveFeedback(client, db, TEST_AUDIT_KEY, {
+    reportId,
+    actor: leader,
+    comment: '组织生活不够规范。',
+    problems: [{ text: '“三会一课”落实不到位' }],
+  });
+  while (!(await db.rectificationItem.count({ where: { id: itemId } }))) await sleep(200);
+  const file = { name: '记录.pdf', mime: 'application/pdf', bytes: Buffer.from('%PDF-1.4') };
+  await reportProgress(client, db, { itemId, actor: secretary, text: '已制定计划。', files: [file] });
+  await sendBackItem(client, { itemId, actor: leader, comment: '请附会议记录。' });
+  await reportProgress(client, db, { itemId, actor: secretary, text: '已补充。', files: [] });
+  await acceptItem(client, { itemId, actor: leader });
 }
 
 main().catch((error) => {

@@ -11,7 +11,7 @@ function recordedActions(): string[] {
   const found = new Set<string>(['report.liaison_changed', 'report.reviewer_changed', 'report.exempted', 'report.withdrawn']);
   for (const folder of ['workflows', 'activities', 'app', 'db']) {
     for (const file of readdirSync(join(PROJECT_ROOT, folder)).filter((name) => name.endsWith('.ts'))) {
-      for (const match of readFileSync(join(PROJECT_ROOT, folder, file), 'utf8').matchAll(/'((?:report|season|evaluation)\.[a-z_]+)'/g))
+      for (const match of readFileSync(join(PROJECT_ROOT, folder, file), 'utf8').matchAll(/'((?:report|season|evaluation|rectification)\.[a-z_]+)'/g))
         found.add(match[1] as string);
     }
   }

@@ -14,6 +14,7 @@ const typed = [
 
 const data: SeasonExportData = {
   seasonId: 'demo-2026',
+  children: [],
   recordHead: null,
   title: '2026 年度述职 <b>评议</b>',
   year: 2026,
@@ -26,6 +27,7 @@ const data: SeasonExportData = {
       secretaryEmail: 's@school.example',
       secretaryName: '周书记（第一中学）',
       rating: '好',
+      finalGrade: null,
       approvedAt: null,
       body: typed,
     },

@@ -18,6 +18,9 @@ const row = (overrides: Partial<BranchRow>): BranchRow => ({
   approvedAt: at('2027-01-05T03:30:00Z'),
   revisionRounds: 1,
   rating: '较好',
+  finalGrade: null,
+  finalGradeJson: null,
+  rectification: { items: 0, accepted: 0, overdue: 0 },
   escalations: [],
   ...overrides,
 });
@@ -64,7 +67,7 @@ describe('the season CSV', () => {
   test('has Chinese column headers by default, each time column naming the season’s zone', () => {
     const header = seasonCsv(data).slice(1).split('\r\n')[0];
     expect(header).toBe(
-      '支部代码,支部名称,书记,结果,状态,截止时间（Asia/Shanghai）,首次提交时间（Asia/Shanghai）,按时提交,批准时间（Asia/Shanghai）,退回修改次数,评价等次,催办升级记录（Asia/Shanghai）',
+      '支部代码,支部名称,书记,结果,状态,截止时间（Asia/Shanghai）,首次提交时间（Asia/Shanghai）,按时提交,批准时间（Asia/Shanghai）,退回修改次数,评价等次,综合评价,评定依据,整改事项,已销号,整改逾期,催办升级记录（Asia/Shanghai）',
     );
   });
 
@@ -104,6 +107,11 @@ describe('the season CSV', () => {
       'approved',
       'revision_rounds',
       'rating',
+      'final_grade',
+      'final_grade_basis',
+      'rectification_items',
+      'rectification_accepted',
+      'rectification_overdue',
       'escalations',
     ]);
     expect(rows.map((r) => [r.outcome, r.state, r.on_time])).toEqual([

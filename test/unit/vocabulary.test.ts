@@ -67,7 +67,7 @@ describe("the cycle's words", () => {
 
   test('every kind of mail has a subject and a text in each of the two languages', () => {
     expect(LOCALES).toEqual(['zh-CN', 'en']);
-    expect(MAIL_KINDS).toHaveLength(11);
+    expect(MAIL_KINDS).toHaveLength(16);
     for (const kind of MAIL_KINDS) {
       for (const locale of LOCALES) {
         const mail = renderMail(kind, locale, {

@@ -1,27 +1,17 @@
 // 民主测评 on the time-skipping server: ballots mailed and handed out, each cast once, one voided,
 // the meeting closing on its timer while ballots are still arriving, and the tally; then, from
 // the database alone, no vote can be tied to the ballot (or the person) that cast it.
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
 import { ballotTokens } from '../../config/ballot-tokens';
 import { castBallot, handOutBallots, meetingStatus, scheduleMeeting, voidBallot } from '../../app/evaluation-meeting';
 import type { MeetingFile } from '../../app/meeting-file';
 import { ReportRequestError } from '../../app/report-commands';
-import { importSeason } from '../../db/season-import';
 import { meetingWorkflowId, type BallotGrades, type MeetingTally } from '../../domain/evaluation';
 import type { Rating } from '../../domain/vocabulary';
-import { TASK_QUEUE } from '../../domain/constants';
-import { seasonWorkflowId } from '../../domain/ids';
-import { createWorker } from '../../worker/create-worker';
-import { seasonWorkflow } from '../../workflows';
-import { describeEachDatabase, type ScratchDatabase } from '../helpers/databases';
-import { RecordingMailer } from '../helpers/fakes';
-import { DEMO, demoSeason } from '../helpers/seasons';
-import { startTimeSkippingServer, workflowBundle } from '../helpers/temporal';
+import { describeEachDatabase } from '../helpers/databases';
+import { startSeasonOnTimeSkipping, type SeasonOnTimeSkipping } from '../helpers/season-time-skipping';
+import { DEMO } from '../helpers/seasons';
 import { waitUntil } from '../helpers/wait';
 import { TEST_AUDIT_KEY } from '../helpers/audit-key';
-import { TEST_DATA_CONVERTER } from '../helpers/payload-codec';
 
 const tokens = ballotTokens('a test secret');
 const ADMIN = { email: DEMO.admin, channel: 'cli' as const };
@@ -35,49 +25,19 @@ const refusalOf = (promise: Promise<unknown>) =>
   );
 
 describeEachDatabase('an evaluation meeting (民主测评)', (kind) => {
-  let env: TestWorkflowEnvironment;
-  let scratch: ScratchDatabase;
-  let worker: Worker;
-  let running: Promise<void>;
-  const mailer = new RecordingMailer();
-  const season = demoSeason();
+  let running: SeasonOnTimeSkipping;
+  let env: SeasonOnTimeSkipping['env'];
+  let scratch: SeasonOnTimeSkipping['scratch'];
+  let mailer: SeasonOnTimeSkipping['mailer'];
+  const season = { id: 'demo-2026' };
   let reporters: string[];
   let closesAt: Date;
 
   beforeAll(async () => {
-    env = await startTimeSkippingServer();
-    scratch = await kind.create();
-    worker = await createWorker({
-      connection: env.nativeConnection,
-      namespace: env.namespace ?? 'default',
-      activities: createActivities({
-        db: scratch.db,
-        mailer,
-        clock: { now: () => new Date() },
-        publicBaseUrl: 'https://shuzhi.example',
-        auditKey: TEST_AUDIT_KEY,
-        ballotTokens: tokens,
-      }),
-      dataConverter: TEST_DATA_CONVERTER,
-      workflowBundle: await workflowBundle(),
-    });
-    running = worker.run();
-    await importSeason(scratch.db, season, { email: DEMO.admin, channel: 'cli' }, TEST_AUDIT_KEY);
-    // Started as the app does, less the search attribute the time-skipping server does not know.
-    await env.client.workflow.start(seasonWorkflow, {
-      workflowId: seasonWorkflowId(season.id),
-      taskQueue: TASK_QUEUE,
-      args: [{ seasonId: season.id, startedBy: DEMO.admin, channel: 'cli' }],
-    });
-    await waitUntil(async () => (await scratch.db.report.count({ where: { seasonId: season.id } })) === 3, 30_000, 'the reports');
-    reporters = (await scratch.db.report.findMany({ where: { seasonId: season.id }, orderBy: { id: 'asc' } })).map((r) => r.id);
+    running = await startSeasonOnTimeSkipping(kind, { ballotTokens: tokens });
+    ({ env, scratch, mailer, reportIds: reporters } = running);
   });
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await scratch?.drop();
-    await env?.teardown();
-  });
+  afterAll(() => running?.stop());
 
   const meeting = (): MeetingFile => ({
     season: season.id,

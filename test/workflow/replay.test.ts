@@ -26,6 +26,7 @@ describe('recorded histories replay on the current workflow code', () => {
         'report__demo-2026__no1-middle-school.json',
         'report__demo-2026__bureau-office.json',
         'meeting__demo-2026__annual.json',
+        'rectification__demo-2026__no1-middle-school__1.json',
       ]),
     );
   });

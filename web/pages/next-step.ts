@@ -7,7 +7,18 @@ import { nameText } from '../people';
 import type { ReportView } from '../report-view';
 
 /** The acts a page reports after redirecting back to the report (`?done=<act>`). */
-export const DONE_ACTS = ['submitted', 'revision_requested', 'passed', 'approved', 'extended', 'reassigned', 'reminded', 'exempted', 'withdrawn'] as const;
+export const DONE_ACTS = [
+  'submitted',
+  'revision_requested',
+  'passed',
+  'approved',
+  'extended',
+  'reassigned',
+  'reminded',
+  'exempted',
+  'withdrawn',
+  'feedback',
+] as const;
 export type DoneAct = (typeof DONE_ACTS)[number];
 
 /** The state an act leaves the report in: a `done` that does not match it says nothing (a stale or edited address). */
@@ -111,6 +122,7 @@ export function doneSentenceFor(act: DoneAct, view: ReportView, viewerEmail: str
     reminded: reminded(view, locale),
     exempted: ['已免于述职。', 'The branch is exempted.'],
     withdrawn: ['已撤销本支部的述职任务。', "The branch's report is withdrawn."],
+    feedback: [`点评已记录，整改事项已下达给${secretary}。`, `The feedback is recorded; ${secretary} is given the rectification items.`],
   };
   const [zhText, enText] = what[act];
   return `${zh(locale) ? zhText : enText}${nowSentence(view, viewerEmail, locale)}`;

@@ -16,6 +16,7 @@ import type { Viewer } from '../context';
 import { person } from '../people';
 import { adminForms } from './report-admin-forms';
 import { reviewForms } from './report-review-forms';
+import { feedbackSection, type FeedbackView } from './feedback-forms';
 import { stepIndicator } from './report-steps';
 import { doneSentenceFor, type DoneAct } from './next-step';
 import { sendBackBanner } from './send-back-banner';
@@ -32,6 +33,8 @@ export interface ReportPageOptions {
   done?: DoneAct;
   /** Autosave's working copy, when it is newer than the latest version (app/working-copy.ts). */
   workingCopy?: { body: string; savedAt: Date };
+  /** 点评与整改, once the report is approved (web/pages/feedback-forms.ts). */
+  feedback?: FeedbackView;
 }
 
 export function reportPage(ctx: PageContext, view: ReportView, viewer: Viewer, options: ReportPageOptions = {}): Html {
@@ -58,6 +61,7 @@ export function reportPage(ctx: PageContext, view: ReportView, viewer: Viewer, o
     ${options.findings?.length && !writing ? findingsList(ctx, options.findings) : ''}
     ${writing ? editor(ctx, view, options.draft ?? splitSections(options.workingCopy?.body ?? latest?.body ?? '', view.template.sections), options.findings ?? [], options.draft ? undefined : options.workingCopy?.savedAt) : reading(ctx, view)}
     ${reviewForms(ctx, view, acts)}
+    ${options.feedback ? feedbackSection(ctx, options.feedback) : ''}
     ${acts.administer ? adminForms(ctx, view) : ''}
     ${versionList(ctx, view)}
     ${timeline(ctx, view)}`;

@@ -21,6 +21,7 @@ import { API_SCHEMAS } from '../api-schemas';
 import { plannedReports } from '../bulk-plan';
 import type { WebDeps } from '../context';
 import { loadReportView } from '../report-view';
+import { meetingApiRoutes } from './api-meetings';
 
 export const API_PREFIX = '/api/v1';
 export const isApiPath = (url: string) => url === API_PREFIX || url.startsWith(`${API_PREFIX}/`);
@@ -107,6 +108,9 @@ export async function apiRoutes(app: FastifyInstance, deps: WebDeps) {
       return answerRefusal(reply, error);
     }
   }
+
+  // Under this plugin's prefix already: the deps this plugin was given carry it, so it is cleared.
+  if (deps.auditKey) await app.register(meetingApiRoutes, { ...deps, auditKey: deps.auditKey, prefix: '' });
 
   app.get('/openapi.json', { schema: { hide: true }, config: { publicApi: true } }, async () => app.swagger());
 

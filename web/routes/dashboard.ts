@@ -10,6 +10,9 @@ import { seasonCsv } from '../../exports/csv-export';
 import { seasonMarkdown } from '../../exports/markdown-export';
 import { seasonDocx } from '../../exports/docx-export';
 import { readNewDueDate } from '../../app/admin-input';
+import { rectificationProgress } from '../../app/rectification';
+import { childSeasons, oversees } from '../../app/season-levels';
+import { childSeasonsSection } from '../pages/child-seasons';
 import { ReportRequestError } from '../../app/report-commands';
 import { writingDue } from '../../domain/report-steps';
 import { RATINGS, REPORT_STATES, roleName, SETTLED_STATES } from '../../domain/vocabulary';
@@ -21,7 +24,7 @@ import { csrfField } from '../layout';
 import { person, namesFor } from '../people';
 import { confirmation, isConfirmed } from '../pages/confirm-page';
 import { closeConfirmation, doneMessage, extensionOutcome, type DashboardMessage, type DashboardQuery } from '../pages/season-messages';
-import { contextOf, errorPage, requireViewer, sendPage, webActor, type Viewer, type WebDeps } from '../context';
+import { contextOf, errorPage, requireSeasonAdmin, requireViewer, sendPage, webActor, type Viewer, type WebDeps } from '../context';
 
 const PAGE = 100;
 const OVERDUE_SHOWN = 200;
@@ -29,31 +32,34 @@ const OVERDUE_SHOWN = 200;
 type SeasonRequest = FastifyRequest<{ Params: { id: string } }>;
 
 export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
-  async function admin(request: SeasonRequest, reply: FastifyReply): Promise<Viewer | undefined> {
-    const viewer = requireViewer(request, reply);
-    if (!viewer) return undefined;
-    if (!viewer.reach.adminSeasons.includes(request.params.id)) {
-      await reply
-        .code(403)
-        .type('text/html')
-        .send(errorPage(request, deps, 'forbidden'));
-      return undefined;
-    }
-    return viewer;
-  }
+  const admin = (request: SeasonRequest, reply: FastifyReply): Promise<Viewer | undefined> => requireSeasonAdmin(request, reply, deps);
 
+  // An admin of a season above this one (a district over its bureaus) reads it, without its buttons.
   app.get<{ Params: { id: string }; Querystring: DashboardQuery }>('/seasons/:id', async (request, reply) => {
-    if (!(await admin(request, reply))) return reply;
-    return dashboard(request, reply, doneMessage(request.locale, request.query));
+    const viewer = requireViewer(request, reply);
+    if (!viewer) return reply;
+    const own = viewer.reach.adminSeasons.includes(request.params.id);
+    if (!own && !(await oversees(deps.db, viewer.reach.adminSeasons, request.params.id))) return admin(request, reply);
+    return dashboard(request, reply, doneMessage(request.locale, request.query), 200, !own);
   });
 
   /** The dashboard, with a sentence on what was just done, or why it was not. */
-  async function dashboard(request: SeasonRequest, reply: FastifyReply, message?: DashboardMessage, code = 200) {
+  async function dashboard(request: SeasonRequest, reply: FastifyReply, message?: DashboardMessage, code = 200, readOnly = false) {
     const ctx = contextOf(request, deps);
     const { t, locale } = ctx;
     const seasonId = request.params.id;
     const page = Math.max(0, Number((request.query as DashboardQuery).page ?? 0) || 0);
-    const [{ status, progress }, branches] = await Promise.all([seasonStatusWithProgress(deps.db, seasonId), branchPage(deps.db, seasonId, page * PAGE, PAGE)]);
+    const [{ status, progress }, branches, meetings, rectification, children] = await Promise.all([
+      seasonStatusWithProgress(deps.db, seasonId),
+      branchPage(deps.db, seasonId, page * PAGE, PAGE),
+      deps.db.evaluationMeeting.findMany({
+        where: { seasonId },
+        select: { meetingId: true, title: true, status: true, closesAt: true },
+        orderBy: { closesAt: 'asc' },
+      }),
+      rectificationProgress(deps.db, seasonId),
+      childSeasons(deps.db, seasonId),
+    ]);
     const overdue = status.overdue.slice(0, OVERDUE_SHOWN);
     const nameOf = await namesFor(deps.db, seasonId, [...overdue.map((o) => o.secretaryEmail), ...branches.map((b) => b.secretaryEmail)]);
     const total = status.branches;
@@ -88,14 +94,34 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
           'ratings-chart',
         )}</section>
       </div>
-      <section class="admin">
+      ${children.length ? childSeasonsSection(ctx, children) : ''}
+      ${
+        readOnly
+          ? ''
+          : html`<section class="admin">
         <form method="post" action="/seasons/${seasonId}/extend" class="inline">${csrfField(ctx)}
           <label class="inline-label">${t('extendUntil')} <input type="date" name="until" required data-testid="season-extend-until"></label> <button data-testid="season-extend">${t('extend')}</button></form>
         <form method="post" action="/seasons/${seasonId}/close" class="inline">${csrfField(ctx)}
           <button data-testid="season-close">${t('closeSeason')}</button></form>
         ${t('export')}: <a href="/seasons/${seasonId}/export?format=csv">CSV</a> (<a href="/seasons/${seasonId}/export?format=csv&amp;columns=en">${t('csvForPrograms')}</a>) · <a href="/seasons/${seasonId}/export?format=md">Markdown</a> ·
         <a href="/seasons/${seasonId}/export?format=docx">Word</a>
-      </section>
+      </section>`
+      }
+      ${
+        rectification.total
+          ? html`<section><h2>${t('rectificationOverview')}</h2><p class="facts" data-testid="rectification">
+              <span>${t('rectificationItem')}: ${rectification.total}</span><span>${t('completionRate')}: ${rectification.completionRate}%</span>
+              <span>${t('overdueItems')}: ${rectification.overdue}</span></p></section>`
+          : ''
+      }
+      ${
+        meetings.length
+          ? html`<section><h2>${t('meetingTitle')}</h2><ul data-testid="meetings">${meetings.map(
+              (m) =>
+                html`<li><a href="/seasons/${seasonId}/meetings/${m.meetingId}">${m.title}</a> · ${m.status === 'closed' ? t('meetingClosed') : t('meetingOpen')} · ${dateIn(m.closesAt, status.timeZone)}</li>`,
+            )}</ul></section>`
+          : ''
+      }
       <section><h2>${t('overdueList')} (${status.overdue.length})</h2>
         <table data-testid="overdue"><thead><tr><th>${t('branch')}</th><th>${t('overdueBy')}</th><th>${t('secretary')}</th><th>${t('told')}</th><th></th></tr></thead><tbody>
         ${overdue.map(

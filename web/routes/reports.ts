@@ -12,6 +12,8 @@ import { canSeeReport } from '../access';
 import { reportHref } from '../format';
 import { chooseVersions, comparePage } from '../pages/compare-page';
 import { reportPage, type ReportPageOptions } from '../pages/report-page';
+import { problemsFromForm, type FeedbackView } from '../pages/feedback-forms';
+import { giveFeedback } from '../../app/rectification';
 import { confirmation, isConfirmed, type Confirmation } from '../pages/confirm-page';
 import { asDoneAct, type DoneAct } from '../pages/next-step';
 import { settleConfirmation } from '../pages/report-admin-forms';
@@ -55,8 +57,52 @@ export async function reportRoutes(app: FastifyInstance, deps: WebDeps) {
         .type('text/html')
         .send(errorPage(request, deps, 'notFound'));
     const ctx = contextOf(request, deps);
-    return sendPage(reply, ctx, `${view.report.seasonBranch.name} · ${view.report.season.title}`, reportPage(ctx, view, viewer, options), status);
+    const feedback = await feedbackViewOf(view, viewer);
+    return sendPage(
+      reply,
+      ctx,
+      `${view.report.seasonBranch.name} · ${view.report.season.title}`,
+      reportPage(ctx, view, viewer, { ...options, feedback }),
+      status,
+    );
   }
+
+  /** 点评与整改 on an approved report: what was said, the items, and whether this viewer may give it. */
+  async function feedbackViewOf(view: NonNullable<Awaited<ReturnType<typeof loadReportView>>>, viewer: Viewer): Promise<FeedbackView | undefined> {
+    const { report } = view;
+    if (report.state !== 'approved') return undefined;
+    const { leaders, partyGroupSecretary } = view.guide.parties.people;
+    const isLeader = [...leaders, partyGroupSecretary].some((email) => email?.toLowerCase() === viewer.email.toLowerCase());
+    const items = await deps.db.rectificationItem.findMany({ where: { reportId: report.id }, orderBy: { number: 'asc' } });
+    return {
+      feedback: report.feedbackJson ? (JSON.parse(report.feedbackJson) as FeedbackView['feedback']) : undefined,
+      items,
+      mayGive: isLeader && !report.feedbackJson && !!deps.auditKey,
+      action: `${reportHref(report.id)}/feedback`,
+      timeZone: report.season.timeZone,
+    };
+  }
+
+  app.post<{ Params: { id: string }; Body: Record<string, string> }>('/reports/:id/feedback', async (request, reply) => {
+    const viewer = await permitted(request, reply);
+    if (!viewer) return reply;
+    const auditKey = deps.auditKey;
+    if (!auditKey)
+      return reply
+        .code(404)
+        .type('text/html')
+        .send(errorPage(request, deps, 'notFound'));
+    const form = request.body ?? {};
+    return act(request, reply, viewer, async () => {
+      await giveFeedback(deps.temporal, deps.db, auditKey, {
+        reportId: request.params.id,
+        actor: webActor(viewer),
+        comment: form.comment ?? '',
+        problems: problemsFromForm(form),
+      });
+      return 'feedback';
+    });
+  });
 
   /**
    * Runs a change, then shows the report with a sentence saying what was done and who acts now

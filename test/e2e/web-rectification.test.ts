@@ -1,0 +1,116 @@
+// 点评与整改 on the real stack, in Chromium: the leader gives 点评 naming two problems on the approved
+// report; the secretary sees both on her 待办 (phone, 390 px), reports progress on one with an
+// evidence file, the leader accepts it (销号); the other, given the season's short period, falls
+// overdue and is escalated to the admin by mail; the dashboard counts 50 % done and one overdue.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { checkPage } from '../helpers/axe';
+import { launchChromium, screenshot } from '../helpers/browser';
+import { signInFresh } from '../helpers/browser-sign-in';
+import { runCli } from '../helpers/cli';
+import { REPORT_WITH_MEASURES } from '../helpers/report-harness';
+import { DEMO_SEASON_FILE } from '../helpers/seasons';
+import { startRealStack, type RealStack } from '../helpers/real-stack';
+import { waitUntil } from '../helpers/wait';
+
+const ADMIN = 'zuzhi@bureau.example';
+const LEADER = 'dangzu.shuji@bureau.example';
+const SECRETARY = 'shuji.yizhong@school.example';
+const MIDDLE = 'demo-2026/no1-middle-school';
+
+describe('feedback and rectification in the browser', () => {
+  let stack: RealStack;
+  let browser: Browser;
+  let office: BrowserContext;
+  let phone: BrowserContext;
+  let leader: Page;
+  let secretary: Page;
+
+  const cli = async (args: string[]) => {
+    const result = await runCli(args, stack.cliEnv);
+    if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
+    return result.stdout;
+  };
+
+  beforeAll(async () => {
+    stack = await startRealStack('rectification');
+    stack.startWorker();
+    await stack.startWeb();
+    // The demo season with rectification periods of seconds, so an item falls overdue during the test.
+    const season = join(stack.dir, 'season.yaml');
+    writeFileSync(season, `${readFileSync(DEMO_SEASON_FILE, 'utf8')}rectification: { period: 20s, remindersBeforeDue: [10s], escalateAfter: 5s }\n`);
+    await cli(['season', 'create', '--file', season]);
+    await cli(['season', 'start', 'demo-2026', '--wait']);
+    const report = join(stack.dir, 'report.md');
+    writeFileSync(report, REPORT_WITH_MEASURES);
+    await cli(['report', 'submit', MIDDLE, '--file', report, '--as', SECRETARY]);
+    await cli(['report', 'review', MIDDLE, '--approve', '--as', ADMIN]);
+    await cli(['report', 'review', MIDDLE, '--approve', '--rating', '较好', '--as', LEADER]);
+    browser = await launchChromium();
+    office = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    phone = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    for (const context of [office, phone]) await context.addCookies([{ name: 'shuzhi_lang', value: 'zh-CN', url: stack.webUrl }]);
+    leader = await signInFresh(stack, office, LEADER);
+    secretary = await signInFresh(stack, phone, SECRETARY);
+  });
+  afterAll(async () => {
+    await office?.close();
+    await phone?.close();
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  test('the leader gives 点评 with two problems on the approved report; the measure comes from the report', async () => {
+    await leader.goto(`${stack.webUrl}/reports/${encodeURIComponent(MIDDLE)}`);
+    await leader.getByTestId('feedback-text').fill('全年工作扎实，组织生活还不够规范。');
+    await leader.getByTestId('problem-0').fill('“三会一课”落实不到位');
+    await leader.getByTestId('due-0').fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+    await leader.getByTestId('problem-1').fill('支部台账不完整');
+    await leader.getByTestId('give-feedback').click();
+    await expect(leader.getByTestId('message').innerText()).resolves.toContain('整改事项已下达');
+    const rows = leader.locator('[data-testid="rectification-items"] tbody tr');
+    await expect(rows.count()).resolves.toBe(2);
+    await expect(rows.first().innerText()).resolves.toContain('落实“三会一课”制度，每月组织一次集中学习。');
+    await expect(leader.getByTestId('feedback-form').count()).resolves.toBe(0);
+    await screenshot(leader, 'feedback-given');
+  });
+
+  test('on her phone the secretary finds both items on her 待办 and reports progress on one with an evidence file', async () => {
+    await secretary.goto(`${stack.webUrl}/`);
+    await expect(secretary.getByTestId('todo').innerText()).resolves.toContain('“三会一课”落实不到位');
+    await secretary.goto(`${stack.webUrl}/rectifications/${encodeURIComponent(`${MIDDLE}/1`)}`);
+    await expect(checkPage(secretary, 'rectification-item')).resolves.toEqual([]);
+    await secretary.setViewportSize({ width: 390, height: 844 });
+    await secretary.getByTestId('progress-text').fill('已制定全年学习计划，3 月起每月集中学习。');
+    await secretary.getByTestId('evidence').setInputFiles({ name: '学习计划.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 学习计划') });
+    await secretary.getByTestId('report-progress').click();
+    await expect(secretary.getByTestId('item-state').innerText()).resolves.toBe('待验收');
+    await screenshot(secretary, 'rectification-progress-phone');
+  });
+
+  test('the leader opens the evidence and accepts the item (销号); the secretary is told', async () => {
+    await leader.goto(`${stack.webUrl}/rectifications/${encodeURIComponent(`${MIDDLE}/1`)}`);
+    const href = await leader.getByTestId('evidence-link').getAttribute('href');
+    const file = await leader.request.get(`${stack.webUrl}${href}`);
+    expect(file.headers()['content-disposition']).toContain('attachment');
+    expect((await file.body()).toString()).toBe('%PDF-1.4 学习计划');
+    await leader.getByTestId('accept-item').click();
+    await expect(leader.getByTestId('item-state').innerText()).resolves.toBe('已销号');
+    await waitUntil(() => stack.smtp.mailbox.list({ to: SECRETARY }).some((m) => m.subject.includes('整改销号')), 30_000, 'the secretary told');
+  });
+
+  test('the other item falls overdue and is escalated to the admin; the dashboard counts 50 % done, one overdue', async () => {
+    await waitUntil(() => stack.smtp.mailbox.list({ to: ADMIN }).some((m) => m.subject.includes('整改逾期上报')), 60_000, 'the escalation', 500);
+    expect(stack.smtp.mailbox.list({ to: SECRETARY }).filter((m) => m.subject.includes('整改逾期】'))).toHaveLength(1);
+    const admin = await signInFresh(stack, office, ADMIN);
+    await admin.goto(`${stack.webUrl}/seasons/demo-2026`);
+    const overview = await admin.getByTestId('rectification').innerText();
+    expect(overview).toContain('50%');
+    expect(overview).toMatch(/逾期未完成: 1/);
+    const csv = join(stack.dir, 'season.csv');
+    await cli(['season', 'export', 'demo-2026', '--format', 'csv', '--out', csv]);
+    expect(readFileSync(csv, 'utf8')).toMatch(/第一中学党支部.*,2,1,1,/);
+    expect(await stack.scratch.db.auditEvent.count({ where: { action: 'rectification.escalated' } })).toBe(1);
+  });
+});

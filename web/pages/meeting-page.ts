@@ -1,0 +1,78 @@
+// The admin's page of one 民主测评 meeting: the count (live while the vote is open, for the
+// meeting room's screen), the close button, each anonymous ballot as a QR slip to print, and the
+// results once the vote has closed.
+import QRCode from 'qrcode';
+import type { MeetingStatus } from '../../app/evaluation-meeting';
+import type { MeetingTally } from '../../domain/evaluation';
+import { RATINGS } from '../../domain/vocabulary';
+import { dateIn } from '../format';
+import { html, raw, type Html } from '../html';
+import { csrfField, type PageContext } from '../layout';
+
+export interface HandedOutBallot {
+  ballotId: string;
+  groupId: string;
+  link: string;
+}
+
+/** Each reporter's leadership rating and final grade (综合评价), once set; whether the season has a rule for it. */
+export interface Grades {
+  byReport: Map<string, { rating: string | null; finalGrade: string | null }>;
+  seasonHasRule: boolean;
+}
+
+export async function meetingPage(ctx: PageContext, meeting: MeetingStatus, ballots: HandedOutBallot[], timeZone: string, grades: Grades): Promise<Html> {
+  const { t } = ctx;
+  const { count } = meeting;
+  const base = `/seasons/${encodeURIComponent(meeting.seasonId)}/meetings/${encodeURIComponent(meeting.meetingId)}`;
+  const groupName = (id: string) => meeting.groups.find((g) => g.id === id)?.name ?? id;
+  return html`
+    <p>${t('ballotClosesAt')}${ctx.locale === 'zh-CN' ? '：' : ': '}${dateIn(meeting.closesAt, timeZone)} · ${count.closed ? t('meetingClosed') : t('meetingOpen')}</p>
+    <dl class="meeting-count" data-testid="meeting-count" data-count-url="${count.closed ? '' : `${base}/count`}">
+      <div><dt>${t('ballotsIssued')}</dt><dd data-count="issued">${count.issued}</dd></div>
+      <div><dt>${t('ballotsCast')}</dt><dd data-count="cast">${count.cast}</dd></div>
+      <div><dt>${t('ballotsVoid')}</dt><dd data-count="void">${count.void}</dd></div>
+    </dl>
+    ${
+      count.closed
+        ? ''
+        : html`<form method="post" action="${base}/close" class="inline">${csrfField(ctx)}<button class="primary" data-testid="close-meeting">${t('closeMeeting')}</button></form>`
+    }
+    ${meeting.tally ? resultsTable(ctx, meeting.tally, groupName, grades) : ''}
+    ${
+      meeting.tally && grades.seasonHasRule
+        ? html`<form method="post" action="${base}/grades" class="inline">${csrfField(ctx)}<button data-testid="grade-meeting">${t('setFinalGrades')}</button></form>`
+        : ''
+    }
+    ${!count.closed && ballots.length ? await ballotSlips(ctx, ballots, groupName) : ''}
+    <script src="/static/meeting.js" defer></script>`;
+}
+
+function resultsTable(ctx: PageContext, tally: MeetingTally, groupName: (id: string) => string, grades: Grades): Html {
+  const { t } = ctx;
+  const of = (reportId: string) => grades.byReport.get(reportId);
+  return html`<h2>${t('meetingResults')}</h2>
+    <div class="table-scroll"><table data-testid="meeting-results">
+      <thead><tr><th>${t('reporter')}</th><th>${t('votes')}</th>${RATINGS.map((g) => html`<th>${g}</th>`)}<th>${t('weightedScore')}</th><th>${t('rating')}</th><th>${t('finalGrade')}</th></tr></thead>
+      <tbody>${tally.reporters.map(
+        (r) => html`<tr data-report="${r.reportId}"><td>${r.branchName}</td><td>${r.total.votes}</td>
+          ${RATINGS.map((g) => html`<td>${r.total.counts[g]}（${r.total.percentages[g]}%）</td>`)}
+          <td>${r.weightedScore ?? '—'}</td><td>${of(r.reportId)?.rating ?? '—'}</td><td data-testid="final-grade">${of(r.reportId)?.finalGrade ?? '—'}</td></tr>
+          ${r.groups.map(
+            (group) => html`<tr class="muted"><td class="indent">${groupName(group.groupId)}</td><td>${group.votes}</td>
+              ${RATINGS.map((g) => html`<td>${group.counts[g]}（${group.percentages[g]}%）</td>`)}<td>${group.score ?? '—'}</td><td></td><td></td></tr>`,
+          )}`,
+      )}</tbody>
+    </table></div>`;
+}
+
+/** One printable slip per ballot not yet cast: its QR code is the ballot's link. */
+async function ballotSlips(ctx: PageContext, ballots: HandedOutBallot[], groupName: (id: string) => string): Promise<Html> {
+  const slips = await Promise.all(
+    ballots.map(async (ballot, i) => {
+      const svg = await QRCode.toString(ballot.link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+      return html`<figure class="ballot-slip" data-testid="ballot-slip">${raw(svg)}<figcaption>${groupName(ballot.groupId)} · ${i + 1}</figcaption></figure>`;
+    }),
+  );
+  return html`<h2>${ctx.t('anonymousBallots')}</h2><p class="muted">${ctx.t('anonymousBallotsHelp')}</p><div class="ballot-slips">${slips}</div>`;
+}

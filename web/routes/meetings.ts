@@ -1,0 +1,82 @@
+// /seasons/:id/meetings/:meetingId: a 民主测评 meeting for the season's admins — its page (count,
+// QR slips, results), the live count as JSON, and closing the vote.
+import type { FastifyInstance } from 'fastify';
+import { closeMeeting, handOutBallots, meetingStatus, type MeetingStatus } from '../../app/evaluation-meeting';
+import { gradeSeason } from '../../app/final-grades';
+import { ReportRequestError } from '../../app/report-commands';
+import type { BallotTokens } from '../../config/ballot-tokens';
+import { meetingPage, type Grades } from '../pages/meeting-page';
+import { contextOf, requireSeasonAdmin, sendPage, webActor, type WebDeps } from '../context';
+import { html } from '../html';
+
+type MeetingRequest = { Params: { id: string; meetingId: string } };
+
+export async function meetingRoutes(app: FastifyInstance, deps: WebDeps & { ballotTokens: BallotTokens }) {
+  const timeZoneOf = async (seasonId: string) =>
+    (await deps.db.season.findUnique({ where: { id: seasonId }, select: { timeZone: true } }))?.timeZone ?? 'Asia/Shanghai';
+
+  app.get<MeetingRequest>('/seasons/:id/meetings/:meetingId', async (request, reply) => {
+    const viewer = await requireSeasonAdmin(request, reply, deps);
+    if (!viewer) return reply;
+    const ctx = contextOf(request, deps);
+    const { id: seasonId, meetingId } = request.params;
+    try {
+      const meeting = await meetingStatus(deps.temporal, deps.db, seasonId, meetingId);
+      const ballots = meeting.count.closed
+        ? []
+        : await handOutBallots(deps.db, deps.ballotTokens, { seasonId, meetingId, actor: webActor(viewer) }, deps.publicBaseUrl);
+      // The slips are ballots: never kept by a cache.
+      reply.header('cache-control', 'no-store');
+      return sendPage(reply, ctx, meeting.title, await meetingPage(ctx, meeting, ballots, await timeZoneOf(seasonId), await gradesOf(seasonId, meeting)));
+    } catch (error) {
+      if (!(error instanceof ReportRequestError)) throw error;
+      return sendPage(reply, ctx, ctx.t('meetingTitle'), html`<p class="error" role="alert" data-testid="message">${error.reason[request.locale]}</p>`, 404);
+    }
+  });
+
+  const gradesOf = async (seasonId: string, meeting: MeetingStatus): Promise<Grades> => {
+    const season = await deps.db.season.findUnique({ where: { id: seasonId }, select: { finalGradeJson: true } });
+    const reports = meeting.tally
+      ? await deps.db.report.findMany({
+          where: { id: { in: meeting.tally.reporters.map((r) => r.reportId) } },
+          select: { id: true, rating: true, finalGrade: true },
+        })
+      : [];
+    return { byReport: new Map(reports.map((r) => [r.id, r])), seasonHasRule: !!season?.finalGradeJson && !!deps.auditKey };
+  };
+
+  app.post<MeetingRequest>('/seasons/:id/meetings/:meetingId/grades', async (request, reply) => {
+    const viewer = await requireSeasonAdmin(request, reply, deps);
+    if (!viewer) return reply;
+    const { id: seasonId, meetingId } = request.params;
+    const ctx = contextOf(request, deps);
+    if (!deps.auditKey) return sendPage(reply, ctx, ctx.t('meetingTitle'), html`<p class="error">${ctx.t('notFound')}</p>`, 404);
+    try {
+      await gradeSeason(deps.db, deps.auditKey, { seasonId, meetingId, actor: webActor(viewer) });
+    } catch (error) {
+      if (!(error instanceof ReportRequestError)) throw error;
+      return sendPage(reply, ctx, ctx.t('meetingTitle'), html`<p class="error" role="alert" data-testid="message">${error.reason[request.locale]}</p>`, 409);
+    }
+    return reply.redirect(`/seasons/${encodeURIComponent(seasonId)}/meetings/${encodeURIComponent(meetingId)}`, 303);
+  });
+
+  app.get<MeetingRequest>('/seasons/:id/meetings/:meetingId/count', async (request, reply) => {
+    if (!(await requireSeasonAdmin(request, reply, deps))) return reply;
+    const { count } = await meetingStatus(deps.temporal, deps.db, request.params.id, request.params.meetingId);
+    return reply.header('cache-control', 'no-store').send(count);
+  });
+
+  app.post<MeetingRequest>('/seasons/:id/meetings/:meetingId/close', async (request, reply) => {
+    const viewer = await requireSeasonAdmin(request, reply, deps);
+    if (!viewer) return reply;
+    const { id: seasonId, meetingId } = request.params;
+    try {
+      await closeMeeting(deps.temporal, deps.db, { seasonId, meetingId, actor: webActor(viewer) });
+    } catch (error) {
+      if (!(error instanceof ReportRequestError)) throw error;
+      const ctx = contextOf(request, deps);
+      return sendPage(reply, ctx, ctx.t('meetingTitle'), html`<p class="error" role="alert" data-testid="message">${error.reason[request.locale]}</p>`, 409);
+    }
+    return reply.redirect(`/seasons/${encodeURIComponent(seasonId)}/meetings/${encodeURIComponent(meetingId)}`, 303);
+  });
+}
