@@ -314,3 +314,82 @@ export const MEETING_API_SCHEMAS = {
     response: { 200: meetingCount, ...refusals(400, 403, 404, 409, 503) },
   },
 } as const;
+
+const itemParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', description: 'The item id, season/branch/n, URL-encoded' } },
+} as const;
+const itemSnapshot = {
+  type: 'object',
+  properties: {
+    itemId: text,
+    state: { type: 'string', enum: ['open', 'progress_reported', 'accepted'] },
+    dueAt: when,
+    progressReports: { type: 'integer' },
+    sentBack: { type: 'integer' },
+    overdue: { type: 'boolean' },
+    escalated: { type: 'boolean' },
+  },
+} as const;
+
+/** 点评与整改 (web/routes/api-rectification.ts). */
+export const RECTIFICATION_API_SCHEMAS = {
+  feedback: {
+    summary: "Leadership's 点评 on an approved report; each problem becomes a rectification item",
+    tags,
+    security: [{ bearer: [] }],
+    params: reportParams,
+    body: {
+      type: 'object',
+      required: ['comment', 'problems'],
+      additionalProperties: false,
+      properties: {
+        comment: text,
+        problems: {
+          type: 'array',
+          maxItems: 20,
+          items: {
+            type: 'object',
+            required: ['text'],
+            additionalProperties: false,
+            properties: {
+              text: text,
+              dueDate: { type: 'string', description: "2027-03-31, in the season's zone; the season's period when not given" },
+              measure: text,
+            },
+          },
+        },
+      },
+    },
+    response: { 201: { type: 'object', properties: { items: { type: 'array', items: text } } }, ...refusals(400, 403, 404, 409, 503) },
+  },
+  item: {
+    summary: 'A rectification item with its progress reports',
+    tags,
+    security: [{ bearer: [] }],
+    params: itemParams,
+    response: { 200: { type: 'object', additionalProperties: true, properties: { id: text, state: text, dueAt: when } }, ...refusals(404) },
+  },
+  progress: {
+    summary: "The owner reports progress (text; evidence files through the item's page)",
+    tags,
+    security: [{ bearer: [] }],
+    params: itemParams,
+    body: { type: 'object', required: ['text'], additionalProperties: false, properties: { text: text } },
+    response: { 200: itemSnapshot, ...refusals(400, 403, 404, 409, 503) },
+  },
+  verdict: {
+    summary: 'A reviewer accepts the progress (销号) or sends it back with a comment',
+    tags,
+    security: [{ bearer: [] }],
+    params: itemParams,
+    body: {
+      type: 'object',
+      required: ['decision'],
+      additionalProperties: false,
+      properties: { decision: { type: 'string', enum: ['accept', 'send_back'] }, comment: text },
+    },
+    response: { 200: itemSnapshot, ...refusals(400, 403, 404, 409, 503) },
+  },
+} as const;

@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { issueApiToken } from '../../app/api-tokens';
 import { checkPage } from '../helpers/axe';
 import { launchChromium, screenshot } from '../helpers/browser';
 import { signInFresh } from '../helpers/browser-sign-in';
@@ -112,5 +113,25 @@ describe('feedback and rectification in the browser', () => {
     await cli(['season', 'export', 'demo-2026', '--format', 'csv', '--out', csv]);
     expect(readFileSync(csv, 'utf8')).toMatch(/第一中学党支部.*,2,1,1,/);
     expect(await stack.scratch.db.auditEvent.count({ where: { action: 'rectification.escalated' } })).toBe(1);
+  });
+
+  test('through the API: the owner reports progress on the overdue item, a leader accepts it, nobody else sees it', async () => {
+    const token = async (email: string) => (await issueApiToken(stack.scratch.db, email, 'script', 30)).token;
+    const api = async (bearer: string, path: string, body?: unknown) => {
+      const response = await fetch(`${stack.webUrl}/api/v1${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { authorization: `Bearer ${bearer}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+    };
+    const item = `/rectifications/${encodeURIComponent(`${MIDDLE}/2`)}`;
+    const [mine, lead, other] = await Promise.all([token(SECRETARY), token(LEADER), token('shuji.shixiao@school.example')]);
+    expect((await api(other, item)).status).toBe(404);
+    expect((await api(mine, item)).json).toMatchObject({ state: 'open', problem: '支部台账不完整' });
+    expect((await api(mine, `${item}/progress`, { text: '已补齐台账。' })).json).toMatchObject({ state: 'progress_reported', overdue: true });
+    expect((await api(lead, `${item}/verdict`, { decision: 'send_back' })).status).toBe(400);
+    expect((await api(lead, `${item}/verdict`, { decision: 'accept' })).json).toMatchObject({ state: 'accepted' });
+    expect((await api(lead, `/reports/${encodeURIComponent(MIDDLE)}/feedback`, { comment: '另一条', problems: [] })).status).toBe(409);
   });
 });

@@ -22,8 +22,8 @@ describeEachDatabase('API tokens', (kind) => {
   beforeAll(async () => {
     scratch = await kind.create();
     await importSeason(scratch.db, demoSeason(), { email: ADMIN, channel: 'system' }, TEST_AUDIT_KEY);
-    // Reading needs no Temporal, mail or sign-in link.
-    ({ app, port } = await startWebAlone(scratch.db));
+    // Reading needs no Temporal, mail or sign-in link; the record's key brings the meeting and rectification endpoints.
+    ({ app, port } = await startWebAlone(scratch.db, { auditKey: TEST_AUDIT_KEY }));
   });
   afterAll(async () => {
     await app?.close();
@@ -49,12 +49,22 @@ describeEachDatabase('API tokens', (kind) => {
     expect(Object.keys(document.paths).sort()).toEqual([
       '/api/v1/approvals',
       '/api/v1/me',
+      '/api/v1/rectifications/{id}',
+      '/api/v1/rectifications/{id}/progress',
+      '/api/v1/rectifications/{id}/verdict',
       '/api/v1/reports',
       '/api/v1/reports/{id}',
       '/api/v1/reports/{id}/draft',
+      '/api/v1/reports/{id}/feedback',
       '/api/v1/reports/{id}/review',
       '/api/v1/reports/{id}/submit',
       '/api/v1/seasons/{id}/export',
+      '/api/v1/seasons/{id}/meetings',
+      '/api/v1/seasons/{id}/meetings/{meetingId}',
+      '/api/v1/seasons/{id}/meetings/{meetingId}/ballots',
+      '/api/v1/seasons/{id}/meetings/{meetingId}/ballots/{ballotId}/void',
+      '/api/v1/seasons/{id}/meetings/{meetingId}/close',
+      '/api/v1/seasons/{id}/meetings/{meetingId}/grades',
       '/api/v1/seasons/{id}/status',
     ]);
   });

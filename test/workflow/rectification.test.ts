@@ -4,6 +4,8 @@
 import { acceptItem, giveFeedback, rectificationProgress, reportProgress, sendBackItem } from '../../app/rectification';
 import { ReportRequestError, reviewReport, submitReport } from '../../app/report-commands';
 import { rectificationWorkflowId, type RectificationSnapshot } from '../../domain/rectification';
+import { seasonWorkflowId } from '../../domain/ids';
+import { closeSeasonSignal } from '../../domain/season-api';
 import { databaseKinds } from '../helpers/databases';
 import { REPORT_WITH_MEASURES } from '../helpers/report-harness';
 import { startSeasonOnTimeSkipping, type SeasonOnTimeSkipping } from '../helpers/season-time-skipping';
@@ -115,6 +117,17 @@ describe('a rectification item (整改事项) on the time-skipping server', () =
       total: 2,
       accepted: 1,
       completionRate: 50,
+    });
+  });
+
+  test('closing the season leaves the open item running into the next: it still takes progress', async () => {
+    const season = env.client.workflow.getHandle(seasonWorkflowId(running.seasonId));
+    await season.signal(closeSeasonSignal, { actor: { email: DEMO.admin, channel: 'cli' } });
+    await season.result();
+    const other = items[1] as string;
+    expect((await env.client.workflow.getHandle(rectificationWorkflowId(other)).describe()).status.name).toBe('RUNNING');
+    expect(await reportProgress(env.client, scratch.db, { itemId: other, actor: secretary, text: '台账已补齐。', files: [] })).toMatchObject({
+      state: 'progress_reported',
     });
   });
 });

@@ -22,6 +22,7 @@ import { plannedReports } from '../bulk-plan';
 import type { WebDeps } from '../context';
 import { loadReportView } from '../report-view';
 import { meetingApiRoutes } from './api-meetings';
+import { rectificationApiRoutes } from './api-rectification';
 
 export const API_PREFIX = '/api/v1';
 export const isApiPath = (url: string) => url === API_PREFIX || url.startsWith(`${API_PREFIX}/`);
@@ -110,7 +111,10 @@ export async function apiRoutes(app: FastifyInstance, deps: WebDeps) {
   }
 
   // Under this plugin's prefix already: the deps this plugin was given carry it, so it is cleared.
-  if (deps.auditKey) await app.register(meetingApiRoutes, { ...deps, auditKey: deps.auditKey, prefix: '' });
+  if (deps.auditKey) {
+    await app.register(meetingApiRoutes, { ...deps, auditKey: deps.auditKey, prefix: '' });
+    await app.register(rectificationApiRoutes, { ...deps, auditKey: deps.auditKey, prefix: '' });
+  }
 
   app.get('/openapi.json', { schema: { hide: true }, config: { publicApi: true } }, async () => app.swagger());
 
