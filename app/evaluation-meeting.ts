@@ -255,11 +255,47 @@ export async function meetingStatus(client: Client, db: Db, seasonId: string, me
   return { ...base, count: await withRunningWorker(client, () => handle.query(meetingCountQuery), undefined, seasonId) };
 }
 
-/** The meeting's anonymous ballots not yet cast, as links to hand out (QR codes, slips). */
+/**
+ * One ballot of the batch (a group's QR code on the meeting room's screen) for the phone that opened
+ * it: the next one nobody has taken, claimed by one statement so two phones never get the same.
+ */
+export async function takeBatchBallot(db: Db, tokens: BallotTokens, batchToken: string, now = new Date()): Promise<string> {
+  const batch = tokens.batchOf(batchToken);
+  const meeting = batch ? await db.evaluationMeeting.findUnique({ where: { id: batch.meetingRowId }, select: { status: true, closesAt: true } }) : null;
+  if (!batch || !meeting) throw refusal('unknown');
+  if (meeting.status === 'closed' || meeting.closesAt <= now) throw refusal('closed');
+  for (;;) {
+    const next = await db.evaluationBallot.findFirst({
+      where: { meetingId: batch.meetingRowId, groupId: batch.groupId, recipientEmail: null, status: 'issued', handedOutAt: null },
+      select: { id: true },
+    });
+    if (!next) throw refusal('batch_empty');
+    const claimed = await db.evaluationBallot.updateMany({ where: { id: next.id, handedOutAt: null }, data: { handedOutAt: now } });
+    if (claimed.count === 1) return tokens.tokenOf(next.id);
+  }
+}
+
+/** Each anonymous group's batch: its QR code's link and how many of its ballots are left to take. */
+export async function ballotBatches(db: Db, tokens: BallotTokens, meeting: { seasonId: string; meetingId: string; groups: EvaluatorGroup[] }, baseUrl: string) {
+  const meetingRowId = rowId(meeting.seasonId, meeting.meetingId);
+  const left = await db.evaluationBallot.groupBy({
+    by: ['groupId'],
+    where: { meetingId: meetingRowId, recipientEmail: null, status: 'issued', handedOutAt: null },
+    _count: { _all: true },
+  });
+  return left.map((batch) => ({
+    groupId: batch.groupId,
+    groupName: meeting.groups.find((g) => g.id === batch.groupId)?.name ?? batch.groupId,
+    left: batch._count._all,
+    link: new URL(`/ballot-batch/${tokens.batchTokenOf({ meetingRowId, groupId: batch.groupId })}`, baseUrl).toString(),
+  }));
+}
+
+/** The meeting's anonymous ballots not yet cast nor taken from a batch, as links to print (QR slips). */
 export async function handOutBallots(db: Db, tokens: BallotTokens, request: { seasonId: string; meetingId: string; actor: Actor }, baseUrl: string) {
   await assertSeasonAdmin(db, request.seasonId, request.actor, words('分发匿名选票', 'hand out anonymous ballots'));
   const ballots = await db.evaluationBallot.findMany({
-    where: { meetingId: rowId(request.seasonId, request.meetingId), recipientEmail: null, status: 'issued' },
+    where: { meetingId: rowId(request.seasonId, request.meetingId), recipientEmail: null, status: 'issued', handedOutAt: null },
     orderBy: { id: 'asc' },
   });
   return ballots.map((b) => ({ ballotId: b.id, groupId: b.groupId, link: new URL(`/ballot/${tokens.tokenOf(b.id)}`, baseUrl).toString() }));

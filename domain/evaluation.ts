@@ -144,6 +144,7 @@ export const BALLOT_REFUSALS = {
   closed: words('测评已结束，不再接受投票。', 'The vote has closed; no more ballots are taken.'),
   empty: words('请至少为一位述职人选择评价等次。', 'Choose a grade for at least one reporter.'),
   not_reporter: words('选票中含有不属于本次测评的述职人。', 'The ballot grades someone who does not report at this meeting.'),
+  batch_empty: words('本组选票已经发完，请与会务人员联系。', "This group's ballots have all been handed out: ask the meeting's staff."),
 } as const satisfies Record<string, Words>;
 
 export type BallotRefusal = keyof typeof BALLOT_REFUSALS;

@@ -299,6 +299,12 @@ const TEXTS = {
   reporter: { 'zh-CN': '述职人', en: 'Reporter' },
   votes: { 'zh-CN': '有效票', en: 'Votes' },
   weightedScore: { 'zh-CN': '加权得分', en: 'Weighted score' },
+  scanForBallot: { 'zh-CN': '扫码领取选票（投影到会场屏幕）', en: "Scan for a ballot (for the meeting room's screen)" },
+  scanForBallotHelp: {
+    'zh-CN': '每部手机扫码领取本组一张选票，重复扫码仍是同一张。也可打印下方的选票二维码分发；同一组请只用一种方式。',
+    en: 'Each phone that scans takes one ballot of its group; scanning again gives the same one. Or print the slips below: one way per group.',
+  },
+  ballotsLeft: { 'zh-CN': '剩余', en: 'left' },
   anonymousBallots: { 'zh-CN': '匿名选票（打印后裁开分发）', en: 'Anonymous ballots (print, cut and hand out)' },
   anonymousBallotsHelp: {
     'zh-CN': '每个二维码是一张选票，只能投一次；已投的票不再显示。请勿拍照外传。',

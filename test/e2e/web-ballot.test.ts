@@ -81,10 +81,14 @@ describe('an evaluation meeting in the browser', () => {
         'groups:',
         `  - {id: committee, name: 党组成员, weight: 60, evaluators: [${COMMITTEE.join(', ')}]}`,
         '  - {id: representatives, name: 党代表, weight: 40, ballots: 12}',
+        '  - {id: masses, name: 群众代表, weight: 10, ballots: 2}',
       ].join('\n'),
     );
     await cli(['meeting', 'schedule', file, '--as', ADMIN]);
-    handedOut = JSON.parse(await cli(['meeting', 'ballots', 'demo-2026', 'annual', '--as', ADMIN, '--json'])) as typeof handedOut;
+    const slips = JSON.parse(await cli(['meeting', 'ballots', 'demo-2026', 'annual', '--as', ADMIN, '--json'])) as ((typeof handedOut)[number] & {
+      groupId: string;
+    })[];
+    handedOut = slips.filter((slip) => slip.groupId === 'representatives');
     browser = await launchChromium();
     phone = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     // The stack speaks English by default (SHUZHI_LOCALE=en); these phones are set to Chinese.
@@ -122,9 +126,34 @@ describe('an evaluation meeting in the browser', () => {
   test("the admin's meeting page shows the count and a QR slip per anonymous ballot, from the dashboard", async () => {
     await admin.goto(`${stack.webUrl}/seasons/demo-2026`);
     await admin.locator('[data-testid="meetings"] a').click();
-    await expect(admin.getByTestId('ballot-slip').count()).resolves.toBe(12);
+    await expect(admin.getByTestId('ballot-slip').count()).resolves.toBe(14);
+    await expect(admin.getByTestId('ballot-batch').count()).resolves.toBe(2);
     await expect(admin.locator('[data-count="cast"]').innerText()).resolves.toBe('1');
     await expect(checkPage(admin, 'meeting')).resolves.toEqual([]);
+  });
+
+  test("a phone scanning a group's QR code on the screen takes one ballot, the same one on a second scan; when none is left, it says so", async () => {
+    const batch =
+      (await admin.locator('[data-testid="ballot-batch"]').evaluateAll((codes) => codes.map((c) => c.getAttribute('data-link') ?? ''))).find((link) => link) ??
+      '';
+    const masses = await admin.locator('[data-testid="ballot-batch"]').filter({ hasText: '群众代表' }).getAttribute('data-link');
+    expect(masses).toContain('/ballot-batch/');
+    const phones = await Promise.all([1, 2, 3].map(() => browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true })));
+    const taken: string[] = [];
+    for (const context of phones.slice(0, 2)) {
+      const scan = await context.newPage();
+      await scan.goto(masses ?? '');
+      taken.push(new URL(scan.url()).pathname);
+      await expect(scan.locator('form.ballot fieldset').count()).resolves.toBe(3);
+      await scan.goto(masses ?? '');
+      expect(new URL(scan.url()).pathname).toBe(taken.at(-1));
+    }
+    expect(taken[0]).not.toBe(taken[1]);
+    const third = await (phones[2] as BrowserContext).newPage();
+    const none = await third.goto(masses ?? '');
+    expect(none?.status()).toBe(410);
+    await expect(third.getByTestId('message').innerText()).resolves.toContain('all been handed out');
+    for (const context of phones) await context.close();
   });
 
   test('twelve representatives cast their ballots from phones; Back after casting shows the ballot spent', async () => {
@@ -140,7 +169,7 @@ describe('an evaluation meeting in the browser', () => {
       }
     }
     const status = JSON.parse(await cli(['meeting', 'status', 'demo-2026', 'annual', '--json'])) as MeetingStatus;
-    expect(status.count).toMatchObject({ issued: 14, cast: 13, void: 0, closed: false });
+    expect(status.count).toMatchObject({ issued: 16, cast: 13, void: 0, closed: false });
   });
 
   test('a ballot sent without a grade for everyone is asked again, nothing cast', async () => {
@@ -159,7 +188,7 @@ describe('an evaluation meeting in the browser', () => {
     expect(late?.status()).toBe(410);
     await expect(page.getByTestId('message').innerText()).resolves.toContain('测评已结束');
     const status = JSON.parse(await cli(['meeting', 'status', 'demo-2026', 'annual', '--json'])) as MeetingStatus;
-    expect(status.tally).toMatchObject({ issued: 14, cast: 13, void: 0 });
+    expect(status.tally).toMatchObject({ issued: 16, cast: 13, void: 0 });
     for (const reporter of status.tally?.reporters ?? []) {
       expect(reporter.total.votes).toBe(13);
       expect(reporter.groups.find((g) => g.groupId === 'representatives')?.votes).toBe(12);

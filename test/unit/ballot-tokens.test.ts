@@ -21,3 +21,20 @@ describe('ballot tokens', () => {
     expect(tokens.ballotIdOf('../../etc.passwd')).toBeUndefined();
   });
 });
+
+describe('batch tokens (a group QR code on the meeting room screen)', () => {
+  const tokens = ballotTokens('the secret');
+  const batch = { meetingRowId: 'demo-2026/annual', groupId: 'masses' };
+
+  test('a batch token names its meeting and group, and opens no ballot', () => {
+    const token = tokens.batchTokenOf(batch);
+    expect(tokens.batchOf(token)).toEqual(batch);
+    expect(tokens.ballotIdOf(token)).toBeUndefined();
+  });
+
+  test('a ballot token, an altered batch token or one made under another secret names no batch', () => {
+    expect(tokens.batchOf(tokens.tokenOf('Yq3v_8kR2mNp'))).toBeUndefined();
+    expect(tokens.batchOf(tokens.batchTokenOf(batch).replace('batch~', 'batch~x'))).toBeUndefined();
+    expect(tokens.batchOf(ballotTokens('another secret').batchTokenOf(batch))).toBeUndefined();
+  });
+});

@@ -21,7 +21,21 @@ export interface Grades {
   seasonHasRule: boolean;
 }
 
-export async function meetingPage(ctx: PageContext, meeting: MeetingStatus, ballots: HandedOutBallot[], timeZone: string, grades: Grades): Promise<Html> {
+export interface BallotBatch {
+  groupId: string;
+  groupName: string;
+  left: number;
+  link: string;
+}
+
+export async function meetingPage(
+  ctx: PageContext,
+  meeting: MeetingStatus,
+  ballots: HandedOutBallot[],
+  timeZone: string,
+  grades: Grades,
+  batches: BallotBatch[] = [],
+): Promise<Html> {
   const { t } = ctx;
   const { count } = meeting;
   const base = `/seasons/${encodeURIComponent(meeting.seasonId)}/meetings/${encodeURIComponent(meeting.meetingId)}`;
@@ -44,6 +58,7 @@ export async function meetingPage(ctx: PageContext, meeting: MeetingStatus, ball
         ? html`<form method="post" action="${base}/grades" class="inline">${csrfField(ctx)}<button data-testid="grade-meeting">${t('setFinalGrades')}</button></form>`
         : ''
     }
+    ${!count.closed && batches.length ? await batchCodes(ctx, batches) : ''}
     ${!count.closed && ballots.length ? await ballotSlips(ctx, ballots, groupName) : ''}
     <script src="/static/meeting.js" defer></script>`;
 }
@@ -64,6 +79,17 @@ function resultsTable(ctx: PageContext, tally: MeetingTally, groupName: (id: str
           )}`,
       )}</tbody>
     </table></div>`;
+}
+
+/** One QR code per group for the meeting room's screen: each phone that scans it takes one ballot. */
+async function batchCodes(ctx: PageContext, batches: BallotBatch[]): Promise<Html> {
+  const codes = await Promise.all(
+    batches.map(async (batch) => {
+      const svg = await QRCode.toString(batch.link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+      return html`<figure class="ballot-batch" data-testid="ballot-batch" data-link="${batch.link}">${raw(svg)}<figcaption>${batch.groupName} · ${ctx.t('ballotsLeft')} ${batch.left}</figcaption></figure>`;
+    }),
+  );
+  return html`<h2>${ctx.t('scanForBallot')}</h2><p class="muted">${ctx.t('scanForBallotHelp')}</p><div class="ballot-batches">${codes}</div>`;
 }
 
 /** One printable slip per ballot not yet cast: its QR code is the ballot's link. */

@@ -1,17 +1,22 @@
 // /ballot/<token>: a 民主测评 ballot, opened and cast by whoever holds its link or QR code; no
 // sign-in (the vote is anonymous). Never cached: a ballot page is the ballot.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { castBallot, openBallot } from '../../app/evaluation-meeting';
+import { createHash } from 'node:crypto';
+import { castBallot, openBallot, takeBatchBallot } from '../../app/evaluation-meeting';
 import { ReportRequestError } from '../../app/report-commands';
 import type { BallotTokens } from '../../config/ballot-tokens';
 import { RATINGS, type Rating } from '../../domain/vocabulary';
 import { ballotCastPage, ballotPage, ballotRefusedPage } from '../pages/ballot-page';
 import { contextOf, sendPage, type WebDeps } from '../context';
+import { readCookie, setCookie } from '../cookies';
 
 type BallotRequest = { Params: { token: string }; Body: Record<string, string> };
 
 /** A refusal's status: a ballot that does not exist is not found; one spent or closed, gone. */
 const statusOf = (code: string) => (code === 'unknown' ? 404 : code === 'empty' || code === 'not_reporter' ? 400 : 410);
+
+/** A meeting's day: the phone keeps its batch ballot that long. */
+const BATCH_COOKIE_SECONDS = 24 * 3600;
 
 export async function ballotRoutes(app: FastifyInstance, deps: WebDeps & { ballotTokens: BallotTokens }) {
   const timeZoneOf = async (seasonId: string) =>
@@ -30,6 +35,25 @@ export async function ballotRoutes(app: FastifyInstance, deps: WebDeps & { ballo
         ballotPage(ctx, ballot, request.params.token, await timeZoneOf(ballot.seasonId)),
         ballot.refused ? 410 : 200,
       );
+    } catch (error) {
+      if (!(error instanceof ReportRequestError)) throw error;
+      return sendPage(reply, ctx, ctx.t('ballotTitle'), ballotRefusedPage(ctx, error.reason[request.locale]), statusOf(error.code));
+    }
+  });
+
+  // A group's QR code on the meeting room's screen: each phone is handed one ballot of the group,
+  // and the same one again when it scans twice (kept in a cookie of this browser only).
+  app.get<BallotRequest>('/ballot-batch/:token', async (request, reply) => {
+    const ctx = contextOf(request, deps);
+    noStore(reply);
+    const cookie = `shuzhi_batch_${createHash('sha256').update(request.params.token).digest('hex').slice(0, 16)}`;
+    const kept = readCookie(request, cookie);
+    const keptBallot = kept ? await openBallot(deps.db, deps.ballotTokens, kept).catch(() => undefined) : undefined;
+    if (kept && keptBallot && !keptBallot.refused) return reply.redirect(`/ballot/${kept}`, 303);
+    try {
+      const token = await takeBatchBallot(deps.db, deps.ballotTokens, request.params.token);
+      setCookie(reply, cookie, token, { maxAge: BATCH_COOKIE_SECONDS, secure: deps.publicBaseUrl.startsWith('https:') });
+      return reply.redirect(`/ballot/${token}`, 303);
     } catch (error) {
       if (!(error instanceof ReportRequestError)) throw error;
       return sendPage(reply, ctx, ctx.t('ballotTitle'), ballotRefusedPage(ctx, error.reason[request.locale]), statusOf(error.code));

@@ -1,7 +1,7 @@
 // /seasons/:id/meetings/:meetingId: a 民主测评 meeting for the season's admins — its page (count,
 // QR slips, results), the live count as JSON, and closing the vote.
 import type { FastifyInstance } from 'fastify';
-import { closeMeeting, handOutBallots, meetingStatus, type MeetingStatus } from '../../app/evaluation-meeting';
+import { ballotBatches, closeMeeting, handOutBallots, meetingStatus, type MeetingStatus } from '../../app/evaluation-meeting';
 import { gradeSeason } from '../../app/final-grades';
 import { ReportRequestError } from '../../app/report-commands';
 import type { BallotTokens } from '../../config/ballot-tokens';
@@ -27,7 +27,13 @@ export async function meetingRoutes(app: FastifyInstance, deps: WebDeps & { ball
         : await handOutBallots(deps.db, deps.ballotTokens, { seasonId, meetingId, actor: webActor(viewer) }, deps.publicBaseUrl);
       // The slips are ballots: never kept by a cache.
       reply.header('cache-control', 'no-store');
-      return sendPage(reply, ctx, meeting.title, await meetingPage(ctx, meeting, ballots, await timeZoneOf(seasonId), await gradesOf(seasonId, meeting)));
+      const batches = meeting.count.closed ? [] : await ballotBatches(deps.db, deps.ballotTokens, meeting, deps.publicBaseUrl);
+      return sendPage(
+        reply,
+        ctx,
+        meeting.title,
+        await meetingPage(ctx, meeting, ballots, await timeZoneOf(seasonId), await gradesOf(seasonId, meeting), batches),
+      );
     } catch (error) {
       if (!(error instanceof ReportRequestError)) throw error;
       return sendPage(reply, ctx, ctx.t('meetingTitle'), html`<p class="error" role="alert" data-testid="message">${error.reason[request.locale]}</p>`, 404);
