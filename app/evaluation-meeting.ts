@@ -16,6 +16,8 @@ import {
   meetingWorkflowId,
   voidBallotUpdate,
   type BallotGrades,
+  type BallotScores,
+  type EvaluationDimension,
   type EvaluatorGroup,
   type MeetingCount,
   type MeetingInput,
@@ -58,10 +60,11 @@ export async function scheduleMeeting(
 ): Promise<ScheduledMeeting> {
   const seasonId = file.season;
   await assertSeasonAdmin(db, seasonId, actor, words('安排民主测评', 'schedule an evaluation meeting'));
-  const season = await db.season.findUniqueOrThrow({ where: { id: seasonId }, select: { timeZone: true } });
+  const season = await db.season.findUniqueOrThrow({ where: { id: seasonId }, select: { timeZone: true, dimensionsJson: true } });
   const id = rowId(seasonId, file.id);
   const existing = await db.evaluationMeeting.findUnique({ where: { id } });
-  if (!existing) await writeMeeting(db, auditKey, file, actor, await plannedMeeting(db, file, season.timeZone, now));
+  if (!existing)
+    await writeMeeting(db, auditKey, file, actor, { ...(await plannedMeeting(db, file, season.timeZone, now)), dimensionsJson: season.dimensionsJson });
   const input = await meetingInput(db, seasonId, file.id, actor, season.timeZone);
   const workflowId = meetingWorkflowId(seasonId, file.id);
   const build = await seasonBuild(client, seasonId);
@@ -118,7 +121,13 @@ async function plannedMeeting(db: Db, file: MeetingFile, timeZone: string, now: 
   return { closesAt, reporters: reports.map((r) => ({ reportId: r.id, branchName: r.seasonBranch.name })), ballots };
 }
 
-async function writeMeeting(db: Db, auditKey: AuditKey, file: MeetingFile, actor: Actor, plan: PlannedMeeting): Promise<void> {
+async function writeMeeting(
+  db: Db,
+  auditKey: AuditKey,
+  file: MeetingFile,
+  actor: Actor,
+  plan: PlannedMeeting & { dimensionsJson: string | null },
+): Promise<void> {
   const id = rowId(file.season, file.id);
   const groups: EvaluatorGroup[] = file.groups.map(({ id: groupId, name, weight }) => ({ id: groupId, name, weight }));
   await db.$transaction(async (tx) => {
@@ -131,6 +140,7 @@ async function writeMeeting(db: Db, auditKey: AuditKey, file: MeetingFile, actor
         closesAt: plan.closesAt,
         groupsJson: JSON.stringify(groups),
         reportersJson: JSON.stringify(plan.reporters),
+        dimensionsJson: plan.dimensionsJson,
         scheduledBy: actor.email.toLowerCase(),
       },
     });
@@ -166,6 +176,7 @@ async function meetingInput(db: Db, seasonId: string, meetingId: string, actor: 
     closesAt: meeting.closesAt.toISOString(),
     reporters: JSON.parse(meeting.reportersJson) as Reporter[],
     groups: JSON.parse(meeting.groupsJson) as EvaluatorGroup[],
+    dimensions: dimensionsOf(meeting.dimensionsJson),
     ballots: ballots.map((b) => ({ ballotId: b.id, groupId: b.groupId, ...(b.recipientEmail ? { mailTo: b.recipientEmail } : {}) })),
     admins: admins.map((a) => a.person.email.toLowerCase()),
     scheduledBy: actor,
@@ -182,6 +193,7 @@ export interface BallotView {
   closesAt: Date;
   groupName: string;
   reporters: Reporter[];
+  dimensions: EvaluationDimension[];
   /** Why it cannot be cast, if it cannot. */
   refused?: keyof typeof BALLOT_REFUSALS;
 }
@@ -203,16 +215,27 @@ export async function openBallot(db: Db, tokens: BallotTokens, token: string, no
     closesAt: meeting.closesAt,
     groupName: groups.find((g) => g.id === ballot.groupId)?.name ?? ballot.groupId,
     reporters: JSON.parse(meeting.reportersJson) as Reporter[],
+    dimensions: dimensionsOf(meeting.dimensionsJson),
     ...(refused ? { refused } : {}),
   };
 }
 
 /** Casts the ballot the token opens: once, while the meeting is open. */
-export async function castBallot(client: Client, db: Db, tokens: BallotTokens, token: string, grades: BallotGrades, channel: Channel): Promise<MeetingCount> {
+export async function castBallot(
+  client: Client,
+  db: Db,
+  tokens: BallotTokens,
+  token: string,
+  grades: BallotGrades,
+  channel: Channel,
+  scores?: BallotScores,
+): Promise<MeetingCount> {
   const ballot = await openBallot(db, tokens, token);
   if (ballot.refused) throw refusal(ballot.refused);
-  return sendWorkflowRequest(client, meetingTarget(ballot), castBallotUpdate, { ballotId: ballot.ballotId, grades, channel });
+  return sendWorkflowRequest(client, meetingTarget(ballot), castBallotUpdate, { ballotId: ballot.ballotId, grades, channel, ...(scores ? { scores } : {}) });
 }
+
+const dimensionsOf = (json: string | null): EvaluationDimension[] => (json ? (JSON.parse(json) as EvaluationDimension[]) : []);
 
 export async function voidBallot(
   client: Client,

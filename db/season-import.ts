@@ -134,6 +134,7 @@ async function upsertSeason(tx: DbTransaction, file: SeasonFile) {
     leadersMayApproveUnreviewed: file.leadersMayApproveUnreviewed ?? false,
     finalGradeJson: file.finalGrade ? JSON.stringify(file.finalGrade) : null,
     rectificationJson: file.rectification ? JSON.stringify(file.rectification) : null,
+    dimensionsJson: file.evaluationDimensions?.length ? JSON.stringify(file.evaluationDimensions) : null,
     parentSeasonId: file.parent?.season ?? null,
     parentBranchId: file.parent?.branch ?? null,
   };

@@ -21,6 +21,13 @@ export interface IssuedBallot {
   mailTo?: string;
 }
 
+/** A score the season asks for beside the grade (season file `evaluationDimensions`), 0 to `max`. */
+export interface EvaluationDimension {
+  id: string;
+  name: string;
+  max: number;
+}
+
 /** Who reports at the meeting: a season's report and the branch's name. */
 export interface Reporter {
   reportId: string;
@@ -35,6 +42,8 @@ export interface MeetingInput {
   closesAt: string;
   reporters: Reporter[];
   groups: EvaluatorGroup[];
+  /** Scores beside the grade, optional on each ballot; none when the season asks for none. */
+  dimensions?: EvaluationDimension[];
   ballots: IssuedBallot[];
   /** Who may close the meeting early or void a ballot: the season's admins, lower case. */
   admins: string[];
@@ -44,16 +53,21 @@ export interface MeetingInput {
 /** What a ballot says: a grade for each reporter it rates (a reporter left out is an abstention). */
 export type BallotGrades = Record<string, Rating>;
 
+/** Report id → dimension id → score: what a ballot says beside its grades (any left out). */
+export type BallotScores = Record<string, Record<string, number>>;
+
 export interface CastRequest {
   ballotId: string;
   grades: BallotGrades;
+  scores?: BallotScores;
   channel: Channel;
 }
 
-/** What a cast ballot is kept as until the meeting closes: its group and grades, not its id. */
+/** What a cast ballot is kept as until the meeting closes: its group, grades and scores, not its id. */
 export interface CastVote {
   groupId: string;
   grades: BallotGrades;
+  scores?: BallotScores;
 }
 
 export interface MeetingCount {
@@ -96,6 +110,8 @@ export interface ReporterResult {
   total: Omit<GroupResult, 'groupId'>;
   /** The groups' scores weighted (groups without votes left out), one decimal; null with no votes. */
   weightedScore: number | null;
+  /** Each dimension's mean score over the ballots that scored it, one decimal (null: none did). */
+  dimensions: { id: string; name: string; scored: number; mean: number | null }[];
 }
 
 export interface MeetingTally {
@@ -117,7 +133,11 @@ function resultOf(grades: Rating[]): Omit<GroupResult, 'groupId'> {
 }
 
 /** Counts, percentages and scores per reporter, from the cast votes alone (no ballot ids needed). */
-export function tallyMeeting(input: Pick<MeetingInput, 'reporters' | 'groups'>, votes: CastVote[], ballots: { issued: number; void: number }): MeetingTally {
+export function tallyMeeting(
+  input: Pick<MeetingInput, 'reporters' | 'groups' | 'dimensions'>,
+  votes: CastVote[],
+  ballots: { issued: number; void: number },
+): MeetingTally {
   const reporters = input.reporters.map((reporter): ReporterResult => {
     const gradesOf = (groupId?: string) =>
       votes.flatMap((vote) => {
@@ -131,7 +151,19 @@ export function tallyMeeting(input: Pick<MeetingInput, 'reporters' | 'groups'>, 
     });
     const weightSum = scored.reduce((sum, s) => sum + s.weight, 0);
     const weightedScore = weightSum ? round1(scored.reduce((sum, s) => sum + s.score * s.weight, 0) / weightSum) : null;
-    return { reportId: reporter.reportId, branchName: reporter.branchName, groups, total: resultOf(gradesOf()), weightedScore };
+    const dimensions = (input.dimensions ?? []).map((dimension) => {
+      const given = votes.flatMap((vote) => {
+        const score = vote.scores?.[reporter.reportId]?.[dimension.id];
+        return score === undefined ? [] : [score];
+      });
+      return {
+        id: dimension.id,
+        name: dimension.name,
+        scored: given.length,
+        mean: given.length ? round1(given.reduce((a, b) => a + b, 0) / given.length) : null,
+      };
+    });
+    return { reportId: reporter.reportId, branchName: reporter.branchName, groups, total: resultOf(gradesOf()), weightedScore, dimensions };
   });
   return { issued: ballots.issued, cast: votes.length, void: ballots.void, reporters };
 }
@@ -144,6 +176,7 @@ export const BALLOT_REFUSALS = {
   closed: words('测评已结束，不再接受投票。', 'The vote has closed; no more ballots are taken.'),
   empty: words('请至少为一位述职人选择评价等次。', 'Choose a grade for at least one reporter.'),
   not_reporter: words('选票中含有不属于本次测评的述职人。', 'The ballot grades someone who does not report at this meeting.'),
+  bad_score: words('评分应为 0 到满分之间的整数。', 'A score is a whole number from 0 to the maximum.'),
   batch_empty: words('本组选票已经发完，请与会务人员联系。', "This group's ballots have all been handed out: ask the meeting's staff."),
 } as const satisfies Record<string, Words>;
 

@@ -122,6 +122,11 @@ export const seasonFileSchema = z.strictObject({
       escalateAfter: duration.default('3d'),
     })
     .optional(),
+  /** 民主测评: scores a ballot may give each reporter beside the grade (政治建设 0–10, …). */
+  evaluationDimensions: z
+    .array(z.strictObject({ id, name: text, max: z.number().int().min(1).max(100) }))
+    .max(10)
+    .optional(),
   /** How the final grade (综合评价) is reached; without it, a season has no final grades. */
   finalGrade: finalGradeSchema.optional(),
   organization: z.strictObject({

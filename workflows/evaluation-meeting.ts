@@ -133,6 +133,14 @@ class Meeting {
     if (!graded.length) refuse('empty');
     const reporters = new Set(this.input.reporters.map((r) => r.reportId));
     if (graded.some(([reportId]) => !reporters.has(reportId))) refuse('not_reporter');
+    const dimensions = new Map((this.input.dimensions ?? []).map((d) => [d.id, d.max]));
+    for (const [reportId, scores] of Object.entries(request.scores ?? {})) {
+      if (!reporters.has(reportId)) refuse('not_reporter');
+      for (const [dimension, score] of Object.entries(scores)) {
+        const max = dimensions.get(dimension);
+        if (max === undefined || !Number.isInteger(score) || score < 0 || score > max) refuse('bad_score');
+      }
+    }
   }
 
   private checkUnspent(ballotId: string): void {
@@ -168,7 +176,7 @@ class Meeting {
         occurredAt: new Date().toISOString(),
       }),
     );
-    this.votes.push({ groupId: ballot.groupId, grades: request.grades });
+    this.votes.push({ groupId: ballot.groupId, grades: request.grades, ...(request.scores ? { scores: request.scores } : {}) });
     return this.count();
   }
 

@@ -47,4 +47,16 @@ describe('the tally of a meeting', () => {
     expect(tally.reporters[1]?.weightedScore).toBeNull();
     expect(tally.reporters[1]?.total.score).toBeNull();
   });
+
+  test("each dimension's mean counts only the ballots that scored it", () => {
+    const dimensions = [{ id: 'duty', name: '履行第一责任人职责', max: 10 }];
+    const votes: CastVote[] = [
+      { groupId: 'committee', grades: { 's/a': '好' }, scores: { 's/a': { duty: 9 } } },
+      { groupId: 'masses', grades: { 's/a': '较好' }, scores: { 's/a': { duty: 6 } } },
+      { groupId: 'masses', grades: { 's/a': '较好' } },
+    ];
+    const [a, b] = tallyMeeting({ ...meeting, dimensions }, votes, { issued: 3, void: 0 }).reporters;
+    expect(a?.dimensions).toEqual([{ id: 'duty', name: '履行第一责任人职责', scored: 2, mean: 7.5 }]);
+    expect(b?.dimensions).toEqual([{ id: 'duty', name: '履行第一责任人职责', scored: 0, mean: null }]);
+  });
 });

@@ -85,6 +85,12 @@ describeEachDatabase('an evaluation meeting (民主测评)', (kind) => {
     expect(await refusalOf(cast(tokens.tokenOf(anonymous?.ballotId ?? ''), grades()))).toBe('void');
     expect(await refusalOf(cast(`${anonymous?.ballotId}.forged-signature-xxxxxx`, grades()))).toBe('unknown');
     expect(await refusalOf(cast(mailedTokens()[2] as string, {}))).toBe('empty');
+    // Scores beside the grades are the season's (the demo's two, 0–10), each a whole number in range.
+    const third = mailedTokens()[2] as string;
+    const scored = (scores: Record<string, Record<string, number>>) => castBallot(env.client, scratch.db, tokens, third, grades(), 'web', scores);
+    expect(await refusalOf(scored({ [reporters[0] as string]: { duty: 11 } }))).toBe('bad_score');
+    expect(await refusalOf(scored({ [reporters[0] as string]: { loyalty: 5 } }))).toBe('bad_score');
+    expect(await refusalOf(scored({ [reporters[0] as string]: { duty: 7.5 } }))).toBe('bad_score');
   });
 
   test('the meeting closes on its timer while ballots still arrive: each is counted or refused, none lost or twice', async () => {
@@ -93,7 +99,10 @@ describeEachDatabase('an evaluation meeting (民主测评)', (kind) => {
     const waiting = handedOut.map((b) => b.link.split('/ballot/')[1] as string);
     expect(waiting).toHaveLength(5);
     // The first ballot goes in well before the close, the rest one by one as the clock runs out.
-    const outcomes: string[] = [await refusalOf(castBallot(env.client, scratch.db, tokens, waiting[0] as string, grades('较好', '较好', '一般'), 'web'))];
+    const scores = { [reporters[0] as string]: { duty: 8, results: 6 } };
+    const outcomes: string[] = [
+      await refusalOf(castBallot(env.client, scratch.db, tokens, waiting[0] as string, grades('较好', '较好', '一般'), 'web', scores)),
+    ];
     const skipping = env.sleep(2 * HOUR + 60_000);
     for (const token of waiting.slice(1)) outcomes.push(await refusalOf(castBallot(env.client, scratch.db, tokens, token, grades('一般'), 'web')));
     await skipping;
@@ -119,6 +128,11 @@ describeEachDatabase('an evaluation meeting (民主测评)', (kind) => {
     const masses = first?.groups.find((g) => g.groupId === 'masses');
     expect(masses?.counts.较好).toBe(1);
     expect(first?.weightedScore).toBeCloseTo((100 * 60 + (masses?.score ?? 0) * 40) / 100, 1);
+    // One ballot scored the first reporter on the season's two dimensions.
+    expect(first?.dimensions.map((d) => [d.id, d.scored, d.mean])).toEqual([
+      ['duty', 1, 8],
+      ['results', 1, 6],
+    ]);
     const third = tally?.reporters.find((r) => r.reportId === reporters[2]);
     expect(third?.groups.find((g) => g.groupId === 'committee')).toMatchObject({
       votes: 2,

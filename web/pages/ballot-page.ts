@@ -25,6 +25,10 @@ export function ballotPage(ctx: PageContext, ballot: BallotView, token: string, 
             (grade) =>
               html`<label class="grade"><input type="radio" name="grade:${reporter.reportId}" value="${grade}" required> ${t(`grade_${grade}`)}</label>`,
           )}
+          ${ballot.dimensions.map(
+            (d) =>
+              html`<label class="score">${d.name}（0–${d.max}）<input type="number" inputmode="numeric" name="score:${reporter.reportId}:${d.id}" min="0" max="${d.max}" step="1"></label>`,
+          )}
         </fieldset>`,
       )}
       <button class="primary" data-testid="cast">${t('castBallot')}</button>

@@ -73,6 +73,10 @@ function resultsTable(ctx: PageContext, tally: MeetingTally, groupName: (id: str
         (r) => html`<tr data-report="${r.reportId}"><td>${r.branchName}</td><td>${r.total.votes}</td>
           ${RATINGS.map((g) => html`<td>${r.total.counts[g]}（${r.total.percentages[g]}%）</td>`)}
           <td>${r.weightedScore ?? '—'}</td><td>${of(r.reportId)?.rating ?? '—'}</td><td data-testid="final-grade">${of(r.reportId)?.finalGrade ?? '—'}</td></tr>
+          ${r.dimensions.map(
+            (d) =>
+              html`<tr class="muted" data-dimension="${d.id}"><td class="indent">${d.name}</td><td>${d.scored}</td><td colspan="4"></td><td>${d.mean ?? '—'}</td><td></td><td></td></tr>`,
+          )}
           ${r.groups.map(
             (group) => html`<tr class="muted"><td class="indent">${groupName(group.groupId)}</td><td>${group.votes}</td>
               ${RATINGS.map((g) => html`<td>${group.counts[g]}（${group.percentages[g]}%）</td>`)}<td>${group.score ?? '—'}</td><td></td><td></td></tr>`,

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { castBallot, openBallot, takeBatchBallot } from '../../app/evaluation-meeting';
 import { ReportRequestError } from '../../app/report-commands';
 import type { BallotTokens } from '../../config/ballot-tokens';
+import type { BallotScores } from '../../domain/evaluation';
 import { RATINGS, type Rating } from '../../domain/vocabulary';
 import { ballotCastPage, ballotPage, ballotRefusedPage } from '../pages/ballot-page';
 import { contextOf, sendPage, type WebDeps } from '../context';
@@ -13,7 +14,7 @@ import { readCookie, setCookie } from '../cookies';
 type BallotRequest = { Params: { token: string }; Body: Record<string, string> };
 
 /** A refusal's status: a ballot that does not exist is not found; one spent or closed, gone. */
-const statusOf = (code: string) => (code === 'unknown' ? 404 : code === 'empty' || code === 'not_reporter' ? 400 : 410);
+const statusOf = (code: string) => (code === 'unknown' ? 404 : ['empty', 'not_reporter', 'bad_score'].includes(code) ? 400 : 410);
 
 /** A meeting's day: the phone keeps its batch ballot that long. */
 const BATCH_COOKIE_SECONDS = 24 * 3600;
@@ -64,8 +65,9 @@ export async function ballotRoutes(app: FastifyInstance, deps: WebDeps & { ballo
     const ctx = contextOf(request, deps);
     noStore(reply);
     const grades = gradesOf(request.body ?? {});
+    const scores = scoresOf(request.body ?? {});
     try {
-      await castBallot(deps.temporal, deps.db, deps.ballotTokens, request.params.token, grades, 'web');
+      await castBallot(deps.temporal, deps.db, deps.ballotTokens, request.params.token, grades, 'web', scores);
       return sendPage(reply, ctx, ctx.t('ballotTitle'), ballotCastPage(ctx));
     } catch (error) {
       if (!(error instanceof ReportRequestError)) throw error;
@@ -93,4 +95,17 @@ function gradesOf(body: Record<string, string>): Record<string, Rating> {
     if (field.startsWith('grade:') && (RATINGS as readonly string[]).includes(value)) grades[field.slice('grade:'.length)] = value as Rating;
   }
   return grades;
+}
+
+/** The form's `score:<report id>:<dimension>` fields that hold a number; empty ones are left out. */
+function scoresOf(body: Record<string, string>): BallotScores | undefined {
+  const scores: BallotScores = {};
+  for (const [field, value] of Object.entries(body)) {
+    const [kind, ...rest] = field.split(':');
+    const dimension = rest.pop();
+    if (kind !== 'score' || !dimension || !String(value).trim()) continue;
+    const reportId = rest.join(':');
+    (scores[reportId] ??= {})[dimension] = Number(value);
+  }
+  return Object.keys(scores).length ? scores : undefined;
 }

@@ -1,2 +1,5 @@
--- 民主测评 ballots handed out one by one from a group's QR code on the meeting room's screen (issue 27).
+-- 民主测评 (issue 27): ballots handed out one by one from a group's QR code on the meeting room's
+-- screen, and the season's scores beside the grade.
 ALTER TABLE "EvaluationBallot" ADD COLUMN "handedOutAt" TIMESTAMP(3);
+ALTER TABLE "Season" ADD COLUMN "dimensionsJson" TEXT;
+ALTER TABLE "EvaluationMeeting" ADD COLUMN "dimensionsJson" TEXT;
