@@ -2,7 +2,8 @@
 // meeting, read its count and results. The meeting workflow holds the vote; this module finds the
 // rows, checks who asks, and sends the workflow's updates.
 import { randomBytes } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import type { AuditKey } from '../config/audit-key';
 import type { BallotTokens } from '../config/ballot-tokens';
 import { appendAuditEvent } from '../db/audit';
@@ -232,7 +233,7 @@ export async function castBallot(
 ): Promise<MeetingCount> {
   const ballot = await openBallot(db, tokens, token);
   if (ballot.refused) throw refusal(ballot.refused);
-  return sendWorkflowRequest(client, meetingTarget(ballot), castBallotUpdate, { ballotId: ballot.ballotId, grades, channel, ...(scores ? { scores } : {}) });
+  return toMeeting(db, client, ballot, castBallotUpdate, { ballotId: ballot.ballotId, grades, channel, ...(scores ? { scores } : {}) });
 }
 
 const dimensionsOf = (json: string | null): EvaluationDimension[] => (json ? (JSON.parse(json) as EvaluationDimension[]) : []);
@@ -244,14 +245,14 @@ export async function voidBallot(
 ): Promise<MeetingCount> {
   await assertSeasonAdmin(db, request.seasonId, request.actor, words('作废选票', 'void a ballot'));
   await assertMeetingOpen(db, request);
-  return sendWorkflowRequest(client, meetingTarget(request), voidBallotUpdate, { ballotId: request.ballotId, actor: request.actor, reason: request.reason });
+  return toMeeting(db, client, request, voidBallotUpdate, { ballotId: request.ballotId, actor: request.actor, reason: request.reason });
 }
 
 /** Closes the vote before its time; answers once the votes and the tally are recorded. */
 export async function closeMeeting(client: Client, db: Db, request: { seasonId: string; meetingId: string; actor: Actor }): Promise<MeetingCount> {
   await assertSeasonAdmin(db, request.seasonId, request.actor, words('结束民主测评', 'close an evaluation meeting'));
   await assertMeetingOpen(db, request);
-  return sendWorkflowRequest(client, meetingTarget(request), closeMeetingUpdate, { actor: request.actor });
+  return toMeeting(db, client, request, closeMeetingUpdate, { actor: request.actor });
 }
 
 export interface MeetingStatus {
@@ -322,6 +323,26 @@ export async function handOutBallots(db: Db, tokens: BallotTokens, request: { se
     orderBy: { id: 'asc' },
   });
   return ballots.map((b) => ({ ballotId: b.id, groupId: b.groupId, link: new URL(`/ballot/${tokens.tokenOf(b.id)}`, baseUrl).toString() }));
+}
+
+/**
+ * A request to the meeting's workflow. One sent as the vote closes can reach a workflow that has
+ * just ended (Temporal answers "not found"): the meeting is then closed, and said so in words.
+ */
+async function toMeeting<Arg>(
+  db: Db,
+  client: Client,
+  meeting: { seasonId: string; meetingId: string },
+  update: UpdateDefinition<MeetingCount, [Arg]>,
+  arg: Arg,
+) {
+  try {
+    return await sendWorkflowRequest(client, meetingTarget(meeting), update, arg);
+  } catch (error) {
+    if (!(error instanceof WorkflowNotFoundError)) throw error;
+    await assertMeetingOpen(db, meeting);
+    throw error;
+  }
 }
 
 /** A meeting whose vote has closed has ended its workflow too: it is refused here, in words. */
