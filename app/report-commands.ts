@@ -84,7 +84,8 @@ const isWorkerNotAnswering = (error: unknown) => error instanceof ReportRequestE
  * one attempt's deadline) Temporal and the record take the second sending for the first.
  */
 async function sendRequest<Arg, Ret>(client: Client, reportId: string, update: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret> {
-  return sendWorkflowRequest(client, { workflowId: handleOf(client, reportId).workflowId, seasonId: parseReportId(reportId).seasonId }, update, arg);
+  const { seasonId, branchId } = parseReportId(reportId);
+  return sendWorkflowRequest(client, { workflowId: reportWorkflowId(seasonId, branchId), seasonId }, update, arg);
 }
 
 /** {@link sendRequest} to any of a season's workflows (a report's, a meeting's), by its id. */
