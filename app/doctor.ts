@@ -151,13 +151,34 @@ async function temporalFindings(config: Config): Promise<DoctorFinding[]> {
       return findings;
     }
     findings.push(ok(PART.namespace, words(namespace, namespace)));
-    findings.push(await searchAttributeFinding(connection, namespace));
+    findings.push(...(await orWarning(PART.searchAttributes, async () => [await searchAttributeFinding(connection, namespace)])));
     const client = new Client({ connection, namespace });
-    findings.push(await workerFinding(client));
-    findings.push(...(await client.withDeadline(Date.now() + PATIENCE_MS, () => buildFindings(client, connection, namespace))));
+    findings.push(...(await orWarning(PART.worker, async () => [await workerFinding(client)])));
+    findings.push(...(await orWarning(PART.builds, () => client.withDeadline(Date.now() + PATIENCE_MS, () => buildFindings(client, connection, namespace)))));
     return findings;
   } finally {
     await connection.close();
+  }
+}
+
+/**
+ * A part Temporal did not answer (say, not in time while a worker is making its build current)
+ * is a warning to look again, never a crash that hides every other finding.
+ */
+export async function orWarning(part: Words, check: () => Promise<DoctorFinding[]>): Promise<DoctorFinding[]> {
+  try {
+    return await check();
+  } catch (error) {
+    return [
+      warning(
+        part,
+        words(`Temporal 没有回答：${reason(error)}`, `Temporal gave no answer: ${reason(error)}`),
+        words(
+          '稍后再运行一次 shuzhi doctor；如果仍然如此，查看 Temporal 服务的日志',
+          "run shuzhi doctor again in a minute; if it stays, read the Temporal server's log",
+        ),
+      ),
+    ];
   }
 }
 

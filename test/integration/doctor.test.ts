@@ -7,6 +7,8 @@ import { startRealStack, type RealStack } from '../helpers/real-stack';
 import { freePort } from '../helpers/web-alone';
 import { msToTs } from '@temporalio/common/lib/time';
 import { waitForWorker } from '../../app/worker-presence';
+import { currentBuild } from '../../app/worker-builds';
+import { waitUntil } from '../helpers/wait';
 
 jest.setTimeout(240_000);
 
@@ -15,6 +17,14 @@ beforeAll(async () => {
   stack = await startRealStack('doctor');
   stack.startWorker();
   await waitForWorker(stack.env.client, 60_000);
+  // While the worker makes its build current the server may take seconds to describe the builds:
+  // doctor would say so as a warning (tested below), which the exact counts here do not expect.
+  await waitUntil(
+    async () => (await currentBuild(stack.env.connection, stack.env.namespace ?? 'default')) !== undefined,
+    90_000,
+    'the worker build to become current',
+    500,
+  );
 });
 afterAll(async () => {
   await stack?.stop();
