@@ -92,6 +92,7 @@ const TEXTS = {
     'zh-CN': '已恢复您在本浏览器中输入、尚未保存到服务器的内容。',
     en: 'The text you typed in this browser that had not reached the server is back.',
   },
+  filesAgain: { 'zh-CN': '附件不会保留，请重新选择文件。', en: 'Files are not kept: choose them again.' },
   serverUnreachable: {
     'zh-CN': '暂时无法连接服务器，内容已暂存在本浏览器中，恢复连接后会自动保存。',
     en: 'The server cannot be reached; the text is kept in this browser and is saved once it can be.',

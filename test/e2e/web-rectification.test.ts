@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { issueApiToken } from '../../app/api-tokens';
 import { checkPage } from '../helpers/axe';
 import { launchChromium, screenshot } from '../helpers/browser';
-import { signInFresh } from '../helpers/browser-sign-in';
+import { openSignInLink, signInFresh, signInLinkFor } from '../helpers/browser-sign-in';
 import { runCli } from '../helpers/cli';
 import { REPORT_WITH_MEASURES } from '../helpers/report-harness';
 import { DEMO_SEASON_FILE } from '../helpers/seasons';
@@ -19,6 +19,19 @@ const ADMIN = 'zuzhi@bureau.example';
 const LEADER = 'dangzu.shuji@bureau.example';
 const SECRETARY = 'shuji.yizhong@school.example';
 const MIDDLE = 'demo-2026/no1-middle-school';
+const ITEM_1_PATH = `/rectifications/${encodeURIComponent(`${MIDDLE}/1`)}`;
+const PROGRESS = '已制定全年学习计划，3 月起每月集中学习。';
+const STUDY_PLAN = { name: '学习计划.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 学习计划') };
+
+/** Presses a kept form's button: its script sends the form, then opens the page the server names. */
+async function sendKeptForm(page: Page, button: string, path: string) {
+  const sent = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith(path));
+  const loaded = page.waitForEvent('load');
+  await page.getByTestId(button).click();
+  // Taken (200; a refusal is 409), read before the page is left, after which its body is gone.
+  expect((await sent).status()).toBe(200);
+  await loaded;
+}
 
 describe('feedback and rectification in the browser', () => {
   let stack: RealStack;
@@ -68,7 +81,7 @@ describe('feedback and rectification in the browser', () => {
     await leader.getByTestId('problem-0').fill('“三会一课”落实不到位');
     await leader.getByTestId('due-0').fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
     await leader.getByTestId('problem-1').fill('支部台账不完整');
-    await leader.getByTestId('give-feedback').click();
+    await sendKeptForm(leader, 'give-feedback', '/feedback');
     await expect(leader.getByTestId('message').innerText()).resolves.toContain('整改事项已下达');
     const rows = leader.locator('[data-testid="rectification-items"] tbody tr');
     await expect(rows.count()).resolves.toBe(2);
@@ -77,17 +90,51 @@ describe('feedback and rectification in the browser', () => {
     await screenshot(leader, 'feedback-given');
   });
 
+  test('a session that ends while she writes progress loses nothing: the dialog, a new link, her text back', async () => {
+    await secretary.goto(`${stack.webUrl}${ITEM_1_PATH}`);
+    await secretary.getByTestId('progress-text').fill(PROGRESS);
+    await secretary.getByTestId('evidence').setInputFiles(STUDY_PLAN);
+    await stack.scratch.db.webSession.updateMany({ where: { email: SECRETARY }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+
+    // Sent with no session: the dialog, on the same page, with the text as typed; nothing recorded.
+    await secretary.getByTestId('report-progress').click();
+    await secretary.getByTestId('sign-in-again').waitFor();
+    expect(decodeURIComponent(new URL(secretary.url()).pathname)).toBe(`/rectifications/${MIDDLE}/1`);
+    await expect(secretary.getByTestId('progress-text').inputValue()).resolves.toBe(PROGRESS);
+    expect(await stack.scratch.db.rectificationProgress.count({ where: { itemId: `${MIDDLE}/1` } })).toBe(0);
+    await screenshot(secretary, 'rectification-sign-in-again-phone');
+
+    // The new link brings her back to the item with her text; the file is to be chosen again.
+    const mailsBefore = stack.smtp.mailbox.list({ to: SECRETARY }).length;
+    await secretary.getByTestId('mail-new-link').click();
+    await secretary.getByTestId('new-link-sent').filter({ hasText: /\S/ }).waitFor();
+    const again = await phone.newPage();
+    await openSignInLink(again, await signInLinkFor(stack, SECRETARY, mailsBefore));
+    expect(decodeURIComponent(new URL(again.url()).pathname)).toBe(`/rectifications/${MIDDLE}/1`);
+    await expect(again.getByTestId('kept-form-note').innerText()).resolves.toContain('请重新选择文件');
+    await expect(again.getByTestId('progress-text').inputValue()).resolves.toBe(PROGRESS);
+    await secretary.close();
+    secretary = again;
+  });
+
   test('on her phone the secretary finds both items on her 待办 and reports progress on one with an evidence file', async () => {
     await secretary.goto(`${stack.webUrl}/`);
     await expect(secretary.getByTestId('todo').innerText()).resolves.toContain('“三会一课”落实不到位');
-    await secretary.goto(`${stack.webUrl}/rectifications/${encodeURIComponent(`${MIDDLE}/1`)}`);
+    await secretary.goto(`${stack.webUrl}${ITEM_1_PATH}`);
     await expect(checkPage(secretary, 'rectification-item')).resolves.toEqual([]);
     await secretary.setViewportSize({ width: 390, height: 844 });
-    await secretary.getByTestId('progress-text').fill('已制定全年学习计划，3 月起每月集中学习。');
-    await secretary.getByTestId('evidence').setInputFiles({ name: '学习计划.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 学习计划') });
-    await secretary.getByTestId('report-progress').click();
+    await expect(secretary.getByTestId('progress-text').inputValue()).resolves.toBe(PROGRESS);
+    await secretary.getByTestId('evidence').setInputFiles(STUDY_PLAN);
+    await sendKeptForm(secretary, 'report-progress', '/progress');
     await expect(secretary.getByTestId('item-state').innerText()).resolves.toBe('待验收');
     await screenshot(secretary, 'rectification-progress-phone');
+    const recorded = await stack.scratch.db.rectificationProgress.findMany({ where: { itemId: `${MIDDLE}/1` } });
+    expect(recorded.map((p) => ({ text: p.text, files: (JSON.parse(p.evidenceJson) as { name: string }[]).map((f) => f.name) }))).toEqual([
+      { text: PROGRESS, files: ['学习计划.pdf'] },
+    ]);
+    // Sent: the browser's copy is gone, so the item's page opens without it.
+    await secretary.goto(`${stack.webUrl}${ITEM_1_PATH}`);
+    await expect(secretary.getByTestId('kept-form-note').count()).resolves.toBe(0);
   });
 
   test('the leader opens the evidence and accepts the item (销号); the secretary is told', async () => {
@@ -96,7 +143,16 @@ describe('feedback and rectification in the browser', () => {
     const file = await leader.request.get(`${stack.webUrl}${href}`);
     expect(file.headers()['content-disposition']).toContain('attachment');
     expect((await file.body()).toString()).toBe('%PDF-1.4 学习计划');
-    await leader.getByTestId('accept-item').click();
+    // Evidence is for whoever may see the item: another branch's secretary is told "not found".
+    const elsewhere = await browser.newContext({ locale: 'zh-CN' });
+    const stranger = await signInFresh(stack, elsewhere, 'shuji.shixiao@school.example');
+    const refused = await stranger.request.get(`${stack.webUrl}${href}`);
+    expect(refused.status()).toBe(404);
+    expect((await refused.body()).toString()).not.toContain('%PDF');
+    await elsewhere.close();
+    const signedOut = await fetch(`${stack.webUrl}${href}`, { redirect: 'manual' });
+    expect({ status: signedOut.status, to: signedOut.headers.get('location') }).toEqual({ status: 302, to: `/login?next=${encodeURIComponent(href ?? '')}` });
+    await sendKeptForm(leader, 'accept-item', '/verdict');
     await expect(leader.getByTestId('item-state').innerText()).resolves.toBe('已销号');
     await waitUntil(() => stack.smtp.mailbox.list({ to: SECRETARY }).some((m) => m.subject.includes('整改销号')), 30_000, 'the secretary told');
   });

@@ -5,13 +5,15 @@ import { RECTIFICATION_STATE_NAMES, type RectificationState } from '../../domain
 import { dateIn } from '../format';
 import { html } from '../html';
 import { csrfField, type PageContext } from '../layout';
+import { keptFormAttributes, signInAgainDialog } from './editor-safety';
 
 export interface FeedbackView {
   feedback?: { comment: string; by: string; at: string };
   items: { id: string; number: number; problem: string; measure: string; dueAt: Date; state: string }[];
   /** The viewer may give the 点评 (a leader, on an approved report without one). */
   mayGive: boolean;
-  action: string;
+  /** The report page's address; the form posts to …/feedback under it. */
+  reportPath: string;
   timeZone: string;
 }
 
@@ -24,7 +26,7 @@ export function feedbackSection(ctx: PageContext, view: FeedbackView) {
     <h2>${t('feedbackTitle')}</h2>
     ${view.feedback ? html`<p data-testid="feedback-comment">${view.feedback.comment}</p>` : ''}
     ${view.items.length ? itemList(ctx, view) : ''}
-    ${!view.feedback && view.mayGive ? feedbackForm(ctx, view.action) : ''}
+    ${!view.feedback && view.mayGive ? feedbackForm(ctx, view) : ''}
   </section>`;
 }
 
@@ -39,9 +41,10 @@ function itemList(ctx: PageContext, view: FeedbackView) {
     )}</tbody></table>`;
 }
 
-function feedbackForm(ctx: PageContext, action: string) {
+function feedbackForm(ctx: PageContext, view: FeedbackView) {
   const { t } = ctx;
-  return html`<form method="post" action="${action}" data-testid="feedback-form">
+  return html`${signInAgainDialog(ctx, view.reportPath)}<form method="post" action="${view.reportPath}/feedback" data-testid="feedback-form"
+    ${keptFormAttributes(ctx, `feedback:${view.reportPath}`)}>
     ${csrfField(ctx)}
     <label>${t('feedbackComment')}<textarea name="comment" rows="4" required maxlength="5000" data-testid="feedback-text"></textarea></label>
     <p class="muted">${t('problemsHelp')}</p>

@@ -5,6 +5,7 @@ import { RECTIFICATION_STATE_NAMES, type EvidenceRef, type RectificationState } 
 import { dateIn, reportHref } from '../format';
 import { html } from '../html';
 import { csrfField, type PageContext } from '../layout';
+import { keptFormAttributes, signInAgainDialog } from './editor-safety';
 
 export interface RectificationView {
   id: string;
@@ -34,9 +35,11 @@ export function rectificationPage(ctx: PageContext, item: RectificationView) {
       <span class="${overdue ? 'error' : ''}">${t('dueDate')}: ${dateIn(item.dueAt, item.timeZone)}</span></p>
     <dl class="item"><dt>${t('problem')}</dt><dd data-testid="item-problem">${item.problem}</dd><dt>${t('measure')}</dt><dd>${item.measure || '—'}</dd></dl>
     ${item.progress.length ? progressList(ctx, item) : ''}
+    ${item.mayReport || item.mayDecide ? signInAgainDialog(ctx, base) : ''}
     ${
       item.mayReport
-        ? html`<form method="post" action="${base}/progress" enctype="multipart/form-data" data-testid="progress-form">
+        ? html`<form method="post" action="${base}/progress" enctype="multipart/form-data" data-testid="progress-form"
+      ${keptFormAttributes(ctx, `progress:${item.id}`)}>
       ${csrfField(ctx)}
       <label>${t('progressText')}<textarea name="text" rows="5" maxlength="5000" data-testid="progress-text"></textarea></label>
       <label>${t('evidenceFiles')} <input type="file" name="evidence" multiple data-testid="evidence"></label>
@@ -46,7 +49,7 @@ export function rectificationPage(ctx: PageContext, item: RectificationView) {
     }
     ${
       item.mayDecide
-        ? html`<form method="post" action="${base}/verdict" data-testid="verdict-form">
+        ? html`<form method="post" action="${base}/verdict" data-testid="verdict-form" ${keptFormAttributes(ctx, `verdict:${item.id}`)}>
       ${csrfField(ctx)}
       <label>${t('verdictComment')}<textarea name="comment" rows="3" maxlength="2000" data-testid="verdict-comment"></textarea></label>
       <div class="buttons"><button name="decision" value="accept" class="primary" data-testid="accept-item">${t('acceptItem')}</button>

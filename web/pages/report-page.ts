@@ -79,7 +79,7 @@ function editor(ctx: PageContext, view: ReportView, draft: SectionedReport, find
   // Each finding at the box it is about (web/report-findings.ts), from the text as it was checked.
   const placed = placeFindings(findings, joinSections(draft), view.template.sections, ctx.locale);
   return html`
-    ${signInAgainDialog(ctx)}
+    ${signInAgainDialog(ctx, action)}
     ${workingCopySavedAt ? workingCopyNotice(ctx, workingCopySavedAt, view.report.season.timeZone) : ''}
     <form method="post" action="${action}/submit" id="editor" data-report="${view.report.id}" data-draft-url="${action}/draft"
           data-check-url="${action}/check" data-upload-url="${action}/upload" ${editorSafetyAttributes(ctx, view.report.id)}>

@@ -1,26 +1,84 @@
 // The pages' script: autosave and the live check in the report editor (findings.js draws the
-// check's findings), the editor's unsaved copy in this browser and its sign-in-again dialog, .docx
-// upload, select-all in the review queue, and confirmation before irreversible buttons. Plain
-// browser JavaScript.
+// check's findings), the editor's unsaved copy in this browser and its sign-in-again dialog, the
+// same net for other forms with text that matters, .docx upload, select-all in the review queue,
+// and confirmation before irreversible buttons. Plain browser JavaScript.
 'use strict';
 (function () {
   const csrf = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
 
   function post(url, body, type) {
-    return fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': type || 'application/x-www-form-urlencoded', 'x-csrf-token': csrf, accept: 'application/json' },
-      body,
-      credentials: 'same-origin',
+    const headers = { 'x-csrf-token': csrf, accept: 'application/json' };
+    // FormData (a form with files) sets its own multipart type and boundary.
+    if (!(body instanceof window.FormData)) headers['content-type'] = type || 'application/x-www-form-urlencoded';
+    return fetch(url, { method: 'POST', headers, body, credentials: 'same-origin' });
+  }
+  const wordsOf = (element) => {
+    const words = JSON.parse(element?.dataset.words || '{}');
+    return (key, values = {}) => (words[key] || '').replace(/\{(\w+)\}/g, (blank, name) => (name in values ? String(values[name]) : blank));
+  };
+
+  /** An answer as the page understands it: JSON, or a session that ended, whatever came back. */
+  async function answerOf(response) {
+    const toLogin = response.redirected && new window.URL(response.url).pathname === '/login';
+    if (response.status === 401 || toLogin) return { signedOut: true };
+    // A refused form token (signed in again in another tab) also needs a fresh page: same dialog.
+    if (response.status === 403) return { signedOut: true };
+    if (!(response.headers.get('content-type') || '').includes('application/json')) throw new Error(`HTTP ${response.status}`);
+    return response.json();
+  }
+
+  // What this browser keeps of text the server does not have yet, by a key naming the text and person.
+  const local = {
+    read(key) {
+      try {
+        return JSON.parse(window.localStorage.getItem(key) || 'null');
+      } catch {
+        return null;
+      }
+    },
+    keep(key, value) {
+      try {
+        window.localStorage.setItem(key, JSON.stringify(value));
+      } catch {
+        // Storage full or refused (private mode): the server's copy is all there is.
+      }
+    },
+    forget(key) {
+      window.localStorage.removeItem(key);
+    },
+  };
+
+  // The sign-in-again dialog (web/pages/editor-safety.ts): a new link mailed to the person leads back
+  // to this page; "signed in again" reloads it, after each text on the page is kept (beforeReload).
+  const dialog = document.getElementById('sign-in-again');
+  const beforeReload = [];
+  function askToSignInAgain() {
+    if (dialog && !dialog.open) {
+      dialog.show();
+      dialog.scrollIntoView({ block: 'start' });
+    }
+  }
+  if (dialog) {
+    const say = wordsOf(dialog);
+    dialog.querySelector('[data-action="mail-link"]').addEventListener('click', async () => {
+      const note = dialog.querySelector('[data-testid="new-link-sent"]');
+      try {
+        const response = await post('/login', new URLSearchParams({ email: dialog.dataset.person, next: dialog.dataset.back }));
+        note.textContent = response.ok ? say('newLinkSent') : say('serverUnreachable');
+      } catch {
+        note.textContent = say('serverUnreachable');
+      }
+    });
+    dialog.querySelector('[data-action="reload"]').addEventListener('click', () => {
+      for (const keep of beforeReload) keep();
+      window.location.reload();
     });
   }
 
   const editor = document.getElementById('editor');
   if (editor) {
     const status = editor.querySelector('[data-testid="autosave"]');
-    const dialog = document.getElementById('sign-in-again');
-    const words = JSON.parse(editor.dataset.words || '{}');
-    const say = (key, values = {}) => (words[key] || '').replace(/\{(\w+)\}/g, (blank, name) => (name in values ? String(values[name]) : blank));
+    const say = wordsOf(editor);
     // Autosave writes the report's one working copy (no version); 保存草稿 makes a version.
     const AUTOSAVE_MS = 3000;
     // Nothing typed is lost: every change is kept in this browser, by report and person, until
@@ -40,43 +98,18 @@
     const typed = () => Object.fromEntries([...editor.querySelectorAll('textarea')].map((area) => [area.name, area.value]));
     const sameText = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
-    function readLocal() {
-      try {
-        return JSON.parse(window.localStorage.getItem(localKey) || 'null');
-      } catch {
-        return null;
-      }
-    }
-    function keepLocally() {
-      try {
-        window.localStorage.setItem(localKey, JSON.stringify({ at: Date.now(), fields: typed() }));
-      } catch {
-        // Storage full or refused (private mode): the server's copy is all there is.
-      }
-    }
+    const readLocal = () => local.read(localKey);
+    const keepLocally = () => local.keep(localKey, { at: Date.now(), fields: typed() });
     /** The server has `sent`: the browser's copy goes, unless more was typed since. */
     function confirmed(sent) {
-      if (sameText(readLocal()?.fields, sent)) window.localStorage.removeItem(localKey);
-    }
-
-    /** An answer as the page understands it: JSON, or a session that ended, whatever came back. */
-    async function answerOf(response) {
-      const toLogin = response.redirected && new window.URL(response.url).pathname === '/login';
-      if (response.status === 401 || toLogin) return { signedOut: true };
-      // A refused form token (signed in again in another tab) also needs a fresh page: same dialog.
-      if (response.status === 403) return { signedOut: true };
-      if (!(response.headers.get('content-type') || '').includes('application/json')) throw new Error(`HTTP ${response.status}`);
-      return response.json();
+      if (sameText(readLocal()?.fields, sent)) local.forget(localKey);
     }
 
     function sessionEnded() {
       signedOut = true;
       keepLocally();
       status.textContent = say('keptInBrowser');
-      if (dialog && !dialog.open) {
-        dialog.show();
-        dialog.scrollIntoView({ block: 'start' });
-      }
+      askToSignInAgain();
     }
 
     /** Sends the text to `url` (working copy or version); true when the server has it. */
@@ -146,7 +179,7 @@
       note.setAttribute('role', 'status');
       note.textContent = say('restoredLocal');
       editor.before(note);
-    } else if (kept) window.localStorage.removeItem(localKey);
+    } else if (kept) local.forget(localKey);
 
     editor.addEventListener('input', (event) => {
       if (event.target.tagName !== 'TEXTAREA') return;
@@ -180,20 +213,10 @@
       leaving = false;
     });
 
-    dialog?.querySelector('[data-action="mail-link"]').addEventListener('click', async () => {
-      const note = dialog.querySelector('[data-testid="new-link-sent"]');
-      try {
-        const response = await post('/login', new URLSearchParams({ email: editor.dataset.person, next: editor.dataset.back }));
-        note.textContent = response.ok ? say('newLinkSent') : say('serverUnreachable');
-      } catch {
-        note.textContent = say('serverUnreachable');
-      }
-    });
     // Signed in again (in another tab, from the mail): a fresh page, which puts the kept text back.
-    dialog?.querySelector('[data-action="reload"]').addEventListener('click', () => {
+    beforeReload.push(() => {
       keepLocally();
       leaving = true;
-      window.location.reload();
     });
 
     editor.querySelector('input[type="file"]').addEventListener('change', async (event) => {
@@ -214,6 +237,61 @@
       dirty = true;
       keepLocally();
       await check();
+    });
+  }
+
+  // Forms with text that matters (点评, an item's progress, a verdict; web/pages/editor-safety.ts):
+  // what is typed is kept in this browser until the server takes it, and the form is sent by the
+  // script so that a session that ended shows the sign-in-again dialog, not a sign-in page.
+  for (const form of document.querySelectorAll('form[data-keep]')) keepForm(form);
+
+  function keepForm(form) {
+    const say = wordsOf(form);
+    const key = `shuzhi:unsaved:${form.dataset.keep}:${dialog?.dataset.person ?? ''}`;
+    const boxes = () => [...form.querySelectorAll('textarea, input:not([type]), input[type="text"], input[type="date"]')];
+    const typed = () => Object.fromEntries(boxes().map((box) => [box.name, box.value]));
+    const keep = () => local.keep(key, { at: Date.now(), fields: typed() });
+    const hasFiles = !!form.querySelector('input[type="file"]');
+    const show = (text) => {
+      let note = form.querySelector('[data-testid="kept-form-note"]');
+      if (!note) {
+        note = document.createElement('p');
+        note.className = 'notice';
+        note.dataset.testid = 'kept-form-note';
+        note.setAttribute('role', 'status');
+        form.prepend(note);
+      }
+      note.textContent = text;
+    };
+
+    const kept = local.read(key);
+    if (kept && Object.values(kept.fields).some((value) => value)) {
+      for (const box of boxes()) if (box.name in kept.fields) box.value = kept.fields[box.name];
+      show(`${say('restoredLocal')}${hasFiles ? ` ${say('filesAgain')}` : ''}`);
+    }
+    form.addEventListener('input', keep);
+    beforeReload.push(keep);
+
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      keep();
+      const data = new window.FormData(form);
+      // The pressed button's name and value (accept or send back) go with the form, as a browser's would.
+      if (event.submitter?.name) data.append(event.submitter.name, event.submitter.value);
+      for (const button of form.querySelectorAll('button')) button.disabled = true;
+      try {
+        // Sent as the browser would: multipart only where the form takes files.
+        const body = form.enctype === 'multipart/form-data' ? data : new URLSearchParams(data);
+        const answer = await answerOf(await post(form.action, body));
+        if (answer.signedOut) return askToSignInAgain();
+        if (!answer.saved) return show(answer.reason || say('serverUnreachable'));
+        local.forget(key);
+        window.location.assign(answer.next);
+      } catch {
+        show(say('serverUnreachable'));
+      } finally {
+        for (const button of form.querySelectorAll('button')) button.disabled = false;
+      }
     });
   }
 

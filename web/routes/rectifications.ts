@@ -7,6 +7,7 @@ import { acceptItem, MAX_EVIDENCE_BYTES, reportProgress, sendBackItem, type Evid
 import { ReportRequestError } from '../../app/report-commands';
 import type { EvidenceRef, RectificationState } from '../../domain/rectification';
 import { canSeeReport } from '../access';
+import { wantsJson } from '../signed-out';
 import { contextOf, errorPage, requireViewer, sendPage, webActor, type Viewer, type WebDeps } from '../context';
 import { rectificationPage } from '../pages/rectification-page';
 
@@ -75,15 +76,20 @@ export async function rectificationRoutes(app: FastifyInstance, deps: WebDeps) {
     );
   }
 
-  /** Runs a request to the item's workflow; a refusal is shown on the item's page. */
+  /**
+   * Runs a request to the item's workflow; a refusal is shown on the item's page. The page's script
+   * (a kept form, web/public/app.js) is answered in JSON: where to go next, or why not.
+   */
   async function act(request: ItemRequest, reply: FastifyReply, found: NonNullable<Awaited<ReturnType<typeof visible>>>, change: () => Promise<unknown>) {
+    const next = `/rectifications/${encodeURIComponent(found.item.id)}`;
     try {
       await change();
     } catch (error) {
       if (!(error instanceof ReportRequestError)) throw error;
+      if (wantsJson(request)) return reply.code(409).send({ saved: false, reason: error.reason[request.locale] });
       return show(request, reply, found, { kind: 'error', text: error.reason[request.locale] }, 409);
     }
-    return reply.redirect(`/rectifications/${encodeURIComponent(found.item.id)}`, 303);
+    return wantsJson(request) ? reply.send({ saved: true, next }) : reply.redirect(next, 303);
   }
 
   app.get<{ Params: { id: string } }>('/rectifications/:id', async (request, reply) => {

@@ -22,7 +22,7 @@ import { placeFindings } from '../report-findings';
 import { readUploadedDraft, uploadName } from '../report-upload';
 import { loadReportView } from '../report-view';
 import { contextOf, errorPage, requireViewer, sendPage, webActor, type Viewer, type WebDeps } from '../context';
-import { answerSignedOut } from '../signed-out';
+import { answerSignedOut, wantsJson } from '../signed-out';
 
 type ReportRequest = FastifyRequest<{ Params: { id: string } }>;
 /** An act shown on its confirmation page before it is taken. */
@@ -78,7 +78,7 @@ export async function reportRoutes(app: FastifyInstance, deps: WebDeps) {
       feedback: report.feedbackJson ? (JSON.parse(report.feedbackJson) as FeedbackView['feedback']) : undefined,
       items,
       mayGive: isLeader && !report.feedbackJson && !!deps.auditKey,
-      action: `${reportHref(report.id)}/feedback`,
+      reportPath: reportHref(report.id),
       timeZone: report.season.timeZone,
     };
   }
@@ -107,7 +107,8 @@ export async function reportRoutes(app: FastifyInstance, deps: WebDeps) {
   /**
    * Runs a change, then shows the report with a sentence saying what was done and who acts now
    * (`?done=<act>`); an act that cannot be taken back first shows its confirmation page. A refusal
-   * is shown on the page, anything else goes to the error handler.
+   * is shown on the page, anything else goes to the error handler. A kept form's script (the 点评)
+   * is answered in JSON: where to go next, or why not.
    */
   async function act(request: FastifyRequest, reply: FastifyReply, viewer: Viewer, change: () => Promise<DoneAct | ConfirmFirst>) {
     try {
@@ -116,9 +117,11 @@ export async function reportRoutes(app: FastifyInstance, deps: WebDeps) {
         const ctx = contextOf(request, deps);
         return sendPage(reply, ctx, outcome.title, confirmation(ctx, outcome.confirm));
       }
-      return reply.redirect(`${reportHref((request as ReportRequest).params.id)}?done=${outcome}`);
+      const next = `${reportHref((request as ReportRequest).params.id)}?done=${outcome}`;
+      return wantsJson(request) ? reply.send({ saved: true, next }) : reply.redirect(next);
     } catch (error) {
       if (!(error instanceof ReportRequestError)) throw error;
+      if (wantsJson(request)) return reply.code(409).send({ saved: false, reason: error.reason[request.locale] });
       return render(request, reply, viewer, { message: { kind: 'error', text: error.reason[request.locale] }, findings: error.findings }, 409);
     }
   }
