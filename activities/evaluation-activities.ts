@@ -5,7 +5,7 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { appendAuditEvent, findRecordedEvent } from '../db/audit';
 import type { DbTransaction } from '../db/client';
 import type { EvaluationActivities } from '../domain/activity-contract';
-import type { CastVote } from '../domain/evaluation';
+import { unpackVotes, type BallotGrades } from '../domain/evaluation';
 import type { ActivityDeps } from './deps';
 
 /** Who the record names for a cast ballot: nobody. */
@@ -52,7 +52,7 @@ export function createEvaluationActivities({ db, auditKey }: ActivityDeps): Eval
       await db.$transaction(async (tx) => {
         if (await findRecordedEvent(tx, input.auditKey)) return;
         const meetingId = meetingRowId(input);
-        await tx.evaluationVote.createMany({ data: shuffled(input.votes).map((vote) => voteRow(meetingId, vote)) });
+        await tx.evaluationVote.createMany({ data: shuffled(unpackVotes(input.votes)).map((vote) => voteRow(meetingId, vote)) });
         await tx.evaluationMeeting.update({
           where: { id: meetingId },
           data: { status: 'closed', closedAt: new Date(input.occurredAt), tallyJson: JSON.stringify(input.tally) },
@@ -79,7 +79,7 @@ async function markBallot(tx: DbTransaction, ballotId: string, status: 'cast' | 
 }
 
 /** A vote's row: a fresh random id, so neither the id nor the order of rows follows the casting. */
-function voteRow(meetingId: string, vote: CastVote) {
+function voteRow(meetingId: string, vote: { groupId: string; grades: BallotGrades }) {
   return { id: randomBytes(16).toString('base64url'), meetingId, groupId: vote.groupId, gradesJson: JSON.stringify(vote.grades) };
 }
 

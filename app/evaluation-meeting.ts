@@ -30,7 +30,7 @@ import { parseDueDate } from '../domain/time';
 import type { Channel } from '../domain/vocabulary';
 import { words } from '../domain/words';
 import { evaluationMeetingWorkflow } from '../workflows/evaluation-meeting';
-import type { MeetingFile } from './meeting-file';
+import { MAX_REPORTERS, type MeetingFile } from './meeting-file';
 import { ReportRequestError, sendWorkflowRequest } from './report-commands';
 import { seasonBuild } from './season-build';
 import { assertSeasonAdmin } from './season-access';
@@ -111,6 +111,15 @@ async function plannedMeeting(db: Db, file: MeetingFile, timeZone: string, now: 
       words(
         `本季度没有这些支部的报告：${missing.join('、') || '（全部）'}。请先启动季度，或核对支部编号。`,
         `The season has no report of: ${missing.join(', ') || '(any branch)'}. Start the season first, or check the branch ids.`,
+      ),
+    );
+  }
+  if (reports.length > MAX_REPORTERS) {
+    throw new ReportRequestError(
+      'too_many_reporters',
+      words(
+        `一次测评最多 ${MAX_REPORTERS} 位述职人，本季度有 ${reports.length} 份报告：请在 reporters 中列出本次述职的支部，分成几次测评。`,
+        `A meeting takes at most ${MAX_REPORTERS} reporters and the season has ${reports.length} reports: list this meeting's branches under reporters, in several meetings.`,
       ),
     );
   }

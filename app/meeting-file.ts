@@ -10,6 +10,11 @@ import { readSeasonYaml } from './season-file-yaml';
 
 /** Ballots of one meeting, at most: each is a few events in the meeting workflow's history. */
 export const MAX_BALLOTS = 1_000;
+/**
+ * Reporters of one meeting, at most: a ballot grades each, on a phone, and the close writes every
+ * ballot's grades in one activity input (domain/evaluation.ts PackedVotes).
+ */
+export const MAX_REPORTERS = 100;
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/);
 
@@ -86,6 +91,15 @@ export function meetingProblems(file: MeetingFile): { path: FieldPath; message: 
       message: words(
         `一次测评最多 ${MAX_BALLOTS} 张选票，本文件共 ${total} 张：请分成几次测评。`,
         `A meeting takes at most ${MAX_BALLOTS} ballots; this file issues ${total}: split it into several meetings.`,
+      ),
+    });
+  }
+  if ((file.reporters?.length ?? 0) > MAX_REPORTERS) {
+    problems.push({
+      path: ['reporters'],
+      message: words(
+        `一次测评最多 ${MAX_REPORTERS} 位述职人，这里列了 ${file.reporters?.length}：请分成几次测评。`,
+        `A meeting takes at most ${MAX_REPORTERS} reporters; this lists ${file.reporters?.length}: split them into several meetings.`,
       ),
     });
   }

@@ -6,7 +6,7 @@ import type { Actor, VersionSaved } from './report-api';
 import type { Assignment, AuditEventInput, ChangeStamp, MailRequest, RecordedAct, RecordHead, ReportPatch } from './messages';
 import type { ReportFigures } from './submission-check';
 import type { Channel, Rating } from './vocabulary';
-import type { CastVote, MeetingTally } from './evaluation';
+import type { MeetingTally, PackedVotes } from './evaluation';
 import type { EvidenceRef, RectificationState } from './rectification';
 
 export interface RecordAssignmentInput {
@@ -127,7 +127,7 @@ export interface EvaluationActivities {
   recordBallotCast(input: MeetingAct & { ballotId: string; groupId: string; channel: Channel }): Promise<void>;
   recordBallotVoided(input: MeetingAct & { ballotId: string; actor: Actor; reason: string }): Promise<void>;
   /** Writes the votes (shuffled, without ballot ids), the tally, and the meeting closed. */
-  recordMeetingClosed(input: MeetingAct & { closedBy?: Actor; votes: CastVote[]; tally: MeetingTally }): Promise<void>;
+  recordMeetingClosed(input: MeetingAct & { closedBy?: Actor; votes: PackedVotes; tally: MeetingTally }): Promise<void>;
 }
 
 /** One change of a rectification item: its row (created, or patched) and its audit event together. */

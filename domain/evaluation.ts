@@ -168,6 +168,46 @@ export function tallyMeeting(
   return { issued: ballots.issued, cast: votes.length, void: ballots.void, reporters };
 }
 
+/**
+ * The cast votes as the close writes them: grades only (the scores are in the tally), a character
+ * per reporter, so that the largest meeting a file may schedule closes in one activity input, under
+ * Temporal's 2 MB payload limit (test/unit/evaluation-tally.test.ts works out the largest).
+ */
+export interface PackedVotes {
+  reportIds: string[];
+  groupIds: string[];
+  /** Per vote: its group's index, ':', then per reporter its grade's index in RATINGS, or '-'. */
+  votes: string[];
+}
+
+const ABSTAINED = '-';
+
+export function packVotes(reportIds: readonly string[], groupIds: readonly string[], votes: readonly CastVote[]): PackedVotes {
+  return {
+    reportIds: [...reportIds],
+    groupIds: [...groupIds],
+    votes: votes.map((vote) => {
+      const grades = reportIds.map((reportId) => {
+        const grade = vote.grades[reportId];
+        return grade ? String(RATINGS.indexOf(grade)) : ABSTAINED;
+      });
+      return `${groupIds.indexOf(vote.groupId)}:${grades.join('')}`;
+    }),
+  };
+}
+
+/** Each packed vote's group and grades, as it was cast (scores left out). */
+export function unpackVotes(packed: PackedVotes): { groupId: string; grades: BallotGrades }[] {
+  return packed.votes.map((vote) => {
+    const [group, grades = ''] = vote.split(':');
+    const graded = packed.reportIds.flatMap((reportId, i) => {
+      const grade = RATINGS[Number(grades[i])];
+      return grades[i] === ABSTAINED || !grade ? [] : [[reportId, grade] as const];
+    });
+    return { groupId: packed.groupIds[Number(group)] as string, grades: Object.fromEntries(graded) };
+  });
+}
+
 /** Why a ballot is refused, in both languages (the ballot page and the CLI say it as is). */
 export const BALLOT_REFUSALS = {
   unknown: words('选票无效：链接或二维码不正确。', 'This ballot does not exist: the link or QR code is wrong.'),

@@ -8,6 +8,7 @@ import {
   castBallotUpdate,
   closeMeetingUpdate,
   meetingCountQuery,
+  packVotes,
   tallyMeeting,
   voidBallotUpdate,
   type BallotRefusal,
@@ -91,7 +92,11 @@ class Meeting {
       auditKey: `${workflowInfo().workflowId}/closed`,
       occurredAt: new Date().toISOString(),
       closedBy: this.closedBy,
-      votes: this.votes,
+      votes: packVotes(
+        this.input.reporters.map((r) => r.reportId),
+        this.input.groups.map((g) => g.id),
+        this.votes,
+      ),
       tally,
     });
     this.recorded = true;

@@ -1,5 +1,8 @@
-// 民主测评 arithmetic: counts, percentages, group scores and the weighted score per reporter.
-import { GRADE_POINTS, tallyMeeting, type CastVote } from '../../domain/evaluation';
+// 民主测评 arithmetic: counts, percentages, group scores and the weighted score per reporter; and
+// the votes as the close writes them, which must fit one activity input for the largest meeting.
+import { MAX_BALLOTS, MAX_REPORTERS } from '../../app/meeting-file';
+import { GRADE_POINTS, packVotes, tallyMeeting, unpackVotes, type CastVote } from '../../domain/evaluation';
+import { RATINGS, type Rating } from '../../domain/vocabulary';
 
 const meeting = {
   reporters: [
@@ -58,5 +61,48 @@ describe('the tally of a meeting', () => {
     const [a, b] = tallyMeeting({ ...meeting, dimensions }, votes, { issued: 3, void: 0 }).reporters;
     expect(a?.dimensions).toEqual([{ id: 'duty', name: '履行第一责任人职责', scored: 2, mean: 7.5 }]);
     expect(b?.dimensions).toEqual([{ id: 'duty', name: '履行第一责任人职责', scored: 0, mean: null }]);
+  });
+});
+
+describe('the votes the close writes', () => {
+  test('packed, each vote gives back its group and grades, a reporter it left out still left out', () => {
+    const votes: CastVote[] = [
+      { groupId: 'masses', grades: { 's/a': '差', 's/b': '好' }, scores: { 's/a': { duty: 3 } } },
+      { groupId: 'committee', grades: { 's/b': '一般' } },
+    ];
+    const packed = packVotes(['s/a', 's/b'], ['committee', 'masses'], votes);
+    expect(packed.votes).toEqual(['1:30', '0:-2']);
+    expect(unpackVotes(packed)).toEqual([
+      { groupId: 'masses', grades: { 's/a': '差', 's/b': '好' } },
+      { groupId: 'committee', grades: { 's/b': '一般' } },
+    ]);
+  });
+
+  test('the largest meeting a file may schedule closes within one Temporal payload (2 MB), with room for the codec', () => {
+    // 1,000 ballots grading 100 reporters with long ids, in 20 groups, each with 10 scores.
+    const reporters = Array.from({ length: MAX_REPORTERS }, (_, i) => ({
+      reportId: `district-season-2026/a-rather-long-branch-identifier-${i}`,
+      branchName: `中共某某县某某局第${i}机关党支部委员会`,
+    }));
+    const groups = Array.from({ length: 20 }, (_, i) => ({ id: `group-${i}`, name: `评议组${i}`, weight: 5 }));
+    const dimensions = Array.from({ length: 10 }, (_, i) => ({ id: `dimension-${i}`, name: `评分项${i}`, max: 100 }));
+    const votes: CastVote[] = Array.from({ length: MAX_BALLOTS }, (_, v) => ({
+      groupId: `group-${v % 20}`,
+      grades: Object.fromEntries(reporters.map((r, i) => [r.reportId, RATINGS[(v + i) % 4] as Rating])),
+      scores: Object.fromEntries(reporters.map((r) => [r.reportId, Object.fromEntries(dimensions.map((d, i) => [d.id, (v + i) % 101]))])),
+    }));
+    const input = {
+      seasonId: 'district-season-2026',
+      meetingId: 'annual',
+      auditKey: 'meeting/district-season-2026/annual/closed',
+      occurredAt: new Date().toISOString(),
+      votes: packVotes(
+        reporters.map((r) => r.reportId),
+        groups.map((g) => g.id),
+        votes,
+      ),
+      tally: tallyMeeting({ reporters, groups, dimensions }, votes, { issued: MAX_BALLOTS, void: 0 }),
+    };
+    expect(Buffer.byteLength(JSON.stringify(input))).toBeLessThan(1024 * 1024);
   });
 });

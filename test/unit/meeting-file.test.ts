@@ -100,4 +100,15 @@ describe('a meeting file', () => {
     );
     expect(problemsOf(path)).toContain('A meeting takes at most 1000 ballots; this file issues 1600: split it into several meetings.');
   });
+
+  test('more reporters than a meeting takes is refused at the line of the list', () => {
+    const branches = Array.from({ length: 101 }, (_, i) => `branch-${i}`).join(', ');
+    const path = write(
+      'reporters.yaml',
+      ['season: s', 'id: m1', 'title: t', 'closesAt: 2026-12-20', `reporters: [${branches}]`, 'groups:', '  - {id: a, name: n, weight: 1, ballots: 8}'].join(
+        '\n',
+      ),
+    );
+    expect(problemsOf(path)).toContain(`${path}:5: reporters: A meeting takes at most 100 reporters; this lists 101: split them into several meetings.`);
+  });
 });
