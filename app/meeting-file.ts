@@ -53,9 +53,26 @@ export function loadMeetingFile(path: string): MeetingFile {
   return parsed.data;
 }
 
+export type MeetingProblem = { path: FieldPath; message: Words };
+
+/** A meeting sent as data (the API's body, the web form), with the file's checks: the meeting, or each problem at its field. */
+export function checkMeeting(body: unknown): { meeting: MeetingFile; problems: [] } | { meeting?: undefined; problems: MeetingProblem[] } {
+  const parsed = meetingFileSchema.safeParse(body);
+  if (!parsed.success) {
+    return {
+      problems: parsed.error.issues.map((issue) => ({
+        path: issue.path.map((part) => (typeof part === 'number' ? part : String(part))),
+        message: words(issue.message, issue.message),
+      })),
+    };
+  }
+  const problems = meetingProblems(parsed.data);
+  return problems.length ? { problems } : { meeting: parsed.data, problems: [] };
+}
+
 /** What the schema cannot say about a meeting: each problem at its field (a file's, or an API request's). */
-export function meetingProblems(file: MeetingFile): { path: FieldPath; message: Words }[] {
-  const problems: { path: FieldPath; message: Words }[] = [];
+export function meetingProblems(file: MeetingFile): MeetingProblem[] {
+  const problems: MeetingProblem[] = [];
   const seen = new Set<string>();
   file.groups.forEach((group, i) => {
     if (seen.has(group.id)) {

@@ -311,6 +311,25 @@ const TEXTS = {
     'zh-CN': '每个二维码是一张选票，只能投一次；已投的票不再显示。请勿拍照外传。',
     en: 'Each QR code is one ballot and can be cast once; cast ballots are no longer shown. Do not share photos of them.',
   },
+  // The admin's form to schedule a meeting (web/pages/meeting-form.ts).
+  scheduleMeeting: { 'zh-CN': '安排民主测评', en: 'Schedule an evaluation meeting' },
+  scheduleMeetingHelp: {
+    'zh-CN':
+      '填写会议名称和投票截止时间，勾选述职人，再填写评议组：每组写匿名选票张数（会上扫码或打印分发），或写评议人邮箱（每人收到一张选票链接），二者选一。权重决定该组在加权得分中的比重。',
+    en: "Give the meeting's title and when voting closes, tick the reporters, then the groups of evaluators: each either a number of anonymous ballots (scanned or printed at the meeting) or the evaluators' emails (each is mailed a ballot link). A group's weight is its share of the weighted score.",
+  },
+  meetingName: { 'zh-CN': '会议名称', en: 'Title' },
+  meetingClosesAt: { 'zh-CN': '投票截止时间', en: 'Voting closes at' },
+  meetingReporters: { 'zh-CN': '述职人', en: 'Reporters' },
+  evaluatorGroup: { 'zh-CN': '评议组', en: 'Group' },
+  groupName: { 'zh-CN': '名称', en: 'Name' },
+  groupWeight: { 'zh-CN': '权重', en: 'Weight' },
+  groupBallots: { 'zh-CN': '匿名选票张数', en: 'Anonymous ballots' },
+  groupEvaluators: { 'zh-CN': '或评议人邮箱（每行一个）', en: 'Or evaluators’ emails (one a line)' },
+  groupsHelp: { 'zh-CN': '不用的组留空。', en: 'Leave the groups you do not need empty.' },
+  meetingFormProblems: { 'zh-CN': '请改正以下内容，已填写的内容都保留着：', en: 'Please correct the following; everything you entered is kept:' },
+  noReporterTicked: { 'zh-CN': '请至少勾选一位述职人。', en: 'Tick at least one reporter.' },
+  noGroupGiven: { 'zh-CN': '请至少填写一个评议组。', en: 'Give at least one group.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type TextKey = keyof typeof TEXTS;

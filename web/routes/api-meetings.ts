@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { closeMeeting, handOutBallots, meetingStatus, scheduleMeeting, voidBallot } from '../../app/evaluation-meeting';
 import { gradeSeason } from '../../app/final-grades';
-import { meetingFileSchema, meetingProblems, type MeetingFile } from '../../app/meeting-file';
+import { checkMeeting, type MeetingFile } from '../../app/meeting-file';
 import { ReportRequestError } from '../../app/report-commands';
 import { fieldName } from '../../app/season-file-problem';
 import { NO_WORKER, WORKER_NOT_ANSWERING } from '../../app/worker-presence';
@@ -85,13 +85,11 @@ export async function meetingApiRoutes(app: FastifyInstance, deps: WebDeps & { a
 
 /** The meeting as the file would give it, or a refusal naming each field at fault. */
 function checkedMeeting(body: unknown): MeetingFile {
-  const parsed = meetingFileSchema.safeParse(body);
-  const problems = parsed.success
-    ? meetingProblems(parsed.data).map((p) => `${fieldName(p.path)}: ${p.message.en}`)
-    : parsed.error.issues.map((issue) => `${fieldName(issue.path.map(String))}: ${issue.message}`);
-  if (!parsed.success || problems.length) {
-    const zh = parsed.success ? meetingProblems(parsed.data).map((p) => `${fieldName(p.path)}：${p.message['zh-CN']}`) : problems;
-    throw new ReportRequestError('bad_meeting', words(`测评内容有误：${zh.join('；')}`, `The meeting is not valid: ${problems.join('; ')}`));
-  }
-  return parsed.data;
+  const { meeting, problems } = checkMeeting(body);
+  if (meeting) return meeting;
+  const said = (locale: 'zh-CN' | 'en', colon: string) => problems.map((p) => `${fieldName(p.path)}${colon}${p.message[locale]}`);
+  throw new ReportRequestError(
+    'bad_meeting',
+    words(`测评内容有误：${said('zh-CN', '：').join('；')}`, `The meeting is not valid: ${said('en', ': ').join('; ')}`),
+  );
 }

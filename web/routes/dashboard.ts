@@ -115,11 +115,11 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
           : ''
       }
       ${
-        meetings.length
+        meetings.length || !readOnly
           ? html`<section><h2>${t('meetingTitle')}</h2><ul data-testid="meetings">${meetings.map(
               (m) =>
                 html`<li><a href="/seasons/${seasonId}/meetings/${m.meetingId}">${m.title}</a> · ${m.status === 'closed' ? t('meetingClosed') : t('meetingOpen')} · ${dateIn(m.closesAt, status.timeZone)}</li>`,
-            )}</ul></section>`
+            )}</ul>${readOnly ? '' : html`<p><a href="/seasons/${seasonId}/meetings" data-testid="schedule-meeting-link">${t('scheduleMeeting')}</a></p>`}</section>`
           : ''
       }
       <section><h2>${t('overdueList')} (${status.overdue.length})</h2>

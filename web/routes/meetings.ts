@@ -1,19 +1,63 @@
-// /seasons/:id/meetings/:meetingId: a 民主测评 meeting for the season's admins — its page (count,
-// QR slips, results), the live count as JSON, and closing the vote.
-import type { FastifyInstance } from 'fastify';
-import { ballotBatches, closeMeeting, handOutBallots, meetingStatus, type MeetingStatus } from '../../app/evaluation-meeting';
+// /seasons/:id/meetings: scheduling a 民主测评 meeting from a form; /seasons/:id/meetings/:meetingId:
+// a meeting for the season's admins — its page (count, QR slips, results), the live count as
+// JSON, and closing the vote.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ballotBatches, closeMeeting, handOutBallots, meetingStatus, scheduleMeeting, type MeetingStatus } from '../../app/evaluation-meeting';
 import { gradeSeason } from '../../app/final-grades';
 import { ReportRequestError } from '../../app/report-commands';
 import type { BallotTokens } from '../../config/ballot-tokens';
 import { meetingPage, type Grades } from '../pages/meeting-page';
+import { meetingForm } from '../pages/meeting-form';
+import { meetingFromForm, newMeetingId, type FormProblem, type MeetingForm } from '../meeting-form-input';
 import { contextOf, requireSeasonAdmin, sendPage, webActor, type WebDeps } from '../context';
 import { html } from '../html';
 
 type MeetingRequest = { Params: { id: string; meetingId: string } };
+type SeasonParams = { Params: { id: string } };
+type SeasonRequest = FastifyRequest<SeasonParams>;
 
 export async function meetingRoutes(app: FastifyInstance, deps: WebDeps & { ballotTokens: BallotTokens }) {
   const timeZoneOf = async (seasonId: string) =>
     (await deps.db.season.findUnique({ where: { id: seasonId }, select: { timeZone: true } }))?.timeZone ?? 'Asia/Shanghai';
+
+  const reportsOf = async (seasonId: string) =>
+    (
+      await deps.db.report.findMany({
+        where: { seasonId },
+        select: { branchId: true, seasonBranch: { select: { name: true } } },
+        orderBy: { branchId: 'asc' },
+      })
+    ).map((r) => ({ branchId: r.branchId, branchName: r.seasonBranch.name }));
+
+  /** The form, as first shown or as sent with what is wrong (status 400 or 409). */
+  async function showForm(request: SeasonRequest, reply: FastifyReply, values: MeetingForm, problems: FormProblem[] = [], status = 200) {
+    const ctx = contextOf(request, deps);
+    const reports = await reportsOf(request.params.id);
+    return sendPage(reply, ctx, ctx.t('scheduleMeeting'), meetingForm(ctx, { seasonId: request.params.id, reports, values, problems }), status);
+  }
+
+  app.get<SeasonParams>('/seasons/:id/meetings', async (request, reply) => {
+    if (!(await requireSeasonAdmin(request, reply, deps))) return reply;
+    const reports = await reportsOf(request.params.id);
+    return showForm(request, reply, { meetingId: newMeetingId(), reporter: reports.map((r) => r.branchId) });
+  });
+
+  app.post<SeasonParams & { Body: MeetingForm }>('/seasons/:id/meetings', async (request, reply) => {
+    const viewer = await requireSeasonAdmin(request, reply, deps);
+    if (!viewer) return reply;
+    const form = request.body ?? {};
+    const ctx = contextOf(request, deps);
+    if (!deps.auditKey) return sendPage(reply, ctx, ctx.t('meetingTitle'), html`<p class="error">${ctx.t('notFound')}</p>`, 404);
+    const { meeting, problems } = meetingFromForm(request.params.id, form, ctx.t);
+    if (!meeting) return showForm(request, reply, form, problems, 400);
+    try {
+      await scheduleMeeting(deps.temporal, deps.db, deps.auditKey, meeting, webActor(viewer));
+    } catch (error) {
+      if (!(error instanceof ReportRequestError)) throw error;
+      return showForm(request, reply, form, [{ label: ctx.t('scheduleMeeting'), message: error.reason }], 409);
+    }
+    return reply.redirect(`/seasons/${encodeURIComponent(meeting.season)}/meetings/${encodeURIComponent(meeting.id)}`, 303);
+  });
 
   app.get<MeetingRequest>('/seasons/:id/meetings/:meetingId', async (request, reply) => {
     const viewer = await requireSeasonAdmin(request, reply, deps);

@@ -1,0 +1,101 @@
+// Scheduling a 民主测评 meeting from the season's dashboard, in Chromium, as an admin would: a
+// group given both ballots and emails is named by its label on the form, with everything entered
+// kept; a closing time already past is refused the same way; corrected, the meeting is scheduled
+// with the reporters ticked, its page shows the anonymous ballots, and each named evaluator is
+// mailed a ballot.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { checkPage } from '../helpers/axe';
+import { launchChromium, screenshot } from '../helpers/browser';
+import { signInFresh } from '../helpers/browser-sign-in';
+import { runCli } from '../helpers/cli';
+import { DEMO_SEASON_FILE } from '../helpers/seasons';
+import { startRealStack, type RealStack } from '../helpers/real-stack';
+import { waitUntil } from '../helpers/wait';
+
+const ADMIN = 'zuzhi@bureau.example';
+const COMMITTEE = ['dangzu.shuji@bureau.example', 'weiyuan.qian@bureau.example'];
+
+describe('scheduling an evaluation meeting from the dashboard', () => {
+  let stack: RealStack;
+  let browser: Browser;
+  let office: BrowserContext;
+  let admin: Page;
+
+  const cli = async (args: string[]) => {
+    const result = await runCli(args, stack.cliEnv);
+    if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
+    return result.stdout;
+  };
+  const group = (i: number, field: string) => admin.locator(`[name="group-${field}-${i}"]`);
+  const problems = () => admin.getByTestId('message').innerText();
+
+  beforeAll(async () => {
+    stack = await startRealStack('meeting-form');
+    stack.startWorker();
+    await stack.startWeb();
+    await cli(['season', 'create', '--file', DEMO_SEASON_FILE]);
+    await cli(['season', 'start', 'demo-2026', '--wait']);
+    browser = await launchChromium();
+    office = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    await office.addCookies([{ name: 'shuzhi_lang', value: 'zh-CN', url: stack.webUrl }]);
+    admin = await signInFresh(stack, office, ADMIN);
+  });
+  afterAll(async () => {
+    await office?.close();
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  test('the form opens from the dashboard with every reporter ticked, and reads at 1280 and 390 px', async () => {
+    await admin.goto(`${stack.webUrl}/seasons/demo-2026`);
+    await admin.getByTestId('schedule-meeting-link').click();
+    await expect(admin.locator('input[name="reporter"]:checked').count()).resolves.toBe(3);
+    await expect(checkPage(admin, 'meeting-form')).resolves.toEqual([]);
+  });
+
+  test('a group with both ballots and emails is named by its label, and nothing entered is lost', async () => {
+    await admin.getByTestId('meeting-title').fill('2026年度述职评议大会');
+    await admin.getByTestId('meeting-closes-at').fill('2026-12-30T17:00');
+    await admin.locator('input[name="reporter"][value="experimental-primary"]').uncheck();
+    await group(0, 'name').fill('党组成员');
+    await group(0, 'weight').fill('60');
+    await group(0, 'ballots').fill('2');
+    await group(0, 'evaluators').fill(COMMITTEE.join('\n'));
+    await group(1, 'name').fill('党代表');
+    await group(1, 'weight').fill('40');
+    await group(1, 'ballots').fill('6');
+    await admin.getByTestId('schedule-meeting').click();
+    await expect(problems()).resolves.toContain('评议组 1：每个评议组写 evaluators（具名发送选票的人员邮箱）或 ballots（匿名选票张数），二者选一。');
+    await expect(admin.getByTestId('meeting-title').inputValue()).resolves.toBe('2026年度述职评议大会');
+    await expect(group(0, 'evaluators').inputValue()).resolves.toBe(COMMITTEE.join('\n'));
+    await expect(admin.locator('input[name="reporter"]:checked').count()).resolves.toBe(2);
+    await screenshot(admin, 'meeting-form-problem');
+    expect(await stack.scratch.db.evaluationMeeting.count()).toBe(0);
+  });
+
+  test('a closing time already past is refused on the form; corrected, the meeting is scheduled and its ballots go out', async () => {
+    await group(0, 'ballots').fill('');
+    await admin.getByTestId('meeting-closes-at').fill('2020-12-30T17:00');
+    await admin.getByTestId('schedule-meeting').click();
+    await expect(problems()).resolves.toContain('已过，请写一个将来的时间');
+    expect(await stack.scratch.db.evaluationMeeting.count()).toBe(0);
+
+    const closes = new Date(Date.now() + 86_400_000);
+    const local = new Date(closes.getTime() + 8 * 3_600_000).toISOString().slice(0, 16); // Asia/Shanghai, the demo's zone
+    await admin.getByTestId('meeting-closes-at').fill(local);
+    await admin.getByTestId('schedule-meeting').click();
+    await admin.waitForURL(/\/seasons\/demo-2026\/meetings\/m-[0-9a-f]{8}$/);
+    await expect(admin.getByTestId('ballot-slip').count()).resolves.toBe(6);
+    const meeting = await stack.scratch.db.evaluationMeeting.findFirstOrThrow();
+    expect({ title: meeting.title, reporters: (JSON.parse(meeting.reportersJson) as { reportId: string }[]).map((r) => r.reportId) }).toEqual({
+      title: '2026年度述职评议大会',
+      reporters: ['demo-2026/bureau-office', 'demo-2026/no1-middle-school'],
+    });
+    expect(Math.abs(meeting.closesAt.getTime() - closes.getTime())).toBeLessThan(60_000);
+    for (const to of COMMITTEE) {
+      await waitUntil(() => stack.smtp.mailbox.list({ to }).some((m) => /民主测评|Evaluation/.test(m.subject)), 30_000, `the ballot mail to ${to}`);
+    }
+    await admin.goto(`${stack.webUrl}/seasons/demo-2026`);
+    await expect(admin.getByTestId('meetings').innerText()).resolves.toContain('2026年度述职评议大会');
+  });
+});
