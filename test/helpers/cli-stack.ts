@@ -4,15 +4,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createActivities, systemClock } from '../../activities';
 import { markDemoStack } from '../../config/demo-stack';
 import { startCaptureServer, type CaptureServer } from '../../mail/capture-server';
 import { createSmtpMailer } from '../../mail/mailer';
-import { createWorker } from '../../worker/create-worker';
-import { TEST_AUDIT_KEY, TEST_SECRET } from './audit-key';
+import { TEST_SECRET } from './audit-key';
 import type { DatabaseKind, ScratchDatabase } from './databases';
-import { TEST_DATA_CONVERTER } from './payload-codec';
-import { startDevServer, workflowBundle } from './temporal';
+import { startDevServer } from './temporal';
+import { startTestWorker } from './test-worker';
 
 export interface CliStack {
   env: TestWorkflowEnvironment;
@@ -30,14 +28,7 @@ export async function startCliStack(kind: DatabaseKind, locale: 'zh-CN' | 'en' =
     kind.create(),
   ]);
   const mailer = createSmtpMailer(`smtp://127.0.0.1:${smtp.port}`, '述职评议 <shuzhi@localhost>');
-  const worker = await createWorker({
-    connection: env.nativeConnection,
-    namespace: 'default',
-    activities: createActivities({ db: scratch.db, mailer, clock: systemClock, publicBaseUrl: 'http://127.0.0.1:3000', auditKey: TEST_AUDIT_KEY }),
-    dataConverter: TEST_DATA_CONVERTER,
-    workflowBundle: await workflowBundle(),
-  });
-  const running = worker.run();
+  const worker = await startTestWorker(env, { db: scratch.db, mailer, publicBaseUrl: 'http://127.0.0.1:3000' });
   const dataDir = join(smtp.mailbox.dir, '..');
   markDemoStack(dataDir); // the CLI may name who acts (--as) on a test stack, as on npm start's
   const cliEnv = {
@@ -53,8 +44,7 @@ export async function startCliStack(kind: DatabaseKind, locale: 'zh-CN' | 'en' =
     scratch,
     cliEnv,
     async stop() {
-      worker.shutdown();
-      await running;
+      await worker.stop();
       mailer.close();
       await smtp.close();
       await scratch.drop();

@@ -1,8 +1,6 @@
 // A small season on the time-skipping server, one branch report workflow at a time, driven
 // through the same client functions the CLI uses.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
 import { ReportRequestError } from '../../app/report-commands';
 import { importSeason } from '../../db/season-import';
 import { TASK_QUEUE } from '../../domain/constants';
@@ -10,13 +8,12 @@ import { reportWorkflowId } from '../../domain/ids';
 import { DEFAULT_SCHEDULE, type SeasonFile } from '../../domain/season-file';
 import type { Actor } from '../../domain/report-api';
 import { branchReportWorkflow } from '../../workflows';
-import { createWorker } from '../../worker/create-worker';
 import { databaseKinds, type ScratchDatabase } from './databases';
 import { RecordingMailer } from './fakes';
-import { startDevServer, startTimeSkippingServer, workflowBundle } from './temporal';
+import { startDevServer, startTimeSkippingServer } from './temporal';
+import { startTestWorker, type TestWorker } from './test-worker';
 import { waitUntil } from './wait';
 import { TEST_AUDIT_KEY } from './audit-key';
-import { TEST_DATA_CONVERTER } from './payload-codec';
 import { at } from './at';
 
 export const DAY = 86_400_000;
@@ -69,8 +66,7 @@ export class ReportHarness {
   env!: TestWorkflowEnvironment;
   scratch!: ScratchDatabase;
   readonly mailer = new RecordingMailer();
-  private worker!: Worker;
-  private running!: Promise<void>;
+  private worker?: TestWorker;
   private seasons = 0;
 
   /** `dev`: the dev server in real time, for what time skipping cannot show (a worker that is away while timers fall due). */
@@ -84,30 +80,16 @@ export class ReportHarness {
 
   /** Starts (or, after stopWorker, restarts) the worker: while none runs, timers fire on the server but nothing is done. */
   async startWorker(): Promise<void> {
-    this.worker = await createWorker({
-      connection: this.env.nativeConnection,
-      namespace: this.env.namespace ?? 'default',
-      activities: createActivities({
-        db: this.scratch.db,
-        mailer: this.mailer,
-        clock: { now: () => new Date() },
-        publicBaseUrl: 'https://shuzhi.example',
-        auditKey: TEST_AUDIT_KEY,
-      }),
-      dataConverter: TEST_DATA_CONVERTER,
-      workflowBundle: await workflowBundle(),
-    });
-    this.running = this.worker.run();
+    this.worker = await startTestWorker(this.env, { db: this.scratch.db, mailer: this.mailer });
   }
 
   async stopWorker(): Promise<void> {
-    this.worker.shutdown();
-    await this.running;
+    await this.worker?.stop();
   }
 
   async stop(): Promise<void> {
-    if (this.worker?.getState() === 'RUNNING') this.worker.shutdown();
-    await this.running;
+    if (this.worker?.worker.getState() === 'RUNNING') this.worker.worker.shutdown();
+    await this.worker?.running;
     await this.scratch?.drop();
     await this.env?.teardown();
   }

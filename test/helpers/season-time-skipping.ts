@@ -1,19 +1,17 @@
 // The demo season running on the time-skipping server with a worker and a scratch database: its
 // three reports assigned, ready for a test to act on (the meeting's and rectification's tests).
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { createActivities } from '../../activities';
 import type { BallotTokens } from '../../config/ballot-tokens';
 import { importSeason } from '../../db/season-import';
 import { TASK_QUEUE } from '../../domain/constants';
 import { seasonWorkflowId } from '../../domain/ids';
-import { createWorker } from '../../worker/create-worker';
 import { seasonWorkflow } from '../../workflows';
 import { TEST_AUDIT_KEY } from './audit-key';
 import type { DatabaseKind, ScratchDatabase } from './databases';
 import { RecordingMailer } from './fakes';
-import { TEST_DATA_CONVERTER } from './payload-codec';
 import { DEMO, demoSeason } from './seasons';
-import { startTimeSkippingServer, workflowBundle } from './temporal';
+import { startTimeSkippingServer } from './temporal';
+import { startTestWorker } from './test-worker';
 import { waitUntil } from './wait';
 
 export interface SeasonOnTimeSkipping {
@@ -30,21 +28,7 @@ export async function startSeasonOnTimeSkipping(kind: DatabaseKind, options: { b
   const env = await startTimeSkippingServer();
   const scratch = await kind.create();
   const mailer = new RecordingMailer();
-  const worker = await createWorker({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    activities: createActivities({
-      db: scratch.db,
-      mailer,
-      clock: { now: () => new Date() },
-      publicBaseUrl: 'https://shuzhi.example',
-      auditKey: TEST_AUDIT_KEY,
-      ...options,
-    }),
-    dataConverter: TEST_DATA_CONVERTER,
-    workflowBundle: await workflowBundle(),
-  });
-  const running = worker.run();
+  const worker = await startTestWorker(env, { db: scratch.db, mailer, ...options });
   const season = demoSeason();
   await importSeason(scratch.db, season, { email: DEMO.admin, channel: 'cli' }, TEST_AUDIT_KEY);
   // Started as the app does, less the search attribute the time-skipping server does not know.
@@ -63,8 +47,7 @@ export async function startSeasonOnTimeSkipping(kind: DatabaseKind, options: { b
     seasonId: season.id,
     reportIds,
     async stop() {
-      worker.shutdown();
-      await running;
+      await worker.stop();
       await scratch.drop();
       await env.teardown();
     },

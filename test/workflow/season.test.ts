@@ -1,31 +1,27 @@
 // A whole season on the time-skipping server: fan-out in pages (continuing as new), a repeated
 // start that changes nothing, and the close with its summary.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
-import { createActivities } from '../../activities';
 import type { SeasonSummary } from '../../domain/activity-contract';
 import { submitReport } from '../../app/report-commands';
 import { importSeason } from '../../db/season-import';
 import { TASK_QUEUE } from '../../domain/constants';
 import { seasonWorkflowId } from '../../domain/ids';
-import { createWorker } from '../../worker/create-worker';
 import { seasonWorkflow } from '../../workflows';
 import { closeSeasonSignal, seasonProgressQuery } from '../../domain/season-api';
 import { databaseKinds, type ScratchDatabase } from '../helpers/databases';
 import { RecordingMailer } from '../helpers/fakes';
 import { GOOD_REPORT } from '../helpers/report-harness';
 import { demoSeason } from '../helpers/seasons';
-import { startTimeSkippingServer, workflowBundle } from '../helpers/temporal';
+import { startTimeSkippingServer } from '../helpers/temporal';
+import { startTestWorker, type TestWorker } from '../helpers/test-worker';
 import { waitUntil } from '../helpers/wait';
 import { TEST_AUDIT_KEY } from '../helpers/audit-key';
-import { TEST_DATA_CONVERTER } from '../helpers/payload-codec';
 import { at } from '../helpers/at';
 
 describe('a season on the time-skipping server', () => {
   let env: TestWorkflowEnvironment;
   let scratch: ScratchDatabase;
-  let worker: Worker;
-  let running: Promise<void>;
+  let worker: TestWorker;
   const mailer = new RecordingMailer();
   const base = demoSeason();
   // Seven branches, so pages of two make four pages and several continue-as-new runs.
@@ -41,25 +37,11 @@ describe('a season on the time-skipping server', () => {
   beforeAll(async () => {
     env = await startTimeSkippingServer();
     scratch = await at(databaseKinds(), 0, 'database kind').create();
-    worker = await createWorker({
-      connection: env.nativeConnection,
-      namespace: env.namespace ?? 'default',
-      activities: createActivities({
-        db: scratch.db,
-        mailer,
-        clock: { now: () => new Date() },
-        publicBaseUrl: 'https://shuzhi.example',
-        auditKey: TEST_AUDIT_KEY,
-      }),
-      dataConverter: TEST_DATA_CONVERTER,
-      workflowBundle: await workflowBundle(),
-    });
-    running = worker.run();
+    worker = await startTestWorker(env, { db: scratch.db, mailer });
     await importSeason(scratch.db, season, { email: 'zuzhi@bureau.example', channel: 'cli' }, TEST_AUDIT_KEY);
   });
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
+    await worker?.stop();
     await scratch?.drop();
     await env?.teardown();
   });
