@@ -271,13 +271,19 @@
     }
     form.addEventListener('input', keep);
     beforeReload.push(keep);
+    // The button pressed, for browsers whose submit event does not say (event.submitter).
+    let pressed = null;
+    form.addEventListener('click', (event) => {
+      pressed = event.target.closest('button') || pressed;
+    });
 
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       keep();
       const data = new window.FormData(form);
       // The pressed button's name and value (accept or send back) go with the form, as a browser's would.
-      if (event.submitter?.name) data.append(event.submitter.name, event.submitter.value);
+      const button = event.submitter || pressed;
+      if (button?.name) data.append(button.name, button.value);
       for (const button of form.querySelectorAll('button')) button.disabled = true;
       try {
         // Sent as the browser would: multipart only where the form takes files.
