@@ -2,7 +2,7 @@
 // rectification item with its own workflow; the owner reports progress with evidence; a reviewer
 // accepts (销号) or sends it back; the season's progress is counted for dashboards and exports.
 import { createHash } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { AuditKey } from '../config/audit-key';
 import { appendAuditEvent, findRecordedEvent } from '../db/audit';
@@ -254,9 +254,18 @@ export function sendBackItem(client: Client, request: { itemId: string; actor: A
   return sendItemRequest(client, request.itemId, sendBackRectificationUpdate, { actor: request.actor, comment: request.comment });
 }
 
-/** An item runs on whatever build is current when it starts, not its season's: any worker will do. */
-function sendItemRequest<Arg>(client: Client, itemId: string, update: UpdateDefinition<RectificationSnapshot, [Arg]>, arg: Arg) {
-  return sendWorkflowRequest(client, { workflowId: rectificationWorkflowId(itemId) }, update, arg);
+/**
+ * An item runs on whatever build is current when it starts, not its season's: any worker will do.
+ * Its workflow ends when the item is accepted (销号): a request after that (a second tab, a late
+ * press) is refused as such, not an error.
+ */
+async function sendItemRequest<Arg>(client: Client, itemId: string, update: UpdateDefinition<RectificationSnapshot, [Arg]>, arg: Arg) {
+  try {
+    return await sendWorkflowRequest(client, { workflowId: rectificationWorkflowId(itemId) }, update, arg);
+  } catch (error) {
+    if (!(error instanceof WorkflowNotFoundError)) throw error;
+    return refuse('item_closed', '该整改事项已销号，不能再报告进展或验收。', 'This item has been accepted (closed): nothing more can be reported or decided on it.');
+  }
 }
 
 export interface RectificationProgress {

@@ -152,9 +152,21 @@ describe('feedback and rectification in the browser', () => {
     await elsewhere.close();
     const signedOut = await fetch(`${stack.webUrl}${href}`, { redirect: 'manual' });
     expect({ status: signedOut.status, to: signedOut.headers.get('location') }).toEqual({ status: 302, to: `/login?next=${encodeURIComponent(href ?? '')}` });
+    // A second tab of the item, open from before: its send-back comes after the acceptance.
+    const stale = await office.newPage();
+    await stale.goto(`${stack.webUrl}${ITEM_1_PATH}`);
     await sendKeptForm(leader, 'accept-item', '/verdict');
     await expect(leader.getByTestId('item-state').innerText()).resolves.toBe('已销号');
     await waitUntil(() => stack.smtp.mailbox.list({ to: SECRETARY }).some((m) => m.subject.includes('整改销号')), 30_000, 'the secretary told');
+
+    // Refused as closed, said as a refusal, and the comment typed there kept.
+    await stale.getByTestId('verdict-comment').fill('证据不足，请补充会议记录。');
+    await stale.getByTestId('send-back-item').click();
+    const note = stale.getByTestId('kept-form-note');
+    await expect(note.innerText()).resolves.toBe('该整改事项已销号，不能再报告进展或验收。');
+    await expect(note.getAttribute('role')).resolves.toBe('alert');
+    await expect(stale.getByTestId('verdict-comment').inputValue()).resolves.toBe('证据不足，请补充会议记录。');
+    await stale.close();
   });
 
   test('the other item falls overdue and is escalated to the admin; the dashboard counts 50 % done, one overdue', async () => {

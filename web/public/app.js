@@ -252,15 +252,16 @@
     const typed = () => Object.fromEntries(boxes().map((box) => [box.name, box.value]));
     const keep = () => local.keep(key, { at: Date.now(), fields: typed() });
     const hasFiles = !!form.querySelector('input[type="file"]');
-    const show = (text) => {
+    /** A line above the form: a notice (text put back), or a refusal (`refused`), said at once. */
+    const show = (text, refused = false) => {
       let note = form.querySelector('[data-testid="kept-form-note"]');
       if (!note) {
         note = document.createElement('p');
-        note.className = 'notice';
         note.dataset.testid = 'kept-form-note';
-        note.setAttribute('role', 'status');
         form.prepend(note);
       }
+      note.className = refused ? 'error' : 'notice';
+      note.setAttribute('role', refused ? 'alert' : 'status');
       note.textContent = text;
     };
 
@@ -290,11 +291,11 @@
         const body = form.enctype === 'multipart/form-data' ? data : new URLSearchParams(data);
         const answer = await answerOf(await post(form.action, body));
         if (answer.signedOut) return askToSignInAgain();
-        if (!answer.saved) return show(answer.reason || say('serverUnreachable'));
+        if (!answer.saved) return show(answer.reason || say('serverUnreachable'), true);
         local.forget(key);
         window.location.assign(answer.next);
       } catch {
-        show(say('serverUnreachable'));
+        show(say('serverUnreachable'), true);
       } finally {
         for (const button of form.querySelectorAll('button')) button.disabled = false;
       }
