@@ -64,6 +64,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route checks where a post comes from itself (web/routes/codec.ts), so the app's CSRF check leaves it. */
     ownOriginCheck?: boolean;
+    /**
+     * The address itself is the authority (a ballot's token): no session's form token is asked for,
+     * so a ballot opened before its holder signed in, in the same browser, still casts. Where the
+     * post comes from is still checked.
+     */
+    authorityInAddress?: boolean;
     /** An API route anyone may read without a token (the OpenAPI document). */
     publicApi?: boolean;
   }

@@ -52,7 +52,8 @@ export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
 
   app.addHook('preHandler', async (request, reply) => {
     if (request.method !== 'POST' || request.routeOptions.config.ownOriginCheck) return;
-    if (!sameOrigin(request, deps.publicBaseUrl) || !csrfTokenMatches(request)) {
+    const tokenNeeded = !request.routeOptions.config.authorityInAddress;
+    if (!sameOrigin(request, deps.publicBaseUrl) || (tokenNeeded && !csrfTokenMatches(request))) {
       await reply
         .code(403)
         .type('text/html')

@@ -161,6 +161,9 @@ describe('an evaluation meeting in the browser', () => {
       await expect(page.getByTestId('message').innerText()).resolves.toContain('已投出');
       if (i === 0) {
         await screenshot(page, 'ballot-cast-phone');
+        // The thanks is a page of its own: reloading it sends nothing again.
+        expect((await page.reload())?.status()).toBe(200);
+        await expect(page.getByTestId('message').innerText()).resolves.toContain('已投出');
         await page.goBack();
         await expect(page.getByTestId('message').innerText()).resolves.toContain('已经投过');
       }
@@ -175,6 +178,28 @@ describe('an evaluation meeting in the browser', () => {
     const response = await page.request.post(link, { form: {} });
     expect(response.status()).toBe(400);
     expect(await response.text()).toContain('请至少为一位述职人选择评价等次');
+  });
+
+  test('in a browser signed in to Shuzhi, a ballot with a score out of range is asked again with the grades chosen kept', async () => {
+    // The admin's browser: signed in, so its requests carry a session; the ballot needs none.
+    const mail = await ballotMail(COMMITTEE[1] as string);
+    const link = /https?:\/\/\S+\/ballot\/\S+/.exec(mail?.text ?? '')?.[0] ?? '';
+    const ballot = await office.newPage();
+    await ballot.goto(link);
+    const boxes = ballot.locator('form.ballot fieldset');
+    for (let i = 0; i < 3; i++) await boxes.nth(i).locator('input[type="radio"]').nth(i).check();
+    // Past the browser's own check, as a tampered page would send it.
+    const score = ballot.locator('form.ballot input[type="number"]').first();
+    await score.evaluate((input) => input.removeAttribute('max'));
+    await score.fill('1000');
+    const answer = ballot.waitForResponse((response) => response.request().method() === 'POST');
+    await ballot.getByTestId('cast').click();
+    expect((await answer).status()).toBe(400);
+    await expect(ballot.getByTestId('message').innerText()).resolves.toContain('评分');
+    const checked = await Promise.all([0, 1, 2].map((i) => boxes.nth(i).locator('input[type="radio"]').nth(i).isChecked()));
+    expect(checked).toEqual([true, true, true]);
+    await expect(score.inputValue()).resolves.toBe('1000');
+    await ballot.close();
   });
 
   test('the admin closes the vote; a late ballot is refused; the results count each ballot once', async () => {

@@ -5,9 +5,17 @@ import { BALLOT_REFUSALS } from '../../domain/evaluation';
 import { RATINGS } from '../../domain/vocabulary';
 import { dateIn } from '../format';
 import { html, type Html } from '../html';
-import { csrfField, type PageContext } from '../layout';
+import type { PageContext } from '../layout';
 
-export function ballotPage(ctx: PageContext, ballot: BallotView, token: string, timeZone: string, message?: string): Html {
+/** `again`: the ballot asked for again, with why and what was chosen kept. */
+export function ballotPage(
+  ctx: PageContext,
+  ballot: BallotView,
+  token: string,
+  timeZone: string,
+  again: { message?: string; sent?: Record<string, string> } = {},
+): Html {
+  const { message, sent = {} } = again;
   const { t } = ctx;
   if (ballot.refused) return ballotRefusedPage(ctx, BALLOT_REFUSALS[ballot.refused][ctx.locale]);
   const colon = ctx.locale === 'zh-CN' ? '：' : ':';
@@ -17,17 +25,18 @@ export function ballotPage(ctx: PageContext, ballot: BallotView, token: string, 
     <p>${t('ballotIntro')}</p>
     ${message ? html`<p class="error" role="alert" data-testid="message">${message}</p>` : ''}
     <form method="post" action="/ballot/${token}" class="ballot" data-testid="ballot">
-      ${csrfField(ctx)}
       ${ballot.reporters.map(
         (reporter, i) => html`<fieldset data-reporter="${reporter.reportId}">
           <legend>${i + 1}. ${reporter.branchName}</legend>
           ${RATINGS.map(
             (grade) =>
-              html`<label class="grade"><input type="radio" name="grade:${reporter.reportId}" value="${grade}" required> ${t(`grade_${grade}`)}</label>`,
+              html`<label class="grade"><input type="radio" name="grade:${reporter.reportId}" value="${grade}" required
+                ${sent[`grade:${reporter.reportId}`] === grade ? 'checked' : ''}> ${t(`grade_${grade}`)}</label>`,
           )}
           ${ballot.dimensions.map(
             (d) =>
-              html`<label class="score">${d.name}（0–${d.max}）<input type="number" inputmode="numeric" name="score:${reporter.reportId}:${d.id}" min="0" max="${d.max}" step="1"></label>`,
+              html`<label class="score">${d.name}（0–${d.max}）<input type="number" inputmode="numeric" name="score:${reporter.reportId}:${d.id}" min="0" max="${d.max}" step="1"
+                value="${sent[`score:${reporter.reportId}:${d.id}`] ?? ''}"></label>`,
           )}
         </fieldset>`,
       )}

@@ -24,11 +24,12 @@ export async function ballotRoutes(app: FastifyInstance, deps: WebDeps & { ballo
     (await deps.db.season.findUnique({ where: { id: seasonId }, select: { timeZone: true } }))?.timeZone ?? 'Asia/Shanghai';
   const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
 
-  app.get<BallotRequest>('/ballot/:token', async (request, reply) => {
+  app.get<BallotRequest & { Querystring: { cast?: string } }>('/ballot/:token', async (request, reply) => {
     const ctx = contextOf(request, deps);
     noStore(reply);
     try {
       const ballot = await openBallot(deps.db, deps.ballotTokens, request.params.token);
+      if (request.query.cast !== undefined && ballot.refused === 'cast') return sendPage(reply, ctx, ctx.t('ballotTitle'), ballotCastPage(ctx));
       return sendPage(
         reply,
         ctx,
@@ -61,14 +62,15 @@ export async function ballotRoutes(app: FastifyInstance, deps: WebDeps & { ballo
     }
   });
 
-  app.post<BallotRequest>('/ballot/:token', async (request, reply) => {
+  app.post<BallotRequest>('/ballot/:token', { config: { authorityInAddress: true } }, async (request, reply) => {
     const ctx = contextOf(request, deps);
     noStore(reply);
     const grades = gradesOf(request.body ?? {});
     const scores = scoresOf(request.body ?? {});
     try {
       await castBallot(deps.temporal, deps.db, deps.ballotTokens, request.params.token, grades, 'web', scores);
-      return sendPage(reply, ctx, ctx.t('ballotTitle'), ballotCastPage(ctx));
+      // To a page of its own: reloading the thanks does not send the ballot again.
+      return reply.redirect(`/ballot/${encodeURIComponent(request.params.token)}?cast`, 303);
     } catch (error) {
       if (!(error instanceof ReportRequestError)) throw error;
       const status = statusOf(error.code);
@@ -79,7 +81,7 @@ export async function ballotRoutes(app: FastifyInstance, deps: WebDeps & { ballo
           reply,
           ctx,
           ctx.t('ballotTitle'),
-          ballotPage(ctx, ballot, request.params.token, await timeZoneOf(ballot.seasonId), error.reason[request.locale]),
+          ballotPage(ctx, ballot, request.params.token, await timeZoneOf(ballot.seasonId), { message: error.reason[request.locale], sent: request.body ?? {} }),
           400,
         );
       }
@@ -105,7 +107,8 @@ function scoresOf(body: Record<string, string>): BallotScores | undefined {
     const dimension = rest.pop();
     if (kind !== 'score' || !dimension || !String(value).trim()) continue;
     const reportId = rest.join(':');
-    (scores[reportId] ??= {})[dimension] = Number(value);
+    // Digits only: a tampered "0x5" or "1e1" is no score (the meeting refuses it), not 5 or 10.
+    (scores[reportId] ??= {})[dimension] = /^\d{1,4}$/.test(String(value).trim()) ? Number(value) : NaN;
   }
   return Object.keys(scores).length ? scores : undefined;
 }
