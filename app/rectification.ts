@@ -264,7 +264,11 @@ async function sendItemRequest<Arg>(client: Client, itemId: string, update: Upda
     return await sendWorkflowRequest(client, { workflowId: rectificationWorkflowId(itemId) }, update, arg);
   } catch (error) {
     if (!(error instanceof WorkflowNotFoundError)) throw error;
-    return refuse('item_closed', '该整改事项已销号，不能再报告进展或验收。', 'This item has been accepted (closed): nothing more can be reported or decided on it.');
+    return refuse(
+      'item_closed',
+      '该整改事项已销号，不能再报告进展或验收。',
+      'This item has been accepted (closed): nothing more can be reported or decided on it.',
+    );
   }
 }
 

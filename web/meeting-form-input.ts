@@ -1,6 +1,6 @@
 // The meeting form's fields (web/pages/meeting-form.ts) as a meeting file's data, checked by the
 // same rules as a file and the API (app/meeting-file.ts), each problem named by its label on the form.
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { checkMeeting, type MeetingFile, type MeetingProblem } from '../app/meeting-file';
 import type { FieldPath } from '../app/season-file-zod';
 import { words, type Words } from '../domain/words';
@@ -11,8 +11,11 @@ export const GROUP_ROWS = 5;
 
 export type MeetingForm = Record<string, string | string[] | undefined>;
 
-/** A new meeting's id, made when the form is shown: pressing twice schedules nothing new. */
-export const newMeetingId = () => `m-${randomBytes(4).toString('hex')}`;
+/**
+ * The meeting's id, from its title and closing time: the same meeting sent again (a second press,
+ * Back and send, a refreshed form) is the same meeting, scheduled once.
+ */
+const meetingIdOf = (title: string, closesAt: string) => `m-${createHash('sha256').update(`${title}\n${closesAt}`).digest('hex').slice(0, 10)}`;
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
 const all = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []);
@@ -49,7 +52,8 @@ export function meetingFromForm(seasonId: string, form: MeetingForm, t: Translat
   const labeled = (problems: MeetingProblem[]) => problems.map((p) => ({ label: formLabel(p.path, rows, t), message: p.message }));
   if (formProblems.length) return { problems: labeled(formProblems) };
   // The closing time as the browser's datetime-local gives it (2026-12-20T17:00), in the season's zone.
-  const body = { season: seasonId, id: one(form.meetingId), title: one(form.title), closesAt: one(form.closesAt), reporters, groups };
+  const [title, closesAt] = [one(form.title), one(form.closesAt)];
+  const body = { season: seasonId, id: meetingIdOf(title, closesAt), title, closesAt, reporters, groups };
   const { meeting, problems } = checkMeeting(body);
   return meeting ? { meeting, problems: [] } : { problems: labeled(problems) };
 }

@@ -26,8 +26,20 @@ describe('scheduling an evaluation meeting from the dashboard', () => {
     if (result.code !== 0) throw new Error(`${args.join(' ')}: ${result.stderr}`);
     return result.stdout;
   };
+  /** The meeting's closing time as the form takes it, once scheduled. */
+  let local = '';
   const group = (i: number, field: string) => admin.locator(`[name="group-${field}-${i}"]`);
-  const problems = () => admin.getByTestId('message').innerText();
+  /** Sends the form as pressed (its script sends it) and gives the status of the answer. */
+  const send = async () => {
+    const answer = admin.waitForResponse((response) => response.request().method() === 'POST' && response.url().endsWith('/meetings'));
+    await admin.getByTestId('schedule-meeting').click();
+    return (await answer).status();
+  };
+  /** What the form says is wrong, above it. */
+  const problems = async () => {
+    await admin.getByTestId('kept-form-note').waitFor();
+    return admin.getByTestId('kept-form-note').innerText();
+  };
 
   beforeAll(async () => {
     stack = await startRealStack('meeting-form');
@@ -64,7 +76,7 @@ describe('scheduling an evaluation meeting from the dashboard', () => {
     await group(1, 'name').fill('党代表');
     await group(1, 'weight').fill('40');
     await group(1, 'ballots').fill('6');
-    await admin.getByTestId('schedule-meeting').click();
+    expect(await send()).toBe(400);
     await expect(problems()).resolves.toContain('评议组 1：每个评议组写 evaluators（具名发送选票的人员邮箱）或 ballots（匿名选票张数），二者选一。');
     await expect(admin.getByTestId('meeting-title').inputValue()).resolves.toBe('2026年度述职评议大会');
     await expect(group(0, 'evaluators').inputValue()).resolves.toBe(COMMITTEE.join('\n'));
@@ -76,15 +88,15 @@ describe('scheduling an evaluation meeting from the dashboard', () => {
   test('a closing time already past is refused on the form; corrected, the meeting is scheduled and its ballots go out', async () => {
     await group(0, 'ballots').fill('');
     await admin.getByTestId('meeting-closes-at').fill('2020-12-30T17:00');
-    await admin.getByTestId('schedule-meeting').click();
+    expect(await send()).toBe(409);
     await expect(problems()).resolves.toContain('已过，请写一个将来的时间');
     expect(await stack.scratch.db.evaluationMeeting.count()).toBe(0);
 
     const closes = new Date(Date.now() + 86_400_000);
-    const local = new Date(closes.getTime() + 8 * 3_600_000).toISOString().slice(0, 16); // Asia/Shanghai, the demo's zone
+    local = new Date(closes.getTime() + 8 * 3_600_000).toISOString().slice(0, 16); // Asia/Shanghai, the demo's zone
     await admin.getByTestId('meeting-closes-at').fill(local);
     await admin.getByTestId('schedule-meeting').click();
-    await admin.waitForURL(/\/seasons\/demo-2026\/meetings\/m-[0-9a-f]{8}$/);
+    await admin.waitForURL(/\/seasons\/demo-2026\/meetings\/m-[0-9a-f]{10}$/);
     await expect(admin.getByTestId('ballot-slip').count()).resolves.toBe(6);
     const meeting = await stack.scratch.db.evaluationMeeting.findFirstOrThrow();
     expect({ title: meeting.title, reporters: (JSON.parse(meeting.reportersJson) as { reportId: string }[]).map((r) => r.reportId) }).toEqual({
@@ -97,5 +109,46 @@ describe('scheduling an evaluation meeting from the dashboard', () => {
     }
     await admin.goto(`${stack.webUrl}/seasons/demo-2026`);
     await expect(admin.getByTestId('meetings').innerText()).resolves.toContain('2026年度述职评议大会');
+  });
+
+  /** Fills the form as the meeting above was sent. */
+  async function fillTheMeeting() {
+    await admin.goto(`${stack.webUrl}/seasons/demo-2026/meetings`);
+    await admin.getByTestId('meeting-title').fill('2026年度述职评议大会');
+    await admin.getByTestId('meeting-closes-at').fill(local);
+    await admin.locator('input[name="reporter"][value="experimental-primary"]').uncheck();
+    await group(0, 'name').fill('党组成员');
+    await group(0, 'weight').fill('60');
+    await group(0, 'evaluators').fill(COMMITTEE.join('\n'));
+    await group(1, 'name').fill('党代表');
+    await group(1, 'weight').fill('40');
+    await group(1, 'ballots').fill('6');
+  }
+
+  test('the same meeting sent again from a fresh form (Back, then send) is the one already scheduled', async () => {
+    const before = { meetings: await stack.scratch.db.evaluationMeeting.count(), ballots: await stack.scratch.db.evaluationBallot.count() };
+    await fillTheMeeting();
+    await admin.getByTestId('schedule-meeting').click();
+    await admin.waitForURL(/\/meetings\/m-[0-9a-f]{10}$/);
+    const meeting = await stack.scratch.db.evaluationMeeting.findFirstOrThrow();
+    expect(new URL(admin.url()).pathname).toBe(`/seasons/demo-2026/meetings/${meeting.meetingId}`);
+    expect({ meetings: await stack.scratch.db.evaluationMeeting.count(), ballots: await stack.scratch.db.evaluationBallot.count() }).toEqual(before);
+  });
+
+  test('a session that ends while the admin fills the form loses nothing: the dialog, and the form as filled', async () => {
+    await fillTheMeeting();
+    await admin.getByTestId('meeting-title').fill('第二次测评');
+    await stack.scratch.db.webSession.updateMany({ where: { email: ADMIN }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    await admin.getByTestId('schedule-meeting').click();
+    await admin.getByTestId('sign-in-again').waitFor();
+    expect(new URL(admin.url()).pathname).toBe('/seasons/demo-2026/meetings');
+    await expect(admin.getByTestId('meeting-title').inputValue()).resolves.toBe('第二次测评');
+    expect(await stack.scratch.db.evaluationMeeting.count()).toBe(1);
+    // Signed in again, the form comes back as it was filled, boxes ticked as they were.
+    admin = await signInFresh(stack, office, ADMIN);
+    await admin.goto(`${stack.webUrl}/seasons/demo-2026/meetings`);
+    await expect(admin.getByTestId('meeting-title').inputValue()).resolves.toBe('第二次测评');
+    await expect(group(0, 'evaluators').inputValue()).resolves.toBe(COMMITTEE.join('\n'));
+    await expect(admin.locator('input[name="reporter"]:checked').count()).resolves.toBe(2);
   });
 });

@@ -5,11 +5,12 @@
 import { html } from '../html';
 import { csrfField, type PageContext } from '../layout';
 import { GROUP_ROWS, type FormProblem, type MeetingForm } from '../meeting-form-input';
+import { keptFormAttributes, signInAgainDialog } from './editor-safety';
 
 export interface MeetingFormView {
   seasonId: string;
   reports: { branchId: string; branchName: string }[];
-  /** The form as first shown (a new meeting id, every reporter ticked), or as sent. */
+  /** The form as first shown (every reporter ticked), or as sent. */
   values: MeetingForm;
   problems: FormProblem[];
 }
@@ -25,9 +26,10 @@ export function meetingForm(ctx: PageContext, view: MeetingFormView) {
   return html`
     ${view.problems.length ? problemList(ctx, view.problems) : ''}
     <p class="muted">${t('scheduleMeetingHelp')}</p>
-    <form method="post" action="/seasons/${view.seasonId}/meetings" data-testid="meeting-form" class="meeting-form">
+    ${signInAgainDialog(ctx, `/seasons/${view.seasonId}/meetings`)}
+    <form method="post" action="/seasons/${view.seasonId}/meetings" data-testid="meeting-form" class="meeting-form"
+      ${keptFormAttributes(ctx, `meeting:${view.seasonId}`)}>
       ${csrfField(ctx)}
-      <input type="hidden" name="meetingId" value="${text(view.values, 'meetingId')}">
       <label>${t('meetingName')}<input name="title" required maxlength="200" value="${text(view.values, 'title')}" data-testid="meeting-title"></label>
       <label>${t('meetingClosesAt')}<input type="datetime-local" name="closesAt" required value="${text(view.values, 'closesAt')}" data-testid="meeting-closes-at"></label>
       <fieldset><legend>${t('meetingReporters')}</legend>

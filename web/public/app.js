@@ -248,8 +248,12 @@
   function keepForm(form) {
     const say = wordsOf(form);
     const key = `shuzhi:unsaved:${form.dataset.keep}:${dialog?.dataset.person ?? ''}`;
-    const boxes = () => [...form.querySelectorAll('textarea, input:not([type]), input[type="text"], input[type="date"]')];
-    const typed = () => Object.fromEntries(boxes().map((box) => [box.name, box.value]));
+    const boxes = () => [
+      ...form.querySelectorAll('textarea, input:not([type]), input[type="text"], input[type="date"], input[type="datetime-local"], input[type="number"]'),
+    ];
+    const ticks = () => [...form.querySelectorAll('input[type="checkbox"]')];
+    const typed = () =>
+      Object.fromEntries([...boxes().map((box) => [box.name, box.value]), ...ticks().map((tick) => [`${tick.name}=${tick.value}`, tick.checked])]);
     const keep = () => local.keep(key, { at: Date.now(), fields: typed() });
     const hasFiles = !!form.querySelector('input[type="file"]');
     /** A line above the form: a notice (text put back), or a refusal (`refused`), said at once. */
@@ -266,8 +270,9 @@
     };
 
     const kept = local.read(key);
-    if (kept && Object.values(kept.fields).some((value) => value)) {
+    if (kept && Object.values(kept.fields).some((value) => typeof value === 'string' && value)) {
       for (const box of boxes()) if (box.name in kept.fields) box.value = kept.fields[box.name];
+      for (const tick of ticks()) if (`${tick.name}=${tick.value}` in kept.fields) tick.checked = kept.fields[`${tick.name}=${tick.value}`];
       show(`${say('restoredLocal')}${hasFiles ? ` ${say('filesAgain')}` : ''}`);
     }
     form.addEventListener('input', keep);
@@ -281,6 +286,8 @@
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       keep();
+      // What was said of the last try goes: an answer to this one follows.
+      form.querySelector('[data-testid="kept-form-note"]')?.remove();
       const data = new window.FormData(form);
       // The pressed button's name and value (accept or send back) go with the form, as a browser's would.
       const button = event.submitter || pressed;

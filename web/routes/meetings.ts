@@ -8,9 +8,10 @@ import { ReportRequestError } from '../../app/report-commands';
 import type { BallotTokens } from '../../config/ballot-tokens';
 import { meetingPage, type Grades } from '../pages/meeting-page';
 import { meetingForm } from '../pages/meeting-form';
-import { meetingFromForm, newMeetingId, type FormProblem, type MeetingForm } from '../meeting-form-input';
+import { meetingFromForm, type FormProblem, type MeetingForm } from '../meeting-form-input';
 import { contextOf, requireSeasonAdmin, sendPage, webActor, type WebDeps } from '../context';
 import { html } from '../html';
+import { wantsJson } from '../signed-out';
 
 type MeetingRequest = { Params: { id: string; meetingId: string } };
 type SeasonParams = { Params: { id: string } };
@@ -39,7 +40,7 @@ export async function meetingRoutes(app: FastifyInstance, deps: WebDeps & { ball
   app.get<SeasonParams>('/seasons/:id/meetings', async (request, reply) => {
     if (!(await requireSeasonAdmin(request, reply, deps))) return reply;
     const reports = await reportsOf(request.params.id);
-    return showForm(request, reply, { meetingId: newMeetingId(), reporter: reports.map((r) => r.branchId) });
+    return showForm(request, reply, { reporter: reports.map((r) => r.branchId) });
   });
 
   app.post<SeasonParams & { Body: MeetingForm }>('/seasons/:id/meetings', async (request, reply) => {
@@ -49,14 +50,22 @@ export async function meetingRoutes(app: FastifyInstance, deps: WebDeps & { ball
     const ctx = contextOf(request, deps);
     if (!deps.auditKey) return sendPage(reply, ctx, ctx.t('meetingTitle'), html`<p class="error">${ctx.t('notFound')}</p>`, 404);
     const { meeting, problems } = meetingFromForm(request.params.id, form, ctx.t);
-    if (!meeting) return showForm(request, reply, form, problems, 400);
+    // The page's script (a kept form, web/public/app.js) is answered in JSON: where next, or why not.
+    const refused = (said: FormProblem[], status: number) =>
+      wantsJson(request)
+        ? reply
+            .code(status)
+            .send({ saved: false, reason: said.map((p) => `${p.label}${ctx.locale === 'zh-CN' ? '：' : ': '}${p.message[ctx.locale]}`).join('\n') })
+        : showForm(request, reply, form, said, status);
+    if (!meeting) return refused(problems, 400);
     try {
       await scheduleMeeting(deps.temporal, deps.db, deps.auditKey, meeting, webActor(viewer));
     } catch (error) {
       if (!(error instanceof ReportRequestError)) throw error;
-      return showForm(request, reply, form, [{ label: ctx.t('scheduleMeeting'), message: error.reason }], 409);
+      return refused([{ label: ctx.t('scheduleMeeting'), message: error.reason }], 409);
     }
-    return reply.redirect(`/seasons/${encodeURIComponent(meeting.season)}/meetings/${encodeURIComponent(meeting.id)}`, 303);
+    const next = `/seasons/${encodeURIComponent(meeting.season)}/meetings/${encodeURIComponent(meeting.id)}`;
+    return wantsJson(request) ? reply.send({ saved: true, next }) : reply.redirect(next, 303);
   });
 
   app.get<MeetingRequest>('/seasons/:id/meetings/:meetingId', async (request, reply) => {
