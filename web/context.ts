@@ -92,7 +92,7 @@ export function contextOf(request: FastifyRequest, deps: WebDeps): PageContext {
 export function errorPage(
   request: FastifyRequest,
   deps: WebDeps,
-  key: 'csrfRefused' | 'notFound' | 'forbidden' | 'requestTooLarge' | 'tooManyRequests' | 'requestRefused' | 'serverError',
+  key: 'csrfRefused' | 'notFound' | 'forbidden' | 'requestTooLarge' | 'tooManyFiles' | 'fileTooLarge' | 'tooManyRequests' | 'requestRefused' | 'serverError',
 ): string {
   const ctx = contextOf(request, deps);
   return page(ctx, ctx.t(key), html`<p class="error">${ctx.t(key)}</p>`);

@@ -6,12 +6,16 @@ import { errorPage, type WebDeps } from './context';
 import { translator } from './i18n';
 import { wantsJson } from './signed-out';
 
-type Problem = 'requestTooLarge' | 'tooManyRequests' | 'requestRefused' | 'serverError';
+type Problem = 'requestTooLarge' | 'tooManyFiles' | 'fileTooLarge' | 'tooManyRequests' | 'requestRefused' | 'serverError';
+
+/** Evidence files over the limits (@fastify/multipart's codes, web/routes/rectifications.ts) are named as such. */
+const FILE_LIMITS: Record<string, Problem> = { FST_FILES_LIMIT: 'tooManyFiles', FST_REQ_FILE_TOO_LARGE: 'fileTooLarge' };
 
 export function answerErrors(app: FastifyInstance, deps: WebDeps): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    const problem: Problem = status === 413 ? 'requestTooLarge' : status === 429 ? 'tooManyRequests' : status < 500 ? 'requestRefused' : 'serverError';
+    const problem: Problem =
+      FILE_LIMITS[error.code] ?? (status === 413 ? 'requestTooLarge' : status === 429 ? 'tooManyRequests' : status < 500 ? 'requestRefused' : 'serverError');
     if (status === 500) console.error(`web: ${request.method} ${request.url.split('?')[0]}: ${error.stack ?? error.message}`);
     if (wantsJson(request)) return reply.code(status).send({ saved: false, reason: translator(request.locale)(problem) });
     return reply

@@ -44,6 +44,14 @@ const TEXTS = {
     'zh-CN': '提交的内容过大，未保存。请删减后重试。',
     en: 'What was sent is too large and was not saved. Shorten it and try again.',
   },
+  tooManyFiles: {
+    'zh-CN': '一次最多上传 10 个附件，未保存。请减少附件后重试，已填写的文字仍在。',
+    en: 'At most 10 files at a time; nothing was saved. Attach fewer and try again: your text is still there.',
+  },
+  fileTooLarge: {
+    'zh-CN': '每个附件不能超过 10 MB，未保存。请压缩或拆分后重试，已填写的文字仍在。',
+    en: 'Each file may be at most 10 MB; nothing was saved. Compress or split it and try again: your text is still there.',
+  },
   requestRefused: {
     'zh-CN': '请求无法处理，未作任何改动。请返回上一页重试。',
     en: 'The request could not be handled; nothing was changed. Go back and try again.',

@@ -124,6 +124,15 @@ describe('feedback and rectification in the browser', () => {
     await expect(checkPage(secretary, 'rectification-item')).resolves.toEqual([]);
     await secretary.setViewportSize({ width: 390, height: 844 });
     await expect(secretary.getByTestId('progress-text').inputValue()).resolves.toBe(PROGRESS);
+    // Eleven files are one too many: said so, nothing recorded, the text kept.
+    const eleven = Array.from({ length: 11 }, (_, i) => ({ name: `照片${i + 1}.jpg`, mimeType: 'image/jpeg', buffer: Buffer.from(`photo ${i}`) }));
+    await secretary.getByTestId('evidence').setInputFiles(eleven);
+    const refused = secretary.waitForResponse((response) => response.request().method() === 'POST');
+    await secretary.getByTestId('report-progress').click();
+    expect((await refused).status()).toBe(413);
+    await expect(secretary.getByTestId('kept-form-note').innerText()).resolves.toContain('一次最多上传 10 个附件');
+    await expect(secretary.getByTestId('progress-text').inputValue()).resolves.toBe(PROGRESS);
+    expect(await stack.scratch.db.rectificationProgress.count({ where: { itemId: `${MIDDLE}/1` } })).toBe(0);
     await secretary.getByTestId('evidence').setInputFiles(STUDY_PLAN);
     await sendKeptForm(secretary, 'report-progress', '/progress');
     await expect(secretary.getByTestId('item-state').innerText()).resolves.toBe('待验收');
