@@ -59,15 +59,35 @@ export type MeetingProblem = { path: FieldPath; message: Words };
 export function checkMeeting(body: unknown): { meeting: MeetingFile; problems: [] } | { meeting?: undefined; problems: MeetingProblem[] } {
   const parsed = meetingFileSchema.safeParse(body);
   if (!parsed.success) {
+    // The same issues in zod's Chinese, for those said below in neither language.
+    const zh = meetingFileSchema.safeParse(body, { error: z.locales.zhCN().localeError });
     return {
-      problems: parsed.error.issues.map((issue) => ({
-        path: issue.path.map((part) => (typeof part === 'number' ? part : String(part))),
-        message: words(issue.message, issue.message),
-      })),
+      problems: parsed.error.issues.map((issue, i) => {
+        const path = issue.path.map((part) => (typeof part === 'number' ? part : String(part)));
+        return { path, message: issueWords(issue, valueAt(body, path)) ?? words(zh.error?.issues[i]?.message ?? issue.message, issue.message) };
+      }),
     };
   }
   const problems = meetingProblems(parsed.data);
   return problems.length ? { problems } : { meeting: parsed.data, problems: [] };
+}
+
+const valueAt = (body: unknown, path: FieldPath): unknown =>
+  path.reduce<unknown>((at, part) => (at && typeof at === 'object' ? (at as Record<string | number, unknown>)[part] : undefined), body);
+
+/** The issues a form or a request meets most, in words a person reads (zod's own say "expected number, received NaN"). */
+function issueWords(issue: z.core.$ZodIssue, value: unknown): Words | undefined {
+  if (issue.code === 'invalid_format' && issue.format === 'email') {
+    return words(`“${String(value)}”不是有效的邮箱地址。`, `“${String(value)}” is not an email address.`);
+  }
+  if (issue.code === 'invalid_type' && (issue.expected === 'number' || issue.expected === 'int')) {
+    return words('请填写整数，如 40。', 'Write a whole number, e.g. 40.');
+  }
+  if (issue.code === 'too_small' && issue.origin === 'string') return words('不能为空。', 'Fill this in.');
+  if (issue.code === 'too_big' && issue.origin === 'string') return words(`最多 ${issue.maximum} 个字。`, `At most ${issue.maximum} characters.`);
+  if (issue.code === 'too_small' && issue.origin === 'number') return words(`不能小于 ${issue.minimum}。`, `At least ${issue.minimum}.`);
+  if (issue.code === 'too_big' && issue.origin === 'number') return words(`不能大于 ${issue.maximum}。`, `At most ${issue.maximum}.`);
+  return undefined;
 }
 
 /** What the schema cannot say about a meeting: each problem at its field (a file's, or an API request's). */

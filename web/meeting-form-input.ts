@@ -18,6 +18,8 @@ export type MeetingForm = Record<string, string | string[] | undefined>;
 const meetingIdOf = (title: string, closesAt: string) => `m-${createHash('sha256').update(`${title}\n${closesAt}`).digest('hex').slice(0, 10)}`;
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
+/** A number as a person writes one: digits, perhaps a decimal part; "0x10" or "1e3" is none (NaN, refused). */
+const numberIn = (text: string) => (/^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN);
 const all = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []);
 
 /** A problem as the form shows it: where (its label on the form) and what to do. */
@@ -39,8 +41,8 @@ export function meetingFromForm(seasonId: string, form: MeetingForm, t: Translat
       {
         id: `group-${i + 1}`,
         name,
-        weight: Number(weight),
-        ...(ballots ? { ballots: Number(ballots) } : {}),
+        weight: numberIn(weight ?? ''),
+        ...(ballots ? { ballots: numberIn(ballots) } : {}),
         ...(emails.length ? { evaluators: emails } : {}),
       },
     ];
