@@ -289,3 +289,25 @@ export async function rectificationProgress(db: Db, seasonId: string, now = new 
   ]);
   return { total, accepted, overdue, completionRate: total ? Math.round((accepted * 1000) / total) / 10 : null };
 }
+
+export interface ItemVerdict {
+  at: Date;
+  by: string;
+  decision: 'accepted' | 'sent_back';
+  comment: string;
+}
+
+/** The reviewers' verdicts on an item, oldest first, as the record holds them (with what they said). */
+export async function itemVerdicts(db: Db, itemId: string): Promise<ItemVerdict[]> {
+  const events = await db.auditEvent.findMany({
+    where: { key: { startsWith: `${rectificationWorkflowId(itemId)}/` }, action: { in: ['rectification.accepted', 'rectification.sent_back'] } },
+    select: { occurredAt: true, actorEmail: true, action: true, detailJson: true },
+    orderBy: { occurredAt: 'asc' },
+  });
+  return events.map((event) => ({
+    at: event.occurredAt,
+    by: event.actorEmail,
+    decision: event.action === 'rectification.accepted' ? 'accepted' : 'sent_back',
+    comment: String((JSON.parse(event.detailJson) as { comment?: unknown }).comment ?? ''),
+  }));
+}

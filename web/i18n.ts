@@ -295,6 +295,8 @@ const TEXTS = {
   evidenceFiles: { 'zh-CN': '佐证材料（可多选，每个不超过 10 MB）', en: 'Evidence (several files, each at most 10 MB)' },
   reportProgress: { 'zh-CN': '报告整改进展', en: 'Report progress' },
   acceptItem: { 'zh-CN': '验收销号', en: 'Accept and close' },
+  itemAccepted: { 'zh-CN': '已验收销号', en: 'Accepted and closed' },
+  itemSentBack: { 'zh-CN': '退回继续整改', en: 'Sent back' },
   sendBackItem: { 'zh-CN': '退回继续整改', en: 'Send back' },
   verdictComment: { 'zh-CN': '验收意见（退回时必填）', en: 'Comment (required to send back)' },
   rectificationOverview: { 'zh-CN': '整改情况', en: 'Rectification' },

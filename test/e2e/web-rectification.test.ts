@@ -208,7 +208,19 @@ describe('feedback and rectification in the browser', () => {
     expect((await api(mine, item)).json).toMatchObject({ state: 'open', problem: '支部台账不完整' });
     expect((await api(mine, `${item}/progress`, { text: '已补齐台账。' })).json).toMatchObject({ state: 'progress_reported', overdue: true });
     expect((await api(lead, `${item}/verdict`, { decision: 'send_back' })).status).toBe(400);
+    expect((await api(lead, `${item}/verdict`, { decision: 'send_back', comment: '台账还缺少 3 月的会议记录。' })).json).toMatchObject({ state: 'open' });
+    expect((await api(mine, `${item}/progress`, { text: '已补上 3 月的会议记录。' })).json).toMatchObject({ state: 'progress_reported' });
     expect((await api(lead, `${item}/verdict`, { decision: 'accept' })).json).toMatchObject({ state: 'accepted' });
+    // The item's page says why it was sent back, between the two progress reports.
+    await leader.goto(`${stack.webUrl}${item}`);
+    const history = await leader.locator('[data-testid="progress"] > li').allInnerTexts();
+    expect(history.map((entry) => /已补齐台账|退回继续整改|已补上 3 月|已验收销号/.exec(entry)?.[0])).toEqual([
+      '已补齐台账',
+      '退回继续整改',
+      '已补上 3 月',
+      '已验收销号',
+    ]);
+    expect(history[1]).toContain('台账还缺少 3 月的会议记录。');
     expect((await api(lead, `/reports/${encodeURIComponent(MIDDLE)}/feedback`, { comment: '另一条', problems: [] })).status).toBe(409);
   });
 });

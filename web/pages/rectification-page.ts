@@ -1,6 +1,7 @@
 // One rectification item (整改事项): the problem, the measure, the due date and state; its progress
 // reports with their evidence; for its owner while it is open, the progress form (text and files);
 // for a reviewer while progress waits, accept (销号) or send back.
+import type { ItemVerdict } from '../../app/rectification';
 import { RECTIFICATION_STATE_NAMES, type EvidenceRef, type RectificationState } from '../../domain/rectification';
 import { dateIn, reportHref } from '../format';
 import { html } from '../html';
@@ -18,6 +19,8 @@ export interface RectificationView {
   ownerName: string;
   timeZone: string;
   progress: { authorEmail: string; text: string; evidence: EvidenceRef[]; at: Date }[];
+  /** Each acceptance or sending back, with what the reviewer said. */
+  verdicts: ItemVerdict[];
   mayReport: boolean;
   mayDecide: boolean;
   message?: { kind: 'error' | 'notice'; text: string };
@@ -34,7 +37,7 @@ export function rectificationPage(ctx: PageContext, item: RectificationView) {
       <span>${t('owner')}: ${item.ownerName}</span>
       <span class="${overdue ? 'error' : ''}">${t('dueDate')}: ${dateIn(item.dueAt, item.timeZone)}</span></p>
     <dl class="item"><dt>${t('problem')}</dt><dd data-testid="item-problem">${item.problem}</dd><dt>${t('measure')}</dt><dd>${item.measure || '—'}</dd></dl>
-    ${item.progress.length ? progressList(ctx, item) : ''}
+    ${item.progress.length || item.verdicts.length ? progressList(ctx, item) : ''}
     ${item.mayReport || item.mayDecide ? signInAgainDialog(ctx, base) : ''}
     ${
       item.mayReport
@@ -59,9 +62,22 @@ export function rectificationPage(ctx: PageContext, item: RectificationView) {
     }`;
 }
 
+/** The owner's progress reports and the reviewers' verdicts, in the order they came. */
 function progressList(ctx: PageContext, item: RectificationView) {
-  return html`<h2>${ctx.t('progressHistory')}</h2><ol class="progress" data-testid="progress">${item.progress.map(
-    (p) => html`<li>${dateIn(p.at, item.timeZone)} · <span class="comment-body">${p.text}</span>
-      ${p.evidence.length ? html`<ul>${p.evidence.map((file) => html`<li><a href="/evidence/${file.hash}" data-testid="evidence-link">${file.name}</a> (${Math.ceil(file.bytes / 1024)} KB)</li>`)}</ul>` : ''}</li>`,
-  )}</ol>`;
+  const entries = [
+    ...item.progress.map((p) => ({ at: p.at, shown: progressEntry(item, p) })),
+    ...item.verdicts.map((v) => ({ at: v.at, shown: verdictEntry(ctx, item, v) })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
+  return html`<h2>${ctx.t('progressHistory')}</h2><ol class="progress" data-testid="progress">${entries.map((e) => e.shown)}</ol>`;
+}
+
+function progressEntry(item: RectificationView, p: RectificationView['progress'][number]) {
+  return html`<li>${dateIn(p.at, item.timeZone)} · <span class="comment-body">${p.text}</span>
+      ${p.evidence.length ? html`<ul>${p.evidence.map((file) => html`<li><a href="/evidence/${file.hash}" data-testid="evidence-link">${file.name}</a> (${Math.ceil(file.bytes / 1024)} KB)</li>`)}</ul>` : ''}</li>`;
+}
+
+function verdictEntry(ctx: PageContext, item: RectificationView, v: ItemVerdict) {
+  const said = v.decision === 'accepted' ? ctx.t('itemAccepted') : ctx.t('itemSentBack');
+  return html`<li class="verdict" data-testid="verdict" data-decision="${v.decision}">${dateIn(v.at, item.timeZone)} · <strong>${said}</strong>
+    (${v.by})${v.comment ? html`${ctx.locale === 'zh-CN' ? '：' : ': '}<span class="comment-body">${v.comment}</span>` : ''}</li>`;
 }

@@ -3,7 +3,7 @@
 // a file shown as evidence, to whoever may see an item it belongs to.
 import multipart, { type MultipartFile, type MultipartValue } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { acceptItem, MAX_EVIDENCE_BYTES, reportProgress, sendBackItem, type EvidenceUpload } from '../../app/rectification';
+import { acceptItem, itemVerdicts, MAX_EVIDENCE_BYTES, reportProgress, sendBackItem, type EvidenceUpload } from '../../app/rectification';
 import { ReportRequestError } from '../../app/report-commands';
 import type { EvidenceRef, RectificationState } from '../../domain/rectification';
 import { canSeeReport } from '../access';
@@ -50,10 +50,11 @@ export async function rectificationRoutes(app: FastifyInstance, deps: WebDeps) {
   ) {
     const { viewer, item } = found;
     const ctx = contextOf(request, deps);
-    const [report, progress, owner] = await Promise.all([
+    const [report, progress, owner, verdicts] = await Promise.all([
       deps.db.report.findUniqueOrThrow({ where: { id: item.reportId }, include: { seasonBranch: true, season: { select: { timeZone: true } } } }),
       deps.db.rectificationProgress.findMany({ where: { itemId: item.id }, orderBy: { at: 'asc' } }),
       deps.db.person.findUnique({ where: { email: item.ownerEmail }, select: { name: true } }),
+      itemVerdicts(deps.db, item.id),
     ]);
     const me = viewer.email.toLowerCase();
     const state = item.state as RectificationState;
@@ -68,6 +69,7 @@ export async function rectificationRoutes(app: FastifyInstance, deps: WebDeps) {
         ownerName: owner?.name ?? item.ownerEmail,
         timeZone: report.season.timeZone,
         progress: progress.map((p) => ({ ...p, evidence: JSON.parse(p.evidenceJson) as EvidenceRef[] })),
+        verdicts,
         mayReport: state === 'open' && item.ownerEmail === me,
         mayDecide: state === 'progress_reported' && (JSON.parse(item.reviewersJson) as string[]).includes(me),
         message,
