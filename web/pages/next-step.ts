@@ -125,6 +125,8 @@ export function doneSentenceFor(act: DoneAct, view: ReportView, viewerEmail: str
     feedback: [`点评已记录，整改事项已下达给${secretary}。`, `The feedback is recorded; ${secretary} is given the rectification items.`],
   };
   const [zhText, enText] = what[act];
+  // 点评 comes after the report is done, which the page says already: only what was done here.
+  if (act === 'feedback') return zh(locale) ? zhText : enText;
   return `${zh(locale) ? zhText : enText}${nowSentence(view, viewerEmail, locale)}`;
 }
 
