@@ -2,7 +2,7 @@
 // read model, with every change sent through the same Temporal updates as the CLI (channel "web");
 // and the JSON API under /api/v1 for programs, by personal token (channel "api").
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { LOCALES, type Locale } from '../domain/vocabulary';
 import { callerReach } from './caller';
 import { errorPage, LANG_COOKIE, type WebDeps } from './context';
@@ -30,7 +30,21 @@ import { findSignedIn, SESSION_COOKIE } from './sessions';
 export type { WebDeps } from './context';
 
 export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 10 * 1024 * 1024 });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 10 * 1024 * 1024,
+    // An address the router refuses before any route (a 5,000-character ballot token, a malformed
+    // URL) is answered with a page like any other, not the framework's JSON.
+    frameworkErrors: (error, rawRequest, rawReply) => {
+      const [request, reply] = [rawRequest as FastifyRequest, rawReply as FastifyReply];
+      request.locale ??= deps.defaultLocale;
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      void reply
+        .code(tooLong ? 404 : 400)
+        .type('text/html')
+        .send(errorPage(request, deps, tooLong ? 'notFound' : 'requestRefused'));
+    },
+  });
   await app.register(formbody);
   // A .docx upload arrives as raw bytes from the editor's script.
   app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));

@@ -125,6 +125,20 @@ describe('the web app refuses what it must', () => {
     }
   });
 
+  test('an address the router refuses (a 5,000-character ballot token, a malformed one) gets a page, not JSON', async () => {
+    for (const [path, status] of [
+      [`/ballot/${'a'.repeat(5000)}`, 404],
+      ['/ballot/%E0%A4%A', 400],
+    ] as const) {
+      const answer = await open(path);
+      expect({ path: path.slice(0, 20), status: answer.status, type: answer.headers.get('content-type') }).toEqual({
+        path: path.slice(0, 20),
+        status,
+        type: expect.stringContaining('text/html'),
+      });
+    }
+  });
+
   test('a 3,000,000-character paste is refused by autosave and save alike, in words, and nothing is stored', async () => {
     const page = await signedIn(SECRETARY);
     await page.goto(reportUrl(MIDDLE));
