@@ -30,4 +30,7 @@ export const daysUntil = (date: Date, now = new Date()) => Math.ceil((date.getTi
 
 export const stateBadge = (state: string, locale: Locale) => html`<span class="state state-${state}" data-state="${state}">${stateName(state, locale)}</span>`;
 
+/** "标签：内容" / "label: text". */
+export const colon = (locale: Locale) => (locale === 'zh-CN' ? '：' : ': ');
+
 export const reportHref = (reportId: string) => `/reports/${encodeURIComponent(reportId)}`;

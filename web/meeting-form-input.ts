@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import { checkMeeting, type MeetingFile, type MeetingProblem } from '../app/meeting-file';
 import type { FieldPath } from '../app/season-file-zod';
 import { words, type Words } from '../domain/words';
+import type { Locale } from '../domain/vocabulary';
+import { colon } from './format';
 import type { Translate } from './i18n';
 
 /** Rows of groups on the form; a meeting file may have more (20). */
@@ -59,6 +61,9 @@ export function meetingFromForm(seasonId: string, form: MeetingForm, t: Translat
   const { meeting, problems } = checkMeeting(body);
   return meeting ? { meeting, problems: [] } : { problems: labeled(problems) };
 }
+
+/** A problem in a line: "评议组 3 · 权重：请填写整数，如 40。" */
+export const problemLine = (problem: FormProblem, locale: Locale) => `${problem.label}${colon(locale)}${problem.message[locale]}`;
 
 /** Where on the form a problem is: "评议组 2 · 权重", "投票截止时间" … (`rows`: each group's row on the form). */
 function formLabel(path: FieldPath, rows: number[], t: Translate): string {

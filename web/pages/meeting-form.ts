@@ -4,7 +4,7 @@
 // ballots to. Sent back with what is wrong named by its label, and everything entered kept.
 import { html } from '../html';
 import { csrfField, type PageContext } from '../layout';
-import { GROUP_ROWS, type FormProblem, type MeetingForm } from '../meeting-form-input';
+import { GROUP_ROWS, problemLine, type FormProblem, type MeetingForm } from '../meeting-form-input';
 import { keptFormAttributes, signInAgainDialog } from './editor-safety';
 
 export interface MeetingFormView {
@@ -57,5 +57,5 @@ function groupRow(ctx: PageContext, values: MeetingForm, i: number) {
 
 function problemList(ctx: PageContext, problems: FormProblem[]) {
   return html`<div class="error" role="alert" data-testid="message"><p>${ctx.t('meetingFormProblems')}</p>
-    <ul>${problems.map((p) => html`<li>${p.label}${ctx.locale === 'zh-CN' ? '：' : ': '}${p.message[ctx.locale]}</li>`)}</ul></div>`;
+    <ul>${problems.map((p) => html`<li>${problemLine(p, ctx.locale)}</li>`)}</ul></div>`;
 }

@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import type { MeetingStatus } from '../../app/evaluation-meeting';
 import type { MeetingTally } from '../../domain/evaluation';
 import { RATINGS } from '../../domain/vocabulary';
-import { dateIn } from '../format';
+import { colon, dateIn } from '../format';
 import { html, raw, type Html } from '../html';
 import { csrfField, type PageContext } from '../layout';
 
@@ -41,7 +41,7 @@ export async function meetingPage(
   const base = `/seasons/${encodeURIComponent(meeting.seasonId)}/meetings/${encodeURIComponent(meeting.meetingId)}`;
   const groupName = (id: string) => meeting.groups.find((g) => g.id === id)?.name ?? id;
   return html`
-    <p>${t('ballotClosesAt')}${ctx.locale === 'zh-CN' ? '：' : ': '}${dateIn(meeting.closesAt, timeZone)} · ${count.closed ? t('meetingClosed') : t('meetingOpen')}</p>
+    <p>${t('ballotClosesAt')}${colon(ctx.locale)}${dateIn(meeting.closesAt, timeZone)} · ${count.closed ? t('meetingClosed') : t('meetingOpen')}</p>
     <dl class="meeting-count" data-testid="meeting-count" data-count-url="${count.closed ? '' : `${base}/count`}">
       <div><dt>${t('ballotsIssued')}</dt><dd data-count="issued">${count.issued}</dd></div>
       <div><dt>${t('ballotsCast')}</dt><dd data-count="cast">${count.cast}</dd></div>

@@ -3,7 +3,7 @@
 // for a reviewer while progress waits, accept (销号) or send back.
 import type { ItemVerdict } from '../../app/rectification';
 import { RECTIFICATION_STATE_NAMES, type EvidenceRef, type RectificationState } from '../../domain/rectification';
-import { dateIn, reportHref } from '../format';
+import { colon, dateIn, reportHref } from '../format';
 import { html } from '../html';
 import { csrfField, type PageContext } from '../layout';
 import { keptFormAttributes, signInAgainDialog } from './editor-safety';
@@ -79,5 +79,5 @@ function progressEntry(item: RectificationView, p: RectificationView['progress']
 function verdictEntry(ctx: PageContext, item: RectificationView, v: ItemVerdict) {
   const said = v.decision === 'accepted' ? ctx.t('itemAccepted') : ctx.t('itemSentBack');
   return html`<li class="verdict" data-testid="verdict" data-decision="${v.decision}">${dateIn(v.at, item.timeZone)} · <strong>${said}</strong>
-    (${v.by})${v.comment ? html`${ctx.locale === 'zh-CN' ? '：' : ': '}<span class="comment-body">${v.comment}</span>` : ''}</li>`;
+    (${v.by})${v.comment ? html`${colon(ctx.locale)}<span class="comment-body">${v.comment}</span>` : ''}</li>`;
 }

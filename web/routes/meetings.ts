@@ -8,7 +8,7 @@ import { ReportRequestError } from '../../app/report-commands';
 import type { BallotTokens } from '../../config/ballot-tokens';
 import { meetingPage, type Grades } from '../pages/meeting-page';
 import { meetingForm } from '../pages/meeting-form';
-import { meetingFromForm, type FormProblem, type MeetingForm } from '../meeting-form-input';
+import { meetingFromForm, problemLine, type FormProblem, type MeetingForm } from '../meeting-form-input';
 import { contextOf, requireSeasonAdmin, sendPage, webActor, type WebDeps } from '../context';
 import { html } from '../html';
 import { wantsJson } from '../signed-out';
@@ -53,9 +53,7 @@ export async function meetingRoutes(app: FastifyInstance, deps: WebDeps & { ball
     // The page's script (a kept form, web/public/app.js) is answered in JSON: where next, or why not.
     const refused = (said: FormProblem[], status: number) =>
       wantsJson(request)
-        ? reply
-            .code(status)
-            .send({ saved: false, reason: said.map((p) => `${p.label}${ctx.locale === 'zh-CN' ? '：' : ': '}${p.message[ctx.locale]}`).join('\n') })
+        ? reply.code(status).send({ saved: false, reason: said.map((p) => problemLine(p, ctx.locale)).join('\n') })
         : showForm(request, reply, form, said, status);
     if (!meeting) return refused(problems, 400);
     try {
