@@ -28,6 +28,8 @@ import { reject } from './report-rules';
 /** Progress text a reviewer can read on a phone; evidence files are counted apart. */
 const MAX_PROGRESS_CHARACTERS = 5_000;
 const MAX_EVIDENCE_FILES = 10;
+/** As the verdict form's box takes it; a pasted megabyte would otherwise ride into the record and a mail. */
+const MAX_VERDICT_CHARACTERS = 2_000;
 
 export async function rectificationWorkflow(input: RectificationInput): Promise<RectificationSnapshot> {
   const item = new RectificationItem(input);
@@ -133,6 +135,9 @@ class RectificationItem {
     }
     if (this.state !== 'progress_reported') reject('wrong_state', '该事项没有待验收的整改进展。', 'No progress awaits a verdict on this item.');
     if (sendingBack && !request.comment?.trim()) reject('comment_required', '退回时请写明还需做什么。', 'Say what is still needed when sending it back.');
+    if ([...(request.comment ?? '')].length > MAX_VERDICT_CHARACTERS) {
+      reject('too_long', `验收意见不超过 ${MAX_VERDICT_CHARACTERS} 字。`, `A verdict's comment is at most ${MAX_VERDICT_CHARACTERS} characters.`);
+    }
   }
 
   private async progress(request: ProgressRequest): Promise<void> {

@@ -77,6 +77,7 @@ describe('a rectification item (整改事项) on the time-skipping server', () =
     await waitUntil(() => mailsOf('整改待验收').length >= 2, 30_000, 'the reviewers told');
     expect(await refusalOf(acceptItem(env.client, { itemId, actor: secretary }))).toBe('not_reviewer');
     expect(await refusalOf(sendBackItem(env.client, { itemId, actor: leader, comment: '' }))).toBe('comment_required');
+    expect(await refusalOf(sendBackItem(env.client, { itemId, actor: leader, comment: '补'.repeat(2_001) }))).toBe('too_long');
     expect(await sendBackItem(env.client, { itemId, actor: leader, comment: '请附上会议记录。' })).toMatchObject({ state: 'open', sentBack: 1 });
   });
 
