@@ -174,6 +174,17 @@ export class ReportHarness {
     return rows.filter((m) => delivered.has(`${m.messageId} ${m.toAddress}`)).map((m) => ({ kind: m.kind, to: m.toAddress, at: m.requestedAt?.getTime() }));
   }
 
+  /**
+   * The mails of one report as the mailer got them (subject and text), oldest first. Reports of
+   * earlier tests that were left running keep mailing the same people, so a test picks its own
+   * report's mail by the log, never by recipient or position.
+   */
+  async deliveredMails(reportId: string) {
+    const rows = await this.db.sentMail.findMany({ where: { reportId, status: 'sent' }, select: { messageId: true } });
+    const ofReport = new Set(rows.map((row) => row.messageId));
+    return this.mailer.sent.filter((mail) => ofReport.has(mail.messageId));
+  }
+
   /** The record of one report, oldest first: action and actor. */
   async audit(reportId: string) {
     const rows = await this.db.auditEvent.findMany({ where: { reportId }, orderBy: { id: 'asc' } });

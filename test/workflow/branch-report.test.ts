@@ -76,7 +76,7 @@ test('without a submission: reminders 7, 3 and 1 days before, then the liaison, 
   ]);
   expect(await h.db.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({ escalatedTo: 'party_group_secretary' });
   // Each says the time as it is, and the escalations name the secretary, not her address.
-  const told = h.mailer.sent.slice(-5);
+  const told = (await h.deliveredMails(reportId)).slice(1); // after the assignment
   expect(told.map((mail) => mail.subject.replace(/】.*?(还有)/, '】$1'))).toEqual([
     '【述职提醒】还有7天',
     '【述职提醒】还有3天',
@@ -101,7 +101,7 @@ test('still not in after the last escalation: a weekly overdue notice to the sec
   ]);
   const notices = await h.db.auditEvent.findMany({ where: { reportId, action: 'report.overdue_reminded' }, orderBy: { id: 'asc' } });
   expect(notices.map((e) => (JSON.parse(e.detailJson) as { to: string[] }).to)).toEqual([[PEOPLE.secretary], [PEOPLE.secretary]]);
-  const [overdueMail] = h.mailer.sent.filter((mail) => mail.to === PEOPLE.secretary && mail.subject.includes('逾期'));
+  const [overdueMail] = (await h.deliveredMails(reportId)).filter((mail) => mail.to === PEOPLE.secretary && mail.subject.includes('逾期'));
   expect(overdueMail).toBeDefined();
   // Settled, so its weekly notices stop and do not reach the later tests' mailer.
   await handle.signal(closeSignal, { actor: as(PEOPLE.admin) });
@@ -127,8 +127,8 @@ test('reminders minutes apart reach the secretary at most once an hour: the late
   expect(first).toBeGreaterThanOrEqual(dueAt - 5 * MINUTE);
   expect((merged ?? NaN) - (first ?? NaN)).toBeGreaterThanOrEqual(3_600_000);
   expect((merged ?? NaN) - (first ?? NaN)).toBeLessThan(3_600_000 + 5 * MINUTE);
-  // This report's two reminders are the last the secretary got (earlier tests' reports are closed).
-  const reminders = h.mailer.sent.filter((mail) => mail.to === PEOPLE.secretary && /^【述职(提醒|逾期)】/.test(mail.subject)).slice(-2);
+  // This report's two reminders, as the secretary read them.
+  const reminders = (await h.deliveredMails(reportId)).filter((mail) => mail.to === PEOPLE.secretary && /^【述职(提醒|逾期)】/.test(mail.subject));
   // Minutes, as they were when it was sent: never "1小时" rounded up from a few minutes.
   expect(reminders.map((mail) => mail.subject)).toEqual([
     expect.stringMatching(/^【述职提醒】距截止还有[45]分钟$/),
