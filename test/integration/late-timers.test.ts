@@ -43,7 +43,7 @@ test(
       plannedAt: new Date(dueAt - 2 * SECOND).toISOString(),
       missed: [expect.stringContaining('/reminder/6000'), expect.stringContaining('/reminder/4000')],
     });
-    const reminder = h.mailer.sent.filter((m) => m.to === PEOPLE.secretary).at(-1);
+    const reminder = (await h.deliveredMails(reportId)).filter((m) => m.to === PEOPLE.secretary).at(-1);
     expect(reminder?.subject).toContain('逾期');
     expect(reminder?.text).toContain('另有 2 次提醒未能按时发出');
     expect(await handle.query(reportQuery)).toMatchObject({ record: { events: 4 } });
