@@ -8,7 +8,7 @@ import type { AuditKey } from '../config/audit-key';
 import { appendAuditEvent, findRecordedEvent } from '../db/audit';
 import type { Db } from '../db/client';
 import { TASK_QUEUE } from '../domain/constants';
-import { durationMs } from '../domain/duration';
+import { DAY_MS, durationMs } from '../domain/duration';
 import {
   acceptRectificationUpdate,
   rectificationItemId,
@@ -22,7 +22,7 @@ import {
 } from '../domain/rectification';
 import type { Actor } from '../domain/report-api';
 import type { SeasonFile } from '../domain/season-file';
-import { parseDueDate } from '../domain/time';
+import { formatInZone, parseDueDate, zonedEndOfDay } from '../domain/time';
 import { words } from '../domain/words';
 import { rectificationWorkflow } from '../workflows/rectification';
 import { parseReportId, ReportRequestError, sendWorkflowRequest } from './report-commands';
@@ -111,6 +111,17 @@ export async function giveFeedback(client: Client, db: Db, auditKey: AuditKey, r
   return ids;
 }
 
+/**
+ * An item's due date when the leader names none: a period of whole days ends with its last day
+ * (23:59 in the season's zone), as a date written on the form does; a shorter one, as a trial
+ * season might set, runs from the moment of the 点评.
+ */
+function defaultDueAt(now: Date, period: number, timeZone: string): Date {
+  const end = new Date(now.getTime() + period);
+  if (period % DAY_MS !== 0) return end;
+  return zonedEndOfDay(formatInZone(end, timeZone).slice(0, 10), timeZone);
+}
+
 function rectificationPlan(season: { timeZone: string; rectificationJson: string | null }, problems: ProblemInput[], now: Date) {
   const settings = (season.rectificationJson ? JSON.parse(season.rectificationJson) : {}) as Partial<NonNullable<SeasonFile['rectification']>>;
   const period = durationMs(settings.period ?? '90d');
@@ -122,7 +133,7 @@ function rectificationPlan(season: { timeZone: string; rectificationJson: string
         `Problem ${i + 1} must not be empty, and at most ${MAX_PROBLEM} characters.`,
       );
     }
-    if (!problem.dueDate?.trim()) return new Date(now.getTime() + period);
+    if (!problem.dueDate?.trim()) return defaultDueAt(now, period, season.timeZone);
     const due = parseDueDate(problem.dueDate.trim(), season.timeZone);
     if (Number.isNaN(due.getTime()))
       refuse(

@@ -5,6 +5,7 @@ import { acceptItem, giveFeedback, rectificationProgress, reportProgress, sendBa
 import { ReportRequestError, reviewReport, submitReport } from '../../app/report-commands';
 import { rectificationWorkflowId, type RectificationSnapshot } from '../../domain/rectification';
 import { seasonWorkflowId } from '../../domain/ids';
+import { formatInZone } from '../../domain/time';
 import { closeSeasonSignal } from '../../domain/season-api';
 import { databaseKinds } from '../helpers/databases';
 import { REPORT_WITH_MEASURES } from '../helpers/report-harness';
@@ -60,7 +61,9 @@ describe('a rectification item (整改事项) on the time-skipping server', () =
     await waitUntil(async () => (await scratch.db.rectificationItem.count()) === 2, 30_000, 'the items');
     const first = await row(items[0] as string);
     expect(first).toMatchObject({ ownerEmail: DEMO.secretary, state: 'open', measure: '落实“三会一课”制度，每月组织一次集中学习。' });
-    expect((await row(items[1] as string)).dueAt.getTime() - now).toBeGreaterThan(89 * DAY);
+    // No date given: the season's 90 days, to the end of the last one in the season's zone.
+    const lastDay = formatInZone(new Date(now + 90 * DAY), 'Asia/Shanghai').slice(0, 10);
+    expect((await row(items[1] as string)).dueAt).toEqual(new Date(`${lastDay}T23:59:59.999+08:00`));
     await waitUntil(() => mailsOf('整改任务').length === 2, 30_000, 'the assignment mails');
   });
 
