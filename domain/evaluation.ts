@@ -217,6 +217,10 @@ export const BALLOT_REFUSALS = {
   empty: words('请至少为一位述职人选择评价等次。', 'Choose a grade for at least one reporter.'),
   not_reporter: words('选票中含有不属于本次测评的述职人。', 'The ballot grades someone who does not report at this meeting.'),
   bad_score: words('评分应为 0 到满分之间的整数。', 'A score is a whole number from 0 to the maximum.'),
+  score_without_grade: words(
+    '打分的述职人也须选择评价等次：请补选等次，或清空其评分。',
+    'A reporter you score needs a grade too: choose one, or clear the scores.',
+  ),
   batch_empty: words('本组选票已经发完，请与会务人员联系。', "This group's ballots have all been handed out: ask the meeting's staff."),
 } as const satisfies Record<string, Words>;
 

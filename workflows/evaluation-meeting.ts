@@ -141,6 +141,7 @@ class Meeting {
     const dimensions = new Map((this.input.dimensions ?? []).map((d) => [d.id, d.max]));
     for (const [reportId, scores] of Object.entries(request.scores ?? {})) {
       if (!reporters.has(reportId)) refuse('not_reporter');
+      if (!(reportId in request.grades)) refuse('score_without_grade');
       for (const [dimension, score] of Object.entries(scores)) {
         const max = dimensions.get(dimension);
         if (max === undefined || !Number.isInteger(score) || score < 0 || score > max) refuse('bad_score');

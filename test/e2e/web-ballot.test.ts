@@ -178,6 +178,14 @@ describe('an evaluation meeting in the browser', () => {
     const response = await page.request.post(link, { form: {} });
     expect(response.status()).toBe(400);
     expect(await response.text()).toContain('请至少为一位述职人选择评价等次');
+    // Tampered: a score for a reporter left without a grade is asked again, the score kept.
+    const scoreAlone = await page.request.post(link, {
+      form: { 'grade:demo-2026/no1-middle-school': '好', 'grade:demo-2026/experimental-primary': '好', 'score:demo-2026/bureau-office:duty': '7' },
+    });
+    expect(scoreAlone.status()).toBe(400);
+    const asked = await scoreAlone.text();
+    expect(asked).toContain('打分的述职人也须选择评价等次');
+    expect(asked).toMatch(/name="score:demo-2026\/bureau-office:duty"[^>]*value="7"/);
   });
 
   test('in a browser signed in to Shuzhi, a ballot with a score out of range is asked again with the grades chosen kept', async () => {

@@ -91,6 +91,10 @@ describeEachDatabase('an evaluation meeting (民主测评)', (kind) => {
     expect(await refusalOf(scored({ [reporters[0] as string]: { duty: 11 } }))).toBe('bad_score');
     expect(await refusalOf(scored({ [reporters[0] as string]: { loyalty: 5 } }))).toBe('bad_score');
     expect(await refusalOf(scored({ [reporters[0] as string]: { duty: 7.5 } }))).toBe('bad_score');
+    // A reporter scored is a reporter graded: a score alone would count in the mean without a vote.
+    const allButFirst = Object.fromEntries(Object.entries(grades()).slice(1));
+    const scoredUngraded = castBallot(env.client, scratch.db, tokens, third, allButFirst, 'web', { [reporters[0] as string]: { duty: 5 } });
+    expect(await refusalOf(scoredUngraded)).toBe('score_without_grade');
   });
 
   test('the meeting closes on its timer while ballots still arrive: each is counted or refused, none lost or twice', async () => {

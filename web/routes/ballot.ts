@@ -14,7 +14,7 @@ import { readCookie, setCookie } from '../cookies';
 type BallotRequest = { Params: { token: string }; Body: Record<string, string> };
 
 /** A refusal's status: a ballot that does not exist is not found; one spent or closed, gone. */
-const statusOf = (code: string) => (code === 'unknown' ? 404 : ['empty', 'not_reporter', 'bad_score'].includes(code) ? 400 : 410);
+const statusOf = (code: string) => (code === 'unknown' ? 404 : ['empty', 'not_reporter', 'bad_score', 'score_without_grade'].includes(code) ? 400 : 410);
 
 /** A meeting's day: the phone keeps its batch ballot that long. */
 const BATCH_COOKIE_SECONDS = 24 * 3600;
