@@ -144,4 +144,16 @@ describe('scheduling an evaluation meeting from the dashboard', () => {
     await expect(group(0, 'evaluators').inputValue()).resolves.toBe(COMMITTEE.join('\n'));
     await expect(admin.locator('input[name="reporter"]:checked').count()).resolves.toBe(2);
   });
+
+  test('text this browser kept over a month ago is let go on the next page, whatever its form; what was kept lately stays', async () => {
+    // An item's progress never sent, its item since accepted elsewhere: its form never shows again.
+    const stale = `shuzhi:unsaved:progress:demo-2026/no1-middle-school/1:${ADMIN}`;
+    const MONTH = 31 * 86_400_000;
+    const keep = (key: string, value: string) => admin.evaluate(`window.localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(value)})`);
+    await keep(stale, JSON.stringify({ at: Date.now() - MONTH, fields: { text: '旧的整改进展' } }));
+    await keep(`shuzhi:unsaved:broken:${ADMIN}`, '{not json');
+    await admin.goto(`${stack.webUrl}/seasons/demo-2026`);
+    const kept = await admin.evaluate<string[]>(`Object.keys(window.localStorage).filter((key) => key.startsWith('shuzhi:unsaved:'))`);
+    expect(kept).toEqual([`shuzhi:unsaved:meeting:demo-2026:${ADMIN}`]);
+  });
 });

@@ -46,7 +46,18 @@
     forget(key) {
       window.localStorage.removeItem(key);
     },
+    /** Text kept longer than a season's writing takes goes: its form may never show again (an item accepted elsewhere). */
+    sweep() {
+      const KEEP_DAYS = 30;
+      try {
+        const keys = Object.keys(window.localStorage).filter((key) => key.startsWith('shuzhi:unsaved:'));
+        for (const key of keys) if (!(Date.now() - (this.read(key)?.at ?? 0) < KEEP_DAYS * 86_400_000)) this.forget(key);
+      } catch {
+        // Storage refused: nothing is kept to sweep.
+      }
+    },
   };
+  local.sweep();
 
   // The sign-in-again dialog (web/pages/editor-safety.ts): a new link mailed to the person leads back
   // to this page; "signed in again" reloads it, after each text on the page is kept (beforeReload).
