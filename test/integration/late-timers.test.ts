@@ -14,7 +14,7 @@ test(
   'after an outage each person gets one notice saying how many were missed, recorded when it was sent',
   async () => {
     const { reportId, dueAt, handle } = await h.startReport({
-      dueInMs: 8 * SECOND,
+      dueInMs: 20 * SECOND,
       schedule: {
         remindersBeforeDue: ['6s', '4s', '2s'],
         escalateToLiaisonAfter: '1s',
@@ -24,7 +24,9 @@ test(
       },
     });
     await h.stopWorker();
-    await new Promise((resolve) => setTimeout(resolve, 12 * SECOND)); // every reminder and both escalations fall due
+    // Stopped well before the first reminder (14 s after the start), however slow the start was.
+    expect(Date.now()).toBeLessThan(dueAt - 6 * SECOND);
+    await new Promise((resolve) => setTimeout(resolve, dueAt + 3 * SECOND - Date.now())); // every reminder and both escalations fall due
     const back = Date.now();
     await h.startWorker();
     await h.waitFor(async () => (await h.mails(reportId)).length >= 4, 30 * SECOND);
