@@ -23,7 +23,8 @@ export async function createSeason(db: Db, file: SeasonFile, actor: { email?: st
   // A season file names at least one admin (domain/season-file.ts); the first creates it by default.
   const email = actor.email ?? file.admins[0];
   if (!email) throw new Error(`season ${file.id} names no admin to create it`);
-  if (file.parent) await checkParent(db, file.parent, file.id);
+  // A season under another is created by someone the parent knows, never by the file's say-so.
+  if (file.parent) await checkParent(db, file.parent, file.id, actor.email);
   return importSeason(db, file, { email, channel: actor.channel }, auditKey);
 }
 

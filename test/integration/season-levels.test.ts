@@ -33,6 +33,7 @@ function district(): SeasonFile {
       person(DISTRICT_ADMIN, '区委组织部'),
       person('shuji@district.example', '区委书记'),
       person('head@edu.example', '教育局党组书记'),
+      person(BUREAU_ADMIN, '教育局组织科'),
       person('head@health.example', '卫健局党组书记'),
       person('head@town-a.example', '甲镇党委书记'),
     ],
@@ -43,7 +44,8 @@ function district(): SeasonFile {
       id: 'district',
       name: '某区',
       branches: [
-        { id: 'edu-bureau', name: '区教育局党组', secretary: 'head@edu.example' },
+        // The bureau's office is the district's liaison for it, and so may hang the bureau's season under it.
+        { id: 'edu-bureau', name: '区教育局党组', secretary: 'head@edu.example', liaison: BUREAU_ADMIN },
         { id: 'health-bureau', name: '区卫健局党组', secretary: 'head@health.example' },
         { id: 'town-a', name: '甲镇党委', secretary: 'head@town-a.example' },
       ],
@@ -141,6 +143,27 @@ describeEachDatabase('seasons at two levels', (kind) => {
     expect(await scratch.db.season.count({ where: { id: 'other-2026' } })).toBe(0);
   });
 
+  test("only the parent's admins or the branch's own secretary or liaison hang a season under it, and a branch holds one", async () => {
+    const create = (file: SeasonFile, email: string | undefined) =>
+      createSeason(scratch.db, file, { email, channel: 'cli' }, TEST_AUDIT_KEY).then(
+        () => 'created',
+        (error: unknown) => (error instanceof ReportRequestError ? `${error.code}: ${error.reason['zh-CN']}` : Promise.reject(error)),
+      );
+    // Someone else's season, under the health bureau: not by a stranger, nor by another bureau's office, nor unsigned.
+    const rogue = { ...eduBureau({ season: 'district-2026', branch: 'health-bureau' }), id: 'rogue-2026' };
+    await expect(create(rogue, 'evil@evil.example')).resolves.toMatch(
+      /^not_permitted: 只有上级季度 district-2026 的管理员，或其中 区卫健局党组 的书记或联络人/,
+    );
+    await expect(create(rogue, BUREAU_ADMIN)).resolves.toMatch(/^not_permitted: .*你（zuzhi@edu.example）不是/);
+    await expect(create(rogue, undefined)).resolves.toMatch(/^not_permitted: .*请先登录/);
+    // A second season under the education bureau, even by its own office: the branch has one.
+    await expect(create({ ...eduBureau(), id: 'edu2-2026' }, BUREAU_ADMIN)).resolves.toMatch(/^bad_parent: 区教育局党组 下已有下级季度 edu-2026/);
+    expect(await scratch.db.season.count({ where: { id: { in: ['rogue-2026', 'edu2-2026'] } } })).toBe(0);
+    // The bureau's head, and the district's admin, may; the season itself is loaded again as before.
+    await expect(create(eduBureau(), 'head@edu.example')).resolves.toBe('created');
+    await expect(create(eduBureau(), DISTRICT_ADMIN)).resolves.toBe('created');
+  });
+
   test("the district's dashboard rolls up the bureau's season: progress, ratings, final grades, rectification", async () => {
     const [edu] = await childSeasons(scratch.db, 'district-2026');
     expect(edu).toMatchObject({
@@ -167,6 +190,23 @@ describeEachDatabase('seasons at two levels', (kind) => {
     expect(own.text).toContain('data-testid="season-close"');
     expect((await page('/seasons/district-2026', BUREAU_ADMIN)).status).toBe(403);
     expect((await page('/seasons/edu-2026', 'head@health.example')).status).toBe(403);
+    // Each says where the season is held; the district's admin is told it is read only there.
+    expect(overseen.text).toMatch(
+      /data-testid="parent-season">上级述职: <a href="\/seasons\/district-2026">2026年度区直单位党组织书记抓基层党建工作述职评议<\/a> · 区教育局党组 · 你是上级述职的管理员：此处只读/,
+    );
+    expect(own.text).toContain('data-testid="parent-season"');
+    expect(own.text).not.toContain('此处只读');
+  });
+
+  test("the district's admin follows the bureau's links: each report reads, without its forms, and the export downloads", async () => {
+    const report = await page(`/reports/${encodeURIComponent('edu-2026/school-0')}`, DISTRICT_ADMIN);
+    expect(report.status).toBe(200);
+    expect(report.text).toContain('第0校全年发展党员');
+    expect(report.text.match(/<form[^>]+action="[^"]*"/g)).toEqual(['<form method="post" action="/logout"']);
+    expect((await page('/seasons/edu-2026/export?format=csv', DISTRICT_ADMIN)).status).toBe(200);
+    // Not another bureau's head, nor the bureau's admin a level up.
+    expect((await page(`/reports/${encodeURIComponent('edu-2026/school-0')}`, 'head@health.example')).status).toBe(403);
+    expect((await page('/seasons/district-2026/export?format=csv', BUREAU_ADMIN)).status).toBe(403);
   });
 
   test("the district's export compiles both levels: each school's report titled with its bureau", async () => {
@@ -175,6 +215,9 @@ describeEachDatabase('seasons at two levels', (kind) => {
     const markdown = seasonMarkdown(data);
     expect(markdown).toContain('## 区教育局党组：2026年度区教育局基层党组织书记述职评议');
     expect(markdown).toContain('### 一中党支部');
+    // The count and contents name what is compiled below, not only the district's own reports.
+    expect(markdown).toContain('述职报告汇编 · 共 2 篇');
+    expect(markdown).toContain('1. 区教育局党组：2026年度区教育局基层党组织书记述职评议（2 篇）');
     const xml = await (await JSZip.loadAsync(await seasonDocx(data))).file('word/document.xml')?.async('string');
     expect(xml).toContain('区教育局党组 · 一中党支部');
     expect(xml).toContain('共 2 篇');
