@@ -23,7 +23,7 @@ import {
   type KindName,
 } from './official-layout';
 import { pagesOf, type MeasuredParagraph } from './page-estimate';
-import type { SeasonExportData } from './season-data';
+import { reportCount, type SeasonExportData } from './season-data';
 
 /** A titled part of the compilation (a report, the record's head) as kinds of paragraph and their text. */
 interface Part {
@@ -161,5 +161,3 @@ export async function seasonDocx(data: SeasonExportData, generatedAt = new Date(
   });
   return Packer.toBuffer(document);
 }
-
-const reportCount = (data: SeasonExportData): number => data.approved.length + data.children.reduce((sum, child) => sum + reportCount(child.data), 0);

@@ -1,6 +1,6 @@
 import { formatInZone } from '../domain/time';
 import { outline } from './report-outline';
-import type { SeasonExportData } from './season-data';
+import { reportCount, type SeasonExportData } from './season-data';
 
 /**
  * A report's words as Markdown text and nothing else: markup (<script>, an <img> that calls home)
@@ -19,11 +19,15 @@ export function seasonMarkdown(data: SeasonExportData, generatedAt = new Date())
   const lines = [
     `# ${asText(data.title)}`,
     '',
-    `述职报告汇编 · 共 ${data.approved.length} 篇 · 生成于 ${formatInZone(generatedAt, data.timeZone)}（${data.timeZone}）`,
+    `述职报告汇编 · 共 ${reportCount(data)} 篇 · 生成于 ${formatInZone(generatedAt, data.timeZone)}（${data.timeZone}）`,
     '',
     '## 目录',
     '',
     ...data.approved.map((r, i) => `${i + 1}. ${asText(r.branchName)}`),
+    // Each level below by its branch, as compiled after this season's own reports.
+    ...data.children.map(
+      (child, i) => `${data.approved.length + i + 1}. ${asText(child.branchName)}：${asText(child.data.title)}（${reportCount(child.data)} 篇）`,
+    ),
     '',
   ];
   for (const report of data.approved) {

@@ -64,6 +64,9 @@ export interface SeasonExportData {
 /** The levels an export compiles below the season it is asked for (a district, its bureaus, their branches). */
 const LEVELS_COMPILED = 3;
 
+/** The approved reports a compilation holds: this season's and every level's below it. */
+export const reportCount = (data: SeasonExportData): number => data.approved.length + data.children.reduce((sum, child) => sum + reportCount(child.data), 0);
+
 export async function loadSeasonExportData(db: Db, seasonId: string, levels = LEVELS_COMPILED): Promise<SeasonExportData> {
   const season = await db.season.findUniqueOrThrow({ where: { id: seasonId } });
   const reports = await db.report.findMany({

@@ -3,6 +3,7 @@
 // leaders their subtree, admins their seasons. (What a person may *do* is decided by the
 // workflow's validators, as for the CLI.)
 import type { Db, Prisma } from '../db/client';
+import { oversees } from '../app/season-levels';
 
 /** Roles that see a part of the tree: everything under the organization they hold it on. */
 export const SUBTREE_ROLES: readonly string[] = ['leader', 'party_group_secretary', 'admin'];
@@ -65,8 +66,16 @@ export function reviewableReports(reach: Reach): Prisma.ReportWhereInput {
   };
 }
 
+/**
+ * Whether this person may read the report: as visibleReports says, or as an admin of a season above
+ * the report's (a district reads its bureaus' reports, which its export compiles anyway; acting there
+ * stays with the season's own people, as the workflow's validators decide).
+ */
 export async function canSeeReport(db: Db, reach: Reach, reportId: string): Promise<boolean> {
-  return (await db.report.count({ where: { AND: [{ id: reportId }, visibleReports(reach)] } })) === 1;
+  if ((await db.report.count({ where: { AND: [{ id: reportId }, visibleReports(reach)] } })) === 1) return true;
+  if (!reach.adminSeasons.length) return false;
+  const report = await db.report.findUnique({ where: { id: reportId }, select: { seasonId: true } });
+  return !!report && (await oversees(db, reach.adminSeasons, report.seasonId));
 }
 
 /**

@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditKey } from '../config/audit-key';
 import type { BallotTokens } from '../config/ballot-tokens';
 import type { Db } from '../db/client';
+import { oversees } from '../app/season-levels';
 import type { SignInLinks } from '../db/sign-in-links';
 import type { Actor } from '../domain/report-api';
 import type { Locale } from '../domain/vocabulary';
@@ -119,6 +120,23 @@ export async function requireSeasonAdmin(request: FastifyRequest<{ Params: { id:
     return undefined;
   }
   return viewer;
+}
+
+/**
+ * The signed-in viewer if they may read this season: its admins (`own`), or an admin of a season
+ * above it, who reads without its buttons; anyone else is told it is not theirs.
+ */
+export async function requireSeasonReader(
+  request: FastifyRequest<{ Params: { id: string } }>,
+  reply: FastifyReply,
+  deps: WebDeps,
+): Promise<{ viewer: Viewer; own: boolean } | undefined> {
+  const viewer = requireViewer(request, reply);
+  if (!viewer) return undefined;
+  const own = viewer.reach.adminSeasons.includes(request.params.id);
+  if (own || (await oversees(deps.db, viewer.reach.adminSeasons, request.params.id))) return { viewer, own };
+  await requireSeasonAdmin(request, reply, deps);
+  return undefined;
 }
 
 export function sendPage(reply: FastifyReply, ctx: PageContext, title: string, body: Html, status = 200) {

@@ -303,6 +303,8 @@ const TEXTS = {
   completionRate: { 'zh-CN': '整改完成率', en: 'Completion rate' },
   overdueItems: { 'zh-CN': '逾期未完成', en: 'Overdue' },
   childSeasons: { 'zh-CN': '下级述职', en: 'Seasons one level down' },
+  parentSeason: { 'zh-CN': '上级述职', en: 'Held under' },
+  readOnlyOverseen: { 'zh-CN': '你是上级述职的管理员：此处只读', en: 'you administer the season above: read only here' },
   progressApproved: { 'zh-CN': '已审批/总数', en: 'Approved / all' },
   todoRectify: { 'zh-CN': '报告整改进展', en: 'Report rectification progress' },
   todoAcceptRectification: { 'zh-CN': '验收整改事项', en: 'Accept rectification progress' },

@@ -20,3 +20,22 @@ export function childSeasonsSection(ctx: PageContext, children: ChildSeasonSumma
         <td>${c.rectification.total ? `${c.rectification.completionRate}%（${c.rectification.accepted}/${c.rectification.total}）` : '—'}</td></tr>`,
     )}</tbody></table></div></section>`;
 }
+
+/**
+ * Where this season is held: under a branch of its parent, linked for those who read the parent;
+ * to an admin of the parent reading it here, that they read without its buttons.
+ */
+export function parentLine(ctx: PageContext, parent: { seasonId: string; title: string; branchName: string }, readOnly: boolean) {
+  const { t } = ctx;
+  return html`<p class="notice" data-testid="parent-season">${t('parentSeason')}: <a href="/seasons/${encodeURIComponent(parent.seasonId)}">${parent.title}</a> · ${parent.branchName}${
+    readOnly ? html` · ${t('readOnlyOverseen')}` : ''
+  }</p>`;
+}
+
+/** The season's exports: CSV (Chinese or program columns), Markdown and Word. */
+export function exportLinks(ctx: PageContext, seasonId: string) {
+  const { t } = ctx;
+  const base = `/seasons/${encodeURIComponent(seasonId)}/export`;
+  return html`${t('export')}: <a href="${base}?format=csv">CSV</a> (<a href="${base}?format=csv&amp;columns=en">${t('csvForPrograms')}</a>) · <a href="${base}?format=md">Markdown</a> ·
+        <a href="${base}?format=docx">Word</a>`;
+}

@@ -11,8 +11,8 @@ import { seasonMarkdown } from '../../exports/markdown-export';
 import { seasonDocx } from '../../exports/docx-export';
 import { readNewDueDate } from '../../app/admin-input';
 import { rectificationProgress } from '../../app/rectification';
-import { childSeasons, oversees } from '../../app/season-levels';
-import { childSeasonsSection } from '../pages/child-seasons';
+import { childSeasons, parentSeason } from '../../app/season-levels';
+import { childSeasonsSection, exportLinks, parentLine } from '../pages/child-seasons';
 import { ReportRequestError } from '../../app/report-commands';
 import { writingDue } from '../../domain/report-steps';
 import { RATINGS, REPORT_STATES, roleName, SETTLED_STATES } from '../../domain/vocabulary';
@@ -24,7 +24,7 @@ import { csrfField } from '../layout';
 import { person, namesFor } from '../people';
 import { confirmation, isConfirmed } from '../pages/confirm-page';
 import { closeConfirmation, doneMessage, extensionOutcome, type DashboardMessage, type DashboardQuery } from '../pages/season-messages';
-import { contextOf, errorPage, requireSeasonAdmin, requireViewer, sendPage, webActor, type Viewer, type WebDeps } from '../context';
+import { contextOf, errorPage, requireSeasonAdmin, requireSeasonReader, sendPage, webActor, type Viewer, type WebDeps } from '../context';
 
 const PAGE = 100;
 const OVERDUE_SHOWN = 200;
@@ -36,11 +36,9 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
 
   // An admin of a season above this one (a district over its bureaus) reads it, without its buttons.
   app.get<{ Params: { id: string }; Querystring: DashboardQuery }>('/seasons/:id', async (request, reply) => {
-    const viewer = requireViewer(request, reply);
-    if (!viewer) return reply;
-    const own = viewer.reach.adminSeasons.includes(request.params.id);
-    if (!own && !(await oversees(deps.db, viewer.reach.adminSeasons, request.params.id))) return admin(request, reply);
-    return dashboard(request, reply, doneMessage(request.locale, request.query), 200, !own);
+    const reader = await requireSeasonReader(request, reply, deps);
+    if (!reader) return reply;
+    return dashboard(request, reply, doneMessage(request.locale, request.query), 200, !reader.own);
   });
 
   /** The dashboard, with a sentence on what was just done, or why it was not. */
@@ -49,7 +47,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
     const { t, locale } = ctx;
     const seasonId = request.params.id;
     const page = Math.max(0, Number((request.query as DashboardQuery).page ?? 0) || 0);
-    const [{ status, progress }, branches, meetings, rectification, children] = await Promise.all([
+    const [{ status, progress }, branches, meetings, rectification, children, parent] = await Promise.all([
       seasonStatusWithProgress(deps.db, seasonId),
       branchPage(deps.db, seasonId, page * PAGE, PAGE),
       deps.db.evaluationMeeting.findMany({
@@ -59,6 +57,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
       }),
       rectificationProgress(deps.db, seasonId),
       childSeasons(deps.db, seasonId),
+      parentSeason(deps.db, seasonId),
     ]);
     const overdue = status.overdue.slice(0, OVERDUE_SHOWN);
     const nameOf = await namesFor(deps.db, seasonId, [...overdue.map((o) => o.secretaryEmail), ...branches.map((b) => b.secretaryEmail)]);
@@ -74,6 +73,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
       status.title,
       html`
       ${message ? html`<p class="${message.kind}" data-testid="message" role="status">${message.text}</p>` : ''}
+      ${parent ? parentLine(ctx, parent, readOnly) : ''}
       <p class="facts"><span data-testid="season-status">${seasonStatusName(status.status, locale)}</span><span>${t('dueDate')}: ${dateIn(new Date(status.dueAt), status.timeZone)}</span><span>${total} ${t('branch')}</span></p>
       <div class="grid">
         <section><h2>${t('countsByState')}</h2>
@@ -103,10 +103,10 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
           <label class="inline-label">${t('extendUntil')} <input type="date" name="until" required data-testid="season-extend-until"></label> <button data-testid="season-extend">${t('extend')}</button></form>
         <form method="post" action="/seasons/${seasonId}/close" class="inline">${csrfField(ctx)}
           <button data-testid="season-close">${t('closeSeason')}</button></form>
-        ${t('export')}: <a href="/seasons/${seasonId}/export?format=csv">CSV</a> (<a href="/seasons/${seasonId}/export?format=csv&amp;columns=en">${t('csvForPrograms')}</a>) · <a href="/seasons/${seasonId}/export?format=md">Markdown</a> ·
-        <a href="/seasons/${seasonId}/export?format=docx">Word</a>
+        ${exportLinks(ctx, seasonId)}
       </section>`
       }
+      ${readOnly ? html`<p>${exportLinks(ctx, seasonId)}</p>` : ''}
       ${
         rectification.total
           ? html`<section><h2>${t('rectificationOverview')}</h2><p class="facts" data-testid="rectification">
@@ -118,7 +118,8 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
         meetings.length || !readOnly
           ? html`<section><h2>${t('meetingTitle')}</h2><ul data-testid="meetings">${meetings.map(
               (m) =>
-                html`<li><a href="/seasons/${seasonId}/meetings/${m.meetingId}">${m.title}</a> · ${m.status === 'closed' ? t('meetingClosed') : t('meetingOpen')} · ${dateIn(m.closesAt, status.timeZone)}</li>`,
+                // The meeting's page holds its ballots' QR codes: the season's own admins only.
+                html`<li>${readOnly ? m.title : html`<a href="/seasons/${seasonId}/meetings/${m.meetingId}">${m.title}</a>`} · ${m.status === 'closed' ? t('meetingClosed') : t('meetingOpen')} · ${dateIn(m.closesAt, status.timeZone)}</li>`,
             )}</ul>${readOnly ? '' : html`<p><a href="/seasons/${seasonId}/meetings" data-testid="schedule-meeting-link">${t('scheduleMeeting')}</a></p>`}</section>`
           : ''
       }
@@ -187,8 +188,9 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
     return reply.redirect(`/seasons/${encodeURIComponent(request.params.id)}?done=closing`);
   });
 
+  // Read, like the dashboard, by the season's admins and those of a season above it.
   app.get<{ Params: { id: string }; Querystring: { format?: string; columns?: string } }>('/seasons/:id/export', async (request, reply) => {
-    if (!(await admin(request, reply))) return reply;
+    if (!(await requireSeasonReader(request, reply, deps))) return reply;
     const data = await loadSeasonExportData(deps.db, request.params.id);
     const name = `${request.params.id}`;
     switch (request.query.format) {
