@@ -104,6 +104,24 @@ describe('nothing typed is lost', () => {
     await expect(page.inputValue('[data-testid="section-0"]')).resolves.toBe('机关支部全年开展主题党日12次，专题党课4次。');
   });
 
+  test('a paste too large for a report is refused once and not sent again until she changes it; then it saves', async () => {
+    const page = await signInFresh(stack, await newContext(), OFFICE_SECRETARY);
+    await page.goto(reportUrl(OFFICE));
+    const autosaves: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/autosave')) autosaves.push(request.url());
+    });
+    await page.fill('[data-testid="section-0"]', '党'.repeat(120_000));
+    await page.getByTestId('autosave').filter({ hasText: '报告过大（120,' }).waitFor();
+    // Autosave looks every second and sends after three: seven seconds would have sent it twice more.
+    await page.waitForTimeout(7_000);
+    expect(autosaves).toHaveLength(1);
+    await page.fill('[data-testid="section-0"]', '机关支部全年开展主题党日12次，专题党课4次，缩写后保存。');
+    await page.locator('[data-testid="autosave"][data-saved]').waitFor();
+    expect(autosaves).toHaveLength(2);
+    await page.close();
+  });
+
   test("only the report's writer may keep a working copy: the reviewer's autosave is refused and writes nothing", async () => {
     const session = await openSession(stack.scratch.db, REVIEWER);
     const response = await fetch(`${reportUrl(MIDDLE)}/autosave`, {

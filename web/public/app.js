@@ -100,6 +100,9 @@
     let lastSave = 0;
     let signedOut = false;
     let leaving = false;
+    // The server refused this text (too large, no longer editable): sending it again would be refused
+    // again, so autosave waits for the next change; unreachable servers are tried again.
+    let refused = false;
 
     const fields = () => {
       const data = new URLSearchParams();
@@ -134,6 +137,7 @@
         }
         if (!answer.saved) {
           status.textContent = answer.reason || say('keptInBrowser');
+          refused = true;
           return false;
         }
         confirmed(sent);
@@ -155,8 +159,9 @@
         status.textContent = say('autosavedAt', { time });
         status.dataset.saved = answer.savedAt;
       });
-      // A failed autosave tries again; a session that ended waits for the person to sign in.
-      if (!saved) dirty = true;
+      // A failed autosave tries again; a refused one waits for a change; a session that ended waits
+      // for the person to sign in.
+      if (!saved && !refused) dirty = true;
       saving = false;
       if (saved) await check();
     }
@@ -195,6 +200,7 @@
     editor.addEventListener('input', (event) => {
       if (event.target.tagName !== 'TEXTAREA') return;
       dirty = true;
+      refused = false;
       keepLocally();
     });
     setInterval(() => {
@@ -246,6 +252,7 @@
         if (area) area.value = section.text;
       });
       dirty = true;
+      refused = false;
       keepLocally();
       await check();
     });
