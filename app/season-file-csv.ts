@@ -28,23 +28,38 @@ export function readCsvRows<S extends z.ZodObject>(path: string, schema: S, refe
   const { text, warnings } = read;
   let records: CsvRecord[];
   try {
-    records = parseCsv(text, { relax_column_count: true, skip_empty_lines: true, trim: true, info: true }) as unknown as CsvRecord[];
+    // Excel leaves rows of bare commas below the list and unnamed columns beside it: nothing in them.
+    records = parseCsv(text, {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      trim: true,
+      info: true,
+    }) as unknown as CsvRecord[];
   } catch (error) {
     return none([csvSyntaxProblem(path, text, error as CsvError)], warnings);
   }
-  const [header, ...body] = records;
-  if (!header) return { rows: [], problems: [], warnings };
+  const [writtenHeader, ...body] = records;
+  if (!writtenHeader) return { rows: [], problems: [], warnings };
+  const header = withoutTrailingBlankColumns(writtenHeader, body);
   const headerProblems = checkHeader(path, header, Object.keys(schema.shape));
   if (headerProblems.length) return none(headerProblems, warnings);
-  return { ...validateRows(path, schema, header.record, body), warnings };
+  return { ...validateRows(path, schema, header.record, writtenHeader.record.length, body), warnings };
 }
 
-function validateRows<S extends z.ZodObject>(path: string, schema: S, columns: string[], body: CsvRecord[]): Omit<CsvRows<z.infer<S>>, 'warnings'> {
+function validateRows<S extends z.ZodObject>(
+  path: string,
+  schema: S,
+  columns: string[],
+  writtenWidth: number,
+  body: CsvRecord[],
+): Omit<CsvRows<z.infer<S>>, 'warnings'> {
   const rows: CsvRows<z.infer<S>>['rows'] = [];
   const problems: SeasonFileProblem[] = [];
   for (const { record, info } of body) {
     const line = info.lines;
-    if (record.length > columns.length) {
+    // Past the header's last column (its empty unnamed ones aside): a comma inside a value, unquoted.
+    if (record.length > writtenWidth) {
       problems.push({ file: path, line, field: '', message: CSV_WORDS.tooManyFields(record.length, columns.length) });
       continue;
     }
@@ -58,6 +73,13 @@ function validateRows<S extends z.ZodObject>(path: string, schema: S, columns: s
     }
   }
   return { rows, problems };
+}
+
+/** The header without the unnamed columns at its end that no row fills (Excel's empty columns). */
+function withoutTrailingBlankColumns(header: CsvRecord, body: CsvRecord[]): CsvRecord {
+  let width = header.record.length;
+  while (width > 0 && header.record[width - 1] === '' && body.every(({ record }) => !record[width - 1])) width -= 1;
+  return { ...header, record: header.record.slice(0, width) };
 }
 
 /** The header names each column once, and only columns the list has. */

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { formatProblem, loadSeasonFile, SeasonFileError, validateSeasonFile, type SeasonFileProblem } from '../../app/season-file-loader';
 import { DEMO_SEASON_FILE } from '../helpers/seasons';
 import { at } from '../helpers/at';
+import iconv from 'iconv-lite';
 
 function writeSeason(text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'season-')), 'season.yaml');
@@ -155,6 +156,32 @@ describe('season files as offices save them', () => {
       ['branches-gbk.csv', 1, 'branches-gbk.csv 按 GB18030（GBK） 编码读取；建议另存为 UTF-8。'],
     ]);
   });
+});
+
+test('a branches CSV as Excel saves it, with bare-comma rows below and unnamed empty columns beside, reads as its rows', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'season-'));
+  const csv = [
+    'id,name,secretary,liaison,reviewer,,',
+    'school-a,甲校党支部,sec.a@school.example,liaison@bureau.example,admin@bureau.example,,',
+    'school-b,乙校党支部,sec.b@school.example,,,,',
+    ',,,,,,',
+    ',,,,,,',
+    '',
+  ].join('\r\n');
+  writeFileSync(join(dir, 'branches.csv'), iconv.encode(csv, 'gb18030'));
+  const base = readFileSync(join(__dirname, '..', 'fixtures', 'seasons', 'encodings', 'season-gbk-csv.yaml'), 'utf8');
+  writeFileSync(join(dir, 'season.yaml'), base.replace('branches-gbk.csv', 'branches.csv'));
+  const { file, problems } = validateSeasonFile(join(dir, 'season.yaml'), { now: new Date('2026-11-25T00:00:00Z') });
+  expect(problems).toEqual([]);
+  expect(file?.organization.branches.map((b) => [b.id, b.name])).toEqual([
+    ['school-a', '甲校党支部'],
+    ['school-b', '乙校党支部'],
+  ]);
+  // A value in an unnamed column is still a mistake, said at its line.
+  writeFileSync(join(dir, 'branches.csv'), iconv.encode(csv.replace('sec.b@school.example,,,,', 'sec.b@school.example,,,兼任,'), 'gb18030'));
+  expect(
+    validateSeasonFile(join(dir, 'season.yaml'), { now: new Date('2026-11-25T00:00:00Z') }).problems.map((p) => [p.line, p.field, p.message['zh-CN']]),
+  ).toEqual([[1, '', '第 6 列没有列名：请填写列名，或删去这一列。']]);
 });
 
 describe('schedules that cannot hurt anyone', () => {
