@@ -22,7 +22,7 @@ import {
 } from '../domain/rectification';
 import type { Actor } from '../domain/report-api';
 import type { SeasonFile } from '../domain/season-file';
-import { formatInZone, parseDueDate, zonedEndOfDay } from '../domain/time';
+import { dateFault, formatInZone, parseDueDate, zonedEndOfDay } from '../domain/time';
 import { words } from '../domain/words';
 import { rectificationWorkflow } from '../workflows/rectification';
 import { parseReportId, ReportRequestError, sendWorkflowRequest } from './report-commands';
@@ -135,12 +135,20 @@ function rectificationPlan(season: { timeZone: string; rectificationJson: string
     }
     if (!problem.dueDate?.trim()) return defaultDueAt(now, period, season.timeZone);
     const due = parseDueDate(problem.dueDate.trim(), season.timeZone);
-    if (Number.isNaN(due.getTime()))
+    if (Number.isNaN(due.getTime())) {
+      const fault = dateFault(problem.dueDate.trim());
+      if (fault?.part === 'day')
+        refuse(
+          'bad_date',
+          `第 ${i + 1} 个问题的整改期限 ${problem.dueDate} 不是真实的日期：这个月只有 ${fault.daysInMonth} 天，请改正。`,
+          `Problem ${i + 1}'s due date ${problem.dueDate} is not a real date: that month has ${fault.daysInMonth} days; correct it.`,
+        );
       refuse(
         'bad_date',
-        `第 ${i + 1} 个问题的整改期限“${problem.dueDate}”不是有效日期，请写成 2027-03-31。`,
-        `Problem ${i + 1}'s due date “${problem.dueDate}” is not a date: write it as 2027-03-31.`,
+        `第 ${i + 1} 个问题的整改期限“${problem.dueDate}”不是日期：请按“年-月-日”填写，例如 2027-06-30。`,
+        `Problem ${i + 1}'s due date “${problem.dueDate}” is not a date: write it as year-month-day, e.g. 2027-06-30.`,
       );
+    }
     if (due <= now) refuse('bad_date', `第 ${i + 1} 个问题的整改期限 ${problem.dueDate} 已过。`, `Problem ${i + 1}'s due date ${problem.dueDate} has passed.`);
     return due;
   });

@@ -23,6 +23,7 @@ const zh = {
   sendBack: '退回继续整改（须写明意见）',
   verdict: '验收意见',
   item: '整改事项编号，如 demo-2026/no1-middle-school/1',
+  report: '已审批报告的编号“季度/支部”，如 demo-2026/no1-middle-school',
   season: '述职季度编号',
   json: '输出 JSON',
   given: (ids: string[]) => `点评已记录，下达整改事项 ${ids.length} 项：${ids.join('、')}`,
@@ -43,6 +44,7 @@ const en: typeof zh = {
   sendBack: 'Send the item back (say why)',
   verdict: 'the comment',
   item: 'the item id, e.g. demo-2026/no1-middle-school/1',
+  report: 'the approved report\'s id "season/branch", e.g. demo-2026/no1-middle-school',
   season: 'the season id',
   json: 'print JSON',
   given: (ids) => `Feedback recorded; ${ids.length} rectification item(s): ${ids.join(', ')}`,
@@ -58,16 +60,17 @@ export function registerRectificationCommands(program: Command): void {
   program
     .command('feedback')
     .description(w.feedback)
-    .argument('<report>', w.item)
+    .argument('<report>', w.report)
     .requiredOption('--comment <text>', w.comment)
-    .option('--problem <text>', w.problem, collect, [])
+    // No default shown: commander would print it in English, "(default: [])".
+    .option('--problem <text>', w.problem, collect)
     .option('--as <email>', asHelp)
     .option('--json', w.json)
-    .action((reportId: string, options: { comment: string; problem: string[]; as?: string; json?: boolean }) =>
+    .action((reportId: string, options: { comment: string; problem?: string[]; as?: string; json?: boolean }) =>
       withKnown(
         ({ config, db }) => operatorActor(config, db, options.as),
         async ({ config, db, client }, actor) => {
-          const problems = options.problem.map((text) => ({ text }));
+          const problems = (options.problem ?? []).map((text) => ({ text }));
           const ids = await giveFeedback(client, db, loadAuditKeyring(config).current, { reportId, actor, comment: options.comment, problems });
           print(options.json, { items: ids }, w.given(ids));
         },
@@ -98,14 +101,14 @@ export function registerRectificationCommands(program: Command): void {
     .description(w.progress)
     .argument('<item>', w.item)
     .requiredOption('--text <text>', w.text)
-    .option('--file <path>', w.files, collect, [])
+    .option('--file <path>', w.files, collect)
     .option('--as <email>', asHelp)
     .option('--json', w.json)
-    .action((itemId: string, options: { text: string; file: string[]; as?: string; json?: boolean }) =>
+    .action((itemId: string, options: { text: string; file?: string[]; as?: string; json?: boolean }) =>
       withKnown(
         ({ config, db }) => operatorActor(config, db, options.as),
         async ({ db, client }, actor) => {
-          const files = options.file.map((path) => ({ name: basename(path), mime: 'application/octet-stream', bytes: readFileSync(path) }));
+          const files = (options.file ?? []).map((path) => ({ name: basename(path), mime: 'application/octet-stream', bytes: readFileSync(path) }));
           const after = await reportProgress(client, db, { itemId, actor, text: options.text, files });
           print(options.json, after, w.snapshot(after));
         },

@@ -52,6 +52,12 @@ describe('a rectification item (整改事项) on the time-skipping server', () =
       problems: [{ text: '“三会一课”落实不到位', dueDate: new Date(now + 10 * DAY).toISOString() }, { text: '支部台账不完整' }],
     };
     expect(await refusalOf(giveFeedback(env.client, scratch.db, TEST_AUDIT_KEY, { ...feedback, actor: secretary }))).toBe('not_leader');
+    // A day the month does not have is named as such, not answered with an example to copy.
+    const february30 = { ...feedback, problems: [{ text: '台账不全', dueDate: '2027-02-30' }] };
+    await expect(giveFeedback(env.client, scratch.db, TEST_AUDIT_KEY, february30)).rejects.toMatchObject({
+      code: 'bad_date',
+      reason: { 'zh-CN': '第 1 个问题的整改期限 2027-02-30 不是真实的日期：这个月只有 28 天，请改正。' },
+    });
     items = await giveFeedback(env.client, scratch.db, TEST_AUDIT_KEY, feedback, new Date(now));
     expect(items).toEqual([`${DEMO.middle}/1`, `${DEMO.middle}/2`]);
     // The same 点评 again records nothing new; a different one is refused.
