@@ -10,6 +10,8 @@ import { reportHref } from './format';
 
 export interface TodoItem {
   what: TextKey;
+  /** Which one, where the branch does not say it: an item's problem. */
+  detail?: string;
   /** The branch (and season) it is about; absent for a count of several. */
   branch?: string;
   season?: string;
@@ -117,14 +119,26 @@ async function rectificationTodo(db: Db, email: string): Promise<TodoItem[]> {
       take: LISTED,
     }),
   ]);
+  // Each under its branch and season, as reports are, the problem beside what to do.
+  const reports = await db.report.findMany({
+    where: { id: { in: [...new Set([...owned, ...toAccept].map((row) => row.reportId))] } },
+    select: { id: true, seasonBranch: { select: { name: true } }, season: { select: { title: true, timeZone: true } } },
+  });
+  const reportOf = new Map(reports.map((r) => [r.id, r]));
   const item =
     (what: TextKey) =>
     (row: (typeof owned)[number]): TodoItem => ({
       what,
-      branch: row.problem,
+      detail: shortened(row.problem),
+      branch: reportOf.get(row.reportId)?.seasonBranch.name,
+      season: reportOf.get(row.reportId)?.season.title,
       dueAt: row.dueAt,
-      timeZone: 'Asia/Shanghai',
+      timeZone: reportOf.get(row.reportId)?.season.timeZone ?? 'Asia/Shanghai',
       href: `/rectifications/${encodeURIComponent(row.id)}`,
     });
   return [...owned.map(item('todoRectify')), ...toAccept.map(item('todoAcceptRectification'))];
 }
+
+/** A to-do line shows the start of a long text; its page has the whole. */
+const DETAIL_SHOWN = 40;
+const shortened = (text: string) => ([...text].length > DETAIL_SHOWN ? `${[...text].slice(0, DETAIL_SHOWN).join('')}…` : text);

@@ -119,7 +119,12 @@ describe('feedback and rectification in the browser', () => {
 
   test('on her phone the secretary finds both items on her 待办 and reports progress on one with an evidence file', async () => {
     await secretary.goto(`${stack.webUrl}/`);
-    await expect(secretary.getByTestId('todo').innerText()).resolves.toContain('“三会一课”落实不到位');
+    // Each item under its branch and season, its problem beside what to do; the sooner due first.
+    const rows = secretary.locator('[data-todo="todoRectify"]');
+    await expect(rows.allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(/^报告整改进展\s+支部台账不完整\s+第一中学党支部\s+2026年度/),
+      expect.stringMatching(/^报告整改进展\s+“三会一课”落实不到位\s+第一中学党支部\s+2026年度/),
+    ]);
     await secretary.goto(`${stack.webUrl}${ITEM_1_PATH}`);
     await expect(checkPage(secretary, 'rectification-item')).resolves.toEqual([]);
     await secretary.setViewportSize({ width: 390, height: 844 });

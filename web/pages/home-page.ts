@@ -34,7 +34,9 @@ export function homePage(ctx: PageContext, data: HomeData) {
           ? html`<table><thead><tr><th>${t('whatToDo')}</th><th>${t('branch')}</th><th>${t('byWhen')}</th></tr></thead><tbody>${data.todo.map(
               (
                 item,
-              ) => html`<tr data-todo="${item.what}"><td><a href="${item.href}">${t(item.what)}</a>${item.count ? html` · ${fillIn(t('reportsCount'), { n: item.count })}` : ''}</td>
+              ) => html`<tr data-todo="${item.what}"><td><a href="${item.href}">${t(item.what)}</a>${item.count ? html` · ${fillIn(t('reportsCount'), { n: item.count })}` : ''}${
+                item.detail ? html`<div class="muted" data-testid="todo-detail">${item.detail}</div>` : ''
+              }</td>
                 <td>${item.branch ?? ''}${item.season ? html`<div class="muted">${item.season}</div>` : ''}</td>
                 <td>${item.dueAt ? html`${dateIn(item.dueAt, item.timeZone ?? 'Asia/Shanghai')}<div class="muted">${timeLeft(item.dueAt, locale)}</div>` : '—'}</td></tr>`,
             )}</tbody></table>`
