@@ -35,7 +35,7 @@ const KIND_WORDS: Record<NotTextKind, Words> = {
 export type TextPurpose = 'text' | 'report';
 
 export class NotTextError extends Error {
-  readonly words: Words;
+  words: Words;
   constructor(
     readonly file: string,
     readonly kind: NotTextKind,
@@ -111,14 +111,35 @@ export function readTextFile(path: string): DecodedText {
   return decodeText(readFileSync(path), path);
 }
 
+/** A file named .docx that cannot be read as one: damaged, or something else renamed. */
+export class UnreadableWordError extends NotTextError {
+  constructor(file: string) {
+    super(file, 'docx', 'report');
+    const name = basename(file);
+    this.words = words(
+      `${name} 无法作为 Word 文档读取（文件可能已损坏，或并不是 .docx）。请在 Word 中打开它，另存为“Word 文档（.docx）”后再上传，或把内容直接粘贴到编辑框。`,
+      `${name} cannot be read as a Word document (it may be damaged, or not really a .docx). Open it in Word and save it as "Word Document (.docx)", then upload it again, or paste its text into the editor.`,
+    );
+    this.message = this.words.en;
+  }
+}
+
 /** A report: a text file in any of the encodings above, or a Word .docx (its text, paragraph by paragraph). */
 export async function decodeReportBytes(bytes: Buffer, fileName: string): Promise<DecodedText> {
-  if (sniffNotText(bytes) !== 'docx') return decodeText(bytes, fileName, 'report');
+  if (sniffNotText(bytes) !== 'docx') {
+    try {
+      return decodeText(bytes, fileName, 'report');
+    } catch (error) {
+      // Named .docx but neither Word's nor text: said as such, not "save it as .docx".
+      if (error instanceof NotTextError && /\.docx$/i.test(fileName)) throw new UnreadableWordError(fileName);
+      throw error;
+    }
+  }
   let raw: string;
   try {
     raw = (await mammoth.extractRawText({ buffer: bytes })).value;
   } catch {
-    throw new NotTextError(fileName, 'zip', 'report');
+    throw new UnreadableWordError(fileName);
   }
   // mammoth separates paragraphs with a blank line; a report's lines are its paragraphs.
   return { text: normalise(raw).replace(/\n\n/g, '\n').trim() + '\n', encoding: 'docx' };

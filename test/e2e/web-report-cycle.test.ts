@@ -109,6 +109,18 @@ describe('the report cycle in the browser', () => {
         sections: [{ children: paragraphs.map(([text, heading]) => new Paragraph({ text, ...(heading ? { heading: HeadingLevel.HEADING_2 } : {}) })) }],
       }),
     );
+    // A damaged .docx first: said beside the file field, in words for a Word file, nothing changed.
+    await office.setInputFiles('[data-testid="upload"]', {
+      name: '草稿.docx',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from([0, 1, 2, 200, 255, 7, 0, 3]),
+    });
+    await expect(office.getByTestId('upload-note').innerText()).resolves.toBe(
+      '草稿.docx 无法作为 Word 文档读取（文件可能已损坏，或并不是 .docx）。请在 Word 中打开它，另存为“Word 文档（.docx）”后再上传，或把内容直接粘贴到编辑框。',
+    );
+    const noteBox = await office.getByTestId('upload-note').boundingBox();
+    const fieldBox = await office.getByTestId('upload').boundingBox();
+    expect(Math.abs((noteBox?.y ?? 0) - (fieldBox?.y ?? 0))).toBeLessThan(120);
     await office.setInputFiles('[data-testid="upload"]', {
       name: 'draft.docx',
       mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -117,6 +129,7 @@ describe('the report cycle in the browser', () => {
     await waitUntil(async () => (await office.inputValue('[data-testid="section-1"]')) === '学习不够系统。', 20_000, 'the upload in the editor', 200);
     expect(await office.inputValue('[data-testid="section-0"]')).toBe('全年发展预备党员3名。');
     expect(await office.inputValue('[data-testid="preamble"]')).toBe('局机关党支部书记述职报告');
+    await expect(office.getByTestId('upload-note').count()).resolves.toBe(0);
     await waitUntil(async () => (await workingCopyOf('demo-2026/bureau-office')).includes('建立学习制度。'), 20_000, 'autosave to keep the upload', 200);
     expect(await workingCopyOf('demo-2026/bureau-office')).toContain('## 三、下步工作思路和主要措施\n建立学习制度。');
     await screenshot(office, '03b-editor-docx-upload');

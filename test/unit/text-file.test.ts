@@ -83,4 +83,21 @@ describe('reading a file a person gives us', () => {
       words: { 'zh-CN': 'r.pdf 是PDF 文件，不是文本文件。请另存为 Word 文档（.docx）或 UTF-8 文本文件后再试。' },
     });
   });
+
+  test('a file named .docx that Word cannot have written is said to be unreadable as Word, whatever is inside', async () => {
+    const unreadable = 'cannot be read as a Word document (it may be damaged, or not really a .docx)';
+    for (const bytes of [
+      Buffer.from([0, 1, 2, 200, 255]),
+      Buffer.from('%PDF-1.4'),
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 0x77, 0x6f, 0x72, 0x64, 0x2f]),
+    ]) {
+      await expect(decodeReportBytes(bytes, '述职.docx')).rejects.toMatchObject({
+        message: `述职.docx ${unreadable}. Open it in Word and save it as "Word Document (.docx)", then upload it again, or paste its text into the editor.`,
+      });
+    }
+    // The same bytes under another name are named for what they are.
+    await expect(decodeReportBytes(Buffer.from([0, 1, 2, 200, 255]), 'r.txt')).rejects.toMatchObject({
+      words: { en: expect.stringContaining('r.txt is a binary file') },
+    });
+  });
 });

@@ -6,8 +6,8 @@
 (function () {
   const csrf = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
 
-  function post(url, body, type) {
-    const headers = { 'x-csrf-token': csrf, accept: 'application/json' };
+  function post(url, body, type, more = {}) {
+    const headers = { 'x-csrf-token': csrf, accept: 'application/json', ...more };
     // FormData (a form with files) sets its own multipart type and boundary.
     if (!(body instanceof window.FormData)) headers['content-type'] = type || 'application/x-www-form-urlencoded';
     return fetch(url, { method: 'POST', headers, body, credentials: 'same-origin' });
@@ -239,11 +239,23 @@
     editor.querySelector('input[type="file"]').addEventListener('change', async (event) => {
       const file = event.target.files[0];
       if (!file) return;
-      const response = await post(editor.dataset.uploadUrl, await file.arrayBuffer(), 'application/octet-stream');
+      // The file's name, so that what is said of it names it (web/report-upload.ts).
+      const response = await post(editor.dataset.uploadUrl, await file.arrayBuffer(), 'application/octet-stream', {
+        'x-file-name': encodeURIComponent(file.name),
+      });
       if (response.status === 401) return sessionEnded();
       const result = await response.json();
+      // Said beside the file chosen, where the person is looking, as well as in the status line.
+      const label = event.target.closest('label');
+      label.parentElement.querySelector('[data-testid="upload-note"]')?.remove();
       if (!response.ok) {
         status.textContent = result.reason;
+        const note = document.createElement('p');
+        note.className = 'error';
+        note.dataset.testid = 'upload-note';
+        note.setAttribute('role', 'alert');
+        note.textContent = result.reason;
+        label.after(note);
         return;
       }
       editor.querySelector('textarea[name="preamble"]').value = result.preamble;
