@@ -153,7 +153,7 @@ describe('each person sees their next step', () => {
     expect(await leader.getByTestId('rating').getAttribute('required')).not.toBeNull();
     await leader.getByTestId('rating').selectOption('较好');
     await post(leader, 'approve');
-    expect(await textOf(leader, 'message')).toBe('已批准，评价为“较好”，周书记（第一中学）会收到邮件通知。本支部的述职已完成（评价：较好），无需再做什么。');
+    expect(await textOf(leader, 'message')).toBe('已批准，评价为“较好”，周书记（第一中学）会收到邮件通知。该支部的述职已完成（评价：较好），此报告无需再办理。');
     expect(await leader.getByTestId('approve').count()).toBe(0);
   });
 
@@ -213,7 +213,7 @@ describe('each person sees their next step', () => {
     await screenshot(admin, 'next-steps-06-confirm-exempt');
     expect((await report(PRIMARY)).state).toBe('assigned');
     await post(admin, 'confirm');
-    expect(await textOf(admin, 'message')).toBe('已免于述职。本支部免于述职，无需再做什么。');
+    expect(await textOf(admin, 'message')).toBe('已免于述职。该支部免于述职，此报告无需再办理。');
     expect((await report(PRIMARY)).state).toBe('exempted');
 
     await admin.goto(`${stack.webUrl}/seasons/demo-2026`);

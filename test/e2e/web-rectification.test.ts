@@ -171,6 +171,8 @@ describe('feedback and rectification in the browser', () => {
     await stale.goto(`${stack.webUrl}${ITEM_1_PATH}`);
     await sendKeptForm(leader, 'accept-item', '/verdict');
     await expect(leader.getByTestId('item-state').innerText()).resolves.toBe('已销号');
+    // The verdict in the item's history names the leader as the season knows him, not his address.
+    await expect(leader.locator('[data-testid="verdict"][data-decision="accepted"]').innerText()).resolves.toMatch(/已验收销号\s+\(李书记（党组书记）\)/);
     await waitUntil(() => stack.smtp.mailbox.list({ to: SECRETARY }).some((m) => m.subject.includes('整改销号')), 30_000, 'the secretary told');
 
     // Refused as closed, said as a refusal, and the comment typed there kept.

@@ -83,16 +83,17 @@ export function nowSentence(view: ReportView, viewerEmail: string, locale: Local
   }
 }
 
+// Said alike to the secretary, the reviewer and leadership: of the branch, not to it.
 function doneSentence(state: string, rating: string | null, locale: Locale): string {
   switch (state) {
     case 'approved':
       return zh(locale)
-        ? `本支部的述职已完成（评价：${rating ?? '—'}），无需再做什么。`
+        ? `该支部的述职已完成（评价：${rating ?? '—'}），此报告无需再办理。`
         : `This branch's report is done (rated ${rating ?? '—'}); nothing more is asked.`;
     case 'exempted':
-      return zh(locale) ? '本支部免于述职，无需再做什么。' : 'This branch is exempted; nothing more is asked.';
+      return zh(locale) ? '该支部免于述职，此报告无需再办理。' : 'This branch is exempted; nothing more is asked.';
     case 'withdrawn':
-      return zh(locale) ? '本支部的述职任务已撤销，无需再做什么。' : "This branch's report was withdrawn; nothing more is asked.";
+      return zh(locale) ? '该支部的述职任务已撤销，此报告无需再办理。' : "This branch's report was withdrawn; nothing more is asked.";
     default:
       return zh(locale) ? '述职季度已结束，本报告不再办理。' : 'The season is closed; nothing more is done with this report.';
   }
@@ -121,7 +122,7 @@ export function doneSentenceFor(act: DoneAct, view: ReportView, viewerEmail: str
     reassigned: [`书记已更换为${secretary}，述职任务邮件已发给其本人。`, `The secretary is now ${secretary}, who is sent the assignment by mail.`],
     reminded: reminded(view, locale),
     exempted: ['已免于述职。', 'The branch is exempted.'],
-    withdrawn: ['已撤销本支部的述职任务。', "The branch's report is withdrawn."],
+    withdrawn: ['已撤销该支部的述职任务。', "The branch's report is withdrawn."],
     feedback: [`点评已记录，整改事项已下达给${secretary}。`, `The feedback is recorded; ${secretary} is given the rectification items.`],
   };
   const [zhText, enText] = what[act];

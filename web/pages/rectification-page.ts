@@ -7,6 +7,7 @@ import { colon, dateIn, reportHref } from '../format';
 import { html } from '../html';
 import { csrfField, type PageContext } from '../layout';
 import { keptFormAttributes, signInAgainDialog } from './editor-safety';
+import { person, type NameOf } from '../people';
 
 export interface RectificationView {
   id: string;
@@ -21,6 +22,8 @@ export interface RectificationView {
   progress: { authorEmail: string; text: string; evidence: EvidenceRef[]; at: Date }[];
   /** Each acceptance or sending back, with what the reviewer said. */
   verdicts: ItemVerdict[];
+  /** The reviewers' names, as the season knows them. */
+  nameOf: NameOf;
   mayReport: boolean;
   mayDecide: boolean;
   message?: { kind: 'error' | 'notice'; text: string };
@@ -79,5 +82,5 @@ function progressEntry(item: RectificationView, p: RectificationView['progress']
 function verdictEntry(ctx: PageContext, item: RectificationView, v: ItemVerdict) {
   const said = v.decision === 'accepted' ? ctx.t('itemAccepted') : ctx.t('itemSentBack');
   return html`<li class="verdict" data-testid="verdict" data-decision="${v.decision}">${dateIn(v.at, item.timeZone)} · <strong>${said}</strong>
-    (${v.by})${v.comment ? html`${colon(ctx.locale)}<span class="comment-body">${v.comment}</span>` : ''}</li>`;
+    (${person(item.nameOf, v.by, ctx.locale)})${v.comment ? html`${colon(ctx.locale)}<span class="comment-body">${v.comment}</span>` : ''}</li>`;
 }

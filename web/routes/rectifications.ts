@@ -10,6 +10,7 @@ import { canSeeReport } from '../access';
 import { wantsJson } from '../signed-out';
 import { contextOf, errorPage, requireViewer, sendPage, webActor, type Viewer, type WebDeps } from '../context';
 import { rectificationPage } from '../pages/rectification-page';
+import { namesFor } from '../people';
 
 type ItemRequest = FastifyRequest<{ Params: { id: string } }>;
 type MultipartField = MultipartFile | MultipartValue<string>;
@@ -56,6 +57,11 @@ export async function rectificationRoutes(app: FastifyInstance, deps: WebDeps) {
       deps.db.person.findUnique({ where: { email: item.ownerEmail }, select: { name: true } }),
       itemVerdicts(deps.db, item.id),
     ]);
+    const nameOf = await namesFor(
+      deps.db,
+      item.seasonId,
+      verdicts.map((v) => v.by),
+    );
     const me = viewer.email.toLowerCase();
     const state = item.state as RectificationState;
     return sendPage(
@@ -70,6 +76,7 @@ export async function rectificationRoutes(app: FastifyInstance, deps: WebDeps) {
         timeZone: report.season.timeZone,
         progress: progress.map((p) => ({ ...p, evidence: JSON.parse(p.evidenceJson) as EvidenceRef[] })),
         verdicts,
+        nameOf,
         mayReport: state === 'open' && item.ownerEmail === me,
         mayDecide: state === 'progress_reported' && (JSON.parse(item.reviewersJson) as string[]).includes(me),
         message,
