@@ -23,6 +23,7 @@ import { sendBackBanner } from './send-back-banner';
 import { editorSafetyAttributes, signInAgainDialog, workingCopyNotice } from './editor-safety';
 import { timeline } from './report-timeline';
 import { boxFindings, fieldId, findingsId, generalFindings } from './finding-list';
+import { outline } from '../../exports/report-outline';
 
 export interface ReportPageOptions {
   /** The text to show in the editor instead of the latest version (after a refused submit). */
@@ -106,12 +107,24 @@ function editorBox(label: string, field: 'preamble' | `section-${number}`, text:
       ${boxFindings(ctx, field, placed)}`;
 }
 
+/**
+ * The report laid out as the compilations lay it out (exports/report-outline.ts): its headings as
+ * headings, one level under the page's, and each line a paragraph; never its Markdown marks.
+ */
+function outlined(body: string) {
+  return outline(body).map((block) => {
+    if (block.kind === 'paragraph') return html`<p>${block.text}</p>`;
+    if (block.level === 1) return html`<h2>${block.text}</h2>`;
+    return block.level === 2 ? html`<h3>${block.text}</h3>` : html`<h4>${block.text}</h4>`;
+  });
+}
+
 function reading(ctx: PageContext, view: ReportView) {
   const latest = view.versions.at(-1);
   if (!latest) return html`<p class="muted">${ctx.t('nothingHere')}</p>`;
   const figures = latest.figuresJson ? (JSON.parse(latest.figuresJson) as ReportFigures) : {};
   return html`
-    <article class="report-text" data-testid="report-text">${latest.body}</article>
+    <article class="report-text" data-testid="report-text">${outlined(latest.body)}</article>
     ${
       Object.keys(figures).length
         ? html`<h2>${ctx.t('figures')}</h2><dl class="figures">${Object.entries(figures).map(([k, v]) => html`<dt>${FIGURE_LABELS[k as FigureField]?.[ctx.locale] ?? k}</dt><dd>${String(v)}</dd>`)}</dl>`
