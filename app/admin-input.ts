@@ -6,6 +6,7 @@ import type { Db } from '../db/client';
 import { formatInZone, parseDueDate } from '../domain/time';
 import { words } from '../domain/words';
 import { assertEmailAddress, ReportRequestError } from './report-commands';
+import { NAME_LIMITS } from '../domain/season-file';
 
 /** A day picked in a form (YYYY-MM-DD), as the end of that day where the season runs; it must be in the future. */
 export function readNewDueDate(text: string | undefined, timeZone: string, now = new Date()): Date {
@@ -47,6 +48,15 @@ export async function checkNewSecretary(
     throw new ReportRequestError('same_secretary', words('这位同志已是本支部书记，无需更换。', 'This person is already the branch secretary.'));
   }
   const name = toName?.trim() || undefined;
+  if (name && name.length > NAME_LIMITS.person) {
+    throw new ReportRequestError(
+      'name_too_long',
+      words(
+        `姓名最多 ${NAME_LIMITS.person} 字，现在有 ${name.length} 字：请缩短。`,
+        `A name may have at most ${NAME_LIMITS.person} characters, and has ${name.length}: shorten it.`,
+      ),
+    );
+  }
   if (!name && !(await db.person.findUnique({ where: { email }, select: { id: true } }))) {
     throw new ReportRequestError(
       'name_required',

@@ -151,6 +151,8 @@ export const VALUE_WORDS = {
       `write a grade, or grades joined by +, such as 好 or 好+较好 (this says ${value}).`,
     ),
   grade: (value: string) => words(`等次只能是 好、较好、一般、差 之一（这里写的是 ${value}）。`, `a grade is one of 好, 较好, 一般, 差 (this says ${value}).`),
+  tooLong: (label: Words, max: number, has: number) =>
+    words(`${label['zh-CN']}最多 ${max} 字，现在有 ${has} 字：请缩短。`, `${label.en} may have at most ${max} characters, and has ${has}: shorten it.`),
   blank: (label: Words) =>
     words(`${label['zh-CN']}不能为空白：请填写内容，或删去这一项。`, `${label.en} must not be blank: write it out, or remove the entry.`),
   locale: (value: string) =>

@@ -38,6 +38,7 @@ export function issueWords(issue: Issue, path: FieldPath, value: unknown, presen
   if (issue.code === 'invalid_value') return VALUE_WORDS.locale(text);
   if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'number') return VALUE_WORDS.positiveWholeNumber(text);
   if (issue.code === 'too_small' && issue.origin === 'string') return VALUE_WORDS.blank(labelOf(path));
+  if (issue.code === 'too_big' && issue.origin === 'string') return VALUE_WORDS.tooLong(labelOf(path), Number(issue.maximum), text.trim().length);
   return VALUE_WORDS.other(issue.message);
 }
 

@@ -31,6 +31,8 @@ const email = z.email(SCHEMA_MESSAGES.email);
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, SCHEMA_MESSAGES.id);
 /** Leading and trailing spaces dropped; nothing but spaces is blank. */
 const text = z.string().trim().min(1, SCHEMA_MESSAGES.blank);
+/** Names that go into mail subjects, table cells and headings: room for any real one, not a page. */
+export const NAME_LIMITS = { title: 100, unit: 60, person: 40 } as const;
 // Zero would fire a timer at once and, where it repeats, again and again (issue #23: 50 mails in 50 s).
 const duration = z
   .string()
@@ -39,13 +41,13 @@ const duration = z
 
 export const branchSchema = z.strictObject({
   id,
-  name: text,
+  name: text.max(NAME_LIMITS.unit),
   secretary: email,
   liaison: email.optional(),
   reviewer: email.optional(),
 });
 
-export const personSchema = z.strictObject({ email, name: text, locale: z.enum(LOCALES).default('zh-CN') });
+export const personSchema = z.strictObject({ email, name: text.max(NAME_LIMITS.person), locale: z.enum(LOCALES).default('zh-CN') });
 
 /** When reminders, escalations and repeats fall due; every field has a default. */
 export const scheduleSchema = z.strictObject({
@@ -85,7 +87,7 @@ export const finalGradeSchema = z.strictObject({
 /** The file as written: people and branches inline, or in CSV files beside it. */
 export const seasonFileSchema = z.strictObject({
   id,
-  title: text,
+  title: text.max(NAME_LIMITS.title),
   /** The year reported on: the due date falls in it or in the first half of the next (app/season-schedule-checks.ts). */
   year: z.number(SCHEMA_MESSAGES.year).int(SCHEMA_MESSAGES.year).min(2000, SCHEMA_MESSAGES.year).max(2100, SCHEMA_MESSAGES.year),
   timeZone: z.string().default('Asia/Shanghai'),
@@ -131,7 +133,7 @@ export const seasonFileSchema = z.strictObject({
   finalGrade: finalGradeSchema.optional(),
   organization: z.strictObject({
     id,
-    name: text,
+    name: text.max(NAME_LIMITS.unit),
     branches: z.array(branchSchema).default([]),
     /** A CSV (id,name,secretary,liaison,reviewer) of more branches, relative to the season file. */
     branchesCsv: z.string().min(1).optional(),

@@ -184,6 +184,22 @@ test('a branches CSV as Excel saves it, with bare-comma rows below and unnamed e
   ).toEqual([[1, '', '第 6 列没有列名：请填写列名，或删去这一列。']]);
 });
 
+test('a title, a branch name or a person name longer than a mail subject or a table cell can hold is refused, saying how long', () => {
+  const base = readFileSync(join(__dirname, '..', 'fixtures', 'seasons', 'base.yaml'), 'utf8');
+  const long = base
+    .replace('title: 2030年度述职评议', `title: ${'述'.repeat(101)}`)
+    .replace('name: 甲校党支部', `name: ${'甲'.repeat(61)}`)
+    .replace('name: 甲校书记', `name: ${'书'.repeat(41)}`);
+  expect(problemsOf(writeSeason(long)).map((p) => [p.field, p.message['zh-CN']])).toEqual([
+    ['title', expect.stringMatching(/最多 100 字，现在有 101 字：请缩短。$/)],
+    [expect.stringMatching(/^people\[\d\]\.name$/), expect.stringMatching(/最多 40 字，现在有 41 字：请缩短。$/)],
+    [expect.stringMatching(/^organization\.branches\[0\]\.name$/), expect.stringMatching(/最多 60 字，现在有 61 字：请缩短。$/)],
+  ]);
+  // At the limits, accepted.
+  const atLimits = base.replace('title: 2030年度述职评议', `title: ${'述'.repeat(100)}`).replace('name: 甲校党支部', `name: ${'甲'.repeat(60)}`);
+  expect(validateSeasonFile(writeSeason(atLimits), { now: new Date('2026-11-25T00:00:00Z') }).problems).toEqual([]);
+});
+
 describe('schedules that cannot hurt anyone', () => {
   const BASE = join(__dirname, '..', 'fixtures', 'seasons', 'base.yaml');
   const now = new Date('2026-11-25T00:00:00Z');
