@@ -96,7 +96,8 @@ export function errorPage(
   key: 'csrfRefused' | 'notFound' | 'forbidden' | 'requestTooLarge' | 'tooManyFiles' | 'fileTooLarge' | 'tooManyRequests' | 'requestRefused' | 'serverError',
 ): string {
   const ctx = contextOf(request, deps);
-  return page(ctx, ctx.t(key), html`<p class="error">${ctx.t(key)}</p>`);
+  // Said once, as the heading; below it where to go from here, not the same sentence again.
+  return page(ctx, ctx.t(key), html`<p>${ctx.t('errorWhatNext')}</p><p><a href="/" data-testid="back-home">${ctx.t('backHome')}</a></p>`);
 }
 
 /** Sends a page, or the sign-in page when nobody is signed in. */

@@ -40,6 +40,11 @@ const TEXTS = {
   },
   forbidden: { 'zh-CN': '您无权查看此页面。', en: 'You may not see this page.' },
   notFound: { 'zh-CN': '页面不存在。', en: 'Page not found.' },
+  errorWhatNext: {
+    'zh-CN': '您的待办和报告都在首页。如果您认为应当能打开这里，请把这个网址发给本次述职的组织办。',
+    en: 'Your to-do list and reports are on the home page. If you think you should be able to open this, send this address to the season’s organization office.',
+  },
+  backHome: { 'zh-CN': '返回首页', en: 'Back to the home page' },
   requestTooLarge: {
     'zh-CN': '提交的内容过大，未保存。请删减后重试。',
     en: 'What was sent is too large and was not saved. Shorten it and try again.',

@@ -206,7 +206,11 @@ describeEachDatabase('seasons at two levels', (kind) => {
     expect((await page('/seasons/edu-2026/export?format=csv', DISTRICT_ADMIN)).status).toBe(200);
     // Not another bureau's head, nor the bureau's admin a level up.
     expect((await page(`/reports/${encodeURIComponent('edu-2026/school-0')}`, 'head@health.example')).status).toBe(403);
-    expect((await page('/seasons/district-2026/export?format=csv', BUREAU_ADMIN)).status).toBe(403);
+    const refused = await page('/seasons/district-2026/export?format=csv', BUREAU_ADMIN);
+    expect(refused.status).toBe(403);
+    // Said once, with the way home.
+    expect(refused.text.split('您无权查看此页面。')).toHaveLength(3); // the <title> and the heading
+    expect(refused.text).toContain('<a href="/" data-testid="back-home">返回首页</a>');
   });
 
   test("the district's export compiles both levels: each school's report titled with its bureau", async () => {
