@@ -7,6 +7,7 @@ import { formatInZone, parseDueDate } from '../domain/time';
 import { words } from '../domain/words';
 import { assertEmailAddress, ReportRequestError } from './report-commands';
 import { NAME_LIMITS } from '../domain/season-file';
+import { VALUE_WORDS } from './season-file-words';
 
 /** A day picked in a form (YYYY-MM-DD), as the end of that day where the season runs; it must be in the future. */
 export function readNewDueDate(text: string | undefined, timeZone: string, now = new Date()): Date {
@@ -49,13 +50,7 @@ export async function checkNewSecretary(
   }
   const name = toName?.trim() || undefined;
   if (name && name.length > NAME_LIMITS.person) {
-    throw new ReportRequestError(
-      'name_too_long',
-      words(
-        `姓名最多 ${NAME_LIMITS.person} 字，现在有 ${name.length} 字：请缩短。`,
-        `A name may have at most ${NAME_LIMITS.person} characters, and has ${name.length}: shorten it.`,
-      ),
-    );
+    throw new ReportRequestError('name_too_long', VALUE_WORDS.tooLong(words('姓名', 'A name'), NAME_LIMITS.person, name.length));
   }
   if (!name && !(await db.person.findUnique({ where: { email }, select: { id: true } }))) {
     throw new ReportRequestError(

@@ -26,6 +26,7 @@ import { dateFault, formatInZone, parseDueDate, zonedEndOfDay } from '../domain/
 import { words } from '../domain/words';
 import { rectificationWorkflow } from '../workflows/rectification';
 import { parseReportId, ReportRequestError, sendWorkflowRequest } from './report-commands';
+import { SCHEDULE_WORDS } from './season-file-words';
 
 /** A problem named in 点评, as the leader writes it; due date and measure default from the season and the report. */
 export interface ProblemInput {
@@ -137,12 +138,10 @@ function rectificationPlan(season: { timeZone: string; rectificationJson: string
     const due = parseDueDate(problem.dueDate.trim(), season.timeZone);
     if (Number.isNaN(due.getTime())) {
       const fault = dateFault(problem.dueDate.trim());
-      if (fault?.part === 'day')
-        refuse(
-          'bad_date',
-          `第 ${i + 1} 个问题的整改期限 ${problem.dueDate} 不是真实的日期：这个月只有 ${fault.daysInMonth} 天，请改正。`,
-          `Problem ${i + 1}'s due date ${problem.dueDate} is not a real date: that month has ${fault.daysInMonth} days; correct it.`,
-        );
+      if (fault?.part === 'day') {
+        const said = SCHEDULE_WORDS.noSuchDay(problem.dueDate, fault.daysInMonth);
+        refuse('bad_date', `第 ${i + 1} 个问题的整改期限 ${said['zh-CN']}`, `Problem ${i + 1}'s due date ${said.en}`);
+      }
       refuse(
         'bad_date',
         `第 ${i + 1} 个问题的整改期限“${problem.dueDate}”不是日期：请按“年-月-日”填写，例如 2027-06-30。`,

@@ -35,11 +35,13 @@ const KIND_WORDS: Record<NotTextKind, Words> = {
 export type TextPurpose = 'text' | 'report';
 
 export class NotTextError extends Error {
-  words: Words;
+  readonly words: Words;
   constructor(
     readonly file: string,
     readonly kind: NotTextKind,
     purpose: TextPurpose,
+    /** What to say instead of "is a …, not a text file", where that would mislead. */
+    said?: Words,
   ) {
     const what = KIND_WORDS[kind];
     const advice =
@@ -49,7 +51,7 @@ export class NotTextError extends Error {
           ? words('请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再试。', 'In Excel, save it as "CSV UTF-8 (comma delimited)" and try again.')
           : words('请用文本编辑器另存为 UTF-8 文本文件后再试。', 'Save it as a UTF-8 text file in a text editor and try again.');
     const name = basename(file);
-    const message = words(`${name} 是${what['zh-CN']}，不是文本文件。${advice['zh-CN']}`, `${name} is ${what.en}, not a text file. ${advice.en}`);
+    const message = said ?? words(`${name} 是${what['zh-CN']}，不是文本文件。${advice['zh-CN']}`, `${name} is ${what.en}, not a text file. ${advice.en}`);
     super(message.en);
     this.name = 'NotTextError';
     this.words = message;
@@ -112,16 +114,17 @@ export function readTextFile(path: string): DecodedText {
 }
 
 /** A file named .docx that cannot be read as one: damaged, or something else renamed. */
-export class UnreadableWordError extends NotTextError {
-  constructor(file: string) {
-    super(file, 'docx', 'report');
-    const name = basename(file);
-    this.words = words(
+function unreadableWord(file: string): NotTextError {
+  const name = basename(file);
+  return new NotTextError(
+    file,
+    'docx',
+    'report',
+    words(
       `${name} 无法作为 Word 文档读取（文件可能已损坏，或并不是 .docx）。请在 Word 中打开它，另存为“Word 文档（.docx）”后再上传，或把内容直接粘贴到编辑框。`,
       `${name} cannot be read as a Word document (it may be damaged, or not really a .docx). Open it in Word and save it as "Word Document (.docx)", then upload it again, or paste its text into the editor.`,
-    );
-    this.message = this.words.en;
-  }
+    ),
+  );
 }
 
 /** A report: a text file in any of the encodings above, or a Word .docx (its text, paragraph by paragraph). */
@@ -131,7 +134,7 @@ export async function decodeReportBytes(bytes: Buffer, fileName: string): Promis
       return decodeText(bytes, fileName, 'report');
     } catch (error) {
       // Named .docx but neither Word's nor text: said as such, not "save it as .docx".
-      if (error instanceof NotTextError && /\.docx$/i.test(fileName)) throw new UnreadableWordError(fileName);
+      if (error instanceof NotTextError && /\.docx$/i.test(fileName)) throw unreadableWord(fileName);
       throw error;
     }
   }
@@ -139,7 +142,7 @@ export async function decodeReportBytes(bytes: Buffer, fileName: string): Promis
   try {
     raw = (await mammoth.extractRawText({ buffer: bytes })).value;
   } catch {
-    throw new UnreadableWordError(fileName);
+    throw unreadableWord(fileName);
   }
   // mammoth separates paragraphs with a blank line; a report's lines are its paragraphs.
   return { text: normalise(raw).replace(/\n\n/g, '\n').trim() + '\n', encoding: 'docx' };
