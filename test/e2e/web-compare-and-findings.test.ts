@@ -61,7 +61,9 @@ describe('findings in their box, and versions compared', () => {
     await secretary.fill('[data-testid="section-0"]', PARAGRAPH);
     await secretary.fill('[data-testid="section-1"]', '学习不够深入。\n调研还有XX处不足。');
     await secretary.fill('[data-testid="section-2"]', '加强学习。');
-    await secretary.click('[data-testid="submit"]');
+    // The refusal is a new page at the post's address: waited for, so the findings and the screenshot
+    // below are of it, not of the old page's live check mid-navigation.
+    await Promise.all([secretary.waitForURL(/\/submit$/), secretary.click('[data-testid="submit"]')]);
 
     const finding = secretary.locator('[data-findings-for="section-1"] li[data-code="placeholder"]');
     await finding.waitFor();

@@ -77,7 +77,10 @@ describe('the report cycle in the browser', () => {
     // Autosave: the text reaches the server's working copy without pressing anything (no version).
     await waitUntil(async () => (await workingCopyOf(MIDDLE)).includes('加强学习。'), 20_000, 'autosave to keep the text', 200);
 
-    await secretary.click('[data-testid="submit"]');
+    // The page's script saves, then posts the form: the refusal is a new page at the post's address.
+    // Waiting for it, not for the findings the old page's live check already shows, keeps the
+    // screenshot below from being taken mid-navigation (it once hung there).
+    await Promise.all([secretary.waitForURL(/\/submit$/), secretary.click('[data-testid="submit"]')]);
     await expect(secretary.locator('[data-testid="findings"] li[data-code="placeholder"]').textContent()).resolves.toContain('X名');
     await screenshot(secretary, '02-editor-placeholder-warning');
     // Not submitted; and autosave made no version, so nothing was recorded yet either.
