@@ -18,7 +18,11 @@ const JEST_TIME_LIMIT_MIN = 30;
 function run(label: string, args: string[]): number {
   console.log(`\n[test] ${label}`);
   const result = spawnSync(process.execPath, args, { cwd: PROJECT_ROOT, stdio: 'inherit' });
-  return result.status ?? 1;
+  const status = result.status ?? 1;
+  // Said now as well as at the end: a check that fails before half an hour of jest is easy to
+  // miss under a green test count.
+  if (status !== 0) console.log(`[test] ${label} FAILED: the run goes on, and npm test will exit 1`);
+  return status;
 }
 
 interface JestSummary {
@@ -86,7 +90,7 @@ async function main() {
     console.log(`tests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numPendingTests} skipped`);
   }
   if (failures.length) {
-    console.log(`[test] FAILED: ${failures.join(', ')}`);
+    console.log(`[test] FAILED: ${failures.join(', ')} (npm test exits 1)`);
     process.exit(1);
   }
 }

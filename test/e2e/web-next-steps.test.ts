@@ -153,7 +153,9 @@ describe('each person sees their next step', () => {
     expect(await leader.getByTestId('rating').getAttribute('required')).not.toBeNull();
     await leader.getByTestId('rating').selectOption('较好');
     await post(leader, 'approve');
-    expect(await textOf(leader, 'message')).toBe('已批准，评价为“较好”，周书记（第一中学）会收到邮件通知。该支部的述职已完成（评价：较好），此报告无需再办理。');
+    expect(await textOf(leader, 'message')).toBe(
+      '已批准，评价为“较好”，周书记（第一中学）会收到邮件通知。该支部的述职已完成（评价：较好），此报告无需再办理。',
+    );
     expect(await leader.getByTestId('approve').count()).toBe(0);
   });
 
