@@ -2,7 +2,9 @@
 // is wrong and what to write instead (the file, line and field are printed before it).
 import { words, type Words } from '../domain/words';
 
-const EXAMPLE = 'examples/demo-season.yaml';
+// The example an office can see wherever the tool is installed (the repository's examples/ folder
+// is not shipped to them): printed under the season commands' --help.
+const EXAMPLE = 'shuzhi season validate --help';
 
 /** Who a role is, for messages about people the file names. */
 export const ROLE_WORDS = {
@@ -40,11 +42,11 @@ export const FILE_WORDS = {
   notFound: (path: string) => words(`找不到文件 ${path}：请检查路径和文件名。`, `file not found: ${path}; check the path and the file name.`),
   unreadable: (path: string, reason: string) =>
     words(`无法读取 ${path}（${reason}）：请确认它是一个文件，且有读取权限。`, `${path} cannot be read (${reason}): check that it is a file you may read.`),
-  empty: () => words(`文件是空的：请按 ${EXAMPLE} 的样子写季度文件。`, `the file is empty: write the season file as ${EXAMPLE} shows.`),
+  empty: () => words(`文件是空的：请按 ${EXAMPLE} 中的示例写季度文件。`, `the file is empty: write the season file as the example under ${EXAMPLE} shows.`),
   notAMapping: () =>
     words(
-      `季度文件应由“字段: 值”组成（如 id: demo-2026），这里不是：请按 ${EXAMPLE} 的样子写。`,
-      `a season file is made of "field: value" lines (such as id: demo-2026), and this is not: write it as ${EXAMPLE} shows.`,
+      `季度文件应由“字段: 值”组成（如 id: demo-2026），这里不是：请按 ${EXAMPLE} 中的示例写。`,
+      `a season file is made of "field: value" lines (such as id: demo-2026), and this is not: write it as the example under ${EXAMPLE} shows.`,
     ),
   csvNotFound: (written: string) =>
     words(
@@ -99,7 +101,12 @@ export const VALUE_WORDS = {
       array: ['列表', 'a list', '写成 [a, b]，或每项一行、以“- ”开头', 'write [a, b], or one "- " line per entry'],
       object: ['一组字段', 'a set of fields', '在下一行缩进写“名称: 值”', 'write indented "name: value" lines below it'],
     };
-    const [zhWhat, enWhat, zhAdvice, enAdvice] = kinds[expected] ?? [expected, expected, `请对照 ${EXAMPLE}`, `compare with ${EXAMPLE}`];
+    const [zhWhat, enWhat, zhAdvice, enAdvice] = kinds[expected] ?? [
+      expected,
+      expected,
+      `请对照 ${EXAMPLE} 中的示例`,
+      `compare with the example under ${EXAMPLE}`,
+    ];
     return words(`这里写的是${shown['zh-CN']}，应为${zhWhat}：${zhAdvice}。`, `this is ${shown.en}, where ${enWhat} is expected: ${enAdvice}.`);
   },
   email: (value: string) =>
@@ -163,7 +170,7 @@ export const VALUE_WORDS = {
   positiveWholeNumber: (value: string) =>
     words(`应为大于 0 的整数，如 20000（这里写的是 ${value}）。`, `must be a whole number above 0, e.g. 20000 (this says ${value}).`),
   /** A refusal the words above do not cover: the schema's own English, with the advice to compare. */
-  other: (detail: string) => words(`${detail}：请对照 ${EXAMPLE} 改正。`, `${detail}: compare with ${EXAMPLE}.`),
+  other: (detail: string) => words(`${detail}：请对照 ${EXAMPLE} 中的示例改正。`, `${detail}: compare with the example under ${EXAMPLE}.`),
 };
 
 export const PEOPLE_WORDS = {
