@@ -1,6 +1,8 @@
 // Durations as season files write them: 7d, 12h, 30m, 45s. Workflow-safe.
 const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 } as const;
 export const DAY_MS = UNIT_MS.d;
+export const HOUR_MS = UNIT_MS.h;
+export const MINUTE_MS = UNIT_MS.m;
 export const DURATION_PATTERN = /^(\d+)(d|h|m|s)$/;
 
 export function durationMs(text: string): number {

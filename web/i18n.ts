@@ -80,7 +80,6 @@ const TEXTS = {
   codecNamespaceRefused: { 'zh-CN': '此命名空间不由本应用解码。', en: 'This app does not decode that namespace.' },
   codecBadPayloads: { 'zh-CN': '请求应为 JSON：{ "payloads": [...] }。', en: 'Send JSON: { "payloads": [...] }.' },
   dueDate: { 'zh-CN': '截止日期', en: 'Due date' },
-  daysLeft: { 'zh-CN': '剩余天数', en: 'Days left' },
   overdueBy: { 'zh-CN': '已逾期（天）', en: 'Days overdue' },
   state: { 'zh-CN': '状态', en: 'State' },
   branch: { 'zh-CN': '支部', en: 'Branch' },

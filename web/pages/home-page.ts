@@ -6,7 +6,7 @@ import { dateIn, reportHref, stateBadge } from '../format';
 import { fillIn, seasonStatusName } from '../i18n';
 import type { PageContext } from '../layout';
 import type { TodoItem } from '../todo';
-import { timeLeft } from './next-step';
+import { timeLeft } from '../format';
 
 interface MyReport {
   id: string;

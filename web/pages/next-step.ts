@@ -2,7 +2,7 @@
 // step indicator), and after each act what was done and what happens next — never only "已完成".
 import { nextStep, type NextStep } from '../../domain/report-steps';
 import type { Locale } from '../../domain/vocabulary';
-import { dateIn, daysUntil } from '../format';
+import { dateIn, timeLeft } from '../format';
 import { nameText } from '../people';
 import type { ReportView } from '../report-view';
 
@@ -34,14 +34,6 @@ const STATE_AFTER: Partial<Record<DoneAct, string>> = {
 export const asDoneAct = (value: unknown): DoneAct | undefined => ((DONE_ACTS as readonly unknown[]).includes(value) ? (value as DoneAct) : undefined);
 
 const zh = (locale: Locale) => locale === 'zh-CN';
-
-/** "还有 5 天" / "已逾期 2 天" / "今天到期". */
-export function timeLeft(due: Date, locale: Locale, now = new Date()): string {
-  const days = daysUntil(due, now);
-  if (days > 0) return zh(locale) ? `还有 ${days} 天` : `${days} ${days === 1 ? 'day' : 'days'} left`;
-  if (days === 0) return zh(locale) ? '今天到期' : 'due today';
-  return zh(locale) ? `已逾期 ${-days} 天` : `${-days} ${days === -1 ? 'day' : 'days'} overdue`;
-}
 
 /** Who acts, by name; "您" when the reader is one of them. */
 function whoActs(view: ReportView, step: NextStep, viewerEmail: string, locale: Locale): string {

@@ -8,7 +8,7 @@ import type { Finding, ReportFigures } from '../../domain/submission-check';
 import { allowedActs } from '../../app/report-permissions';
 import { html, type Html } from '../html';
 import { csrfField, type PageContext } from '../layout';
-import { dateIn, daysUntil, reportHref, stateBadge } from '../format';
+import { dateIn, reportHref, stateBadge, timeLeft } from '../format';
 import { joinSections, splitSections, type SectionedReport } from '../report-sections';
 import { placeFindings, type PlacedFinding } from '../report-findings';
 import type { ReportView } from '../report-view';
@@ -53,7 +53,7 @@ export function reportPage(ctx: PageContext, view: ReportView, viewer: Viewer, o
       ${stateBadge(state, ctx.locale)}
       <span>${ctx.t('branch')}: ${report.seasonBranch.name}</span>
       <span>${ctx.t('dueDate')}: ${dateIn(due, report.season.timeZone)}</span>
-      <span data-testid="days-left">${daysUntil(due) >= 0 ? html`${ctx.t('daysLeft')}: ${daysUntil(due)}` : html`${ctx.t('overdueBy')}: ${-daysUntil(due)}`}</span>
+      <span data-testid="days-left">${timeLeft(due, ctx.locale)}</span>
       ${report.rating ? html`<span>${ctx.t('rating')}: ${report.rating}</span>` : ''}
     </p>
     ${stepIndicator(ctx, view, viewer.email)}

@@ -6,7 +6,7 @@ import type { PageContext } from '../layout';
 import { dateIn } from '../format';
 import { person } from '../people';
 import type { ReportView } from '../report-view';
-import { timeLeft } from './next-step';
+import { timeLeft } from '../format';
 
 export function sendBackBanner(ctx: PageContext, view: ReportView) {
   const { report, guide } = view;
