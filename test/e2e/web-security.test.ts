@@ -139,6 +139,21 @@ describe('the web app refuses what it must', () => {
     }
   });
 
+  test('a ballot field named __proto__ is an unknown ballot, and the app serves the next signed-in page as before', async () => {
+    const forged = await fetch(`${stack.webUrl}/ballot/made-up-token`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: stack.webUrl },
+      body: 'score:__proto__:ownOriginCheck=1&score:__proto__:polluted=2&grade:__proto__=%E5%A5%BD',
+    });
+    expect(forged.status).toBe(404);
+    // Written onto every object, these fields broke each signed-in page (500), then the process.
+    const page = await signedIn(SECRETARY);
+    const answer = await page.goto(reportUrl(MIDDLE));
+    expect(answer?.status()).toBe(200);
+    expect((await open('/readyz')).status).toBe(200);
+  });
+
   test('a 3,000,000-character paste is refused by autosave and save alike, in words, and nothing is stored', async () => {
     const page = await signedIn(SECRETARY);
     await page.goto(reportUrl(MIDDLE));

@@ -90,9 +90,16 @@ export async function ballotRoutes(app: FastifyInstance, deps: WebDeps & { ballo
   });
 }
 
+/**
+ * An object keyed by what a form's field names say, without a prototype: a field named
+ * `score:__proto__:x` then makes an entry (refused later as an unknown reporter), where on a plain
+ * object it would write onto every object of the process.
+ */
+const keyedByField = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+
 /** The form's `grade:<report id>` fields that hold a grade; anything else is left out. */
 function gradesOf(body: Record<string, string>): Record<string, Rating> {
-  const grades: Record<string, Rating> = {};
+  const grades = keyedByField<Rating>();
   for (const [field, value] of Object.entries(body)) {
     if (field.startsWith('grade:') && (RATINGS as readonly string[]).includes(value)) grades[field.slice('grade:'.length)] = value as Rating;
   }
@@ -101,14 +108,14 @@ function gradesOf(body: Record<string, string>): Record<string, Rating> {
 
 /** The form's `score:<report id>:<dimension>` fields that hold a number; empty ones are left out. */
 function scoresOf(body: Record<string, string>): BallotScores | undefined {
-  const scores: BallotScores = {};
+  const scores: BallotScores = keyedByField();
   for (const [field, value] of Object.entries(body)) {
     const [kind, ...rest] = field.split(':');
     const dimension = rest.pop();
     if (kind !== 'score' || !dimension || !String(value).trim()) continue;
     const reportId = rest.join(':');
     // Digits only: a tampered "0x5" or "1e1" is no score (the meeting refuses it), not 5 or 10.
-    (scores[reportId] ??= {})[dimension] = /^\d{1,4}$/.test(String(value).trim()) ? Number(value) : NaN;
+    (scores[reportId] ??= keyedByField())[dimension] = /^\d{1,4}$/.test(String(value).trim()) ? Number(value) : NaN;
   }
   return Object.keys(scores).length ? scores : undefined;
 }
