@@ -60,13 +60,41 @@ class RectificationItem {
 
   listen(): void {
     setHandler(rectificationQuery, () => this.snapshot());
-    setHandler(reportProgressUpdate, (request) => this.change(() => this.progress(request)), { validator: (request) => this.checkProgress(request) });
-    setHandler(acceptRectificationUpdate, (request) => this.change(() => this.verdict(request, 'accepted')), {
-      validator: (request) => this.checkVerdict(request, false),
-    });
-    setHandler(sendBackRectificationUpdate, (request) => this.change(() => this.verdict(request, 'open')), {
-      validator: (request) => this.checkVerdict(request, true),
-    });
+    // Each request is checked again once it holds the lock: two reviewers' verdicts sent at the same
+    // moment both pass the validator, and the second must meet the item as the first left it.
+    setHandler(
+      reportProgressUpdate,
+      (request) =>
+        this.change(
+          () => this.progress(request),
+          () => this.checkProgress(request),
+        ),
+      {
+        validator: (request) => this.checkProgress(request),
+      },
+    );
+    setHandler(
+      acceptRectificationUpdate,
+      (request) =>
+        this.change(
+          () => this.verdict(request, 'accepted'),
+          () => this.checkVerdict(request, false),
+        ),
+      {
+        validator: (request) => this.checkVerdict(request, false),
+      },
+    );
+    setHandler(
+      sendBackRectificationUpdate,
+      (request) =>
+        this.change(
+          () => this.verdict(request, 'open'),
+          () => this.checkVerdict(request, true),
+        ),
+      {
+        validator: (request) => this.checkVerdict(request, true),
+      },
+    );
   }
 
   async run(): Promise<RectificationSnapshot> {
@@ -191,10 +219,11 @@ class RectificationItem {
   // ---- the record and mail ----------------------------------------------------------------------
 
   /** One change at a time, and only once the item is recorded: a request waits for both. */
-  private async change(work: () => Promise<void>): Promise<RectificationSnapshot> {
+  private async change(work: () => Promise<void>, stillAllowed?: () => void): Promise<RectificationSnapshot> {
     await condition(() => this.ready && !this.busy);
     this.busy = true;
     try {
+      stillAllowed?.();
       await work();
     } finally {
       this.busy = false;

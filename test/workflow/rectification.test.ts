@@ -103,7 +103,11 @@ describe('a rectification item (整改事项) on the time-skipping server', () =
   test('progress again, accepted: the item is closed (销号) and its workflow ends; the record holds every step once', async () => {
     const itemId = items[0] as string;
     await reportProgress(env.client, scratch.db, { itemId, actor: secretary, text: '已补充会议记录。', files: [] });
-    expect(await acceptItem(env.client, { itemId, actor: { email: DEMO.admin, channel: 'cli' } })).toMatchObject({ state: 'accepted' });
+    // The admin and the leader accept at the same moment: one 销号 is recorded, the other refused.
+    const verdicts = await Promise.all(
+      [acceptItem(env.client, { itemId, actor: { email: DEMO.admin, channel: 'cli' } }), acceptItem(env.client, { itemId, actor: leader })].map(refusalOf),
+    );
+    expect(verdicts.sort()).toEqual(['accepted', 'wrong_state']);
     const result = (await env.client.workflow.getHandle(rectificationWorkflowId(itemId)).result()) as RectificationSnapshot;
     expect(result).toMatchObject({ state: 'accepted', progressReports: 2, sentBack: 1 });
     expect(await row(itemId)).toMatchObject({ state: 'accepted', progressReports: 2, sentBack: 1 });
@@ -139,5 +143,23 @@ describe('a rectification item (整改事项) on the time-skipping server', () =
     expect(await reportProgress(env.client, scratch.db, { itemId: other, actor: secretary, text: '台账已补齐。', files: [] })).toMatchObject({
       state: 'progress_reported',
     });
+  });
+
+  test('销号 and 退回 sent at the same moment: one is done, the other refused, and the record agrees with the item', async () => {
+    const other = items[1] as string;
+    const [accepted, sentBack] = await Promise.all([
+      refusalOf(acceptItem(env.client, { itemId: other, actor: { email: DEMO.admin, channel: 'cli' } })),
+      refusalOf(sendBackItem(env.client, { itemId: other, actor: leader, comment: '台账还缺第三季度。' })),
+    ]);
+    expect([accepted, sentBack].sort()).toEqual(['accepted', 'wrong_state']);
+    const state = accepted === 'accepted' ? 'accepted' : 'open';
+    await waitUntil(async () => (await row(other)).state === state, 30_000, 'the item as its workflow left it');
+    const verdicts = await scratch.db.auditEvent.count({
+      where: { action: { in: ['rectification.accepted', 'rectification.sent_back'] }, detailJson: { contains: `"itemId":"${other}"` } },
+    });
+    expect(verdicts).toBe(1);
+    // Left open, the owner can still report; once accepted, the item is closed.
+    const next = await refusalOf(reportProgress(env.client, scratch.db, { itemId: other, actor: secretary, text: '已补齐第三季度台账。', files: [] }));
+    expect(next).toBe(state === 'open' ? 'accepted' : 'wrong_state');
   });
 });
