@@ -73,9 +73,17 @@ export function createEvaluationActivities({ db, auditKey }: ActivityDeps): Eval
   };
 }
 
+/**
+ * Marks a ballot cast or void. A named evaluator's ballot is never marked cast: its row names the
+ * evaluator, and in a small group which of them voted, beside the group's results, would tell how
+ * each voted. The meeting's workflow alone knows it was spent (ballotSpentQuery).
+ */
 async function markBallot(tx: DbTransaction, ballotId: string, status: 'cast' | 'void'): Promise<void> {
-  const marked = await tx.evaluationBallot.updateMany({ where: { id: ballotId, status: 'issued' }, data: { status } });
-  if (marked.count !== 1) throw ApplicationFailure.nonRetryable(`ballot ${ballotId} is not an issued ballot`, 'BallotNotIssued');
+  const where = { id: ballotId, status: 'issued', ...(status === 'cast' ? { recipientEmail: null } : {}) };
+  const marked = await tx.evaluationBallot.updateMany({ where, data: { status } });
+  if (marked.count === 1) return;
+  const named = status === 'cast' && (await tx.evaluationBallot.count({ where: { id: ballotId, status: 'issued', recipientEmail: { not: null } } })) === 1;
+  if (!named) throw ApplicationFailure.nonRetryable(`ballot ${ballotId} is not an issued ballot`, 'BallotNotIssued');
 }
 
 /** A vote's row: a fresh random id, so neither the id nor the order of rows follows the casting. */

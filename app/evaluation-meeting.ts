@@ -11,6 +11,7 @@ import type { Db } from '../db/client';
 import { TASK_QUEUE } from '../domain/constants';
 import {
   BALLOT_REFUSALS,
+  ballotSpentQuery,
   castBallotUpdate,
   closeMeetingUpdate,
   meetingCountQuery,
@@ -208,15 +209,28 @@ export interface BallotView {
   refused?: keyof typeof BALLOT_REFUSALS;
 }
 
-/** The ballot a token opens; a forged or unknown token is refused without saying more. */
-export async function openBallot(db: Db, tokens: BallotTokens, token: string, now = new Date()): Promise<BallotView> {
+/**
+ * The ballot a token opens; a forged or unknown token is refused without saying more. Whether a
+ * named evaluator's ballot was cast only its meeting's workflow knows: asked when a client is given.
+ */
+export async function openBallot(db: Db, tokens: BallotTokens, token: string, client?: Client, now = new Date()): Promise<BallotView> {
   const ballotId = tokens.ballotIdOf(token);
   const ballot = ballotId ? await db.evaluationBallot.findUnique({ where: { id: ballotId } }) : null;
   if (!ballot) throw refusal('unknown');
   const meeting = await db.evaluationMeeting.findUniqueOrThrow({ where: { id: ballot.meetingId } });
   const groups = JSON.parse(meeting.groupsJson) as EvaluatorGroup[];
-  const refused =
-    ballot.status === 'cast' ? 'cast' : ballot.status === 'void' ? 'void' : meeting.status === 'closed' || meeting.closesAt <= now ? 'closed' : undefined;
+  const closed = meeting.status === 'closed' || meeting.closesAt <= now;
+  const spent =
+    ballot.status === 'issued' && ballot.recipientEmail && !closed && client
+      ? await withRunningWorker(
+          client,
+          () => client.workflow.getHandle(meetingWorkflowId(meeting.seasonId, meeting.meetingId)).query(ballotSpentQuery, ballot.id),
+          undefined,
+          meeting.seasonId,
+        ).catch(() => null) // no worker to answer: the form shows, and a spent ballot's cast is refused
+      : null;
+  const status = spent ?? ballot.status;
+  const refused = status === 'cast' ? 'cast' : status === 'void' ? 'void' : closed ? 'closed' : undefined;
   return {
     ballotId: ballot.id,
     seasonId: meeting.seasonId,
@@ -240,7 +254,7 @@ export async function castBallot(
   channel: Channel,
   scores?: BallotScores,
 ): Promise<MeetingCount> {
-  const ballot = await openBallot(db, tokens, token);
+  const ballot = await openBallot(db, tokens, token, client);
   if (ballot.refused) throw refusal(ballot.refused);
   return toMeeting(db, client, ballot, castBallotUpdate, { ballotId: ballot.ballotId, grades, channel, ...(scores ? { scores } : {}) });
 }

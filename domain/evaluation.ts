@@ -82,6 +82,11 @@ export const castBallotUpdate = defineUpdate<MeetingCount, [CastRequest]>('castB
 export const voidBallotUpdate = defineUpdate<MeetingCount, [{ ballotId: string; actor: Actor; reason: string }]>('voidBallot');
 export const closeMeetingUpdate = defineUpdate<MeetingCount, [{ actor: Actor }]>('closeMeeting');
 export const meetingCountQuery = defineQuery<MeetingCount>('meetingCount');
+/**
+ * Whether one ballot was cast or voided, as only its meeting's workflow knows for a named
+ * evaluator's ballot (the record never marks those: activities/evaluation-activities.ts).
+ */
+export const ballotSpentQuery = defineQuery<'cast' | 'void' | null, [string]>('ballotSpent');
 
 export const meetingWorkflowId = (seasonId: string, meetingId: string) => `meeting/${seasonId}/${meetingId}`;
 

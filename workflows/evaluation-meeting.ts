@@ -7,6 +7,7 @@ import {
   BALLOT_REFUSALS,
   castBallotUpdate,
   closeMeetingUpdate,
+  ballotSpentQuery,
   meetingCountQuery,
   packVotes,
   tallyMeeting,
@@ -53,6 +54,7 @@ class Meeting {
 
   listen(): void {
     setHandler(meetingCountQuery, () => this.count());
+    setHandler(ballotSpentQuery, (ballotId) => (this.spent.has(ballotId) ? 'cast' : this.voided.has(ballotId) ? 'void' : null));
     setHandler(castBallotUpdate, (request) => this.cast(request), { validator: (request) => this.checkCast(request) });
     setHandler(voidBallotUpdate, ({ ballotId, actor, reason }) => this.void(ballotId, actor, reason), {
       validator: ({ ballotId, actor }) => {

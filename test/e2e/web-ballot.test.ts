@@ -120,6 +120,11 @@ describe('an evaluation meeting in the browser', () => {
     await fillIn(0);
     await page.getByTestId('cast').click();
     await expect(page.getByTestId('message').innerText()).resolves.toContain('已投出');
+    // Opened again from the mail, the ballot is spent, though the record never marks whose it was.
+    await page.goto(link);
+    await expect(page.getByTestId('message').innerText()).resolves.toContain('这张选票已经投过');
+    await expect(page.locator('form.ballot').count()).resolves.toBe(0);
+    expect(await stack.scratch.db.evaluationBallot.count({ where: { recipientEmail: { not: null }, status: { not: 'issued' } } })).toBe(0);
     expect(handedOut).toHaveLength(12);
   });
 

@@ -116,7 +116,8 @@ describeEachDatabase('an evaluation meeting (民主测评)', (kind) => {
     const accepted = 2 + outcomes.filter((o) => o === 'accepted').length;
     expect(tally).toMatchObject({ issued: 9, cast: accepted, void: 1 });
     expect(await scratch.db.evaluationVote.count()).toBe(accepted);
-    expect(await scratch.db.evaluationBallot.count({ where: { status: 'cast' } })).toBe(accepted);
+    // The two committee members' ballots are not marked cast (see the anonymity test): the rest are.
+    expect(await scratch.db.evaluationBallot.count({ where: { status: 'cast' } })).toBe(accepted - 2);
     expect(await refusalOf(castBallot(env.client, scratch.db, tokens, waiting[4] as string, grades(), 'web'))).toMatch(/^(cast|closed)$/);
     const status = await meetingStatus(env.client, scratch.db, season.id, 'meeting-1');
     expect(status.tally).toEqual(tally);
@@ -157,6 +158,10 @@ describeEachDatabase('an evaluation meeting (民主测评)', (kind) => {
     // Nothing else in the record names a vote.
     const audit = await scratch.db.auditEvent.findMany({ where: { action: { startsWith: 'evaluation.' } } });
     for (const event of audit) for (const id of voteIds) expect(event.detailJson).not.toContain(id);
+    // Two of the three committee members voted, and nothing says which two: their ballots all read
+    // as issued (with the committee's results, which one did not vote would tell how the two voted).
+    const committee = ballots.filter((b) => b.groupId === 'committee');
+    expect(committee.map((b) => b.status)).toEqual(['issued', 'issued', 'issued']);
     // The cast events name no evaluator.
     expect(new Set(audit.filter((e) => e.action === 'evaluation.ballot_cast').map((e) => e.actorEmail))).toEqual(new Set(['anonymous']));
     // The votes were written together at the close, not one by one as ballots were cast.

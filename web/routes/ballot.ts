@@ -28,7 +28,7 @@ export async function ballotRoutes(app: FastifyInstance, deps: WebDeps & { ballo
     const ctx = contextOf(request, deps);
     noStore(reply);
     try {
-      const ballot = await openBallot(deps.db, deps.ballotTokens, request.params.token);
+      const ballot = await openBallot(deps.db, deps.ballotTokens, request.params.token, deps.temporal);
       if (request.query.cast !== undefined && ballot.refused === 'cast') return sendPage(reply, ctx, ctx.t('ballotTitle'), ballotCastPage(ctx));
       return sendPage(
         reply,
@@ -50,7 +50,7 @@ export async function ballotRoutes(app: FastifyInstance, deps: WebDeps & { ballo
     noStore(reply);
     const cookie = `shuzhi_batch_${createHash('sha256').update(request.params.token).digest('hex').slice(0, 16)}`;
     const kept = readCookie(request, cookie);
-    const keptBallot = kept ? await openBallot(deps.db, deps.ballotTokens, kept).catch(() => undefined) : undefined;
+    const keptBallot = kept ? await openBallot(deps.db, deps.ballotTokens, kept, deps.temporal).catch(() => undefined) : undefined;
     if (kept && keptBallot && !keptBallot.refused) return reply.redirect(`/ballot/${kept}`, 303);
     try {
       const token = await takeBatchBallot(deps.db, deps.ballotTokens, request.params.token);
@@ -76,7 +76,7 @@ export async function ballotRoutes(app: FastifyInstance, deps: WebDeps & { ballo
       const status = statusOf(error.code);
       if (status === 400) {
         // Asked again with what was wrong said above the form, nothing cast.
-        const ballot = await openBallot(deps.db, deps.ballotTokens, request.params.token);
+        const ballot = await openBallot(deps.db, deps.ballotTokens, request.params.token, deps.temporal);
         return sendPage(
           reply,
           ctx,
