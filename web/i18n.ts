@@ -318,11 +318,19 @@ const TEXTS = {
   weightedScore: { 'zh-CN': '加权得分', en: 'Weighted score' },
   scanForBallot: { 'zh-CN': '扫码领取选票（投影到会场屏幕）', en: "Scan for a ballot (for the meeting room's screen)" },
   scanForBallotHelp: {
-    'zh-CN': '每部手机扫码领取本组一张选票，重复扫码仍是同一张。也可打印下方的选票二维码分发；同一组请只用一种方式。',
-    en: 'Each phone that scans takes one ballot of its group; scanning again gives the same one. Or print the slips below: one way per group.',
+    'zh-CN': '每部手机扫码领取本组一张选票，重复扫码仍是同一张。也可打印选票二维码分发；同一组请只用一种方式。',
+    en: 'Each phone that scans takes one ballot of its group; scanning again gives the same one. Or print the slips: one way per group.',
   },
   ballotsLeft: { 'zh-CN': '剩余', en: 'left' },
   anonymousBallots: { 'zh-CN': '匿名选票（打印后裁开分发）', en: 'Anonymous ballots (print, cut and hand out)' },
+  printSlips: { 'zh-CN': '打印选票二维码', en: 'Print the ballot slips' },
+  printSlipsHelp: {
+    'zh-CN': '每个二维码是一张选票，请勿投影到屏幕上。',
+    en: 'Each QR code there is a ballot: do not show that page on the screen.',
+  },
+  backToMeeting: { 'zh-CN': '返回测评页面', en: 'Back to the meeting' },
+  noSlipsLeft: { 'zh-CN': '没有待分发的匿名选票了。', en: 'No anonymous ballots are left to hand out.' },
+  confirmCloseMeeting: { 'zh-CN': '确认结束投票', en: 'Close the vote' },
   anonymousBallotsHelp: {
     'zh-CN': '每个二维码是一张选票，只能投一次；已投的票不再显示。请勿拍照外传。',
     en: 'Each QR code is one ballot and can be cast once; cast ballots are no longer shown. Do not share photos of them.',

@@ -128,13 +128,28 @@ describe('an evaluation meeting in the browser', () => {
     expect(handedOut).toHaveLength(12);
   });
 
-  test("the admin's meeting page shows the count and a QR slip per anonymous ballot, from the dashboard", async () => {
+  test("the admin's meeting page, for the screen, shows the count and each group's code; the slips print from a page of their own", async () => {
     await admin.goto(`${stack.webUrl}/seasons/demo-2026`);
     await admin.locator('[data-testid="meetings"] a').click();
-    await expect(admin.getByTestId('ballot-slip').count()).resolves.toBe(14);
+    // A projected slip is a ballot anyone in the room can photograph: none on the screen's page.
+    await expect(admin.getByTestId('ballot-slip').count()).resolves.toBe(0);
     await expect(admin.getByTestId('ballot-batch').count()).resolves.toBe(2);
     await expect(admin.locator('[data-count="cast"]').innerText()).resolves.toBe('1');
     await expect(checkPage(admin, 'meeting')).resolves.toEqual([]);
+    const meetingUrl = admin.url();
+    await admin.getByTestId('slips-link').click();
+    const groups = await admin.getByTestId('ballot-slip').evaluateAll((slips) => slips.map((slip) => slip.getAttribute('data-group')));
+    expect(groups).toHaveLength(14);
+    // By group, in the meeting's order: the two groups' slips are not interleaved on the sheet.
+    expect(groups.join(',').replace(/(\w+)(,\1)*/g, '$1')).toBe(groups.filter((g, i) => groups.indexOf(g) === i).join(','));
+    // One press of 结束投票 on the screen asks first; 取消 leaves the vote open.
+    await admin.goto(meetingUrl);
+    await admin.getByTestId('close-meeting').click();
+    await expect(admin.getByTestId('confirmation').innerText()).resolves.toContain('不能撤销');
+    await admin.getByTestId('cancel').click();
+    await expect(admin.getByTestId('close-meeting').count()).resolves.toBe(1);
+    const status = JSON.parse(await cli(['meeting', 'status', 'demo-2026', 'annual', '--json'])) as MeetingStatus;
+    expect(status.count.closed).toBe(false);
   });
 
   test("a phone scanning a group's QR code on the screen takes one ballot, the same one on a second scan; when none is left, it says so", async () => {

@@ -1,6 +1,7 @@
 // The admin's page of one 民主测评 meeting: the count (live while the vote is open, for the
-// meeting room's screen), the close button, each anonymous ballot as a QR slip to print, and the
-// results once the vote has closed.
+// meeting room's screen), each group's QR code, the close button and the results once the vote has
+// closed. The printable slips are a page of their own: each is a ballot, and a projected screen is
+// photographed.
 import QRCode from 'qrcode';
 import type { MeetingStatus } from '../../app/evaluation-meeting';
 import type { MeetingTally } from '../../domain/evaluation';
@@ -28,18 +29,15 @@ export interface BallotBatch {
   link: string;
 }
 
-export async function meetingPage(
-  ctx: PageContext,
-  meeting: MeetingStatus,
-  ballots: HandedOutBallot[],
-  timeZone: string,
-  grades: Grades,
-  batches: BallotBatch[] = [],
-): Promise<Html> {
+export const meetingAddress = (meeting: { seasonId: string; meetingId: string }) =>
+  `/seasons/${encodeURIComponent(meeting.seasonId)}/meetings/${encodeURIComponent(meeting.meetingId)}`;
+
+export async function meetingPage(ctx: PageContext, meeting: MeetingStatus, timeZone: string, grades: Grades, batches: BallotBatch[] = []): Promise<Html> {
   const { t } = ctx;
   const { count } = meeting;
-  const base = `/seasons/${encodeURIComponent(meeting.seasonId)}/meetings/${encodeURIComponent(meeting.meetingId)}`;
+  const base = meetingAddress(meeting);
   const groupName = (id: string) => meeting.groups.find((g) => g.id === id)?.name ?? id;
+  const untaken = batches.reduce((sum, batch) => sum + batch.left, 0);
   return html`
     <p>${t('ballotClosesAt')}${colon(ctx.locale)}${dateIn(meeting.closesAt, timeZone)} · ${count.closed ? t('meetingClosed') : t('meetingOpen')}</p>
     <dl class="meeting-count" data-testid="meeting-count" data-count-url="${count.closed ? '' : `${base}/count`}">
@@ -59,8 +57,32 @@ export async function meetingPage(
         : ''
     }
     ${!count.closed && batches.length ? await batchCodes(ctx, batches) : ''}
-    ${!count.closed && ballots.length ? await ballotSlips(ctx, ballots, groupName) : ''}
+    ${
+      !count.closed && untaken
+        ? html`<p><a href="${base}/slips" data-testid="slips-link">${t('printSlips')}（${untaken}）</a> <span class="muted">${t('printSlipsHelp')}</span></p>`
+        : ''
+    }
     <script src="/static/meeting.js" defer></script>`;
+}
+
+/** The printable slips, by group in the meeting's order: not for the screen. */
+export async function slipsPage(
+  ctx: PageContext,
+  meeting: Pick<MeetingStatus, 'seasonId' | 'meetingId' | 'groups'>,
+  ballots: HandedOutBallot[],
+): Promise<Html> {
+  const order = (groupId: string) => meeting.groups.findIndex((g) => g.id === groupId);
+  const byGroup = [...ballots].sort((a, b) => order(a.groupId) - order(b.groupId));
+  const groupName = (id: string) => meeting.groups.find((g) => g.id === id)?.name ?? id;
+  return html`<p><a href="${meetingAddress(meeting)}">${ctx.t('backToMeeting')}</a></p>
+    ${byGroup.length ? await ballotSlips(ctx, byGroup, groupName) : html`<p data-testid="message">${ctx.t('noSlipsLeft')}</p>`}`;
+}
+
+/** What closing the vote does, said before it is done (it cannot be undone). */
+export function closeWarning(ctx: PageContext, count: MeetingStatus['count']): string {
+  return ctx.locale === 'zh-CN'
+    ? `结束投票后，任何选票都不能再投，结果随即统计，不能撤销。已发出 ${count.issued} 张，已投 ${count.cast} 张。`
+    : `Once the vote is closed no ballot can be cast and the results are counted; this cannot be undone. ${count.issued} ballots issued, ${count.cast} cast.`;
 }
 
 function resultsTable(ctx: PageContext, tally: MeetingTally, groupName: (id: string) => string, grades: Grades): Html {
@@ -101,7 +123,8 @@ async function ballotSlips(ctx: PageContext, ballots: HandedOutBallot[], groupNa
   const slips = await Promise.all(
     ballots.map(async (ballot, i) => {
       const svg = await QRCode.toString(ballot.link, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-      return html`<figure class="ballot-slip" data-testid="ballot-slip">${raw(svg)}<figcaption>${groupName(ballot.groupId)} · ${i + 1}</figcaption></figure>`;
+      const number = ballots.slice(0, i + 1).filter((b) => b.groupId === ballot.groupId).length;
+      return html`<figure class="ballot-slip" data-testid="ballot-slip" data-group="${ballot.groupId}">${raw(svg)}<figcaption>${groupName(ballot.groupId)} · ${number}</figcaption></figure>`;
     }),
   );
   return html`<h2>${ctx.t('anonymousBallots')}</h2><p class="muted">${ctx.t('anonymousBallotsHelp')}</p><div class="ballot-slips">${slips}</div>`;

@@ -1,12 +1,13 @@
 // /seasons/:id/meetings: scheduling a 民主测评 meeting from a form; /seasons/:id/meetings/:meetingId:
-// a meeting for the season's admins — its page (count, QR slips, results), the live count as
-// JSON, and closing the vote.
+// a meeting for the season's admins — its page (count, each group's QR code, results), the slips
+// to print, the live count as JSON, and closing the vote (confirmed first).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ballotBatches, closeMeeting, handOutBallots, meetingStatus, scheduleMeeting, type MeetingStatus } from '../../app/evaluation-meeting';
 import { gradeSeason } from '../../app/final-grades';
 import { ReportRequestError } from '../../app/report-commands';
 import type { BallotTokens } from '../../config/ballot-tokens';
-import { meetingPage, type Grades } from '../pages/meeting-page';
+import { closeWarning, meetingAddress, meetingPage, slipsPage, type Grades } from '../pages/meeting-page';
+import { confirmation, isConfirmed } from '../pages/confirm-page';
 import { meetingForm } from '../pages/meeting-form';
 import { meetingFromForm, problemLine, type FormProblem, type MeetingForm } from '../meeting-form-input';
 import { contextOf, requireSeasonAdmin, sendPage, webActor, type WebDeps } from '../context';
@@ -73,18 +74,29 @@ export async function meetingRoutes(app: FastifyInstance, deps: WebDeps & { ball
     const { id: seasonId, meetingId } = request.params;
     try {
       const meeting = await meetingStatus(deps.temporal, deps.db, seasonId, meetingId);
+      // The group codes hand out ballots: never kept by a cache.
+      reply.header('cache-control', 'no-store');
+      const batches = meeting.count.closed ? [] : await ballotBatches(deps.db, deps.ballotTokens, meeting, deps.publicBaseUrl);
+      return sendPage(reply, ctx, meeting.title, await meetingPage(ctx, meeting, await timeZoneOf(seasonId), await gradesOf(seasonId, meeting), batches));
+    } catch (error) {
+      if (!(error instanceof ReportRequestError)) throw error;
+      return sendPage(reply, ctx, ctx.t('meetingTitle'), html`<p class="error" role="alert" data-testid="message">${error.reason[request.locale]}</p>`, 404);
+    }
+  });
+
+  app.get<MeetingRequest>('/seasons/:id/meetings/:meetingId/slips', async (request, reply) => {
+    const viewer = await requireSeasonAdmin(request, reply, deps);
+    if (!viewer) return reply;
+    const ctx = contextOf(request, deps);
+    const { id: seasonId, meetingId } = request.params;
+    try {
+      const meeting = await meetingStatus(deps.temporal, deps.db, seasonId, meetingId);
       const ballots = meeting.count.closed
         ? []
         : await handOutBallots(deps.db, deps.ballotTokens, { seasonId, meetingId, actor: webActor(viewer) }, deps.publicBaseUrl);
       // The slips are ballots: never kept by a cache.
       reply.header('cache-control', 'no-store');
-      const batches = meeting.count.closed ? [] : await ballotBatches(deps.db, deps.ballotTokens, meeting, deps.publicBaseUrl);
-      return sendPage(
-        reply,
-        ctx,
-        meeting.title,
-        await meetingPage(ctx, meeting, ballots, await timeZoneOf(seasonId), await gradesOf(seasonId, meeting), batches),
-      );
+      return sendPage(reply, ctx, `${meeting.title} · ${ctx.t('anonymousBallots')}`, await slipsPage(ctx, meeting, ballots));
     } catch (error) {
       if (!(error instanceof ReportRequestError)) throw error;
       return sendPage(reply, ctx, ctx.t('meetingTitle'), html`<p class="error" role="alert" data-testid="message">${error.reason[request.locale]}</p>`, 404);
@@ -123,11 +135,24 @@ export async function meetingRoutes(app: FastifyInstance, deps: WebDeps & { ball
     return reply.header('cache-control', 'no-store').send(count);
   });
 
-  app.post<MeetingRequest>('/seasons/:id/meetings/:meetingId/close', async (request, reply) => {
+  app.post<MeetingRequest & { Body: Record<string, string> }>('/seasons/:id/meetings/:meetingId/close', async (request, reply) => {
     const viewer = await requireSeasonAdmin(request, reply, deps);
     if (!viewer) return reply;
     const { id: seasonId, meetingId } = request.params;
     try {
+      if (!isConfirmed(request.body)) {
+        // One press on the screen's page must not end the vote: it cannot be taken back.
+        const ctx = contextOf(request, deps);
+        const meeting = await meetingStatus(deps.temporal, deps.db, seasonId, meetingId);
+        const base = meetingAddress({ seasonId, meetingId });
+        const text = closeWarning(ctx, meeting.count);
+        return sendPage(
+          reply,
+          ctx,
+          ctx.t('closeMeeting'),
+          confirmation(ctx, { action: `${base}/close`, fields: {}, text, button: ctx.t('confirmCloseMeeting'), back: base }),
+        );
+      }
       await closeMeeting(deps.temporal, deps.db, { seasonId, meetingId, actor: webActor(viewer) });
     } catch (error) {
       if (!(error instanceof ReportRequestError)) throw error;
