@@ -248,7 +248,11 @@ export async function reportProgress(
 ): Promise<RectificationSnapshot> {
   const evidence: EvidenceRef[] = [];
   for (const file of request.files) {
-    if (!file.bytes.length) continue;
+    // A file input left empty sends a part with no name and no bytes: nothing was attached.
+    if (!file.bytes.length && !file.name) continue;
+    if (!file.bytes.length) {
+      refuse('empty_file', `附件“${file.name}”是空文件（0 字节）：请检查后重新选择。`, `“${file.name}” is empty (0 bytes): check it and choose it again.`);
+    }
     if (file.bytes.length > MAX_EVIDENCE_BYTES) {
       refuse('too_large', `附件“${file.name}”超过 10 MB，请压缩或拆分后再上传。`, `“${file.name}” is over 10 MB: compress or split it, then attach it again.`);
     }

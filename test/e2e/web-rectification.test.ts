@@ -138,6 +138,13 @@ describe('feedback and rectification in the browser', () => {
     await expect(secretary.getByTestId('kept-form-note').innerText()).resolves.toContain('一次最多上传 10 个附件');
     await expect(secretary.getByTestId('progress-text').inputValue()).resolves.toBe(PROGRESS);
     expect(await stack.scratch.db.rectificationProgress.count({ where: { itemId: `${MIDDLE}/1` } })).toBe(0);
+    // An empty file (0 bytes, as a failed copy leaves one) is named, not silently dropped.
+    await secretary.getByTestId('evidence').setInputFiles({ name: '会议记录.docx', mimeType: 'application/octet-stream', buffer: Buffer.alloc(0) });
+    const emptyRefused = secretary.waitForResponse((response) => response.request().method() === 'POST');
+    await secretary.getByTestId('report-progress').click();
+    expect((await emptyRefused).status()).toBe(409);
+    await expect(secretary.getByTestId('kept-form-note').innerText()).resolves.toContain('附件“会议记录.docx”是空文件');
+    expect(await stack.scratch.db.rectificationProgress.count({ where: { itemId: `${MIDDLE}/1` } })).toBe(0);
     await secretary.getByTestId('evidence').setInputFiles(STUDY_PLAN);
     await sendKeptForm(secretary, 'report-progress', '/progress');
     await expect(secretary.getByTestId('item-state').innerText()).resolves.toBe('待验收');
@@ -155,7 +162,10 @@ describe('feedback and rectification in the browser', () => {
     await leader.goto(`${stack.webUrl}/rectifications/${encodeURIComponent(`${MIDDLE}/1`)}`);
     const href = await leader.getByTestId('evidence-link').getAttribute('href');
     const file = await leader.request.get(`${stack.webUrl}${href}`);
-    expect(file.headers()['content-disposition']).toContain('attachment');
+    expect(file.headers()['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('学习计划.pdf')}`);
+    // Kept once per content, the file downloads under a name given with it, never one made up.
+    const renamed = await leader.request.get(`${stack.webUrl}${href?.replace(/\?.*$/, '')}?name=${encodeURIComponent('工资表.xlsx')}`);
+    expect(renamed.headers()['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('学习计划.pdf')}`);
     expect((await file.body()).toString()).toBe('%PDF-1.4 学习计划');
     // Evidence is for whoever may see the item: another branch's secretary is told "not found".
     const elsewhere = await browser.newContext({ locale: 'zh-CN' });

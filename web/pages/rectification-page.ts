@@ -76,7 +76,7 @@ function progressList(ctx: PageContext, item: RectificationView) {
 
 function progressEntry(item: RectificationView, p: RectificationView['progress'][number]) {
   return html`<li>${dateIn(p.at, item.timeZone)} · <span class="comment-body">${p.text}</span>
-      ${p.evidence.length ? html`<ul>${p.evidence.map((file) => html`<li><a href="/evidence/${file.hash}" data-testid="evidence-link">${file.name}</a> (${Math.ceil(file.bytes / 1024)} KB)</li>`)}</ul>` : ''}</li>`;
+      ${p.evidence.length ? html`<ul>${p.evidence.map((file) => html`<li><a href="/evidence/${file.hash}?name=${encodeURIComponent(file.name)}" data-testid="evidence-link">${file.name}</a> (${Math.ceil(file.bytes / 1024)} KB)</li>`)}</ul>` : ''}</li>`;
 }
 
 function verdictEntry(ctx: PageContext, item: RectificationView, v: ItemVerdict) {

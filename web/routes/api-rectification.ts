@@ -16,7 +16,8 @@ const NOT_FOUND = words('没有这项整改事项，或您无权查看。', 'No 
 
 function statusOf(code: string): number {
   if (code === NO_WORKER || code === WORKER_NOT_ANSWERING) return 503;
-  if (['bad_comment', 'bad_problem', 'bad_date', 'too_many', 'empty_progress', 'too_large', 'too_long', 'comment_required'].includes(code)) return 400;
+  if (['bad_comment', 'bad_problem', 'bad_date', 'too_many', 'empty_progress', 'empty_file', 'too_large', 'too_long', 'comment_required'].includes(code))
+    return 400;
   if (['wrong_state', 'not_approved', 'feedback_given', 'item_closed'].includes(code)) return 409;
   if (code === 'not_found') return 404;
   return 403;

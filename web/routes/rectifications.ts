@@ -128,31 +128,37 @@ export async function rectificationRoutes(app: FastifyInstance, deps: WebDeps) {
     );
   });
 
-  app.get<{ Params: { hash: string } }>('/evidence/:hash', async (request, reply) => {
+  app.get<{ Params: { hash: string }; Querystring: { name?: string } }>('/evidence/:hash', async (request, reply) => {
     const viewer = requireViewer(request, reply);
     if (!viewer) return reply;
     const hash = request.params.hash;
     const uses = /^[0-9a-f]{64}$/.test(hash)
-      ? await deps.db.rectificationProgress.findMany({ where: { evidenceJson: { contains: hash } }, select: { itemId: true } })
+      ? await deps.db.rectificationProgress.findMany({ where: { evidenceJson: { contains: hash } }, select: { itemId: true, evidenceJson: true } })
       : [];
     const items = await deps.db.rectificationItem.findMany({
       where: { id: { in: uses.map((u) => u.itemId) } },
-      select: { reportId: true, reviewersJson: true },
+      select: { id: true, reportId: true, reviewersJson: true },
     });
-    let allowed = false;
+    const allowedItems = new Set<string>();
     for (const item of items) {
-      allowed ||=
-        (JSON.parse(item.reviewersJson) as string[]).includes(viewer.email.toLowerCase()) || (await canSeeReport(deps.db, viewer.reach, item.reportId));
+      const reviewer = (JSON.parse(item.reviewersJson) as string[]).includes(viewer.email.toLowerCase());
+      if (reviewer || (await canSeeReport(deps.db, viewer.reach, item.reportId))) allowedItems.add(item.id);
     }
-    const file = allowed ? await deps.db.evidenceFile.findUnique({ where: { hash } }) : null;
+    // The bytes are kept once per content, whoever sent them; the name is the one this viewer was
+    // shown (the link's), or one given with it on an item they may see, never another branch's.
+    const names = uses
+      .filter((use) => allowedItems.has(use.itemId))
+      .flatMap((use) => (JSON.parse(use.evidenceJson) as EvidenceRef[]).filter((ref) => ref.hash === hash).map((ref) => ref.name));
+    const file = names.length ? await deps.db.evidenceFile.findUnique({ where: { hash }, select: { bytes: true } }) : null;
     if (!file)
       return reply
         .code(404)
         .type('text/html')
         .send(errorPage(request, deps, 'notFound'));
+    const name = names.find((n) => n === request.query.name) ?? (names[0] as string);
     // Always a download, never shown in the page's origin: an uploaded HTML file runs nothing here.
     return reply
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
       .type('application/octet-stream')
       .send(Buffer.from(file.bytes));
   });
