@@ -25,10 +25,10 @@ const zh = {
   meetingArg: '测评编号（测评文件中的 id）',
   ballotArg: '选票编号（meeting ballots 列出）',
   json: '输出 JSON',
-  scheduled: (id: string, issued: number, again: boolean) =>
+  scheduled: (season: string, id: string, issued: number, again: boolean) =>
     again
       ? `测评 ${id} 此前已安排（共 ${issued} 张选票），未重复发票。`
-      : `已安排测评 ${id}：共发出 ${issued} 张选票；具名评议人将收到邮件。匿名选票：shuzhi meeting ballots`,
+      : `已安排测评 ${id}：共发出 ${issued} 张选票；具名评议人将收到邮件。匿名选票：shuzhi meeting ballots ${season} ${id} --as <管理员邮箱>`,
   count: (s: MeetingStatus) =>
     `${s.title}：已发 ${s.count.issued} 张，已投 ${s.count.cast} 张，作废 ${s.count.void} 张；${s.count.closed ? '投票已结束' : '投票进行中'}`,
   closed: (id: string) => `测评 ${id} 已结束，结果已记入台账：shuzhi meeting status 查看。`,
@@ -52,10 +52,10 @@ const en: typeof zh = {
   meetingArg: 'the meeting id (id in the meeting file)',
   ballotArg: 'the ballot id (meeting ballots lists them)',
   json: 'print JSON',
-  scheduled: (id, issued, again) =>
+  scheduled: (season, id, issued, again) =>
     again
       ? `Meeting ${id} was scheduled before (${issued} ballots); nothing was issued again.`
-      : `Scheduled meeting ${id}: ${issued} ballots issued; named evaluators are mailed theirs. Anonymous ballots: shuzhi meeting ballots`,
+      : `Scheduled meeting ${id}: ${issued} ballots issued; named evaluators are mailed theirs. Anonymous ballots: shuzhi meeting ballots ${season} ${id} --as <admin email>`,
   count: (s) =>
     `${s.title}: ${s.count.issued} issued, ${s.count.cast} cast, ${s.count.void} void; ${s.count.closed ? 'the vote has closed' : 'the vote is open'}`,
   closed: (id) => `Meeting ${id} has closed; its results are in the record: shuzhi meeting status shows them.`,
@@ -87,7 +87,7 @@ export function registerMeetingCommands(program: Command): void {
         ({ config, db }) => operatorActor(config, db, options.as),
         async ({ config, db, client }, actor) => {
           const scheduled = await scheduleMeeting(client, db, loadAuditKeyring(config).current, file, actor);
-          print(options.json, scheduled, w.scheduled(scheduled.meetingId, scheduled.issued, scheduled.alreadyScheduled));
+          print(options.json, scheduled, w.scheduled(file.season, scheduled.meetingId, scheduled.issued, scheduled.alreadyScheduled));
         },
       );
     });

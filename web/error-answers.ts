@@ -6,6 +6,9 @@ import { errorPage, type WebDeps } from './context';
 import { translator } from './i18n';
 import { wantsJson } from './signed-out';
 
+/** The largest request body read, pages and API alike (a report is far smaller; evidence files count). */
+export const REQUEST_LIMIT_MB = 10;
+
 type Problem = 'requestTooLarge' | 'tooManyFiles' | 'fileTooLarge' | 'tooManyRequests' | 'requestRefused' | 'serverError';
 
 /** Evidence files over the limits (@fastify/multipart's codes, web/routes/rectifications.ts) are named as such. */

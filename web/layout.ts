@@ -24,6 +24,7 @@ export function page(ctx: PageContext, title: string, body: Html): string {
 ${viewer ? html`<meta name="csrf-token" content="${viewer.csrfToken}">` : ''}
 <title>${title} · ${t('appName')}</title>
 <link rel="stylesheet" href="/static/style.css">
+<link rel="icon" href="/static/icon.svg" type="image/svg+xml">
 </head>
 <body>
 <header>

@@ -23,7 +23,7 @@ import { apiRoutes, API_PREFIX, isApiPath } from './routes/api';
 import { tokenRoutes } from './routes/tokens';
 import { signInRoutes } from './routes/sign-in';
 import { staticRoutes } from './routes/static';
-import { answerErrors } from './error-answers';
+import { answerErrors, REQUEST_LIMIT_MB } from './error-answers';
 import { securityHeaders } from './security-headers';
 import { findSignedIn, SESSION_COOKIE } from './sessions';
 
@@ -32,7 +32,7 @@ export type { WebDeps } from './context';
 export async function buildWebApp(deps: WebDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
-    bodyLimit: 10 * 1024 * 1024,
+    bodyLimit: REQUEST_LIMIT_MB * 1024 * 1024,
     // An address the router refuses before any route (a 5,000-character ballot token, a malformed
     // URL) is answered with a page like any other, not the framework's JSON.
     frameworkErrors: (error, rawRequest, rawReply) => {

@@ -84,7 +84,8 @@ describe('an evaluation meeting in the browser', () => {
         '  - {id: masses, name: 群众代表, weight: 10, ballots: 2}',
       ].join('\n'),
     );
-    await cli(['meeting', 'schedule', file, '--as', ADMIN]);
+    // What it prints says how to list the anonymous ballots, as a command that runs as written.
+    expect(await cli(['meeting', 'schedule', file, '--as', ADMIN])).toContain('shuzhi meeting ballots demo-2026 annual --as');
     const slips = JSON.parse(await cli(['meeting', 'ballots', 'demo-2026', 'annual', '--as', ADMIN, '--json'])) as ((typeof handedOut)[number] & {
       groupId: string;
     })[];

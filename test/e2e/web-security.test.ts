@@ -118,6 +118,11 @@ describe('the web app refuses what it must', () => {
   test('the static folder serves its files and answers anything else with the not-found page', async () => {
     const script = await open('/static/app.js');
     expect({ status: script.status, type: script.headers.get('content-type') }).toEqual({ status: 200, type: expect.stringContaining('javascript') });
+    // The icon the pages name, and where a browser asking for /favicon.ico is sent (no 404 per page).
+    const icon = await open('/static/icon.svg');
+    expect({ status: icon.status, type: icon.headers.get('content-type') }).toEqual({ status: 200, type: expect.stringContaining('image/svg+xml') });
+    const favicon = await open('/favicon.ico');
+    expect({ status: favicon.status, to: favicon.headers.get('location') }).toEqual({ status: 301, to: '/static/icon.svg' });
     for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', '..%2fserver.ts', '%2e%2e/%2e%2e/package.json', '.env', '']) {
       const answer = await open(`/static/${name}`);
       expect({ name, status: answer.status }).toEqual({ name, status: 404 });

@@ -145,4 +145,17 @@ describeEachDatabase('API tokens', (kind) => {
     expect(unknown.status).toBe(404);
     expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe('not_found');
   });
+
+  test('a body over 10 MB is 413 JSON that says so, not a generic refusal', async () => {
+    const { token } = await issueApiToken(scratch.db, SECRETARY, 'big', 1);
+    const answer = await call(
+      `/reports/${encodeURIComponent('demo-2026/no1-middle-school')}/draft`,
+      { authorization: `Bearer ${token}` },
+      { text: 'a'.repeat(11 * 1024 * 1024) },
+    );
+    expect(answer.status).toBe(413);
+    const { error } = (await answer.json()) as { error: { code: string; message: Record<string, string> } };
+    expect(error.code).toBe('too_large');
+    expect(error.message['zh-CN']).toContain('超过 10 MB');
+  });
 });

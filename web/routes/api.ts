@@ -2,6 +2,7 @@
 // calls the app/ function its page calls, after the same access check; every act is recorded
 // with channel "api" and the token's person. The OpenAPI document is written from the routes'
 // schemas (web/api-schemas.ts).
+import { REQUEST_LIMIT_MB } from '../error-answers';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -69,6 +70,14 @@ export async function apiRoutes(app: FastifyInstance, deps: WebDeps) {
       return sendRefusal(reply, 400, 'bad_request', words(`请求格式不正确：${error.message}`, `The request is not of the documented form: ${error.message}`));
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) console.error(`api: ${request.method} ${request.url.split('?')[0]}: ${error.stack ?? error.message}`);
+    if (status === 413) {
+      return sendRefusal(
+        reply,
+        413,
+        'too_large',
+        words(`请求内容超过 ${REQUEST_LIMIT_MB} MB，未处理：请缩减后重试。`, `The request is over ${REQUEST_LIMIT_MB} MB and was not read: send less.`),
+      );
+    }
     return sendRefusal(reply, status, status === 500 ? 'server_error' : 'bad_request', words('请求未能完成。', 'The request could not be carried out.'));
   });
   app.setNotFoundHandler((_request, reply) => sendRefusal(reply, 404, 'not_found', words('没有这个接口。', 'No such endpoint.')));

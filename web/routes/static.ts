@@ -17,4 +17,6 @@ export async function staticRoutes(app: FastifyInstance) {
     dotfiles: 'ignore',
     decorateReply: false,
   });
+  // Asked for by browsers and tools whatever a page names; the pages name /static/icon.svg.
+  app.get('/favicon.ico', async (_request, reply) => reply.redirect('/static/icon.svg', 301));
 }
