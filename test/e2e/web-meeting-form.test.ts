@@ -81,7 +81,7 @@ describe('scheduling an evaluation meeting from the dashboard', () => {
     await group(0, 'ballots').fill('');
     await admin.getByTestId('meeting-closes-at').fill('2020-12-30T17:00');
     expect(await send()).toBe(409);
-    await expect(problems()).resolves.toContain('已过，请写一个将来的时间');
+    await expect(problems()).resolves.toMatch(/^投票截止时间：截止时间 \S+ 已过，请写一个将来的时间/);
     expect(await stack.scratch.db.evaluationMeeting.count()).toBe(0);
 
     const closes = new Date(Date.now() + 86_400_000);

@@ -61,7 +61,10 @@ export async function meetingRoutes(app: FastifyInstance, deps: WebDeps & { ball
       await scheduleMeeting(deps.temporal, deps.db, deps.auditKey, meeting, webActor(viewer));
     } catch (error) {
       if (!(error instanceof ReportRequestError)) throw error;
-      return refused([{ label: ctx.t('scheduleMeeting'), message: error.reason }], 409);
+      // Said at the field it is about, where the form allows.
+      const field = { closes_in_past: 'meetingClosesAt', unknown_reporters: 'meetingReporters', too_many_reporters: 'meetingReporters' } as const;
+      const label = ctx.t(field[error.code as keyof typeof field] ?? 'scheduleMeeting');
+      return refused([{ label, message: error.reason }], 409);
     }
     const next = `/seasons/${encodeURIComponent(meeting.season)}/meetings/${encodeURIComponent(meeting.id)}`;
     return wantsJson(request) ? reply.send({ saved: true, next }) : reply.redirect(next, 303);
