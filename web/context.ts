@@ -93,7 +93,18 @@ export function contextOf(request: FastifyRequest, deps: WebDeps): PageContext {
 export function errorPage(
   request: FastifyRequest,
   deps: WebDeps,
-  key: 'csrfRefused' | 'notFound' | 'forbidden' | 'requestTooLarge' | 'tooManyFiles' | 'fileTooLarge' | 'tooManyRequests' | 'requestRefused' | 'serverError',
+  key:
+    | 'csrfRefused'
+    | 'notFound'
+    | 'forbidden'
+    | 'requestTooLarge'
+    | 'tooManyFiles'
+    | 'fileTooLarge'
+    | 'tooManyFilesPage'
+    | 'fileTooLargePage'
+    | 'tooManyRequests'
+    | 'requestRefused'
+    | 'serverError',
 ): string {
   const ctx = contextOf(request, deps);
   // Said once, as the heading; below it where to go from here, not the same sentence again.

@@ -10,6 +10,8 @@ import { wantsJson } from './signed-out';
 export const REQUEST_LIMIT_MB = 10;
 
 type Problem = 'requestTooLarge' | 'tooManyFiles' | 'fileTooLarge' | 'tooManyRequests' | 'requestRefused' | 'serverError';
+/** As a page, the form is no longer there to keep the text: said otherwise. */
+const ON_A_PAGE: Partial<Record<Problem, 'tooManyFilesPage' | 'fileTooLargePage'>> = { tooManyFiles: 'tooManyFilesPage', fileTooLarge: 'fileTooLargePage' };
 
 /** Evidence files over the limits (@fastify/multipart's codes, web/routes/rectifications.ts) are named as such. */
 const FILE_LIMITS: Record<string, Problem> = { FST_FILES_LIMIT: 'tooManyFiles', FST_REQ_FILE_TOO_LARGE: 'fileTooLarge' };
@@ -24,6 +26,6 @@ export function answerErrors(app: FastifyInstance, deps: WebDeps): void {
     return reply
       .code(status)
       .type('text/html; charset=utf-8')
-      .send(errorPage(request, deps, problem));
+      .send(errorPage(request, deps, ON_A_PAGE[problem] ?? problem));
   });
 }

@@ -57,6 +57,15 @@ const TEXTS = {
     'zh-CN': '每个附件不能超过 10 MB，未保存。请压缩或拆分后重试，已填写的文字仍在。',
     en: 'Each file may be at most 10 MB; nothing was saved. Compress or split it and try again: your text is still there.',
   },
+  // The same, as a page of its own (a form sent without the page's script): the form is behind it.
+  tooManyFilesPage: {
+    'zh-CN': '一次最多上传 10 个附件，未保存。请返回上一页，减少附件后重试。',
+    en: 'At most 10 files at a time; nothing was saved. Go back, attach fewer and try again.',
+  },
+  fileTooLargePage: {
+    'zh-CN': '每个附件不能超过 10 MB，未保存。请返回上一页，压缩或拆分后重试。',
+    en: 'Each file may be at most 10 MB; nothing was saved. Go back, compress or split it and try again.',
+  },
   requestRefused: {
     'zh-CN': '请求无法处理，未作任何改动。请返回上一页重试。',
     en: 'The request could not be handled; nothing was changed. Go back and try again.',

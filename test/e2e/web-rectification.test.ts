@@ -138,6 +138,14 @@ describe('feedback and rectification in the browser', () => {
     await expect(secretary.getByTestId('kept-form-note').innerText()).resolves.toContain('一次最多上传 10 个附件');
     await expect(secretary.getByTestId('progress-text').inputValue()).resolves.toBe(PROGRESS);
     expect(await stack.scratch.db.rectificationProgress.count({ where: { itemId: `${MIDDLE}/1` } })).toBe(0);
+    // Sent without the page's script, a 12 MB file gets a page of its own: it says to go back.
+    const csrf = (await secretary.locator('meta[name="csrf-token"]').getAttribute('content')) ?? '';
+    const plain = await secretary.request.post(`${stack.webUrl}${ITEM_1_PATH}/progress`, {
+      headers: { origin: stack.webUrl },
+      multipart: { _csrf: csrf, text: PROGRESS, evidence: { name: '扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(12 * 1024 * 1024) } },
+    });
+    expect(plain.status()).toBe(413);
+    expect(await plain.text()).toContain('请返回上一页');
     // An empty file (0 bytes, as a failed copy leaves one) is named, not silently dropped.
     await secretary.getByTestId('evidence').setInputFiles({ name: '会议记录.docx', mimeType: 'application/octet-stream', buffer: Buffer.alloc(0) });
     const emptyRefused = secretary.waitForResponse((response) => response.request().method() === 'POST');
