@@ -7,6 +7,7 @@
 // never be taken for a retry. The workflow keeps its chain of the record's head in its state, so
 // Temporal's history witnesses the record.
 import { allHandlersFinished, CancellationScope, condition, continueAsNew, currentUpdateInfo, setHandler, workflowInfo } from '@temporalio/workflow';
+import { takeWhenFree } from './lock';
 import type { ChangeStamp, MailRequest, RecordedAct, StampActor, UnseenEvent } from '../domain/messages';
 import {
   changeRoleUpdate,
@@ -302,8 +303,10 @@ class ReportLifecycle {
 
   /** Runs one change at a time, once the report is assigned, so a slow activity never interleaves with another change. */
   private async exclusive<T>(work: () => Promise<T>): Promise<T> {
-    await condition(() => this.ready && !this.busy);
-    this.busy = true;
+    await takeWhenFree(
+      () => this.ready && !this.busy,
+      () => (this.busy = true),
+    );
     try {
       return await work();
     } finally {

@@ -3,6 +3,7 @@
 // records the votes and the tally. A cast ballot's grades are kept without its id, and reach the
 // database only at the close, shuffled, so the record cannot tie a vote to whoever held the ballot.
 import { allHandlersFinished, CancellationScope, condition, isCancellation, setHandler, workflowInfo } from '@temporalio/workflow';
+import { takeWhenFree } from './lock';
 import {
   BALLOT_REFUSALS,
   castBallotUpdate,
@@ -208,8 +209,10 @@ class Meeting {
   private async exclusive<T>(work: () => Promise<T>): Promise<T> {
     this.taking += 1;
     try {
-      await condition(() => !this.busy);
-      this.busy = true;
+      await takeWhenFree(
+        () => !this.busy,
+        () => (this.busy = true),
+      );
       try {
         return await work();
       } finally {

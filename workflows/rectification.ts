@@ -3,6 +3,7 @@
 // reports progress with evidence, a reviewer accepts it (销号) or sends it back. It lives past the
 // season's close, for as long as the item is open.
 import { allHandlersFinished, condition, currentUpdateInfo, setHandler, workflowInfo } from '@temporalio/workflow';
+import { takeWhenFree } from './lock';
 import type { RectificationChange } from '../domain/activity-contract';
 import type { MailRequest } from '../domain/messages';
 import type { MailKind } from '../domain/vocabulary';
@@ -220,8 +221,10 @@ class RectificationItem {
 
   /** One change at a time, and only once the item is recorded: a request waits for both. */
   private async change(work: () => Promise<void>, stillAllowed?: () => void): Promise<RectificationSnapshot> {
-    await condition(() => this.ready && !this.busy);
-    this.busy = true;
+    await takeWhenFree(
+      () => this.ready && !this.busy,
+      () => (this.busy = true),
+    );
     try {
       stillAllowed?.();
       await work();

@@ -324,6 +324,27 @@ test('a refused request — wrong person, wrong state, failing check — changes
   expect(accepted).toHaveLength(1);
 });
 
+test('a reviewer passing and sending back at the same moment (two tabs): one is recorded, the other refused', async () => {
+  const { reportId, handle } = await h.startReport({ dueInDays: 10 });
+  await submitReport(h.client, h.db, reportId, GOOD_REPORT, as(PEOPLE.secretary), false);
+  const outcome = (request: Promise<unknown>) =>
+    request.then(
+      () => 'done',
+      (error: unknown) => rejection(Promise.reject(error)),
+    );
+  // Both pass the update's validator together; the second must meet the report as the first left it.
+  const [passed, sentBack] = await Promise.all([
+    outcome(reviewReport(h.client, reportId, { actor: as(PEOPLE.reviewer), decision: 'approve' })),
+    outcome(reviewReport(h.client, reportId, { actor: as(PEOPLE.reviewer), decision: 'request_revision', comment: '请补充党费收缴情况。' })),
+  ]);
+  expect([passed, sentBack].sort()).toEqual(['done', 'wrong_state']);
+  const state = passed === 'done' ? 'reviewed' : 'revision_requested';
+  expect(await handle.query(reportQuery)).toMatchObject({ state });
+  const decisions = (await h.audit(reportId)).filter(([action]) => action === 'report.review_passed' || action === 'report.revision_requested');
+  expect(decisions).toHaveLength(1);
+  expect(await h.db.report.findUniqueOrThrow({ where: { id: reportId } })).toMatchObject({ state });
+});
+
 test('a long-lived report continues as new and keeps its state', async () => {
   const { reportId, handle } = await h.startReport({ dueInDays: 10, maxHistoryEvents: 40 });
   const firstRun = (await handle.describe()).runId;
