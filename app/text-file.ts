@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
+import { isWithinLimit, measureReport, tooLargeMessage } from '../domain/report-limits';
 import { words, type Words } from '../domain/words';
+import { MAX_UNPACKED_DOCX_BYTES, unpackedTextBytes } from './docx-size';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'docx';
 
@@ -127,6 +129,20 @@ function unreadableWord(file: string): NotTextError {
   );
 }
 
+/** A Word file that unpacks to far more than any report's text: a damaged file, or one made to do harm. */
+function tooLargeWord(fileName: string): NotTextError {
+  const name = basename(fileName);
+  return new NotTextError(
+    fileName,
+    'docx',
+    'report',
+    words(
+      `${name} 解压后超过 ${MAX_UNPACKED_DOCX_BYTES / 1024 / 1024} MB，不像是一份述职报告，未读取。请检查文件，或把正文复制到新的 Word 文档另存后再上传。`,
+      `${name} unpacks to more than ${MAX_UNPACKED_DOCX_BYTES / 1024 / 1024} MB, far more than a report, and was not read. Check the file, or copy its text into a new Word document and upload that.`,
+    ),
+  );
+}
+
 /** A report: a text file in any of the encodings above, or a Word .docx (its text, paragraph by paragraph). */
 export async function decodeReportBytes(bytes: Buffer, fileName: string): Promise<DecodedText> {
   if (sniffNotText(bytes) !== 'docx') {
@@ -138,6 +154,9 @@ export async function decodeReportBytes(bytes: Buffer, fileName: string): Promis
       throw error;
     }
   }
+  const unpacked = await unpackedTextBytes(bytes);
+  if (unpacked === undefined) throw unreadableWord(fileName);
+  if (unpacked > MAX_UNPACKED_DOCX_BYTES) throw tooLargeWord(fileName);
   let raw: string;
   try {
     raw = (await mammoth.extractRawText({ buffer: bytes })).value;
@@ -145,7 +164,13 @@ export async function decodeReportBytes(bytes: Buffer, fileName: string): Promis
     throw unreadableWord(fileName);
   }
   // mammoth separates paragraphs with a blank line; a report's lines are its paragraphs.
-  return { text: normalise(raw).replace(/\n\n/g, '\n').trim() + '\n', encoding: 'docx' };
+  const text = normalise(raw).replace(/\n\n/g, '\n').trim() + '\n';
+  const size = measureReport(text);
+  if (!isWithinLimit(size)) {
+    const limit = tooLargeMessage(size);
+    throw new NotTextError(fileName, 'docx', 'report', words(`${basename(fileName)}：${limit['zh-CN']}`, `${basename(fileName)}: ${limit.en}`));
+  }
+  return { text, encoding: 'docx' };
 }
 
 export function readReportFile(path: string): Promise<DecodedText> {

@@ -100,4 +100,24 @@ describe('reading a file a person gives us', () => {
       words: { en: expect.stringContaining('r.txt is a binary file') },
     });
   });
+
+  test('a small .docx that unpacks to more than 40 MB is refused before it is read', async () => {
+    const doc = await JSZip.loadAsync(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('一、主要工作')] }] })));
+    // Word's own text part, padded with 41 MB of one character: a few hundred KB once packed.
+    const xml = await doc.file('word/document.xml')?.async('string');
+    doc.file('word/document.xml', (xml ?? '').replace('</w:body>', `<!--${'a'.repeat(41 * 1024 * 1024)}--></w:body>`));
+    const bomb = await doc.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    await expect(decodeReportBytes(bomb, '述职.docx')).rejects.toMatchObject({
+      words: { 'zh-CN': expect.stringContaining('述职.docx 解压后超过 40 MB，不像是一份述职报告，未读取') },
+    });
+  });
+
+  test('a Word report longer than any report may be is refused with the limit, not handed to the editor', async () => {
+    const long = new Paragraph('党'.repeat(100_001));
+    const bytes = await Packer.toBuffer(new Document({ sections: [{ children: [long] }] }));
+    await expect(decodeReportBytes(bytes, '述职.docx')).rejects.toMatchObject({
+      words: { 'zh-CN': expect.stringMatching(/^述职\.docx：报告过大（100,002 字/) },
+    });
+  });
 });
