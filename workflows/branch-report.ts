@@ -34,10 +34,20 @@ import { REVIEW_STATES, SETTLED_STATES, type MailKind, type Rating } from '../do
 import { assignmentActivities, firstTryMailActivities, localRecordActivities, mailActivities } from './activity-stubs';
 import { NextTimer } from './next-timer';
 import { mailRequest, noticeValues, NOTICES, recipientsOf } from './report-mail';
-import { assertAdmin, assertDutiesSeparate, assertFutureDate, assertReportSize, canAdminister, canWrite, effectiveActor, reviewOutcome } from './report-rules';
+import {
+  assertAdmin,
+  assertDutiesSeparate,
+  assertExtension,
+  assertFutureDate,
+  assertReportSize,
+  canAdminister,
+  canWrite,
+  effectiveActor,
+  reviewOutcome,
+} from './report-rules';
 import { snapshotOf, timerStateOf, type BranchReportInput, type CarriedState } from './report-state';
 import { AUDIENCE, currentDeadline, dueTimers, nextTimer, noticesFor, type Notice, type Timer, type TimerKind } from './report-timers';
-import { transition, type ReportAct } from './report-transitions';
+import { extensionMoves, transition, type ReportAct } from './report-transitions';
 
 export type { BranchReportInput, CarriedState } from './report-state';
 
@@ -252,7 +262,9 @@ class ReportLifecycle {
     setHandler(extendUpdate, (request) => this.act((key) => this.extend(key, request.actor, request.until)), {
       validator: (request) => {
         assertFutureDate(request.until, Date.now());
-        if (this.ready) canAdminister(this.s.status, this.s.people, request.actor, ['延期', 'extended']);
+        if (!this.ready) return;
+        canAdminister(this.s.status, this.s.people, request.actor, ['延期', 'extended']);
+        this.assertExtends(request.until);
       },
     });
 
@@ -372,8 +384,15 @@ class ReportLifecycle {
     this.mail(key, 'approved', this.s.people.secretary, at, { rating, comment: comment ?? '' });
   }
 
+  /** The due date an extension moves (as report-transitions.ts applies it) must move later. */
+  private assertExtends(until: string): void {
+    const previous = (extensionMoves(this.s) === 'revisionDueAt' && this.s.revisionDueAt) || this.s.dueAt;
+    assertExtension(until, previous, this.formatDate(previous), Date.now());
+  }
+
   private async extend(key: string, actor: Actor, until: string) {
     canAdminister(this.s.status, this.s.people, actor, ['延期', 'extended']);
+    this.assertExtends(until);
     const { at } = await this.commit(key, actor, 'report.extended', { kind: 'extended', until });
     this.replan(at);
     this.mail(key, 'extension', this.s.people.secretary, at, { dueDate: this.formatDate(until) });

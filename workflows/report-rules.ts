@@ -132,3 +132,24 @@ export function assertFutureDate(iso: string, now: number): void {
   if (Number.isNaN(at)) reject('bad_date', `日期无法识别：${iso}`, `Not a date: ${iso}`);
   if (at <= now) reject('date_in_past', '新的截止时间必须晚于现在。', 'The new due date must be in the future.');
 }
+
+/** The longest an extension may reach from now: past it, a date is a slip of the keyboard (9999-12-31). */
+const LONGEST_EXTENSION_MS = 366 * 86_400_000;
+
+/**
+ * An extension moves the due date later, and within a year. `previous` is the due date it moves
+ * (the revision's while a revision is asked for), `shown` the same as the season's zone writes it.
+ */
+export function assertExtension(iso: string, previous: string, shown: string, now: number): void {
+  const at = Date.parse(iso);
+  if (at <= Date.parse(previous)) {
+    reject(
+      'not_later',
+      `延期只能推后：新的截止时间须晚于现在的截止时间 ${shown}。`,
+      `An extension moves the due date later: the new one must be after ${shown}.`,
+    );
+  }
+  if (at > now + LONGEST_EXTENSION_MS) {
+    reject('too_far', '新的截止时间不能晚于一年以后，请检查年份。', 'The new due date may be at most a year from now: check the year.');
+  }
+}

@@ -80,7 +80,7 @@ function planOf(s: CarriedState, act: ReportAct, at: number): Plan {
         decision: { decision: 'approved', comment: act.comment, rating: act.rating },
       };
     case 'extended': {
-      const inRevision = s.revisionRound > 0 && s.status === 'revision_requested';
+      const inRevision = extensionMoves(s) === 'revisionDueAt';
       return {
         change: { ...(inRevision ? { revisionDueAt: act.until } : { dueAt: act.until }), ...NO_ESCALATION },
         detail: { until: act.until, previous: currentDeadline(s), ...(inRevision ? { revision: true } : {}) },
@@ -105,3 +105,7 @@ function planOf(s: CarriedState, act: ReportAct, at: number): Plan {
       };
   }
 }
+
+/** Which due date an extension moves: the revision's while a revision is asked for, else the report's. */
+export const extensionMoves = (s: Pick<CarriedState, 'revisionRound' | 'status'>): 'revisionDueAt' | 'dueAt' =>
+  s.revisionRound > 0 && s.status === 'revision_requested' ? 'revisionDueAt' : 'dueAt';

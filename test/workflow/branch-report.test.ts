@@ -153,6 +153,9 @@ test('extending the due date moves every pending reminder and escalation', async
   await h.env.sleep(4 * DAY); // the 7-day reminder has gone out
   await h.waitFor(async () => (await h.mails(reportId)).length >= 2);
 
+  // Earlier than the due date is no extension, nor is a slip of the year: refused, nothing recorded.
+  expect(await rejection(extendReport(h.client, reportId, as(PEOPLE.admin), new Date(dueAt - DAY)))).toBe('not_later');
+  expect(await rejection(extendReport(h.client, reportId, as(PEOPLE.admin), new Date(dueAt + 400 * DAY)))).toBe('too_far');
   const newDue = dueAt + 10 * DAY;
   await extendReport(h.client, reportId, as(PEOPLE.admin), new Date(newDue));
   await h.env.sleep(19 * DAY + 60_000); // past the new due date's last escalation
