@@ -5,7 +5,9 @@
 import type { Db } from '../db/client';
 import { formatInZone, parseDueDate } from '../domain/time';
 import { words } from '../domain/words';
-import { assertEmailAddress, ReportRequestError } from './report-commands';
+import type { Client } from '@temporalio/client';
+import type { Actor } from '../domain/report-api';
+import { assertEmailAddress, reassignReport, ReportRequestError } from './report-commands';
 import { NAME_LIMITS } from '../domain/season-file';
 import { VALUE_WORDS } from './season-file-words';
 
@@ -59,4 +61,16 @@ export async function checkNewSecretary(
     );
   }
   return { email, name };
+}
+
+/**
+ * Hands a report to a new secretary, checked as above: the one way the pages and the CLI reassign.
+ * (The CLI once skipped the checks: the same person in capitals was recorded as a hand-over to
+ * themselves, and a 300-character name was taken.)
+ */
+export async function handOverReport(client: Client, db: Db, reportId: string, actor: Actor, toEmail: string | undefined, toName: string | undefined) {
+  const report = await db.report.findUnique({ where: { id: reportId }, select: { secretaryEmail: true } });
+  if (!report) throw new ReportRequestError('not_found', words(`没有这份报告：${reportId}`, `No such report: ${reportId}`));
+  const to = await checkNewSecretary(db, report, toEmail, toName);
+  return reassignReport(client, reportId, actor, to.email, to.name);
 }

@@ -1,7 +1,8 @@
 // `shuzhi report …`: one branch's report: show, draft, submit, review, extend, reassign, exempt,
 // set-role. Each first makes sure the season, the branch and its report exist.
 import type { Command } from 'commander';
-import { changeRole, exemptReport, extendReport, reassignReport, reviewReport, saveDraft, showReport, submitReport } from '../app/report-commands';
+import { handOverReport } from '../app/admin-input';
+import { changeRole, exemptReport, extendReport, reviewReport, saveDraft, showReport, submitReport } from '../app/report-commands';
 import { findReportSeason } from '../app/season-lookup';
 import type { Season } from '../db/client';
 import type { ReportSnapshot } from '../domain/report-api';
@@ -228,8 +229,8 @@ function registerAdminCommands(report: Command): void {
     .option('--as <email>', loginWords().help.as)
     .option('--json', msg.help.json)
     .action(
-      adminAct<{ to: string; name?: string; as?: string; json?: boolean }>(async ({ client, season }, reportId, options, actor) => {
-        const snapshot = await reassignReport(client, reportId, actor, options.to, options.name);
+      adminAct<{ to: string; name?: string; as?: string; json?: boolean }>(async ({ client, db, season }, reportId, options, actor) => {
+        const snapshot = await handOverReport(client, db, reportId, actor, options.to, options.name);
         return { value: snapshot, text: describeSnapshot(snapshot, season.timeZone) };
       }),
     );

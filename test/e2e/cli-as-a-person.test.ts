@@ -120,4 +120,15 @@ describe('the CLI as a person, off the demo stack', () => {
     expect(refused.stderr).toContain('The token was refused');
     expect(await actsOn(PRIMARY, 'report.extended')).toHaveLength(1);
   });
+
+  test('report reassign checks the new secretary as the page does: not the same person in capitals, a name within its limit', async () => {
+    const asAdmin = { ...deployed, SHUZHI_TOKEN: await tokenOf(ADMIN) };
+    const same = await runCli(['report', 'reassign', PRIMARY, '--to', 'SHUJI.SHIXIAO@school.example'], asAdmin);
+    expect({ code: same.code, stderr: same.stderr }).toEqual({ code: 1, stderr: expect.stringContaining('This person is already the branch secretary') });
+    const long = await runCli(['report', 'reassign', PRIMARY, '--to', 'new.shuji@school.example', '--name', '张'.repeat(300)], asAdmin);
+    expect({ code: long.code, stderr: long.stderr }).toEqual({ code: 1, stderr: expect.stringContaining('40') });
+    const nameless = await runCli(['report', 'reassign', PRIMARY, '--to', 'new.shuji@school.example'], asAdmin);
+    expect({ code: nameless.code, stderr: nameless.stderr }).toEqual({ code: 1, stderr: expect.stringContaining('give the new secretary’s name') });
+    expect(await actsOn(PRIMARY, 'report.reassigned')).toEqual([]);
+  });
 });

@@ -1,10 +1,10 @@
 // A report: its page, the diff between two versions, and everything done to it from the browser
 // (draft, check, submit, .docx upload, review, admin actions), each through the workflow's updates.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { exemptReport, extendReport, reassignReport, remindNow, ReportRequestError, reviewReport, saveDraft, submitReport } from '../../app/report-commands';
+import { exemptReport, extendReport, remindNow, ReportRequestError, reviewReport, saveDraft, submitReport } from '../../app/report-commands';
 import { normalizeLineEndings } from '../../domain/report-text';
 import { checkReport, type ReportTemplate } from '../../domain/submission-check';
-import { checkNewSecretary, readNewDueDate } from '../../app/admin-input';
+import { handOverReport, readNewDueDate } from '../../app/admin-input';
 import { saveWorkingCopy, workingCopyToOpen } from '../../app/working-copy';
 import type { Rating } from '../../domain/vocabulary';
 import { words } from '../../domain/words';
@@ -259,8 +259,7 @@ export async function reportRoutes(app: FastifyInstance, deps: WebDeps) {
         return 'extended';
       },
       reassign: async () => {
-        const to = await checkNewSecretary(deps.db, report, form.toEmail, form.toName);
-        await reassignReport(deps.temporal, id, actor, to.email, to.name);
+        await handOverReport(deps.temporal, deps.db, id, actor, form.toEmail, form.toName);
         return 'reassigned';
       },
       remind: async () => {
