@@ -39,6 +39,10 @@ const TEXTS = {
     en: 'Your session has ended: sign in again. What you typed is kept in this browser and is not lost.',
   },
   forbidden: { 'zh-CN': '您无权查看此页面。', en: 'You may not see this page.' },
+  reportNoLongerYours: {
+    'zh-CN': '这份报告已不由您办理（可能已转交他人），未保存。您写的内容还在本页，可复制留存；请回首页查看您的待办。',
+    en: 'This report is no longer yours to act on (it may have been handed to someone else); nothing was saved. Your text is still on this page to copy; see your to-do list on the home page.',
+  },
   notFound: { 'zh-CN': '页面不存在。', en: 'Page not found.' },
   errorWhatNext: {
     'zh-CN': '您的待办和报告都在首页。如果您认为应当能打开这里，请把这个网址发给本次述职的组织办。',

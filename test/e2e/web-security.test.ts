@@ -189,6 +189,20 @@ describe('the web app refuses what it must', () => {
     expect(Number(copy[0]?.n)).toBe(0);
   });
 
+  test("an editor open on a report handed to someone else says so when it saves, not 'sign in again'", async () => {
+    const page = await signedIn(SECRETARY);
+    await page.goto(reportUrl(MIDDLE));
+    // Handed over while the page was open (as the admin's reassign leaves the record).
+    await stack.scratch.db.report.update({ where: { id: MIDDLE }, data: { secretaryEmail: 'new.shuji@school.example' } });
+    try {
+      await page.fill('[data-testid="section-1"]', '学习不够深入，已制定整改措施。');
+      await page.getByTestId('autosave').filter({ hasText: '已不由您办理' }).waitFor({ timeout: 30_000 });
+      await expect(page.getByTestId('sign-in-again').isVisible()).resolves.toBe(false);
+    } finally {
+      await stack.scratch.db.report.update({ where: { id: MIDDLE }, data: { secretaryEmail: SECRETARY } });
+    }
+  });
+
   test('an expired link is refused', async () => {
     const expired = createSignInLinks(stack.scratch.db, TEST_SECRET, -1);
     const response = await open(`/signin/${await expired.issue(SECRETARY)}`);

@@ -21,9 +21,11 @@
   async function answerOf(response) {
     const toLogin = response.redirected && new window.URL(response.url).pathname === '/login';
     if (response.status === 401 || toLogin) return { signedOut: true };
+    const json = (response.headers.get('content-type') || '').includes('application/json');
     // A refused form token (signed in again in another tab) also needs a fresh page: same dialog.
-    if (response.status === 403) return { signedOut: true };
-    if (!(response.headers.get('content-type') || '').includes('application/json')) throw new Error(`HTTP ${response.status}`);
+    // A 403 that says why in JSON (a report handed to someone else) is said as it is.
+    if (response.status === 403 && !json) return { signedOut: true };
+    if (!json) throw new Error(`HTTP ${response.status}`);
     return response.json();
   }
 

@@ -40,6 +40,12 @@ export async function reportRoutes(app: FastifyInstance, deps: WebDeps) {
     const viewer = requireViewer(request, reply);
     if (!viewer) return undefined;
     if (!(await canSeeReport(deps.db, viewer.reach, (request as ReportRequest).params.id))) {
+      // The editor's script hears why (often: handed to another secretary while it was open), not
+      // "sign in again", which could never help.
+      if (wantsJson(request)) {
+        await reply.code(403).send({ saved: false, reason: contextOf(request, deps).t('reportNoLongerYours') });
+        return undefined;
+      }
       await reply
         .code(403)
         .type('text/html')
