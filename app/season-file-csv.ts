@@ -30,6 +30,7 @@ export function readCsvRows<S extends z.ZodObject>(path: string, schema: S, refe
   try {
     // Excel leaves rows of bare commas below the list and unnamed columns beside it: nothing in them.
     records = parseCsv(text, {
+      delimiter: delimiterOf(text),
       relax_column_count: true,
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
@@ -45,6 +46,15 @@ export function readCsvRows<S extends z.ZodObject>(path: string, schema: S, refe
   const headerProblems = checkHeader(path, header, Object.keys(schema.shape));
   if (headerProblems.length) return none(headerProblems, warnings);
   return { ...validateRows(path, schema, header.record, writtenHeader.record.length, body), warnings };
+}
+
+/**
+ * Excel's only UTF-16 CSV ("Unicode 文本") separates the columns with tabs: a header row with tabs
+ * and no comma is read so; anything else by commas.
+ */
+function delimiterOf(text: string): ',' | '\t' {
+  const header = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
+  return header.includes('\t') && !header.includes(',') ? '\t' : ',';
 }
 
 function validateRows<S extends z.ZodObject>(

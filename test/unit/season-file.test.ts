@@ -184,6 +184,25 @@ test('a branches CSV as Excel saves it, with bare-comma rows below and unnamed e
   ).toEqual([[1, '', '第 6 列没有列名：请填写列名，或删去这一列。']]);
 });
 
+test('a branches list saved by Excel as Unicode text (UTF-16, tab-separated) reads as its rows', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'season-'));
+  const rows = [
+    'id\tname\tsecretary\tliaison\treviewer',
+    'school-a\t甲校党支部\tsec.a@school.example\tliaison@bureau.example\tadmin@bureau.example',
+    'school-b\t乙校党支部\tsec.b@school.example\t\t',
+    '',
+  ];
+  writeFileSync(join(dir, 'branches.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(rows.join('\r\n'), 'utf16le')]));
+  const base = readFileSync(join(__dirname, '..', 'fixtures', 'seasons', 'encodings', 'season-gbk-csv.yaml'), 'utf8');
+  writeFileSync(join(dir, 'season.yaml'), base.replace('branches-gbk.csv', 'branches.csv'));
+  const { file, problems } = validateSeasonFile(join(dir, 'season.yaml'), { now: new Date('2026-11-25T00:00:00Z') });
+  expect(problems).toEqual([]);
+  expect(file?.organization.branches.map((b) => [b.id, b.name, b.secretary])).toEqual([
+    ['school-a', '甲校党支部', 'sec.a@school.example'],
+    ['school-b', '乙校党支部', 'sec.b@school.example'],
+  ]);
+});
+
 test('a title, a branch name or a person name longer than a mail subject or a table cell can hold is refused, saying how long', () => {
   const base = readFileSync(join(__dirname, '..', 'fixtures', 'seasons', 'base.yaml'), 'utf8');
   const long = base
