@@ -13,7 +13,8 @@ import { WRITING_STATES } from '../domain/vocabulary';
 import { branchReportWorkflow } from '../workflows';
 import type { Actor } from '../domain/report-api';
 import { runBulk, type BulkResult } from './bulk';
-import { delegateReport, extendReport } from './report-commands';
+import { delegateReport, extendReport, ReportRequestError } from './report-commands';
+import { words } from '../domain/words';
 import { assertSeasonAdmin } from './season-access';
 import { findSeason } from './season-commands';
 import { seasonBuild } from './season-build';
@@ -70,6 +71,11 @@ export async function extendSeason(
   db: Db,
   request: { seasonId: string; until: Date; actor: Actor; branchIds?: string[]; onProgress?: (done: number, total: number) => void },
 ): Promise<BulkResult[]> {
+  // Its reports' workflows have ended: "0 extended" would read as if there were nothing to extend.
+  const season = await db.season.findUnique({ where: { id: request.seasonId }, select: { status: true } });
+  if (season?.status === 'closed') {
+    throw new ReportRequestError('season_closed', words('该季度已结束，不能再延期。', 'The season has closed: its due date cannot be extended.'));
+  }
   const reports = await db.report.findMany({
     where: { seasonId: request.seasonId, ...(request.branchIds?.length ? { branchId: { in: request.branchIds } } : { state: { in: [...WRITING_STATES] } }) },
     select: { id: true, state: true, dueAt: true, revisionDueAt: true },

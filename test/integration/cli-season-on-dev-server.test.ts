@@ -196,6 +196,12 @@ describeEachDatabase('a season started from the CLI on the dev server', (kind) =
     expect(head).toMatch(/^[0-9a-f]{64}$/);
     const verified = await runCli(['audit', 'verify', 'demo-2026', '--json'], cliEnv);
     expect({ code: verified.code, head: (JSON.parse(verified.stdout) as { headHash: string }).headHash }).toEqual({ code: 0, head });
+    // Extending a closed season is refused, not reported as "0 extended".
+    const extend = await runCli(['season', 'extend', 'demo-2026', '--until', '2027-03-31', '--as', 'zuzhi@bureau.example'], cliEnv);
+    expect({ code: extend.code, stderr: extend.stderr }).toEqual({
+      code: 1,
+      stderr: expect.stringContaining('The season has closed: its due date cannot be extended'),
+    });
   });
 
   test('the season exports as CSV, Markdown and an official-style Word document', async () => {

@@ -148,14 +148,14 @@ export async function dashboardRoutes(app: FastifyInstance, deps: WebDeps) {
     const viewer = await admin(request, reply);
     if (!viewer) return reply;
     const season = await deps.db.season.findUniqueOrThrow({ where: { id: request.params.id } });
-    let until: Date;
+    let results: Awaited<ReturnType<typeof extendSeason>>;
     try {
-      until = readNewDueDate(request.body?.until, season.timeZone);
+      const until = readNewDueDate(request.body?.until, season.timeZone);
+      results = await extendSeason(deps.temporal, deps.db, { seasonId: season.id, until, actor: webActor(viewer) });
     } catch (error) {
       if (!(error instanceof ReportRequestError)) throw error;
-      return dashboard(request, reply, { kind: 'error', text: error.reason[request.locale] }, 400);
+      return dashboard(request, reply, { kind: 'error', text: error.reason[request.locale] }, error.code === 'season_closed' ? 409 : 400);
     }
-    const results = await extendSeason(deps.temporal, deps.db, { seasonId: season.id, until, actor: webActor(viewer) });
     const day = (request.body?.until ?? '').trim();
     if (results.length && results.every((r) => r.outcome === 'done')) {
       return reply.redirect(`/seasons/${encodeURIComponent(season.id)}?done=extended&n=${results.length}&until=${day}`);
