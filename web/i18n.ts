@@ -113,6 +113,10 @@ const TEXTS = {
   autosavedAt: { 'zh-CN': '已自动保存（{time}）', en: 'Saved automatically at {time}' },
   savedVersion: { 'zh-CN': '已保存为第 {n} 版', en: 'Saved as version {n}' },
   keptInBrowser: { 'zh-CN': '尚未保存到服务器，已暂存在本浏览器中。', en: 'Not saved to the server yet; kept in this browser.' },
+  replaceWithUpload: {
+    'zh-CN': '编辑框里已有文字。用上传的文件替换全部内容吗？现有的文字将被覆盖。',
+    en: 'The boxes already hold text. Replace all of it with the uploaded file? What is there now will be overwritten.',
+  },
   restoredLocal: {
     'zh-CN': '已恢复您在本浏览器中输入、尚未保存到服务器的内容。',
     en: 'The text you typed in this browser that had not reached the server is back.',

@@ -124,11 +124,20 @@ describe('the report cycle in the browser', () => {
     const noteBox = await office.getByTestId('upload-note').boundingBox();
     const fieldBox = await office.getByTestId('upload').boundingBox();
     expect(Math.abs((noteBox?.y ?? 0) - (fieldBox?.y ?? 0))).toBeLessThan(120);
-    await office.setInputFiles('[data-testid="upload"]', {
-      name: 'draft.docx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      buffer: word,
-    });
+    // Text typed first is not overwritten without a yes: declined, it stays; accepted, the file's text comes in.
+    await office.fill('[data-testid="section-0"]', '我自己先写的内容，很重要。');
+    const upload = () =>
+      office.setInputFiles('[data-testid="upload"]', {
+        name: 'draft.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: word,
+      });
+    const declined = new Promise<string>((resolve) => office.once('dialog', (dialog) => void dialog.dismiss().then(() => resolve(dialog.message()))));
+    await upload();
+    expect(await declined).toContain('现有的文字将被覆盖');
+    expect(await office.inputValue('[data-testid="section-0"]')).toBe('我自己先写的内容，很重要。');
+    office.once('dialog', (dialog) => void dialog.accept());
+    await upload();
     await waitUntil(async () => (await office.inputValue('[data-testid="section-1"]')) === '学习不够系统。', 20_000, 'the upload in the editor', 200);
     expect(await office.inputValue('[data-testid="section-0"]')).toBe('全年发展预备党员3名。');
     expect(await office.inputValue('[data-testid="preamble"]')).toBe('局机关党支部书记述职报告');

@@ -9,7 +9,14 @@ import type { PageContext } from '../layout';
 import { dateIn, reportHref } from '../format';
 
 /** What the script says as it saves, in the page's language ({time}, {n} filled in by it). */
-const SCRIPT_WORDS = ['autosavedAt', 'savedVersion', 'keptInBrowser', 'restoredLocal', 'serverUnreachable'] as const satisfies readonly TextKey[];
+const SCRIPT_WORDS = [
+  'autosavedAt',
+  'savedVersion',
+  'keptInBrowser',
+  'restoredLocal',
+  'serverUnreachable',
+  'replaceWithUpload',
+] as const satisfies readonly TextKey[];
 
 /** The editor form's attributes for the script: autosave's address, the person, the words. */
 export function editorSafetyAttributes(ctx: PageContext, reportId: string): Html {

@@ -260,6 +260,12 @@
         label.after(note);
         return;
       }
+      // Typed text is never overwritten without a yes: the file replaces every box.
+      const boxes = [...editor.querySelectorAll('textarea')];
+      if (boxes.some((box) => box.value.trim()) && !window.confirm(say('replaceWithUpload'))) {
+        event.target.value = '';
+        return;
+      }
       editor.querySelector('textarea[name="preamble"]').value = result.preamble;
       result.sections.forEach((section, i) => {
         const area = editor.querySelector(`textarea[name="section-${i}"]`);
