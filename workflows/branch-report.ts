@@ -41,6 +41,7 @@ import {
   assertFutureDate,
   assertReportSize,
   canAdminister,
+  assertSomeoneToRemind,
   canWrite,
   effectiveActor,
   reviewOutcome,
@@ -288,7 +289,11 @@ class ReportLifecycle {
     );
 
     setHandler(remindNowUpdate, ({ actor }) => this.act((key) => this.remindNow(key, actor)), {
-      validator: ({ actor }) => void (this.ready && canAdminister(this.s.status, this.s.people, actor, ['提醒', 'reminded'])),
+      validator: ({ actor }) => {
+        if (!this.ready) return;
+        canAdminister(this.s.status, this.s.people, actor, ['提醒', 'reminded']);
+        assertSomeoneToRemind(this.s.status);
+      },
     });
 
     setHandler(closeSignal, ({ actor }) => {
@@ -412,6 +417,7 @@ class ReportLifecycle {
 
   private async remindNow(key: string, actor: Actor) {
     canAdminister(this.s.status, this.s.people, actor, ['提醒', 'reminded']);
+    assertSomeoneToRemind(this.s.status);
     const reviewing = REVIEW_STATES.includes(this.s.status);
     const to = (reviewing ? this.s.people.reviewer : this.s.people.secretary) ?? this.s.people.secretary;
     const { at } = await this.commit(key, actor, 'report.reminded_now', { kind: 'reminded_now', to });

@@ -133,6 +133,16 @@ export function assertFutureDate(iso: string, now: number): void {
   if (at <= now) reject('date_in_past', '新的截止时间必须晚于现在。', 'The new due date must be in the future.');
 }
 
+/** Someone has something to do that a reminder could be about: the secretary writing, or the reviewer reviewing. */
+export function assertSomeoneToRemind(state: ReportState): void {
+  if ((WRITING_STATES as readonly ReportState[]).includes(state) || (REVIEW_STATES as readonly ReportState[]).includes(state)) return;
+  reject(
+    'nothing_to_remind',
+    `报告当前状态为“${STATE_NAMES[state]['zh-CN']}”，书记和审阅人都无需再做什么，未发提醒。`,
+    `The report is ${STATE_NAMES[state].en}: neither its secretary nor its reviewer has anything to do, so no reminder was sent.`,
+  );
+}
+
 /** The longest an extension may reach from now: past it, a date is a slip of the keyboard (9999-12-31). */
 const LONGEST_EXTENSION_MS = 366 * 86_400_000;
 

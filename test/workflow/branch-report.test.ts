@@ -8,6 +8,7 @@ import {
   extendReport,
   exemptReport,
   reassignReport,
+  remindNow,
   reviewReport,
   saveDraft,
   storeReportContent,
@@ -372,6 +373,8 @@ test('a report that passed review waits for leadership in a fresh run, so approv
   const waiting = await handle.fetchHistory();
   expect(waiting.events?.length).toBeLessThan(10);
   expect(await handle.query(reportQuery)).toMatchObject({ state: 'reviewed', latestVersion: 2, submittedVersion: 2 });
+  // Waiting for leadership, nobody a reminder could be for: the secretary is not told to submit.
+  expect(await rejection(remindNow(h.client, reportId, as(PEOPLE.admin)))).toBe('nothing_to_remind');
 
   const approved = await reviewReport(h.client, reportId, { actor: as(PEOPLE.leader), decision: 'approve', rating: '好' });
   expect(approved).toMatchObject({ state: 'approved', rating: '好' });

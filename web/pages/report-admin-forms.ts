@@ -6,6 +6,10 @@ import { csrfField, type PageContext } from '../layout';
 import { reportHref } from '../format';
 import type { ReportView } from '../report-view';
 import type { Confirmation } from './confirm-page';
+import { REVIEW_STATES, WRITING_STATES, type ReportState } from '../../domain/vocabulary';
+
+/** A reminder goes to whoever has something to do: the secretary writing, the reviewer reviewing. */
+const REMINDABLE: readonly ReportState[] = [...WRITING_STATES, ...REVIEW_STATES];
 
 export function adminForms(ctx: PageContext, view: ReportView) {
   const { t } = ctx;
@@ -20,7 +24,7 @@ export function adminForms(ctx: PageContext, view: ReportView) {
       html`<label>${t('newSecretaryEmail')} <input type="email" name="toEmail" required placeholder="${t('emailPlaceholder')}" data-testid="reassign-email"></label>
         <label>${t('newSecretaryName')} <input name="toName" placeholder="${t('namePlaceholder')}" data-testid="reassign-name"></label>`,
     )}
-    ${form('remind', t('remindNow'))}
+    ${REMINDABLE.includes(view.report.state as ReportState) ? form('remind', t('remindNow')) : ''}
     ${form('exempt', t('exempt'), html`<label>${t('reason')} <input name="reason" required placeholder="${t('exemptReasonPlaceholder')}" data-testid="exempt-reason"></label>`)}
     ${form('withdraw', t('withdraw'), html`<label>${t('reason')} <input name="reason" required placeholder="${t('withdrawReasonPlaceholder')}" data-testid="withdraw-reason"></label>`)}
   </section>`;
