@@ -37,8 +37,11 @@ export const DEFAULT_TEMPLATE: ReportTemplate = {
   maxCharacters: 20000,
 };
 
-// "X人", "X元", "X区", "X教授", "XX" and the like: unfilled blanks copied from a template.
-const PLACEHOLDER = /(?<![A-Za-z])(?:[XＸ]{2,}|[XＸ](?=[\u4e00-\u9fff%％])|某某)/g;
+// "X人", "X元", "X区", "X教授", "XX" and the like: unfilled blanks copied from a template. Text
+// pasted from Word may hide an invisible character (zero-width space, soft hyphen) between the blank
+// and what follows it. A visible space ("X 人") is left alone, as Latin text next to Chinese is.
+const GAP = '[\\u00ad\\u200b-\\u200d\\u2060\\ufeff]*';
+const PLACEHOLDER = new RegExp(`(?<![A-Za-z])(?:[XＸ]{2,}|[XＸxｘ]${GAP}(?=[\\u4e00-\\u9fff%％])|某${GAP}某)`, 'g');
 
 export function checkReport(body: string, template: ReportTemplate = DEFAULT_TEMPLATE): CheckResult {
   const lines = body.split(/\r?\n/);

@@ -55,6 +55,13 @@ describe('the submission check', () => {
     expect(at(result.warnings, 0, 'warning').message['zh-CN']).toContain('X人');
   });
 
+  test('a blank with an invisible character after it, as Word pastes it, or in lower case, is a placeholder too', () => {
+    for (const blank of ['X\u200b名', 'X\u00ad人', 'x人', 'ｘ名', '某\u200b某']) {
+      const found = checkReport(COMPLETE.replace('发展预备党员 3 名', `发展预备党员${blank}`)).warnings;
+      expect({ blank, codes: found.map((f) => f.code) }).toEqual({ blank, codes: ['placeholder'] });
+    }
+  });
+
   test('ordinary Latin text is not mistaken for a placeholder', () => {
     expect(checkReport(COMPLETE + '\n参加 Excel 与 XML 培训。\n').warnings).toEqual([]);
   });
