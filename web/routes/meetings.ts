@@ -10,8 +10,8 @@ import { closeWarning, meetingAddress, meetingPage, slipsPage, type Grades } fro
 import { confirmation, isConfirmed } from '../pages/confirm-page';
 import { meetingForm } from '../pages/meeting-form';
 import { meetingFromForm, problemLine, type FormProblem, type MeetingForm } from '../meeting-form-input';
-import { contextOf, requireSeasonAdmin, sendPage, webActor, type WebDeps } from '../context';
-import { html } from '../html';
+import { contextOf, requireSeasonAdmin, sendPage, webActor, type Viewer, type WebDeps } from '../context';
+import { html, type Html } from '../html';
 import { wantsJson } from '../signed-out';
 
 type MeetingRequest = { Params: { id: string; meetingId: string } };
@@ -70,42 +70,6 @@ export async function meetingRoutes(app: FastifyInstance, deps: WebDeps & { ball
     return wantsJson(request) ? reply.send({ saved: true, next }) : reply.redirect(next, 303);
   });
 
-  app.get<MeetingRequest>('/seasons/:id/meetings/:meetingId', async (request, reply) => {
-    const viewer = await requireSeasonAdmin(request, reply, deps);
-    if (!viewer) return reply;
-    const ctx = contextOf(request, deps);
-    const { id: seasonId, meetingId } = request.params;
-    try {
-      const meeting = await meetingStatus(deps.temporal, deps.db, seasonId, meetingId);
-      // The group codes hand out ballots: never kept by a cache.
-      reply.header('cache-control', 'no-store');
-      const batches = meeting.count.closed ? [] : await ballotBatches(deps.db, deps.ballotTokens, meeting, deps.publicBaseUrl);
-      return sendPage(reply, ctx, meeting.title, await meetingPage(ctx, meeting, await timeZoneOf(seasonId), await gradesOf(seasonId, meeting), batches));
-    } catch (error) {
-      if (!(error instanceof ReportRequestError)) throw error;
-      return sendPage(reply, ctx, ctx.t('meetingTitle'), html`<p class="error" role="alert" data-testid="message">${error.reason[request.locale]}</p>`, 404);
-    }
-  });
-
-  app.get<MeetingRequest>('/seasons/:id/meetings/:meetingId/slips', async (request, reply) => {
-    const viewer = await requireSeasonAdmin(request, reply, deps);
-    if (!viewer) return reply;
-    const ctx = contextOf(request, deps);
-    const { id: seasonId, meetingId } = request.params;
-    try {
-      const meeting = await meetingStatus(deps.temporal, deps.db, seasonId, meetingId);
-      const ballots = meeting.count.closed
-        ? []
-        : await handOutBallots(deps.db, deps.ballotTokens, { seasonId, meetingId, actor: webActor(viewer) }, deps.publicBaseUrl);
-      // The slips are ballots: never kept by a cache.
-      reply.header('cache-control', 'no-store');
-      return sendPage(reply, ctx, `${meeting.title} · ${ctx.t('anonymousBallots')}`, await slipsPage(ctx, meeting, ballots));
-    } catch (error) {
-      if (!(error instanceof ReportRequestError)) throw error;
-      return sendPage(reply, ctx, ctx.t('meetingTitle'), html`<p class="error" role="alert" data-testid="message">${error.reason[request.locale]}</p>`, 404);
-    }
-  });
-
   const gradesOf = async (seasonId: string, meeting: MeetingStatus): Promise<Grades> => {
     const season = await deps.db.season.findUnique({ where: { id: seasonId }, select: { finalGradeJson: true } });
     const reports = meeting.tally
@@ -116,6 +80,46 @@ export async function meetingRoutes(app: FastifyInstance, deps: WebDeps & { ball
       : [];
     return { byReport: new Map(reports.map((r) => [r.id, r])), seasonHasRule: !!season?.finalGradeJson && !!deps.auditKey };
   };
+
+  /**
+   * A meeting's page for its season's admins: its status read, never kept by a cache (the group
+   * codes and the slips hand out ballots), an unknown meeting said in words.
+   */
+  function meetingGet(
+    path: string,
+    render: (request: FastifyRequest<MeetingRequest>, meeting: MeetingStatus, viewer: Viewer) => Promise<{ title: string; body: Html }>,
+  ) {
+    app.get<MeetingRequest>(path, async (request, reply) => {
+      const viewer = await requireSeasonAdmin(request, reply, deps);
+      if (!viewer) return reply;
+      const ctx = contextOf(request, deps);
+      try {
+        const meeting = await meetingStatus(deps.temporal, deps.db, request.params.id, request.params.meetingId);
+        reply.header('cache-control', 'no-store');
+        const { title, body } = await render(request, meeting, viewer);
+        return sendPage(reply, ctx, title, body);
+      } catch (error) {
+        if (!(error instanceof ReportRequestError)) throw error;
+        return sendPage(reply, ctx, ctx.t('meetingTitle'), html`<p class="error" role="alert" data-testid="message">${error.reason[request.locale]}</p>`, 404);
+      }
+    });
+  }
+
+  meetingGet('/seasons/:id/meetings/:meetingId', async (request, meeting) => {
+    const ctx = contextOf(request, deps);
+    const batches = meeting.count.closed ? [] : await ballotBatches(deps.db, deps.ballotTokens, meeting, deps.publicBaseUrl);
+    const grades = await gradesOf(meeting.seasonId, meeting);
+    return { title: meeting.title, body: await meetingPage(ctx, meeting, await timeZoneOf(meeting.seasonId), grades, batches) };
+  });
+
+  meetingGet('/seasons/:id/meetings/:meetingId/slips', async (request, meeting, viewer) => {
+    const ctx = contextOf(request, deps);
+    const { seasonId, meetingId } = meeting;
+    const ballots = meeting.count.closed
+      ? []
+      : await handOutBallots(deps.db, deps.ballotTokens, { seasonId, meetingId, actor: webActor(viewer) }, deps.publicBaseUrl);
+    return { title: `${meeting.title} · ${ctx.t('anonymousBallots')}`, body: await slipsPage(ctx, meeting, ballots) };
+  });
 
   app.post<MeetingRequest>('/seasons/:id/meetings/:meetingId/grades', async (request, reply) => {
     const viewer = await requireSeasonAdmin(request, reply, deps);
