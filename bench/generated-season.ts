@@ -16,7 +16,9 @@ export function generatedSeason(branches: number): SeasonFile {
     title: '基准测试季度',
     year: 2026,
     timeZone: 'Asia/Shanghai',
-    dueDate: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+    // Soon: the reminder wave moves every report's due date to a moment a week out, and an extension
+    // only moves a date later. Reminders that fall before the season starts are never sent.
+    dueDate: new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10),
     schedule: { ...DEFAULT_SCHEDULE },
     template: { sections: ['一、主要工作'], maxCharacters: 20000 },
     people,

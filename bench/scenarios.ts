@@ -245,14 +245,14 @@ export async function reminderWave(stack: BenchStack, n: number): Promise<Scenar
 
   // How long extending takes here, from a first few, so the wave's moment falls after every extension.
   const probe = Math.min(n, 40);
-  // Each report's due date is set on its own: a season-wide extension never moves one earlier,
-  // and the wave needs every date at one moment, before the season file's.
+  // Each report's due date is set on its own, to one moment: later than the season file's (due in
+  // two days, bench/generated-season.ts), as an extension must be, and the probe's before the wave's.
   const dueAt = (until: Date, count: number) =>
     runBulk(
       Array.from({ length: count }, (_, i) => reportId(i)),
       (id) => extendReport(client, id, ADMIN, until).then(() => undefined),
     );
-  const probeMs = await timeMs(() => dueAt(new Date(Date.now() + 30 * DAY), probe));
+  const probeMs = await timeMs(() => dueAt(new Date(Date.now() + 6 * DAY), probe));
   const waveAt = Date.now() + 10_000 + 2 * (probeMs / probe) * n;
   const extended = await dueAt(new Date(waveAt + 7 * DAY), n);
   expectEvery(extended, (r) => r.outcome === 'done', 'every report extended');
