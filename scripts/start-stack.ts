@@ -249,7 +249,8 @@ function printWhereToLook(config: ReturnType<typeof loadConfig>) {
     '  npx shuzhi report review demo-2026/no1-middle-school --request-revision --comment 请补充数据 --as zuzhi@bureau.example',
     '  npx shuzhi report review demo-2026/no1-middle-school --approve --as zuzhi@bureau.example',
     '  npx shuzhi report review demo-2026/no1-middle-school --approve --rating 好 --as dangzu.shuji@bureau.example',
-    '  npx shuzhi report extend demo-2026/bureau-office --until 2027-01-15 --as zuzhi@bureau.example',
+    // Later than the demo's due date (a month ahead, startDemoSeason), as an extension must be.
+    `  npx shuzhi report extend demo-2026/bureau-office --until ${new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10)} --as zuzhi@bureau.example`,
     '  npx shuzhi report reassign demo-2026/bureau-office --to new@bureau.example --name 新书记 --as zuzhi@bureau.example',
     '  npx shuzhi mailbox list',
     '  npx shuzhi mailbox show <id>',
