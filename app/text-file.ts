@@ -115,33 +115,26 @@ export function readTextFile(path: string): DecodedText {
   return decodeText(readFileSync(path), path);
 }
 
+/** A Word file refused as a report, in words that name it. */
+const wordRefused = (file: string, said: (name: string) => Words) => new NotTextError(file, 'docx', 'report', said(basename(file)));
+
 /** A file named .docx that cannot be read as one: damaged, or something else renamed. */
-function unreadableWord(file: string): NotTextError {
-  const name = basename(file);
-  return new NotTextError(
-    file,
-    'docx',
-    'report',
+const unreadableWord = (file: string) =>
+  wordRefused(file, (name) =>
     words(
       `${name} 无法作为 Word 文档读取（文件可能已损坏，或并不是 .docx）。请在 Word 中打开它，另存为“Word 文档（.docx）”后再上传，或把内容直接粘贴到编辑框。`,
       `${name} cannot be read as a Word document (it may be damaged, or not really a .docx). Open it in Word and save it as "Word Document (.docx)", then upload it again, or paste its text into the editor.`,
     ),
   );
-}
 
 /** A Word file that unpacks to far more than any report's text: a damaged file, or one made to do harm. */
-function tooLargeWord(fileName: string): NotTextError {
-  const name = basename(fileName);
-  return new NotTextError(
-    fileName,
-    'docx',
-    'report',
+const tooLargeWord = (file: string) =>
+  wordRefused(file, (name) =>
     words(
       `${name} 解压后超过 ${MAX_UNPACKED_DOCX_BYTES / 1024 / 1024} MB，不像是一份述职报告，未读取。请检查文件，或把正文复制到新的 Word 文档另存后再上传。`,
       `${name} unpacks to more than ${MAX_UNPACKED_DOCX_BYTES / 1024 / 1024} MB, far more than a report, and was not read. Check the file, or copy its text into a new Word document and upload that.`,
     ),
   );
-}
 
 /** A report: a text file in any of the encodings above, or a Word .docx (its text, paragraph by paragraph). */
 export async function decodeReportBytes(bytes: Buffer, fileName: string): Promise<DecodedText> {
@@ -168,7 +161,7 @@ export async function decodeReportBytes(bytes: Buffer, fileName: string): Promis
   const size = measureReport(text);
   if (!isWithinLimit(size)) {
     const limit = tooLargeMessage(size);
-    throw new NotTextError(fileName, 'docx', 'report', words(`${basename(fileName)}：${limit['zh-CN']}`, `${basename(fileName)}: ${limit.en}`));
+    throw wordRefused(fileName, (name) => words(`${name}：${limit['zh-CN']}`, `${name}: ${limit.en}`));
   }
   return { text, encoding: 'docx' };
 }
